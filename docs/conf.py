@@ -66,12 +66,11 @@ myst_heading_anchors = 3
 
 autosummary_generate = False  # plain autodoc directives: no generated stubs
 autodoc_default_options = {
-    "members": True,
     "member-order": "bysource",
 }
 autodoc_typehints = "description"
 autodoc_typehints_description_target = "documented"
-autodoc_class_signature = "separated"
+autodoc_class_signature = "mixed"
 autodoc_member_order = "bysource"
 
 napoleon_google_docstring = False
@@ -165,7 +164,86 @@ def _keep_prose_colon(app, what, name, obj, options, lines):
             lines[0:1] = [match.group(1) + ":", match.group(2)]
 
 
+def _type_text(annotation, bounds: list) -> str:
+    """A short, readable type: ``float | None`` rather than pydantic's nested repr."""
+    import types
+    import typing
+
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        for meta in args[1:]:
+            bounds.extend(getattr(meta, "metadata", [meta]))
+        return _type_text(args[0], bounds)
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(_type_text(arg, bounds) for arg in args)
+    if origin is typing.Literal:
+        return " | ".join(repr(arg) for arg in args)
+    if origin is not None:
+        inner = ", ".join("..." if arg is Ellipsis else _type_text(arg, bounds) for arg in args)
+        return f"{getattr(origin, '__name__', str(origin))}[{inner}]"
+    if annotation is type(None):
+        return "None"
+    if isinstance(annotation, type):
+        return annotation.__name__
+    return str(annotation).replace("typing.", "")
+
+
+def _bounds_text(bounds: list) -> str:
+    low = high = None
+    for item in bounds:
+        low = getattr(item, "ge", low)
+        high = getattr(item, "le", high)
+    if low is not None and high is not None:
+        return f"{low} to {high}."
+    if low is not None:
+        return f"At least {low}."
+    if high is not None:
+        return f"At most {high}."
+    return ""
+
+
+def _pydantic_fields(app, what, name, obj, options, lines):
+    """List the fields of a pydantic record model (autodoc does not see them)."""
+    if what != "class":
+        return
+    try:
+        from pydantic import BaseModel
+    except ImportError:  # pragma: no cover
+        return
+    if not (isinstance(obj, type) and issubclass(obj, BaseModel)) or not obj.model_fields:
+        return
+    rows = []
+    for field_name, field in obj.model_fields.items():
+        if field.is_required():
+            default = "required"
+        elif field.default_factory is not None:
+            default = f"``{field.default_factory()!r}``"
+        else:
+            default = f"``{field.default!r}``"
+        notes = []
+        bounds = list(field.metadata)
+        type_text = _type_text(field.annotation, bounds)
+        extra = field.json_schema_extra
+        if isinstance(extra, dict) and extra.get("sensitive"):
+            notes.append("**Sensitive.**")
+        if field.description:
+            notes.append(re.sub(r"([*`|_\\])", r"\\\1", field.description))
+        if _bounds_text(bounds):
+            notes.append(_bounds_text(bounds))
+        rows.append((f"``{field_name}``", f"``{type_text}``", default,
+                     " ".join(notes) or " "))
+    lines.extend(["", ".. rubric:: Fields", "", ".. list-table::", "   :header-rows: 1",
+                  "   :widths: 20 30 15 35", "",
+                  "   * - Field", "     - Type", "     - Default", "     - Notes"])
+    for row in rows:
+        lines.append(f"   * - {row[0]}")
+        lines.extend(f"     - {cell}" for cell in row[1:])
+    lines.extend(["", "See :doc:`/data-format` for what each field accepts.", ""])
+
+
 def setup(app):
+    app.connect("autodoc-process-docstring", _pydantic_fields)
     # Run before napoleon, which listens at the default priority (500).
     app.connect("autodoc-process-docstring", _keep_prose_colon, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
