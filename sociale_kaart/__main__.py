@@ -1,0 +1,3 @@
+from sociale_kaart.cli import main
+
+raise SystemExit(main())
