@@ -19,6 +19,7 @@ from __future__ import annotations
 from sociale_kaart import datasets
 from sociale_kaart._errors import DataError, NodeNotFoundError, Problem
 from sociale_kaart.datasets import load_sample
+from sociale_kaart.eligibility import check_eligibility, eligibility_table
 from sociale_kaart.io import (
     from_frames,
     read_csv,
@@ -39,7 +40,9 @@ __all__ = [
     "NodeNotFoundError",
     "Problem",
     "__version__",
+    "check_eligibility",
     "datasets",
+    "eligibility_table",
     "from_frames",
     "load_sample",
     "read_csv",
