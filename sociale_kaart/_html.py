@@ -150,8 +150,8 @@ def iframe_srcdoc(document: str, *, height: str = "640px", title: str = "sociale
     Examples
     --------
     >>> from sociale_kaart._html import iframe_srcdoc
-    >>> iframe_srcdoc('<p class="x">&</p>', height="10px")[:60]
-    '<iframe sandbox="allow-scripts" title="sociale_kaart" style'
+    >>> iframe_srcdoc('<p class="x">&</p>', height="10px")[-63:]
+    'srcdoc="&lt;p class=&quot;x&quot;&gt;&amp;&lt;/p&gt;"></iframe>'
     """
     return (
         f'<iframe sandbox="allow-scripts" title="{html.escape(title, quote=True)}" '
