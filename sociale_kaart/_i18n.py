@@ -224,6 +224,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.missing": ("leeg", "missing"),
     "col.share": ("aandeel", "share"),
     "col.count": ("aantal", "count"),
+    "col.relation": ("relatie", "relation"),
     # summary columns
     "col.residents_n": ("bewoners", "residents"),
     "col.professionals": ("professionals", "professionals"),

@@ -23,7 +23,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart._disclosure import MIN_CELL_DEFAULT, check_min_cell, suppress_small
-from sociale_kaart._i18n import check_language, kind_label, text
+from sociale_kaart._i18n import check_language, kind_label, relation_label, text
 from sociale_kaart._layout import group_of
 from sociale_kaart.models import KINDS, MODELS
 from sociale_kaart.summary import summary
@@ -195,21 +195,24 @@ def _label(G: nx.MultiDiGraph, node: Any) -> str:
 def _summary_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]]:
     language, min_cell = ctx["language"], ctx["min_cell"]
     frame = summary(G)
-    frame = frame.loc[:, (frame != 0).any(axis=0)]
     if ctx["audience"] == "public":
         frame = suppress_small(frame, list(frame.columns), min_cell=min_cell)
         frame = frame.drop(columns="suppressed")
-    total = text("report.total", language)
-    frame = frame.rename(index={"total": total, "(none)": text("report.none", language)})
-    frame.index.name = "neighbourhood"
     frame = frame.rename(
-        columns={
-            "residents": "residents_n",
-            "professionals": "professionals",
-            "initiatives": "initiatives",
-        }
+        index={"total": text("report.total", language), "(none)": text("report.none", language)}
     )
-    return [_table(frame, language=language, min_cell=min_cell)]
+    frame.index.name = "neighbourhood"
+    kinds = ["residents", "professionals", "initiatives", "organisations", "places"]
+    counts = frame[kinds].rename(columns={"residents": "residents_n"})
+    ties = frame.drop(columns=kinds)
+    ties = ties.loc[:, (ties.fillna(1) != 0).any(axis=0)].T
+    ties.index = [relation_label(r, language) for r in ties.index]
+    ties.index.name = "relation"
+    return [
+        _note(text("report.summary_intro", language)),
+        _table(counts, language=language, min_cell=min_cell),
+        _table(ties, language=language, min_cell=min_cell),
+    ]
 
 
 def _map_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]]:
@@ -227,7 +230,9 @@ def _map_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]
         language=language,
         seed=ctx["seed"],
         show=ctx["show"],
-        height="560px",
+        physics=False,
+        layout="neighbourhood",
+        height="600px",
     )
     blocks.append({"type": "map", "map": net.map_context()})
     return blocks
