@@ -416,7 +416,7 @@ def _referrals_section(
             {
                 "title": title,
                 "lines": lines,
-                "items": [str(r) for r in reasons] if isinstance(reasons, (list, tuple)) else [],
+                "reasons": [str(r) for r in reasons] if isinstance(reasons, (list, tuple)) else [],
             }
         )
     return [_note(text("report.referrals_intro", language)), {"type": "cards", "cards": cards}]
