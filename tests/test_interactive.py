@@ -11,6 +11,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 import pytest
+from conftest import tiny_map
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,6 @@ import sociale_kaart as sk
 from sociale_kaart.interactive import PHYSICS_MAX_NODES, TOOLTIP_FIELDS, tooltip_fields
 from sociale_kaart.models import SENSITIVE_FIELDS
 from sociale_kaart.testing import maps, safe_text
-from conftest import tiny_map
 
 
 def _data(page: str) -> list[dict[str, Any]]:

@@ -77,7 +77,7 @@ def test_plot_map_highlight_and_dutch_legend(tiny: nx.MultiDiGraph) -> None:
 def test_plot_map_uses_given_axes_and_has_no_side_effects(
     tiny: nx.MultiDiGraph, tmp_path: Any
 ) -> None:
-    fig, ax = plt.subplots()
+    _fig, ax = plt.subplots()
     before = plt.get_fignums()
     out = sk.plot_map(tiny, ax=ax)
     assert out is ax and plt.get_fignums() == before
