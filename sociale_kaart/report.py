@@ -23,7 +23,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart._disclosure import MIN_CELL_DEFAULT, check_min_cell, suppress_small
-from sociale_kaart._i18n import check_language, kind_label, relation_label, text
+from sociale_kaart._i18n import check_language, field_label, kind_label, relation_label, text
 from sociale_kaart._layout import group_of
 from sociale_kaart.models import KINDS, MODELS
 from sociale_kaart.summary import summary
@@ -463,7 +463,7 @@ def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
                 missing_rows.append(
                     {
                         "kind": kind_label(kind, language, plural=True),
-                        "field": field,
+                        "field": field_label(field, language),
                         "missing": empty,
                         "count": len(members),
                     }
