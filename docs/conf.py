@@ -105,6 +105,8 @@ _EXTERNAL = [
     r"annotated_types\..*",
     r"_io\..*",
     r"io\..*",
+    r"matplotlib(\..*)?",
+    r"pyvis(\..*)?",
 ]
 _BUILTIN = [
     r"str", r"int", r"float", r"bool", r"bytes", r"dict", r"list", r"tuple", r"set",
@@ -116,7 +118,7 @@ _BUILTIN = [
     r"scalar", r"default.*", r"keyword-only", r"positional-only", r"of", r"or",
     r"DataFrame", r"Series", r"MultiDiGraph", r"Graph", r"BaseModel",
     r"ValidationInfo", r"FieldInfo", r"ConfigDict", r"date", r"datetime",
-    r"Field", r"BeforeValidator", r"Pattern", r"re\.Pattern",
+    r"Field", r"BeforeValidator", r"Pattern", r"re\.Pattern", r"True", r"False",
 ]
 # Private helpers (``sociale_kaart.models._Record`` ...) show up in annotations
 # but are deliberately not documented.

@@ -1,6 +1,6 @@
 """The interactive map: a safe, offline vis-network page of a social map.
 
-:func:`interactive` returns a :class:`MapNetwork`, a :class:`pyvis.network.Network`
+:func:`interactive` returns a :class:`~sociale_kaart.interactive.MapNetwork`, a :class:`pyvis.network.Network`
 that renders through the package's own template instead of pyvis's. pyvis
 0.3.2 prints its ``heading`` and the node ids of its select menu raw, turns
 every tooltip into raw HTML as soon as one title contains the text "href",
@@ -16,7 +16,7 @@ Bootstrap from the internet. Our template:
   statuses, birth year, coordinates and postcode stay out unless ``show=``
   asks for them.
 
-Maps above :data:`PHYSICS_MAX_NODES` nodes are laid out in Python and drawn
+Maps above :data:`~sociale_kaart.interactive.PHYSICS_MAX_NODES` nodes are laid out in Python and drawn
 without physics, so a 5,000-node map opens in a few seconds.
 """
 
@@ -387,16 +387,16 @@ def interactive(
         (``"neighbourhood"``, ``"level"``, ``"role"``, ``"type"``,
         ``"team"``), or a mapping node -> group (e.g. communities).
     size_by : str, Series or mapping, optional
-        Node size: a column of :func:`sociale_kaart.centrality` (e.g.
+        Node size: a column of ``sk.centrality`` (e.g.
         ``"pagerank"``), ``"degree"``, or numbers per node. Sizes grow with
         the square root of the value, from 8 to 40 pixels.
-    highlight : referral row, gap rows or list of ids, optional
-        A row of :func:`sociale_kaart.suggest_referrals` (its ``path`` is
-        drawn as a path), rows of :func:`sociale_kaart.find_gaps` (their
+    highlight : pandas.Series, pandas.DataFrame or list, optional
+        A row of ``sk.suggest_referrals`` (its ``path`` is
+        drawn as a path), rows of ``sk.find_gaps`` (their
         ``nodes`` are marked), or a list of node ids (drawn as a path).
     show : iterable of str, optional
         Fields to add to the tooltips, e.g. ``["name", "needs"]``. By
-        default tooltips show only :data:`TOOLTIP_FIELDS`, which leave out
+        default tooltips show only :data:`~sociale_kaart.interactive.TOOLTIP_FIELDS`, which leave out
         residents' sensitive fields (see
         :data:`sociale_kaart.models.SENSITIVE_FIELDS`).
     physics : bool, default True
@@ -417,15 +417,15 @@ def interactive(
         CSS height of the map.
     title : str, optional
         The page title.
-    max_physics_nodes : int, default :data:`PHYSICS_MAX_NODES`
+    max_physics_nodes : int, default :data:`~sociale_kaart.interactive.PHYSICS_MAX_NODES`
         Above this many nodes, physics is off.
 
     Returns
     -------
-    MapNetwork
+    sociale_kaart.interactive.MapNetwork
         A :class:`pyvis.network.Network`. Its pages are made by
         sociale_kaart's template; nothing is written until you call
-        :meth:`MapNetwork.write_html` (or :func:`write_html`).
+        :meth:`~sociale_kaart.interactive.MapNetwork.write_html` (or :func:`write_html`).
 
     Raises
     ------

@@ -227,10 +227,10 @@ def plot_map(
         ``"role"``, ``"type"``, ``"team"``) or a mapping node -> group.
     size_by : str, Series or mapping, optional
         Node size from a centrality column, ``"degree"``, or numbers per node.
-    labels : bool, "auto" or list of ids, default "auto"
+    labels : bool, str or list, default "auto"
         ``"auto"`` labels initiatives and organisations (when there are at
         most 60); residents get a label only with ``show=["name"]``.
-    highlight : referral row, gap rows or list of ids, optional
+    highlight : pandas.Series, pandas.DataFrame or list, optional
         As in :func:`sociale_kaart.interactive`.
     nodes : iterable, optional
         Draw only these nodes.
@@ -333,7 +333,7 @@ def plot_ego(
     ----------
     G : networkx.MultiDiGraph
         A social map.
-    node : node id
+    node : str
         A resident, professional, or any other node.
     radius : int, default 2
         How many ties away to go (at least 1).
@@ -431,7 +431,7 @@ def plot_referral(
     G : networkx.MultiDiGraph
         A social map.
     referral_row : pandas.Series or mapping
-        A row of :func:`sociale_kaart.suggest_referrals`: ``path`` (list of
+        A row of ``sk.suggest_referrals``: ``path`` (list of
         ids) is required; ``target_name``, ``theme`` and ``reasons`` are
         drawn when present.
     ax : matplotlib.axes.Axes, optional
@@ -568,7 +568,7 @@ def plot_centrality(
     Parameters
     ----------
     frame : pandas.DataFrame
-        The result of :func:`sociale_kaart.centrality`: indexed by node id,
+        The result of ``sk.centrality``: indexed by node id,
         with ``kind``, ``name`` and the measure's column.
     measure : str, default "betweenness"
         The column to rank by, e.g. ``"degree"``, ``"pagerank"``.
@@ -658,8 +658,8 @@ def plot_brokerage(
     Parameters
     ----------
     frame : pandas.DataFrame
-        The result of :func:`sociale_kaart.brokerage`: indexed by node id,
-        with the columns of :data:`BROKERAGE_ROLES` (and ``total``, ``kind``,
+        The result of ``sk.brokerage``: indexed by node id,
+        with the columns of :data:`~sociale_kaart.plot.BROKERAGE_ROLES` (and ``total``, ``kind``,
         ``name`` when present).
     top : int, default 10
         How many nodes, by ``total`` (or the sum of the roles).
@@ -753,7 +753,7 @@ def plot_coverage(
     Parameters
     ----------
     data : networkx.MultiDiGraph or pandas.DataFrame
-        A map (its coverage is computed with :func:`sociale_kaart.coverage`)
+        A map (its coverage is computed with ``sk.coverage``)
         or a coverage frame indexed by (``neighbourhood``, ``theme``) with
         ``demand``, ``supply`` and ``gap`` columns.
     ax : matplotlib.axes.Axes, optional
@@ -772,7 +772,7 @@ def plot_coverage(
     ValueError
         If the frame lacks the columns or the index levels.
     ImportError
-        If given a map and this version has no :func:`sociale_kaart.coverage`.
+        If given a map and this version has no ``sk.coverage``.
 
     Notes
     -----
