@@ -119,6 +119,7 @@ _BUILTIN = [
     r"DataFrame", r"Series", r"MultiDiGraph", r"Graph", r"BaseModel",
     r"ValidationInfo", r"FieldInfo", r"ConfigDict", r"date", r"datetime",
     r"Field", r"BeforeValidator", r"Pattern", r"re\.Pattern", r"True", r"False",
+    r"strategy",
 ]
 # Private helpers (``sociale_kaart.models._Record`` ...) show up in annotations
 # but are deliberately not documented.
