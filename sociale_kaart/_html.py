@@ -117,13 +117,13 @@ def content_security_policy() -> str:
     )
 
 
-_JSON_ESCAPES = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+_JSON_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
 
 
 def json_for_html(value: Any) -> Any:
@@ -137,7 +137,9 @@ def json_for_html(value: Any) -> Any:
     """
     jinja2 = _require_jinja()
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
-    return jinja2.utils.markupsafe.Markup(text.translate(_JSON_ESCAPES))
+    for raw, escaped in _JSON_ESCAPES:  # str.replace is much faster than str.translate
+        text = text.replace(raw, escaped)
+    return jinja2.utils.markupsafe.Markup(text)
 
 
 def iframe_srcdoc(document: str, *, height: str = "640px", title: str = "sociale_kaart") -> str:
