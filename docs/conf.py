@@ -27,7 +27,7 @@ try:  # pragma: no cover - depends on the package being importable
     from importlib.metadata import version as _version
 
     release = _version("sociale_kaart")
-except Exception:  # noqa: BLE001 - not installed yet
+except Exception:  # not installed yet
     release = "dev"
 version = release
 
@@ -48,7 +48,14 @@ nb_custom_formats = {".py": ["jupytext.reads", {"fmt": "py:percent"}]}
 nb_execution_mode = "off"
 
 # conf.py is a .py file too: keep it from being read as a notebook.
-exclude_patterns = ["_build", "conf.py", "benchmarks-table.md", "**/.ipynb_checkpoints", ".DS_Store", "Thumbs.db"]
+exclude_patterns = [
+    "_build",
+    "conf.py",
+    "benchmarks-table.md",
+    "**/.ipynb_checkpoints",
+    ".DS_Store",
+    "Thumbs.db",
+]
 
 root_doc = "index"
 language = "en"

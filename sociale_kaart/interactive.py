@@ -1,8 +1,8 @@
 """The interactive map: a safe, offline vis-network page of a social map.
 
-:func:`interactive` returns a :class:`~sociale_kaart.interactive.MapNetwork`, a :class:`pyvis.network.Network`
-that renders through the package's own template instead of pyvis's. pyvis
-0.3.2 prints its ``heading`` and the node ids of its select menu raw, turns
+:func:`interactive` returns a :class:`~sociale_kaart.interactive.MapNetwork`, a
+:class:`pyvis.network.Network` that renders through the package's own template instead of pyvis's.
+pyvis 0.3.2 prints its ``heading`` and the node ids of its select menu raw, turns
 every tooltip into raw HTML as soon as one title contains the text "href",
 copies every node attribute into the page in ``from_nx``, and loads
 Bootstrap from the internet. Our template:
@@ -16,8 +16,8 @@ Bootstrap from the internet. Our template:
   statuses, birth year, coordinates and postcode stay out unless ``show=``
   asks for them.
 
-Maps above :data:`~sociale_kaart.interactive.PHYSICS_MAX_NODES` nodes are laid out in Python and drawn
-without physics, so a 5,000-node map opens in a few seconds.
+Maps above :data:`~sociale_kaart.interactive.PHYSICS_MAX_NODES` nodes are laid out in
+Python and drawn without physics, so a 5,000-node map opens in a few seconds.
 """
 
 from __future__ import annotations
@@ -396,7 +396,8 @@ def interactive(
         ``nodes`` are marked), or a list of node ids (drawn as a path).
     show : iterable of str, optional
         Fields to add to the tooltips, e.g. ``["name", "needs"]``. By
-        default tooltips show only :data:`~sociale_kaart.interactive.TOOLTIP_FIELDS`, which leave out
+        default tooltips show only
+        :data:`~sociale_kaart.interactive.TOOLTIP_FIELDS`, which leave out
         residents' sensitive fields (see
         :data:`sociale_kaart.models.SENSITIVE_FIELDS`).
     physics : bool, default True
