@@ -20,6 +20,7 @@ from sociale_kaart import datasets
 from sociale_kaart._errors import DataError, NodeNotFoundError, Problem
 from sociale_kaart.datasets import load_sample
 from sociale_kaart.eligibility import check_eligibility, eligibility_table
+from sociale_kaart.interactive import interactive, write_html
 from sociale_kaart.io import (
     from_frames,
     read_csv,
@@ -31,6 +32,15 @@ from sociale_kaart.io import (
     write_excel,
     write_json,
 )
+from sociale_kaart.plot import (
+    plot_brokerage,
+    plot_centrality,
+    plot_coverage,
+    plot_ego,
+    plot_map,
+    plot_referral,
+)
+from sociale_kaart.report import report
 from sociale_kaart.summary import summary
 
 __version__ = "0.1.0"
@@ -44,14 +54,23 @@ __all__ = [
     "datasets",
     "eligibility_table",
     "from_frames",
+    "interactive",
     "load_sample",
+    "plot_brokerage",
+    "plot_centrality",
+    "plot_coverage",
+    "plot_ego",
+    "plot_map",
+    "plot_referral",
     "read_csv",
     "read_excel",
     "read_json",
+    "report",
     "summary",
     "to_frames",
     "validate",
     "write_csv",
     "write_excel",
+    "write_html",
     "write_json",
 ]

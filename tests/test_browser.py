@@ -1,0 +1,347 @@
+"""A real browser opens the map and the report: it renders, stays offline, and runs no payload.
+
+Needs Debian's ``chromium`` and ``chromium-driver``. The session fixture
+installs them with apt-get when they are missing and the tests run as root;
+otherwise the tests are skipped, with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import sociale_kaart as sk
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,1000",
+)
+
+# --------------------------------------------------------------------------- payloads
+
+_BASE = [
+    "<script>alert(1)</script>",
+    "<script id=xss>alert(1)</script>",
+    "<img id=xss src=x onerror=alert(1)>",
+    "<img src=x onerror=confirm(1)>",
+    "<svg id=xss onload=alert(1)>",
+    "<svg><script>prompt(1)</script></svg>",
+    "<body onload=alert(1)>",
+    "<iframe id=xss srcdoc='<script>parent.alert(1)</script>'></iframe>",
+    "<iframe id=xss src=javascript:alert(1)></iframe>",
+    "<a id=xss href=javascript:alert(1)>click</a>",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "<details id=xss open ontoggle=alert(1)>",
+    "<input id=xss autofocus onfocus=alert(1)>",
+    "<video id=xss><source onerror=alert(1)></video>",
+    "<marquee id=xss onstart=alert(1)>",
+    "<object id=xss data=javascript:alert(1)>",
+    "<embed id=xss src=javascript:alert(1)>",
+    "<math><mtext><table><mglyph><style><img id=xss src=x onerror=alert(1)>",
+    "<style>@import 'data:,*{}'</style><b id=xss>",
+    "<link id=xss rel=stylesheet href=data:,*{}>",
+    "<meta http-equiv=refresh content='0;url=javascript:alert(1)'>",
+    "<base href=javascript:alert(1)//>",
+    "<form id=xss action=javascript:alert(1)><button>go</button></form>",
+    "<textarea></textarea><img id=xss src=x onerror=alert(1)>",
+    "</textarea><script>alert(1)</script>",
+    "</script><script>alert(1)</script>",
+    "</script><img id=xss src=x onerror=alert(1)>",
+    "</style><img id=xss src=x onerror=alert(1)>",
+    "<!--<img id=xss src=x onerror=alert(1)>-->",
+    "--><img id=xss src=x onerror=alert(1)>",
+    "]]><img id=xss src=x onerror=alert(1)>",
+    '"><img id=xss src=x onerror=alert(1)>',
+    "'><img id=xss src=x onerror=alert(1)>",
+    '" onmouseover="alert(1)',
+    "' onmouseover='alert(1)",
+    '" autofocus onfocus="alert(1)',
+    "`><img id=xss src=x onerror=alert(1)>",
+    "href",
+    "<a href=x>href</a>",
+    "see href=javascript:alert(1)",
+    "{{7*7}}",
+    "{{ constructor.constructor('alert(1)')() }}",
+    "${alert(1)}",
+    "{% raw %}<img id=xss src=x onerror=alert(1)>{% endraw %}",
+    "<%= 7*7 %>",
+    "\u2028\u2029<img id=xss src=x onerror=alert(1)>",
+    "&lt;img id=xss src=x onerror=alert(1)&gt;",
+    "&#60;img id=xss src=x onerror=alert(1)&#62;",
+    "\\u003cimg id=xss src=x onerror=alert(1)\\u003e",
+    '<noscript><p title="</noscript><img id=xss src=x onerror=alert(1)>">',
+    "<select><option></option></select><img id=xss src=x onerror=alert(1)>",
+    '<div id=xss style="background:url(javascript:alert(1))">',
+    "data:text/html,<script>alert(1)</script>",
+    'x" id="xss',
+    "<xss id=xss>",
+]
+#: At least 50 payloads; those without ';' or '|' can also be ids.
+PAYLOADS = _BASE
+ID_PAYLOADS = list(
+    {
+        p.strip().lower(): p.strip()
+        for p in PAYLOADS
+        if ";" not in p and "|" not in p and "," not in p
+    }.values()
+)
+
+
+def xss_map() -> nx.MultiDiGraph:
+    """A map whose every text field holds payloads: names, ids, themes, places, descriptions."""
+    n = len(PAYLOADS)
+    residents = pd.DataFrame(
+        {
+            "id": [f"r{i}" for i in range(n)],
+            "name": PAYLOADS,
+            "neighbourhood": [PAYLOADS[i % 5] for i in range(n)],
+            "needs": ["xss_theme:2"] * n,
+        }
+    )
+    initiatives = pd.DataFrame(
+        {
+            "id": ID_PAYLOADS,
+            "name": [PAYLOADS[(i + 1) % n] for i in range(len(ID_PAYLOADS))],
+            "themes": ["xss_theme"] * len(ID_PAYLOADS),
+            "description": [PAYLOADS[(i + 2) % n] for i in range(len(ID_PAYLOADS))],
+            "schedule": [PAYLOADS[(i + 3) % n] for i in range(len(ID_PAYLOADS))],
+            "contact": [PAYLOADS[(i + 4) % n] for i in range(len(ID_PAYLOADS))],
+            "neighbourhood": [PAYLOADS[i % 5] for i in range(len(ID_PAYLOADS))],
+            "place": [f"pl{i % 10}" for i in range(len(ID_PAYLOADS))],
+        }
+    )
+    places = pd.DataFrame(
+        {
+            "id": [f"pl{i}" for i in range(10)],
+            "name": PAYLOADS[10:20],
+            "type": PAYLOADS[20:30],
+            "description": PAYLOADS[30:40],
+            "neighbourhood": PAYLOADS[:10],
+        }
+    )
+    professionals = pd.DataFrame(
+        {"id": ["p1"], "name": [PAYLOADS[0]], "role": [PAYLOADS[3]], "team": [PAYLOADS[4]]}
+    )
+    relations = pd.DataFrame(
+        {
+            "source": ["p1"] * n + [f"r{i}" for i in range(n)],
+            "target": [f"r{i}" for i in range(n)]
+            + [ID_PAYLOADS[i % len(ID_PAYLOADS)] for i in range(n)],
+            "relation": ["supports"] * n + ["participates"] * n,
+        }
+    )
+    themes = pd.DataFrame(
+        {
+            "code": ["xss_theme"],
+            "label_nl": ["<img id=xss src=x onerror=alert(1)> thema"],
+            "label_en": ["</script><script>alert(1)</script> theme"],
+            "domain": ["social_network"],
+        }
+    )
+    return sk.from_frames(
+        residents=residents,
+        professionals=professionals,
+        initiatives=initiatives,
+        places=places,
+        relations=relations,
+        themes=themes,
+        name="xss",
+    )
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(PAYLOADS) >= 50 and len(ID_PAYLOADS) >= 30
+    G = xss_map()
+    assert set(ID_PAYLOADS) <= set(G.nodes)
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def _install() -> str | None:
+    """Install chromium and its driver; return why not, or None when done."""
+    if os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER):
+        return None
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return "chromium is missing and the tests do not run as root to install it"
+    if shutil.which("apt-get") is None:
+        return "chromium is missing and there is no apt-get to install it"
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (
+        ["apt-get", "update", "-qq"],
+        ["apt-get", "install", "-y", "-qq", "-o", "DPkg::Lock::Timeout=120", "chromium",
+         "chromium-driver"],
+    ):  # fmt: skip
+        try:
+            subprocess.run(command, env=env, check=True, capture_output=True, timeout=900)
+        except (subprocess.SubprocessError, OSError) as err:
+            return f"could not install chromium with apt-get: {err}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    webdriver = pytest.importorskip("selenium.webdriver")
+    why = _install()
+    if why:
+        pytest.skip(why)
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="sk-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    try:
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    except Exception as err:  # pragma: no cover - depends on the machine
+        pytest.skip(f"headless chromium does not start here: {err}")
+    driver.set_page_load_timeout(60)
+    # Record dialogs instead of showing them, before any page script runs.
+    driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument",
+        {
+            "source": "window.__dialogs = [];"
+            "['alert','confirm','prompt','print'].forEach(function (f) {"
+            "  window[f] = function () { window.__dialogs.push(f); return null; }; });"
+        },
+    )
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _open(driver: Any, path: Path) -> dict[str, Any]:
+    """Open a page; return its dialogs, injected elements, errors, requests, canvas pixels."""
+    driver.get_log("browser")
+    driver.get_log("performance")
+    url = path.resolve().as_uri()
+    driver.get(url)
+    driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "var t0 = Date.now();"
+        "(function wait() {"
+        "  var maps = window.skMaps ? Object.keys(window.skMaps).length : 0;"
+        "  if (maps > 0 || Date.now() - t0 > 15000) { setTimeout(done, 1500); }"
+        "  else { setTimeout(wait, 100); } })();"
+    )
+    state = driver.execute_script(
+        "var c = document.querySelector('.sk-canvas canvas');"
+        "var painted = 0;"
+        "if (c) { var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        "  for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) { painted++; } } }"
+        "return {dialogs: window.__dialogs || ['no-hook'],"
+        " injected: document.querySelectorAll('#xss, xss, iframe, object, embed, base,"
+        "   form, input, video, marquee, details, math, body [onerror], body [onload]').length,"
+        " maps: window.skMaps ? Object.keys(window.skMaps).length : 0,"
+        " width: c ? c.width : 0, height: c ? c.height : 0, painted: painted};"
+    )
+    errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
+    requests = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] != "Network.requestWillBeSent":
+            continue
+        params = message["params"]
+        if str(params.get("documentURL", "")).startswith("file://"):
+            requests.append(params["request"]["url"])
+    state.update(errors=errors, requests=requests, url=url)
+    return state
+
+
+def _offline(state: dict[str, Any]) -> None:
+    outside = [
+        u for u in state["requests"] if not u.startswith(("file://", "data:", "about:", "blob:"))
+    ]
+    assert outside == []
+
+
+def test_sample_map_renders_offline_without_errors(
+    browser: Any, sample: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    page = sk.write_html(sample, tmp_path / "map.html", language="en")
+    state = _open(browser, page)
+    assert state["maps"] == 1
+    assert state["width"] > 300 and state["height"] > 300
+    assert state["painted"] > 1000  # the canvas is not blank
+    assert state["errors"] == []
+    _offline(state)
+    assert state["dialogs"] == []
+    # the kind filter works in the page
+    shown = browser.execute_script(
+        "var box = document.querySelector('.sk-map');"
+        "var select = box.querySelector('select[data-sk-filter=kind]');"
+        "select.value = 'initiative'; select.dispatchEvent(new Event('change'));"
+        "return window.skMaps[box.id].body.data.nodes.length;"
+    )
+    assert shown == 26
+
+
+def test_xss_payloads_do_not_run_in_the_map(browser: Any, tmp_path: Path) -> None:
+    G = xss_map()
+    show = ["name", "needs", "statuses"]
+    page = sk.write_html(G, tmp_path / "xss-map.html", show=show, language="en")
+    state = _open(browser, page)
+    assert state["dialogs"] == []
+    assert state["injected"] == 0
+    assert state["errors"] == []
+    _offline(state)
+    assert state["maps"] == 1 and state["painted"] > 100
+    # the payloads are shown as text: the tooltip of an initiative holds its description
+    texts = browser.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('option'),"
+        " function (o) { return o.textContent; });"
+    )
+    assert any("</script><script>alert(1)</script> theme" in t for t in texts)
+
+
+def test_xss_payloads_do_not_run_in_the_report(
+    browser: Any, tmp_path: Path, fake_analyses: Any
+) -> None:
+    G = xss_map()
+    page = sk.report(G, tmp_path / "xss-report.html", language="nl")
+    state = _open(browser, page)
+    assert state["dialogs"] == []
+    assert state["injected"] == 0
+    assert state["errors"] == []
+    _offline(state)
+    assert state["maps"] == 1
+
+
+def test_the_detectors_catch_a_bad_page(browser: Any, tmp_path: Path) -> None:
+    """A canary: a page that does run a payload and load from outside is caught."""
+    page = tmp_path / "bad.html"
+    page.write_text(
+        "<html><body><script>window.skMaps = {a: 1};</script>"
+        "<img id=xss src=x onerror=alert(1)><script>prompt(2)</script>"
+        "<img src='http://example.invalid/x.png'></body></html>",
+        encoding="utf-8",
+    )
+    state = _open(browser, page)
+    assert sorted(state["dialogs"]) == ["alert", "prompt"]
+    assert state["injected"] == 1
+    assert any(u.startswith("http:") for u in state["requests"])
+    assert state["errors"] != []
