@@ -19,6 +19,7 @@ from __future__ import annotations
 from sociale_kaart import datasets
 from sociale_kaart._errors import DataError, NodeNotFoundError, Problem
 from sociale_kaart.datasets import load_sample
+from sociale_kaart.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
 from sociale_kaart.io import (
     from_frames,
     read_csv,
@@ -35,6 +36,7 @@ from sociale_kaart.summary import summary
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_TAXONOMY_MAP",
     "DataError",
     "NodeNotFoundError",
     "Problem",
@@ -44,11 +46,13 @@ __all__ = [
     "load_sample",
     "read_csv",
     "read_excel",
+    "read_hsds",
     "read_json",
     "summary",
     "to_frames",
     "validate",
     "write_csv",
     "write_excel",
+    "write_hsds",
     "write_json",
 ]
