@@ -19,6 +19,13 @@ from __future__ import annotations
 from sociale_kaart import datasets
 from sociale_kaart._errors import DataError, NodeNotFoundError, Problem
 from sociale_kaart.datasets import load_sample
+from sociale_kaart.export import (
+    export_tables,
+    write_datapackage,
+    write_gexf,
+    write_graphml,
+    write_parquet,
+)
 from sociale_kaart.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
 from sociale_kaart.io import (
     from_frames,
@@ -31,6 +38,8 @@ from sociale_kaart.io import (
     write_excel,
     write_json,
 )
+from sociale_kaart.merge import merge
+from sociale_kaart.privacy import check_disclosure, export_fields, pseudonym, pseudonymise
 from sociale_kaart.summary import summary
 
 __version__ = "0.1.0"
@@ -41,9 +50,15 @@ __all__ = [
     "NodeNotFoundError",
     "Problem",
     "__version__",
+    "check_disclosure",
     "datasets",
+    "export_fields",
+    "export_tables",
     "from_frames",
     "load_sample",
+    "merge",
+    "pseudonym",
+    "pseudonymise",
     "read_csv",
     "read_excel",
     "read_hsds",
@@ -52,7 +67,11 @@ __all__ = [
     "to_frames",
     "validate",
     "write_csv",
+    "write_datapackage",
     "write_excel",
+    "write_gexf",
+    "write_graphml",
     "write_hsds",
     "write_json",
+    "write_parquet",
 ]

@@ -215,9 +215,7 @@ class Mapper:
         table = self.table(name)
         out: dict[str, RawRow] = {}
         if table.rows and "id" not in table.columns:
-            self.note(
-                table, None, "dropped rows", f"the {what} table has no 'id' column: add one"
-            )
+            self.note(table, None, "dropped rows", f"the {what} table has no 'id' column: add one")
         for row in table.rows:
             row_id = clean_id(row.get("id"))
             if row_id is None:
@@ -243,8 +241,7 @@ class Mapper:
                 table,
                 row,
                 "dropped row",
-                f"id {row_id!r} is already used by another {what} ({where}): "
-                "the first one is kept",
+                f"id {row_id!r} is already used by another {what} ({where}): the first one is kept",
                 column="id",
                 value=row_id,
             )
@@ -350,14 +347,14 @@ class Mapper:
                             "dropped value",
                             f"{column} not set: {message}",
                             column=column,
-                            value=value if not isinstance(value, list) else ";".join(map(str, value)),
+                            value=value
+                            if not isinstance(value, list)
+                            else ";".join(map(str, value)),
                         )
         self.note(table, row, "dropped row", f"the {what} could not be made sound")
         return None
 
-    def _good_items(
-        self, model: type[_Record], values: dict[str, Any], column: str
-    ) -> list[Any]:
+    def _good_items(self, model: type[_Record], values: dict[str, Any], column: str) -> list[Any]:
         keep = []
         for item in values[column]:
             try:
@@ -542,7 +539,9 @@ class Mapper:
             parts = [
                 clean_text(row.get("address_1")),
                 " ".join(
-                    p for p in (clean_text(row.get("postal_code")), clean_text(row.get("city"))) if p
+                    p
+                    for p in (clean_text(row.get("postal_code")), clean_text(row.get("city")))
+                    if p
                 ),
             ]
             text = ", ".join(p.replace("\n", " ") for p in parts if p)
@@ -968,4 +967,3 @@ def _schedule(rows: list[tuple[RawTable, RawRow]]) -> str | None:
     parts.extend(free)
     text = "; ".join(p for p in parts if p)
     return text or None
-

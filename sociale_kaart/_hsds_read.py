@@ -373,7 +373,9 @@ def _guess_type(item: dict[str, Any]) -> str | None:
     keys = set(item)
     if keys & {"service_at_locations", "eligibility_description", "cost_options", "assured_date"}:
         return "service"
-    if isinstance(item.get("organization"), dict) or "organization_id" in keys and "status" in keys:
+    if isinstance(item.get("organization"), dict) or (
+        "organization_id" in keys and "status" in keys
+    ):
         return "service"
     if isinstance(item.get("location"), dict) and isinstance(item.get("service"), dict):
         return "service_at_location"
@@ -600,7 +602,9 @@ def load_package(path: str | os.PathLike[str]) -> Package:
                             _merge(tables, table)
         finally:
             source.close()
-    if not any(t.rows for t in tables.values() if t.name in ("organization", "service", "location")):
+    if not any(
+        t.rows for t in tables.values() if t.name in ("organization", "service", "location")
+    ):
         found = ", ".join(sorted(tables)) or "no tables"
         raise DataError(
             [
@@ -643,7 +647,9 @@ def _read_resource(
 ) -> None:
     stem = PurePosixPath(rel).stem
     if re.match(r"^[a-z][a-z0-9+.\-]*://", rel, re.I):
-        notes.append(Note(rel, None, None, None, None, "ignored file", "remote data is not fetched"))
+        notes.append(
+            Note(rel, None, None, None, None, "ignored file", "remote data is not fetched")
+        )
         return
     seen.add(rel)
     table = canonical_table(name or "") or canonical_table(stem)
