@@ -37,7 +37,17 @@ SK_TAXONOMY = "sociale_kaart"
 #: Fields that may travel as ``sociale_kaart`` attributes, per HSDS entity.
 ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
     "service": frozenset(
-        {"theme", "level", "neighbourhood", "requires", "excludes", "grants", "contact"}
+        {
+            "theme",
+            "level",
+            "neighbourhood",
+            "requires",
+            "excludes",
+            "grants",
+            "contact",
+            "lat",
+            "lon",
+        }
     ),
     "organization": frozenset(
         {
@@ -56,6 +66,9 @@ ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
             "schedule",
             "type",
             "contact",
+            "lat",
+            "lon",
+            "last_verified",
         }
     ),
     "location": frozenset({"type", "neighbourhood"}),
@@ -175,6 +188,7 @@ class Mapper:
         self.id_prefix = id_prefix
         self.include_inactive = include_inactive
         self.notes: list[Note] = list(package.notes)
+        self.place_coords: dict[str, tuple[Any, Any]] = {}
         # outputs: table -> list of (values, label, line, where)
         self.records: dict[str, list[tuple[dict[str, Any], str, int | None, str | None]]] = {
             "organisations": [],
@@ -334,6 +348,18 @@ class Mapper:
                         return None
                     else:
                         drop.setdefault(column, message)
+                if "lat" in drop:
+                    pair = (values.get("lat"), values.get("lon"))
+                    self.note(
+                        table,
+                        row,
+                        "dropped value",
+                        f"coordinates not set: {drop.pop('lat')}",
+                        column="lat, lon",
+                        value=f"{pair[0]}, {pair[1]}",
+                    )
+                    drop.pop("lon", None)
+                    values["lat"] = values["lon"] = None
                 for column, message in drop.items():
                     value = values.get(column)
                     if isinstance(value, list) and len(value) > 1:
@@ -416,10 +442,11 @@ class Mapper:
                 "description": clean_text(row.get("description")),
                 "contact": sk.get("contact")
                 or _contact(row.get("email"), _first(row, "website", "url"), None),
-                "last_verified": metadata_dates.get(raw_id),
+                "last_verified": sk.get("last_verified") or metadata_dates.get(raw_id),
                 "level": sk.get("level") or self.level,
             }
-            for key in ("neighbourhood", "type", "min_age", "max_age", "capacity", "cost_eur"):
+            keys = ("neighbourhood", "type", "min_age", "max_age", "capacity", "cost_eur")
+            for key in (*keys, "lat", "lon"):
                 if key in sk:
                     values[key] = sk[key]
             if "schedule" in sk:
@@ -457,6 +484,11 @@ class Mapper:
                 continue
             self._relation(org_ids[org], places[raw_id], loc_table, row)
 
+        self.place_coords = {
+            values["id"]: (values.get("lat"), values.get("lon"))
+            for values, *_ in self.records["places"]
+            if values.get("lat") is not None and values.get("lon") is not None
+        }
         self._services(services, org_ids, places, locations, node_ids, metadata_dates, attributes)
 
     def _node_ids(
@@ -700,6 +732,7 @@ class Mapper:
         metadata_dates: Mapping[str, _dt.date],
         attributes: Mapping[str, Mapping[str, Mapping[str, Any]]],
     ) -> None:
+        place_coords = self.place_coords
         sal_table = self.table("service_at_location")
         sal_service: dict[str, str] = {}
         service_places: dict[str, list[tuple[str, RawRow]]] = defaultdict(list)
@@ -747,6 +780,8 @@ class Mapper:
                 raw_id, row, table, groups, attributes["service"].get(raw_id, {})
             )
             values["id"] = node_ids["service"][raw_id]
+            if values["id"] != raw_id:
+                values["x_hsds_id"] = raw_id
             values["last_verified"] = (
                 _date(row.get("assured_date"))
                 or _date(row.get("last_modified"))
@@ -776,6 +811,13 @@ class Mapper:
             at = service_places.get(raw_id, [])
             if at:
                 values["place"] = at[0][0]
+            sk = attributes["service"].get(raw_id, {})
+            if "lat" in sk and "lon" in sk:
+                values["lat"], values["lon"] = sk["lat"], sk["lon"]
+            elif at:
+                place = place_coords.get(at[0][0])
+                if place is not None:
+                    values["lat"], values["lon"] = place
             checked = self.checked(Initiative, values, table, row, "service")
             if checked is None:
                 continue

@@ -346,6 +346,10 @@ DEFAULT_TAXONOMY_MAP: dict[str, str] = {
     "financial assistance": "finances",
     "benefits": "finances",
     "debt": "finances",
+    "debt counseling": "finances",
+    "debt counselling": "finances",
+    "credit counseling": "finances",
+    "financial counseling": "finances",
     "money management": "finances",
     "tax preparation": "finances",
     "utilities": "finances",
@@ -465,22 +469,25 @@ class TaxonomyMatcher:
             else:
                 found = self.exact.get(key)
                 if found is None:
-                    for phrase, pattern in self._phrases:
-                        if phrase in key and pattern.search(key):
-                            found = self.exact[phrase]
-                            break
+                    found = self._phrases_in(key)
                 self._cache[key] = found
             if found is not None:
                 return list(found)
         return None
 
+    def _phrases_in(self, text: str) -> list[str] | None:
+        """Themes of the keys in ``text``, longest first, each word used once."""
+        found: list[str] | None = None
+        for phrase, pattern in self._phrases:
+            if phrase not in text:
+                continue
+            text, count = pattern.subn("\x00", text)
+            if count:
+                found = found if found is not None else []
+                found.extend(t for t in self.exact[phrase] if t not in found)
+        return found
+
     def themes_in_text(self, texts: Iterable[str | None]) -> list[str]:
         """Every theme whose key occurs as a word or phrase in the texts (heuristic)."""
         body = " ".join(normalise_term(t) for t in texts if t)
-        out: list[str] = []
-        for phrase, pattern in self._phrases:
-            if phrase in body and pattern.search(body):
-                for theme in self.exact[phrase]:
-                    if theme not in out:
-                        out.append(theme)
-        return out
+        return self._phrases_in(body) or []

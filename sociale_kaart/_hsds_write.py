@@ -251,7 +251,7 @@ class _Writer:
             "service",
             node,
             attrs,
-            ("theme", "level", "neighbourhood", "requires", "excludes", "grants"),
+            ("theme", "level", "neighbourhood", "requires", "excludes", "grants", "lat", "lon"),
         )
         if "place" in self.fields_of(attrs):
             for place in places:
