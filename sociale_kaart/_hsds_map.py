@@ -815,9 +815,9 @@ class Mapper:
             if "lat" in sk and "lon" in sk:
                 values["lat"], values["lon"] = sk["lat"], sk["lon"]
             elif at:
-                place = place_coords.get(at[0][0])
-                if place is not None:
-                    values["lat"], values["lon"] = place
+                coords = place_coords.get(at[0][0])
+                if coords is not None:
+                    values["lat"], values["lon"] = coords
             checked = self.checked(Initiative, values, table, row, "service")
             if checked is None:
                 continue

@@ -431,7 +431,9 @@ def test_write_hsds_never_writes_residents(tmp_path: Path) -> None:
         assert f"{node}," not in text and f",{node}" not in text
         if attrs["kind"] == "resident":
             assert attrs["name"] not in text
-            for field in SENSITIVE_FIELDS["resident"]:
+            if attrs["postcode"]:
+                assert attrs["postcode"] not in text
+            for field in SENSITIVE_FIELDS["resident"] - {"lat", "lon"}:
                 assert f"{field}:" not in text
 
 
