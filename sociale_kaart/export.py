@@ -120,7 +120,7 @@ def write_graphml(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) 
         A social map.
     path : str or path-like
         The ``.graphml`` file to write.
-    fields : iterable of str, or mapping of kind to iterable, optional
+    fields : iterable of str or mapping, optional
         The node fields to write (see :func:`export_fields`). By default
         every field but the sensitive resident ones and custom columns.
 
@@ -177,7 +177,7 @@ def write_gexf(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) -> 
         A social map.
     path : str or path-like
         The ``.gexf`` file to write.
-    fields : iterable of str, or mapping of kind to iterable, optional
+    fields : iterable of str or mapping, optional
         The node fields to write (see :func:`export_fields`).
 
     Returns
@@ -213,10 +213,10 @@ def export_tables(
     ----------
     G : networkx.MultiDiGraph
         A social map.
-    fields : iterable of str, or mapping of kind to iterable, optional
+    fields : iterable of str or mapping, optional
         The node fields (see :func:`export_fields`).
-    flat : bool, default True
-        Flatten lists, needs and dates to text as in :func:`write_graphml`;
+    flat : bool, optional
+        Default True. Flatten lists, needs and dates to text as in :func:`write_graphml`;
         with False lists stay lists and dates dates (as in Parquet).
 
     Returns
@@ -324,7 +324,7 @@ def write_datapackage(
         A social map.
     folder : str or path-like
         Created if missing; the three files in it are overwritten.
-    fields : iterable of str, or mapping of kind to iterable, optional
+    fields : iterable of str or mapping, optional
         The node fields (see :func:`export_fields`).
     title : str, optional
         The package title; the map's name by default.
@@ -448,7 +448,7 @@ def write_parquet(G: nx.MultiDiGraph, folder: PathLike, *, fields: Fields = None
         A social map.
     folder : str or path-like
         Created if missing; the two files in it are overwritten.
-    fields : iterable of str, or mapping of kind to iterable, optional
+    fields : iterable of str or mapping, optional
         The node fields (see :func:`export_fields`).
 
     Returns

@@ -147,8 +147,8 @@ def read_hsds(
         columns ``term`` and ``theme``. Replaces
         :data:`DEFAULT_TAXONOMY_MAP` (extend it with
         ``{**sk.DEFAULT_TAXONOMY_MAP, ...}``).
-    themes_from_text : bool, default False
-        Give services without mapped taxonomy terms the themes whose
+    themes_from_text : bool, optional
+        Default False. Give services without mapped taxonomy terms the themes whose
         taxonomy-map keys occur in their name or description. A heuristic:
         check the result.
     level : {"informal", "general", "specialised"}, optional
@@ -156,8 +156,8 @@ def read_hsds(
     id_prefix : str, default ""
         Put before every imported id, e.g. ``"hsds:"``, to keep them apart
         from a team's own ids.
-    include_inactive : bool, default True
-        Import services whose status is ``inactive`` or ``defunct`` (the
+    include_inactive : bool, optional
+        Default True. Import services whose status is ``inactive`` or ``defunct`` (the
         status is kept in ``extra["x_status"]``). With False they are left
         out and reported.
     name : str, optional

@@ -2,13 +2,13 @@
 
 Three tools for maps that leave the team:
 
-- :func:`export_fields` turns a ``fields=`` argument into the whitelist every
+- :func:`~sociale_kaart.export_fields` turns a ``fields=`` argument into the whitelist every
   export uses. By default it leaves out the sensitive resident fields of
   :data:`~sociale_kaart.models.SENSITIVE_FIELDS` (names, birth year, needs,
   statuses, coordinates, postcode) and custom ``x_`` columns.
-- :func:`pseudonymise` replaces resident (and optionally professional) ids
+- :func:`~sociale_kaart.pseudonymise` replaces resident (and optionally professional) ids
   and names with keyed-hash pseudonyms, and coarsens where they live.
-- :func:`check_disclosure` finds residents who are unique, or in groups
+- :func:`~sociale_kaart.check_disclosure` finds residents who are unique, or in groups
   smaller than *k*, on a few quasi-identifiers (k-anonymity).
 
 Counts published for others are suppressed below ``min_cell`` with the one
@@ -46,7 +46,7 @@ __all__ = [
     "pseudonymise",
 ]
 
-#: The quasi-identifiers :func:`check_disclosure` looks at by default.
+#: The quasi-identifiers :func:`~sociale_kaart.check_disclosure` looks at by default.
 DEFAULT_QUASI_IDENTIFIERS: tuple[str, ...] = (
     "neighbourhood",
     "birth_year_band",
@@ -81,7 +81,7 @@ def export_fields(
 
     Parameters
     ----------
-    fields : iterable of str, or mapping of kind to iterable of str, optional
+    fields : iterable of str or mapping, optional
         ``None`` (the default): every field except the sensitive ones of
         :data:`~sociale_kaart.models.SENSITIVE_FIELDS` and custom columns.
         A list of names: those fields, for every kind that has them (a
@@ -243,8 +243,8 @@ def pseudonymise(
         The secret key, at least 16 bytes. It is never stored in the graph;
         keep it apart from the data (a password manager, not the export
         folder). Make one with ``secrets.token_hex(32)``.
-    professionals : bool, default False
-        Pseudonymise professionals' ids and names too (prefix ``p-``).
+    professionals : bool, optional
+        Default False. Pseudonymise professionals' ids and names too (prefix ``p-``).
     coordinates : {"grid", "neighbourhood", "drop"}, default "grid"
         ``"grid"``: the centre of the ``grid_m`` x ``grid_m`` metre cell;
         ``"neighbourhood"``: the mean position of the neighbourhood's
