@@ -27,10 +27,10 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from sociale_kaart._builder import Row, Table, build_graph, table_columns
+from sociale_kaart._builder import Row, Table, build_graph, gc_paused, table_columns
 from sociale_kaart._errors import DataError, Problem
 from sociale_kaart._hsds_map import Mapper
-from sociale_kaart._hsds_read import Note, load_package
+from sociale_kaart._hsds_read import Note, Package, load_package
 from sociale_kaart._hsds_text import DEFAULT_TAXONOMY_MAP, TaxonomyMatcher
 from sociale_kaart._hsds_write import HSDS_FIELDS, write_package
 from sociale_kaart.models import LEVELS
@@ -230,17 +230,9 @@ def read_hsds(
     if not isinstance(id_prefix, str):
         raise TypeError(f"id_prefix must be text, not {type(id_prefix).__name__}")
     matcher = TaxonomyMatcher(_taxonomy_map(taxonomy_map))
-    package = load_package(path)
-    mapper = Mapper(
-        package,
-        matcher=matcher,
-        vocabulary=default_vocabulary(),
-        themes_from_text=themes_from_text,
-        level=level,
-        id_prefix=id_prefix,
-        include_inactive=include_inactive,
-    )
-    mapper.run()
+    with gc_paused():  # many small dicts, no cycles: see _builder.gc_paused
+        package = load_package(path)
+        mapper = _mapper(package, matcher, themes_from_text, level, id_prefix, include_inactive)
     source = str(path)
     graph_name = name or Path(path).stem or "hsds"
     records = mapper.records
@@ -272,6 +264,27 @@ def read_hsds(
         [Problem(n.file, n.row, n.column, n.value, n.reason) for n in mapper.notes],
         source=source,
     )
+
+
+def _mapper(
+    package: Package,
+    matcher: TaxonomyMatcher,
+    themes_from_text: bool,
+    level: str | None,
+    id_prefix: str,
+    include_inactive: bool,
+) -> Mapper:
+    mapper = Mapper(
+        package,
+        matcher=matcher,
+        vocabulary=default_vocabulary(),
+        themes_from_text=themes_from_text,
+        level=level,
+        id_prefix=id_prefix,
+        include_inactive=include_inactive,
+    )
+    mapper.run()
+    return mapper
 
 
 def _where(label: str, line: int | None, where: str | None) -> str:

@@ -108,7 +108,7 @@ def test_merge_the_hsds_sample_into_rivierwijk(team: nx.MultiDiGraph) -> None:
     assert M.number_of_nodes() == team.number_of_nodes() + (report["status"] != "matched").sum()
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(team=maps(max_nodes=8, max_relations=8), directory=maps(max_nodes=8, max_relations=8))
 def test_merge_never_overwrites_and_reports_every_directory_node(
     team: nx.MultiDiGraph, directory: nx.MultiDiGraph
