@@ -29,6 +29,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from sociale_kaart._builder import gc_paused
 from sociale_kaart._tables import format_cell, plain_value
 from sociale_kaart.models import KINDS, MODELS, Relation
 from sociale_kaart.privacy import export_fields
@@ -87,6 +88,11 @@ def _edge_values(key: Any, attrs: Mapping[str, Any], *, flat: bool) -> dict[str,
 
 
 def _flat_graph(G: nx.MultiDiGraph, fields: Fields, *, label: bool) -> nx.MultiDiGraph:
+    with gc_paused():  # many small dicts, no cycles
+        return _flat_graph_inner(G, fields, label=label)
+
+
+def _flat_graph_inner(G: nx.MultiDiGraph, fields: Fields, *, label: bool) -> nx.MultiDiGraph:
     chosen = export_fields(fields)
     H = nx.MultiDiGraph()
     name = G.graph.get("name")
@@ -160,7 +166,9 @@ def write_graphml(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) 
     ('tr;nl', False)
     """
     file = _file(path)
-    nx.write_graphml(_flat_graph(G, fields, label=False), file, infer_numeric_types=True)
+    flat = _flat_graph(G, fields, label=False)
+    with gc_paused():
+        nx.write_graphml(flat, file, infer_numeric_types=True)
     return file
 
 
@@ -200,7 +208,9 @@ def write_gexf(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) -> 
     ('Bankje voor de Buurtsuper', 'r_samira')
     """
     file = _file(path)
-    nx.write_gexf(_flat_graph(G, fields, label=True), file, version="1.2draft")
+    flat = _flat_graph(G, fields, label=True)
+    with gc_paused():
+        nx.write_gexf(flat, file, version="1.2draft")
     return file
 
 
@@ -241,6 +251,13 @@ def export_tables(
     >>> "birth_year" in nodes.columns, len(edges)
     (False, 1261)
     """
+    with gc_paused():
+        return _export_tables(G, fields, flat=flat)
+
+
+def _export_tables(
+    G: nx.MultiDiGraph, fields: Fields, *, flat: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     chosen = export_fields(fields)
     columns = ["kind"]
     for kind in KINDS:

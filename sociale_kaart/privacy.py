@@ -36,6 +36,7 @@ from typing import Any, Literal
 import networkx as nx
 import pandas as pd
 
+from sociale_kaart._builder import gc_paused
 from sociale_kaart.models import KINDS, MODELS, SENSITIVE_FIELDS
 
 __all__ = [
@@ -331,6 +332,19 @@ def pseudonymise(
     if len(set(mapping.values())) != len(mapping):  # pragma: no cover - 2**-80 odds
         raise RuntimeError("two ids got the same pseudonym: use another key")
 
+    with gc_paused():  # many small dicts, no cycles
+        return _relabelled(G, mapping, kinds, coordinates, grid_m, centres, birth_year_band)
+
+
+def _relabelled(
+    G: nx.MultiDiGraph,
+    mapping: Mapping[Any, str],
+    kinds: set[str],
+    coordinates: str,
+    grid_m: float,
+    centres: Mapping[str, tuple[float, float]],
+    birth_year_band: int | None,
+) -> nx.MultiDiGraph:
     P = nx.MultiDiGraph()
     P.graph.update(
         name=G.graph.get("name"),
