@@ -20,6 +20,14 @@ from sociale_kaart import datasets
 from sociale_kaart._errors import DataError, NodeNotFoundError, Problem
 from sociale_kaart.datasets import load_sample
 from sociale_kaart.eligibility import check_eligibility, eligibility_table
+from sociale_kaart.export import (
+    export_tables,
+    write_datapackage,
+    write_gexf,
+    write_graphml,
+    write_parquet,
+)
+from sociale_kaart.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
 from sociale_kaart.interactive import interactive, write_html
 from sociale_kaart.io import (
     from_frames,
@@ -32,6 +40,7 @@ from sociale_kaart.io import (
     write_excel,
     write_json,
 )
+from sociale_kaart.merge import merge
 from sociale_kaart.plot import (
     plot_brokerage,
     plot_centrality,
@@ -40,37 +49,51 @@ from sociale_kaart.plot import (
     plot_map,
     plot_referral,
 )
+from sociale_kaart.privacy import check_disclosure, export_fields, pseudonym, pseudonymise
 from sociale_kaart.report import report
 from sociale_kaart.summary import summary
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_TAXONOMY_MAP",
     "DataError",
     "NodeNotFoundError",
     "Problem",
     "__version__",
+    "check_disclosure",
     "check_eligibility",
     "datasets",
     "eligibility_table",
+    "export_fields",
+    "export_tables",
     "from_frames",
     "interactive",
     "load_sample",
+    "merge",
     "plot_brokerage",
     "plot_centrality",
     "plot_coverage",
     "plot_ego",
     "plot_map",
     "plot_referral",
+    "pseudonym",
+    "pseudonymise",
     "read_csv",
     "read_excel",
+    "read_hsds",
     "read_json",
     "report",
     "summary",
     "to_frames",
     "validate",
     "write_csv",
+    "write_datapackage",
     "write_excel",
+    "write_gexf",
+    "write_graphml",
+    "write_hsds",
     "write_html",
     "write_json",
+    "write_parquet",
 ]

@@ -609,6 +609,11 @@ def _json_default(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
+    if isinstance(value, pd.DataFrame):  # reports in G.graph (import, merge)
+        return [
+            {str(k): plain_value(v) for k, v in record.items()}
+            for record in value.to_dict(orient="records")
+        ]
     value = plain_value(value)
     if isinstance(value, (int, float, str, bool)) or value is None:
         return value
