@@ -474,9 +474,20 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
         columns = _columns(table, records)
         sheet.append(columns)
         for record in records:
-            sheet.append([_excel_cell(record.get(c)) for c in columns])
+            sheet.append([_text_cell(sheet, _excel_cell(record.get(c))) for c in columns])
     workbook.save(file)
     return file
+
+
+def _text_cell(sheet: Any, value: Any) -> Any:
+    """Keep text that starts with '=' as text: openpyxl would store it as a formula."""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def _excel_cell(value: Any) -> Any:

@@ -202,7 +202,8 @@ def test_cli_validate(
 def test_cli_errors_are_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["summary", "/no/such/folder.csv"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and "no such file" in errors[0] and "Traceback" not in err
 
 
 @given(st.text(max_size=30))

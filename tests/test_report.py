@@ -27,7 +27,7 @@ def _visible_text(page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def team_nl(sample: nx.MultiDiGraph) -> str:
+def team_nl(_sample_cached: nx.MultiDiGraph) -> str:
     mp = pytest.MonkeyPatch()
     from conftest import FAKES
 
@@ -35,7 +35,7 @@ def team_nl(sample: nx.MultiDiGraph) -> str:
         if not hasattr(sk, name):
             mp.setattr(sk, name, func, raising=False)
     try:
-        return render_report(sample, language="nl", today=TODAY)
+        return render_report(_sample_cached, language="nl", today=TODAY)
     finally:
         mp.undo()
 
@@ -107,7 +107,7 @@ def test_data_quality_lists_the_stale_records_of_scene_9(team_nl: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def public_nl(sample: nx.MultiDiGraph) -> str:
+def public_nl(_sample_cached: nx.MultiDiGraph) -> str:
     mp = pytest.MonkeyPatch()
     from conftest import FAKES
 
@@ -115,7 +115,7 @@ def public_nl(sample: nx.MultiDiGraph) -> str:
         if not hasattr(sk, name):
             mp.setattr(sk, name, func, raising=False)
     try:
-        return render_report(sample, language="nl", audience="public", today=TODAY)
+        return render_report(_sample_cached, language="nl", audience="public", today=TODAY)
     finally:
         mp.undo()
 
