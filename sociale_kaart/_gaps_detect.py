@@ -1,0 +1,950 @@
+"""The gap detectors behind :mod:`sociale_kaart.gaps`.
+
+Each detector reads a :class:`~sociale_kaart._gaps_index.GapIndex` and returns
+:class:`Gap` records; :mod:`sociale_kaart.gaps` turns them into frames. The
+severity formulas are documented in :mod:`sociale_kaart.gaps` and
+``docs/gaps.md``; keep the three in step.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from sociale_kaart._disclosure import suppress_small
+from sociale_kaart._gaps_index import OFFER_KINDS, GapIndex, haversine_km, need_weight
+from sociale_kaart._gaps_text import LEVEL_NAMES, UNKNOWN_LEVEL, join, t
+from sociale_kaart.themes import DEFAULT_THEMES, theme_label
+
+GAP_TYPES: tuple[str, ...] = (
+    "coverage",
+    "single_knower",
+    "knowledge",
+    "isolation",
+    "unreached_place",
+    "structural_hole",
+    "meeting_load",
+    "stale_record",
+)
+NO_NEIGHBOURHOOD = "(none)"
+#: Severity factor of a coverage gap, by reason.
+COVERAGE_REASON_WEIGHT: dict[str, float] = {
+    "no_offer": 1.0,
+    "not_eligible": 1.0,
+    "full": 0.9,
+    "specialised_only": 0.8,
+    "far": 0.7,
+}
+MAX_LISTED = 4
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every tunable of the detectors, checked by :mod:`sociale_kaart.gaps`."""
+
+    today: _dt.date
+    language: str = "en"
+    max_hops: int = 3
+    max_distance_km: float | None = 3.0
+    stale_months: int = 12
+    min_hours: float = 6.0
+    min_relevance: float = 0.2
+    min_shared: int = 2
+    min_group: int = 3
+    aggregate_only: bool = False
+    min_cell: int = 10
+    merge_coverage: bool = True
+
+
+@dataclass
+class Gap:
+    """One gap: the find_gaps columns plus a key that identifies it across maps."""
+
+    gap_type: str
+    severity: float
+    neighbourhood: str | None
+    theme: str | None
+    nodes: list[str]
+    explanation: str
+    suggestion: str
+    key: tuple[Any, ...] = field(default_factory=tuple)
+
+
+@lru_cache(maxsize=4096)
+def _suppressed(n: int, min_cell: int) -> bool:
+    frame = suppress_small(pd.DataFrame({"n": [n]}), ["n"], min_cell=min_cell)
+    return bool(frame["suppressed"].iloc[0])
+
+
+class _Writer:
+    """Formats counts, themes and names in the report's language."""
+
+    def __init__(self, ix: GapIndex, opts: Options) -> None:
+        self.ix = ix
+        self.opts = opts
+        self.lang = opts.language
+        self.vocab = ix.G.graph.get("themes") or DEFAULT_THEMES
+
+    def n(self, count: int) -> str:
+        """A count of residents, suppressed below min_cell in the aggregate view."""
+        if self.opts.aggregate_only and _suppressed(int(count), self.opts.min_cell):
+            return t(self.lang, "fewer", n=self.opts.min_cell)
+        return str(count)
+
+    def theme(self, code: str) -> str:
+        return theme_label(code, self.vocab, language=self.lang)
+
+    def themes(self, codes: Iterable[str]) -> str:
+        return join([self.theme(c) for c in codes], self.lang)
+
+    def offers(self, nodes: Iterable[Hashable]) -> str:
+        nodes = list(nodes)
+        names = [self.ix.name(o) for o in nodes[:MAX_LISTED]]
+        if len(nodes) > MAX_LISTED:
+            names.append(f"+{len(nodes) - MAX_LISTED}")
+        return join(names, self.lang)
+
+    def nb(self, nb: str | None) -> str:
+        return NO_NEIGHBOURHOOD if nb is None else nb
+
+    def level(self, level: str | None) -> str:
+        if level is None:
+            return UNKNOWN_LEVEL[self.lang]
+        return LEVEL_NAMES[self.lang].get(level, level)
+
+    def people(self, nodes: Iterable[Hashable]) -> str:
+        return join([str(p) for p in sorted(nodes, key=str)], self.lang)
+
+
+def _ids(nodes: Iterable[Hashable]) -> list[str]:
+    return [str(n) for n in nodes]
+
+
+def _sat(n: float, half: float) -> float:
+    """``n / (n + half)``: 0 at 0, 0.5 at ``half``, towards 1 for large ``n``."""
+    return n / (n + half) if n > 0 else 0.0
+
+
+# ------------------------------------------------------------------------- coverage
+
+
+@dataclass
+class Cell:
+    """One neighbourhood x theme cell of the coverage matrix."""
+
+    nb: str | None
+    theme: str
+    residents: list[Hashable]
+    demand: int
+    offers: list[Hashable]
+    eligible: list[Hashable]
+    supply: list[Hashable]
+    full: list[Hashable]
+    far: list[Hashable]
+    unserved: int
+    reason: str | None
+
+
+def neighbourhoods(ix: GapIndex) -> list[str | None]:
+    nbs = {ix.attrs[r].get("neighbourhood") for r in ix.residents()}
+    named = sorted(nb for nb in nbs if nb is not None)
+    return [*named, None] if None in nbs else list(named)
+
+
+def themes_of(ix: GapIndex) -> list[str]:
+    vocab = list(ix.G.graph.get("themes") or DEFAULT_THEMES)
+    extra = {th for r in ix.residents() for th in ix.needs(r)} - set(vocab)
+    return [*vocab, *sorted(extra)]
+
+
+def need_cells(ix: GapIndex) -> dict[tuple[str | None, str], list[Hashable]]:
+    cells: dict[tuple[str | None, str], list[Hashable]] = defaultdict(list)
+    for r in ix.residents():
+        nb = ix.attrs[r].get("neighbourhood")
+        for theme in ix.needs(r):
+            cells[(nb, theme)].append(r)
+    return cells
+
+
+def _offer_point(ix: GapIndex, offer: Hashable) -> tuple[float, float] | None:
+    attrs = ix.attrs[offer]
+    if attrs.get("lat") is not None and attrs.get("lon") is not None:
+        return float(attrs["lat"]), float(attrs["lon"])
+    for place in sorted(ix.places_of.get(offer, ()), key=str):
+        p = ix.attrs[place]
+        if p.get("lat") is not None and p.get("lon") is not None:
+            return float(p["lat"]), float(p["lon"])
+    return None
+
+
+def coverage_cells(ix: GapIndex, opts: Options) -> list[Cell]:
+    cells = need_cells(ix)
+    out = []
+    for nb in neighbourhoods(ix):
+        for theme in themes_of(ix):
+            residents = cells.get((nb, theme), [])
+            out.append(_cell(ix, opts, nb, theme, residents))
+    return out
+
+
+def _cell(
+    ix: GapIndex, opts: Options, nb: str | None, theme: str, residents: list[Hashable]
+) -> Cell:
+    offers = [o for o in ix.offers_by_theme.get(theme, []) if ix.serves(o, nb)]
+    demand = sum(need_weight(ix.needs(r).get(theme)) for r in residents)
+    if residents:
+        sigs = list(dict.fromkeys(ix.signature(r) for r in residents))
+        eligible = [o for o in offers if any(ix.eligible_sig(s, o) for s in sigs)]
+    else:
+        eligible = list(offers)
+    full = [o for o in eligible if not ix.has_room(o)]
+    far: list[Hashable] = []
+    centre = _centre(ix, residents) if opts.max_distance_km is not None else None
+    if centre is not None and opts.max_distance_km is not None:
+        for o in eligible:
+            point = _offer_point(ix, o)
+            if point is not None and haversine_km(*centre, *point) > opts.max_distance_km:
+                far.append(o)
+    excluded = set(full) | set(far)
+    supply = [o for o in eligible if o not in excluded]
+    unserved = 0
+    if residents and not any(ix.key[o] is None for o in supply):
+        unserved = sum(1 for r in residents if not any(ix.eligible(r, o) for o in supply))
+    reason: str | None = None
+    if residents:
+        open_level = [o for o in eligible if ix.level(o) != "specialised"]
+        if not offers:
+            reason = "no_offer"
+        elif not eligible:
+            reason = "not_eligible"
+        elif not open_level:
+            reason = "specialised_only"
+        elif all(o in set(full) for o in open_level):
+            reason = "full"
+        elif all(o in excluded for o in open_level):
+            reason = "far"
+    return Cell(nb, theme, residents, demand, offers, eligible, supply, full, far, unserved, reason)
+
+
+def _centre(ix: GapIndex, residents: list[Hashable]) -> tuple[float, float] | None:
+    lats, lons = [], []
+    for r in residents:
+        attrs = ix.attrs[r]
+        if attrs.get("lat") is not None and attrs.get("lon") is not None:
+            lats.append(float(attrs["lat"]))
+            lons.append(float(attrs["lon"]))
+    if not lats:
+        return None
+    return sum(lats) / len(lats), sum(lons) / len(lons)
+
+
+def coverage_gaps(ix: GapIndex, opts: Options, cells: list[Cell] | None = None) -> list[Gap]:
+    w = _Writer(ix, opts)
+    groups: dict[tuple[str, str], list[Cell]] = defaultdict(list)
+    for cell in coverage_cells(ix, opts) if cells is None else cells:
+        if cell.reason is not None:
+            groups[(cell.theme, cell.reason)].append(cell)
+    out = []
+    for (theme, reason), members in groups.items():
+        if opts.merge_coverage and len(members) > 1:
+            out.append(_coverage_gap(ix, opts, w, theme, reason, members))
+        else:
+            out.extend(_coverage_gap(ix, opts, w, theme, reason, [cell]) for cell in members)
+    return out
+
+
+def _coverage_gap(
+    ix: GapIndex, opts: Options, w: _Writer, theme: str, reason: str, cells: list[Cell]
+) -> Gap:
+    demand = sum(cell.demand for cell in cells)
+    residents = sum(len(cell.residents) for cell in cells)
+    severity = COVERAGE_REASON_WEIGHT[reason] * _sat(demand, 10)
+    listed: list[Hashable] = []
+    for cell in cells:
+        more = {
+            "no_offer": ix.offers_by_theme.get(theme, []),
+            "not_eligible": cell.offers,
+            "full": cell.full,
+            "far": cell.far,
+            "specialised_only": cell.eligible,
+        }[reason]
+        listed.extend(o for o in more if o not in listed)
+    listed.sort(key=str)
+    nb = cells[0].nb if len(cells) == 1 else None
+    values = {
+        "nb": join([w.nb(cell.nb) for cell in cells], w.lang),
+        "theme": w.theme(theme),
+        "offers": w.offers(listed),
+        "km": opts.max_distance_km,
+    }
+    shown = w.n(demand) if opts.aggregate_only else str(demand)
+    head = t(w.lang, "cov_head", n=w.n(residents), demand=shown, **values)
+    key_nb = nb if len(cells) == 1 else tuple(cell.nb for cell in cells)
+    return Gap(
+        "coverage",
+        severity,
+        nb,
+        theme,
+        _ids(listed),
+        t(w.lang, f"cov_{reason}", head=head, **values),
+        t(w.lang, f"cov_s_{reason}", **values),
+        ("coverage", key_nb, theme),
+    )
+
+
+# ------------------------------------------------------------------------- single knowers
+
+
+def teams(ix: GapIndex) -> dict[str, list[Hashable]]:
+    out: dict[str, list[Hashable]] = defaultdict(list)
+    for p in ix.professionals():
+        team = ix.team_of(p)
+        if team:
+            out[team].append(p)
+    if not out and ix.professionals():
+        out[""] = list(ix.professionals())
+    return dict(out)
+
+
+class _Demand:
+    """Residents with a need in an offer's themes who may use it, cached."""
+
+    def __init__(self, ix: GapIndex) -> None:
+        self.ix = ix
+        self.cells = need_cells(ix)
+        self.nbs = neighbourhoods(ix)
+        self._cache: dict[tuple[Any, ...], int] = {}
+
+    def count(self, offer: Hashable) -> int:
+        ix = self.ix
+        themes = tuple(sorted(ix.attrs[offer].get("themes") or ()))
+        serves = tuple(ix.attrs[offer].get("serves") or ())
+        key = ix.key[offer]
+        cache_key = (themes, serves, key)
+        cached = self._cache.get(cache_key)
+        if cached is None:
+            total = 0
+            for nb in self.nbs:
+                if not ix.serves(offer, nb):
+                    continue
+                members: set[Hashable] = set()
+                for theme in themes:
+                    members.update(self.cells.get((nb, theme), ()))
+                if key is None:
+                    total += len(members)
+                else:
+                    total += sum(1 for r in members if ix.eligible(r, offer))
+            cached = self._cache[cache_key] = total
+        return cached
+
+
+def single_knower_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
+    w = _Writer(ix, opts)
+    demand = _Demand(ix)
+    out = []
+    for team, members in sorted(teams(ix).items()):
+        team_text = t(w.lang, "team", name=team) if team else t(w.lang, "the_team")
+        for offer in ix.offers:
+            serves = ix.attrs[offer].get("serves") or ()
+            local = [p for p in members if not serves or any(ix.works_in(p, nb) for nb in serves)]
+            if not local:
+                continue
+            knowers = sorted(ix.knowers.get(offer, set()).intersection(local), key=str)
+            if len(knowers) > 1:
+                continue
+            n = demand.count(offer)
+            base = 1.0 if not knowers else 0.7
+            severity = base * (0.2 + 0.8 * _sat(n, 10))
+            themes = ix.attrs[offer].get("themes") or []
+            values = {
+                "team": team_text,
+                "offer": ix.name(offer),
+                "level": w.level(ix.level(offer)),
+                "themes": w.themes(themes),
+                "n": w.n(n),
+                "knower": str(knowers[0]) if knowers else "",
+            }
+            which = "one" if knowers else "none"
+            out.append(
+                Gap(
+                    "single_knower",
+                    severity,
+                    ix.attrs[offer].get("neighbourhood"),
+                    themes[0] if len(themes) == 1 else None,
+                    _ids([offer, *knowers]),
+                    t(w.lang, f"sk_{which}", **values),
+                    t(w.lang, f"sk_s_{which}", **values),
+                    ("single_knower", team, offer),
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------------------- knowledge
+
+
+def colleagues(ix: GapIndex, p: Hashable) -> set[Hashable]:
+    team = ix.team_of(p)
+    if team:
+        out = {q for q in ix.professionals() if ix.team_of(q) == team}
+    else:
+        out = {q for org in ix.employers.get(p, ()) for q in ix.staff.get(org, ())}
+    out.discard(p)
+    return out
+
+
+def _known_offers(ix: GapIndex, people: Iterable[Hashable]) -> set[Hashable]:
+    return {o for p in people for o in ix.aware.get(p, ()) if ix.kind[o] in OFFER_KINDS}
+
+
+def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
+    w = _Writer(ix, opts)
+    out = []
+    for p in sorted(ix.professionals(), key=str):
+        clients = ix.caseload.get(p)
+        if not clients:
+            continue
+        peers = colleagues(ix, p)
+        if not peers:
+            continue
+        own = _known_offers(ix, [p])
+        theirs = _known_offers(ix, peers) - own
+        by_theme: dict[str, list[Hashable]] = defaultdict(list)
+        for r in clients:
+            for theme in ix.needs(r):
+                by_theme[theme].append(r)
+        for theme, needy in sorted(by_theme.items()):
+            candidates = [o for o in theirs if theme in (ix.attrs[o].get("themes") or ())]
+            missing = sorted(
+                (o for o in candidates if any(ix.eligible(r, o) for r in needy)), key=str
+            )
+            if not missing:
+                continue
+            reached = sum(1 for r in needy if any(ix.eligible(r, o) for o in missing))
+            knows_any = any(theme in (ix.attrs[o].get("themes") or ()) for o in own)
+            severity = reached / len(clients) * (0.8 if knows_any else 1.0)
+            who = sorted({q for o in missing for q in ix.knowers.get(o, ()) if q in peers}, key=str)
+            values = {
+                "n": w.n(reached),
+                "caseload": w.n(len(clients)),
+                "prof": str(p),
+                "theme": w.theme(theme),
+                "offers": w.offers(missing),
+                "colleagues": w.people(who),
+            }
+            out.append(
+                Gap(
+                    "knowledge",
+                    severity,
+                    None,
+                    theme,
+                    _ids([p, *missing]),
+                    t(w.lang, "kn_some" if knows_any else "kn_none", **values),
+                    t(w.lang, "kn_s", **values),
+                    ("knowledge", p, theme),
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------------------- isolation
+
+
+@dataclass
+class Isolated:
+    resident: Hashable
+    no_informal: bool
+    no_professional: bool
+    unreached: list[str]
+    severity: float
+
+
+def isolated_residents(ix: GapIndex, opts: Options) -> list[Isolated]:
+    out = []
+    for r in ix.residents():
+        no_informal = not ix.resident_friends.get(r)
+        no_professional = not ix.professional_ties.get(r)
+        needs = ix.needs(r)
+        unreached: list[str] = []
+        if needs:
+            found = ix.reachable_needs(r, max_hops=opts.max_hops)
+            unreached = sorted(
+                (th for th in needs if th not in found),
+                key=lambda th: (-need_weight(needs[th]), th),
+            )
+        if not no_informal and not unreached:
+            continue
+        weight = need_weight(needs[unreached[0]]) / 5 if unreached else 0.0
+        severity = 0.5 * no_informal + 0.2 * (no_informal and no_professional) + 0.3 * weight
+        out.append(Isolated(r, no_informal, no_professional, unreached, severity))
+    return out
+
+
+def isolation_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
+    w = _Writer(ix, opts)
+    people = isolated_residents(ix, opts)
+    if opts.aggregate_only:
+        return _isolation_aggregate(ix, opts, w, people)
+    out = []
+    for item in people:
+        r = item.resident
+        values = {
+            "r": str(r),
+            "hops": opts.max_hops,
+            "themes": w.themes(item.unreached),
+            "pros": w.people(ix.professional_ties.get(r, ())),
+        }
+        if item.no_informal:
+            which = "alone" if item.no_professional else "prof_only"
+            text = t(w.lang, f"iso_{which}", **values)
+            if item.unreached:
+                text += t(w.lang, "iso_and_no_path", **values)
+            suggestion = t(w.lang, f"iso_s_{which}", **values)
+        else:
+            text = t(w.lang, "iso_no_path", **values)
+            suggestion = t(w.lang, "iso_s_no_path", **values)
+        out.append(
+            Gap(
+                "isolation",
+                item.severity,
+                ix.attrs[r].get("neighbourhood"),
+                item.unreached[0] if item.unreached else None,
+                [str(r)],
+                text,
+                suggestion,
+                ("isolation", r),
+            )
+        )
+    return out
+
+
+def _isolation_aggregate(
+    ix: GapIndex, opts: Options, w: _Writer, people: list[Isolated]
+) -> list[Gap]:
+    groups: dict[tuple[str | None, str], list[float]] = defaultdict(list)
+    for item in people:
+        nb = ix.attrs[item.resident].get("neighbourhood")
+        if item.no_informal:
+            groups[(nb, "informal")].append(item.severity)
+        if item.unreached:
+            groups[(nb, "path")].append(item.severity)
+    out = []
+    for (nb, which), severities in sorted(groups.items(), key=lambda kv: (str(kv[0]), kv[1])):
+        values = {"n": w.n(len(severities)), "nb": w.nb(nb), "hops": opts.max_hops}
+        out.append(
+            Gap(
+                "isolation",
+                round(sum(severities) / len(severities), 1),
+                nb,
+                None,
+                [],
+                t(w.lang, f"iso_agg_{which}", **values),
+                t(w.lang, f"iso_agg_s_{which}", **values),
+                ("isolation", nb, which),
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------- places, groups
+
+
+def unreached_place_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
+    w = _Writer(ix, opts)
+    out = []
+    for place in sorted(ix.nodes_of("place"), key=str):
+        visitors = ix.visitors.get(place, set())
+        residents = [v for v in visitors if ix.kind[v] == "resident"]
+        if not residents:
+            continue
+        if any(ix.kind[v] == "professional" for v in visitors):
+            continue
+        offers = sorted(ix.located.get(place, ()), key=str)
+        if any(ix.knowers.get(o) for o in offers):
+            continue
+        with_need = sum(1 for r in residents if ix.needs(r))
+        severity = _sat(with_need, 5) if with_need else 0.5 * _sat(len(residents), 5)
+        kind = ix.attrs[place].get("type")
+        values = {
+            "n": w.n(len(residents)),
+            "m": w.n(with_need),
+            "place": ix.name(place),
+            "type": f" ({kind})" if kind else "",
+        }
+        out.append(
+            Gap(
+                "unreached_place",
+                severity,
+                ix.attrs[place].get("neighbourhood"),
+                None,
+                _ids([place, *offers]),
+                t(w.lang, "pl", **values),
+                t(w.lang, "pl_s", **values),
+                ("unreached_place", place),
+            )
+        )
+    out.extend(_unreached_groups(ix, opts, w))
+    return out
+
+
+def _unreached_groups(ix: GapIndex, opts: Options, w: _Writer) -> list[Gap]:
+    seen: set[Hashable] = set()
+    out = []
+    friends = ix.resident_friends
+    for start in ix.residents():
+        if start in seen or not friends.get(start):
+            continue
+        seen.add(start)
+        group, stack = [start], [start]
+        while stack:
+            for other in friends.get(stack.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    group.append(other)
+                    stack.append(other)
+        if len(group) < opts.min_group:
+            continue
+        if any(ix.professional_ties.get(r) for r in group):
+            continue
+        with_need = sum(1 for r in group if ix.needs(r))
+        nb = Counter(ix.attrs[r].get("neighbourhood") for r in group).most_common(1)[0][0]
+        values = {"n": w.n(len(group)), "m": w.n(with_need)}
+        members = sorted(group, key=str)
+        out.append(
+            Gap(
+                "unreached_place",
+                0.5 * _sat(with_need, 5),
+                nb,
+                None,
+                [] if opts.aggregate_only else _ids(members),
+                t(w.lang, "grp", **values),
+                t(w.lang, "grp_s", **values),
+                ("unreached_group", members[0]),
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------- structural holes
+
+
+_TIE_RELATIONS = frozenset({"knows", "meets", "partners", "refers"})
+
+
+def structural_hole_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
+    w = _Writer(ix, opts)
+    out = []
+
+    def orgs_of(node: Hashable) -> set[Hashable]:
+        if ix.kind[node] == "organisation":
+            return {node}
+        if ix.kind[node] == "professional":
+            return set(ix.employers.get(node, ()))
+        return set()
+
+    def teams_of(node: Hashable) -> set[Hashable]:
+        team = ix.team_of(node) if ix.kind[node] == "professional" else None
+        return {team} if team else set()
+
+    for grouping, group_of in (("organisation", orgs_of), ("team", teams_of)):
+        ties: set[frozenset[Hashable]] = set()
+        for u, v, key, data in ix.G.edges(keys=True, data=True):
+            if data.get("relation", key) not in _TIE_RELATIONS:
+                continue
+            for a in group_of(u):
+                for b in group_of(v):
+                    if a != b:
+                        ties.add(frozenset((a, b)))
+        shared: Counter[frozenset[Hashable]] = Counter()
+        for r in ix.residents():
+            groups = sorted({g for p in ix.supporters.get(r, ()) for g in group_of(p)}, key=str)
+            for i, a in enumerate(groups):
+                for b in groups[i + 1 :]:
+                    shared[frozenset((a, b))] += 1
+        for pair, n in shared.items():
+            if n < opts.min_shared or pair in ties:
+                continue
+            a, b = sorted(pair, key=str)
+            if grouping == "organisation":
+                names = {"a": ix.name(a), "b": ix.name(b)}
+                nodes = _ids([a, b])
+            else:
+                names = {"a": t(w.lang, "team", name=a), "b": t(w.lang, "team", name=b)}
+                nodes = _ids(sorted((p for p in ix.professionals() if teams_of(p) & pair), key=str))
+            values = {**names, "n": w.n(n)}
+            out.append(
+                Gap(
+                    "structural_hole",
+                    _sat(n, 5),
+                    None,
+                    None,
+                    nodes,
+                    t(w.lang, "sh_case", **values),
+                    t(w.lang, "sh_s_case", **values),
+                    ("structural_hole", grouping, a, b),
+                )
+            )
+        if grouping == "organisation":
+            out.extend(_theme_holes(ix, w, ties))
+    return out
+
+
+def _theme_holes(ix: GapIndex, w: _Writer, ties: set[frozenset[Hashable]]) -> list[Gap]:
+    by_theme: dict[str, list[Hashable]] = defaultdict(list)
+    for org in sorted(ix.nodes_of("organisation"), key=str):
+        for theme in ix.attrs[org].get("themes") or ():
+            by_theme[theme].append(org)
+    common: dict[tuple[Hashable, Hashable], list[str]] = defaultdict(list)
+    for theme, orgs in by_theme.items():
+        for i, a in enumerate(orgs):
+            for b in orgs[i + 1 :]:
+                common[(a, b)].append(theme)
+    out = []
+    for (a, b), shared_themes in sorted(
+        common.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))
+    ):
+        if len(shared_themes) < 2 or frozenset((a, b)) in ties:
+            continue
+        if not _same_area(ix, a, b):
+            continue
+        values = {"a": ix.name(a), "b": ix.name(b), "themes": w.themes(sorted(shared_themes))}
+        out.append(
+            Gap(
+                "structural_hole",
+                0.3 * _sat(len(shared_themes), 1),
+                None,
+                None,
+                _ids([a, b]),
+                t(w.lang, "sh_themes", **values),
+                t(w.lang, "sh_s_themes", **values),
+                ("structural_hole", "themes", a, b),
+            )
+        )
+    return out
+
+
+def _same_area(ix: GapIndex, a: Hashable, b: Hashable) -> bool:
+    sa, sb = ix.attrs[a].get("serves") or [], ix.attrs[b].get("serves") or []
+    if sa and sb:
+        return bool(set(sa) & set(sb))
+    na, nb = ix.attrs[a].get("neighbourhood"), ix.attrs[b].get("neighbourhood")
+    if sa or sb:
+        area = sa or sb
+        home = nb if sa else na
+        return home is None or home in area
+    return na is None or nb is None or na == nb
+
+
+# ------------------------------------------------------------------------- meetings
+
+
+def meeting_rows(ix: GapIndex, opts: Options) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for u, v, hours in ix.meetings:
+        for p, other in ((u, v), (v, u)):
+            if ix.kind[p] != "professional":
+                continue
+            clients = ix.caseload.get(p, set())
+            if ix.kind[other] == "professional":
+                theirs = ix.caseload.get(other, set())
+                org_themes: set[str] = set()
+            else:
+                theirs = {r for s in ix.staff.get(other, ()) for r in ix.caseload.get(s, ())}
+                org_themes = set(ix.attrs[other].get("themes") or ())
+            shared = len(clients & theirs)
+            client_themes = {th for r in clients for th in ix.needs(r)}
+            theme_clients = sum(1 for r in clients if org_themes.intersection(ix.needs(r)))
+            resident_share = shared / len(clients) if clients else 0.0
+            theme_share = theme_clients / len(clients) if clients else 0.0
+            relevance = max(resident_share, theme_share)
+            h = hours or 0.0
+            rows.append(
+                {
+                    "professional": str(p),
+                    "other": str(other),
+                    "other_kind": ix.kind[other],
+                    "hours_per_month": hours,
+                    "caseload": len(clients),
+                    "shared_residents": shared,
+                    "common_themes": sorted(client_themes & (org_themes or _themes_of(ix, theirs))),
+                    "resident_share": resident_share,
+                    "theme_share": theme_share,
+                    "relevance": relevance,
+                    "flagged": bool(h >= opts.min_hours and relevance < opts.min_relevance),
+                }
+            )
+    rows.sort(key=lambda row: (row["professional"], -(row["hours_per_month"] or 0), row["other"]))
+    return rows
+
+
+def _themes_of(ix: GapIndex, residents: Iterable[Hashable]) -> set[str]:
+    return {th for r in residents for th in ix.needs(r)}
+
+
+def meeting_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
+    w = _Writer(ix, opts)
+    by_prof: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in meeting_rows(ix, opts):
+        by_prof[row["professional"]].append(row)
+    out = []
+    for p, rows in sorted(by_prof.items()):
+        flagged = [row for row in rows if row["flagged"]]
+        if not flagged:
+            continue
+        hours = sum(row["hours_per_month"] or 0.0 for row in rows)
+        lost = sum(row["hours_per_month"] or 0.0 for row in flagged)
+        items = [
+            t(
+                w.lang,
+                "ml_item",
+                other=row["other"],
+                hours=_fmt_hours(row["hours_per_month"]),
+                share=round(100 * row["relevance"]),
+            )
+            for row in flagged
+        ]
+        values = {
+            "prof": p,
+            "hours": _fmt_hours(hours),
+            "flagged": _fmt_hours(lost),
+            "items": "; ".join(items),
+        }
+        text = t(w.lang, "ml", **values)
+        if not rows[0]["caseload"]:
+            text += t(w.lang, "ml_no_caseload", **values)
+        out.append(
+            Gap(
+                "meeting_load",
+                _sat(lost, 10),
+                None,
+                None,
+                [p, *[row["other"] for row in flagged]],
+                text,
+                t(w.lang, "ml_s", **values),
+                ("meeting_load", p),
+            )
+        )
+    return out
+
+
+def _fmt_hours(hours: float | None) -> str:
+    if hours is None:
+        return "?"
+    return str(int(hours)) if float(hours).is_integer() else f"{hours:.1f}"
+
+
+# ------------------------------------------------------------------------- stale records
+
+
+def months_between(earlier: _dt.date, later: _dt.date) -> int:
+    """Whole months from ``earlier`` to ``later``."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if later.day < earlier.day:
+        months -= 1
+    return months
+
+
+def stale_rows(ix: GapIndex, opts: Options) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for offer in ix.offers:
+        verified = ix.attrs[offer].get("last_verified")
+        months: int | None = None
+        reason: str | None = "missing"
+        if verified is not None:
+            months = months_between(verified, opts.today)
+            reason = "old" if months > opts.stale_months else None
+        rows.append(
+            {
+                "offer": str(offer),
+                "kind": ix.kind[offer],
+                "name": ix.attrs[offer].get("name"),
+                "last_verified": verified,
+                "age_months": months,
+                "stale": reason is not None,
+                "reason": reason,
+            }
+        )
+    return rows
+
+
+def stale_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
+    w = _Writer(ix, opts)
+    out = []
+    for row in stale_rows(ix, opts):
+        if not row["stale"]:
+            continue
+        offer = row["offer"]
+        name = ix.name(offer)
+        if row["reason"] == "missing":
+            severity = 0.4
+            text = t(w.lang, "st_missing", offer=name)
+        else:
+            over = row["age_months"] - opts.stale_months
+            severity = 0.25 + 0.25 * min(1.0, over / opts.stale_months)
+            text = t(
+                w.lang,
+                "st_old",
+                offer=name,
+                date=row["last_verified"].isoformat(),
+                months=row["age_months"],
+                limit=opts.stale_months,
+            )
+        themes = ix.attrs[offer].get("themes") or []
+        out.append(
+            Gap(
+                "stale_record",
+                severity,
+                ix.attrs[offer].get("neighbourhood"),
+                themes[0] if len(themes) == 1 else None,
+                [offer],
+                text,
+                t(w.lang, "st_s", offer=name),
+                ("stale_record", offer),
+            )
+        )
+    return out
+
+
+DETECTORS = {
+    "coverage": coverage_gaps,
+    "single_knower": single_knower_gaps,
+    "knowledge": knowledge_gaps,
+    "isolation": isolation_gaps,
+    "unreached_place": unreached_place_gaps,
+    "structural_hole": structural_hole_gaps,
+    "meeting_load": meeting_gaps,
+    "stale_record": stale_gaps,
+}
+
+
+def detect(ix: GapIndex, kinds: Iterable[str], opts: Options) -> list[Gap]:
+    """Every gap of the given types, sorted by severity, then a fixed tiebreak."""
+    out: list[Gap] = []
+    for kind in kinds:
+        out.extend(DETECTORS[kind](ix, opts))
+    if opts.aggregate_only:
+        residents = {str(r) for r in ix.residents()}
+        for gap in out:
+            gap.nodes = [n for n in gap.nodes if n not in residents]
+            gap.severity = round(gap.severity, 1)
+    order = {kind: i for i, kind in enumerate(GAP_TYPES)}
+    for gap in out:
+        gap.severity = round(min(1.0, max(0.0, gap.severity)), 3)
+    out.sort(
+        key=lambda g: (
+            -g.severity,
+            order[g.gap_type],
+            g.neighbourhood is None,
+            g.neighbourhood or "",
+            g.theme or "",
+            g.nodes,
+            g.explanation,
+        )
+    )
+    return out
