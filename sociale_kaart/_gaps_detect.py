@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from sociale_kaart._disclosure import suppress_small
-from sociale_kaart._gaps_index import OFFER_KINDS, GapIndex, haversine_km, need_weight
+from sociale_kaart._gaps_index import EARTH_RADIUS_KM, OFFER_KINDS, GapIndex, need_weight
 from sociale_kaart._gaps_text import LEVEL_NAMES, UNKNOWN_LEVEL, join, t
 from sociale_kaart.themes import DEFAULT_THEMES, theme_label
 
@@ -172,45 +173,67 @@ def need_cells(ix: GapIndex) -> dict[tuple[str | None, str], list[Hashable]]:
     return cells
 
 
-def _offer_point(ix: GapIndex, offer: Hashable) -> tuple[float, float] | None:
-    attrs = ix.attrs[offer]
-    if attrs.get("lat") is not None and attrs.get("lon") is not None:
-        return float(attrs["lat"]), float(attrs["lon"])
-    for place in sorted(ix.places_of.get(offer, ()), key=str):
-        p = ix.attrs[place]
-        if p.get("lat") is not None and p.get("lon") is not None:
-            return float(p["lat"]), float(p["lon"])
-    return None
+def _offer_points(ix: GapIndex) -> dict[Hashable, tuple[float, float]]:
+    """Offer -> (lat, lon): its own, else the first place it is located at."""
+    out = {}
+    for offer in ix.offers:
+        attrs = ix.attrs[offer]
+        if attrs.get("lat") is not None and attrs.get("lon") is not None:
+            out[offer] = (float(attrs["lat"]), float(attrs["lon"]))
+            continue
+        for place in sorted(ix.places_of.get(offer, ()), key=str):
+            p = ix.attrs[place]
+            if p.get("lat") is not None and p.get("lon") is not None:
+                out[offer] = (float(p["lat"]), float(p["lon"]))
+                break
+    return out
 
 
 def coverage_cells(ix: GapIndex, opts: Options) -> list[Cell]:
     cells = need_cells(ix)
+    points = _offer_points(ix) if opts.max_distance_km is not None else {}
     out = []
+    themes = themes_of(ix)
     for nb in neighbourhoods(ix):
-        for theme in themes_of(ix):
+        for theme in themes:
             residents = cells.get((nb, theme), [])
-            out.append(_cell(ix, opts, nb, theme, residents))
+            out.append(_cell(ix, opts, nb, theme, residents, points))
     return out
 
 
 def _cell(
-    ix: GapIndex, opts: Options, nb: str | None, theme: str, residents: list[Hashable]
+    ix: GapIndex,
+    opts: Options,
+    nb: str | None,
+    theme: str,
+    residents: list[Hashable],
+    points: dict[Hashable, tuple[float, float]],
 ) -> Cell:
-    offers = [o for o in ix.offers_by_theme.get(theme, []) if ix.serves(o, nb)]
+    offers = ix.offers_for(theme, nb)
     demand = sum(need_weight(ix.needs(r).get(theme)) for r in residents)
     if residents:
         sigs = list(dict.fromkeys(ix.signature(r) for r in residents))
-        eligible = [o for o in offers if any(ix.eligible_sig(s, o) for s in sigs)]
+        eligible = [
+            o for o in offers if ix.key[o] is None or any(ix.eligible_sig(s, o) for s in sigs)
+        ]
     else:
         eligible = list(offers)
-    full = [o for o in eligible if not ix.has_room(o)]
+    room = ix.room
+    full = [o for o in eligible if o not in room]
     far: list[Hashable] = []
     centre = _centre(ix, residents) if opts.max_distance_km is not None else None
     if centre is not None and opts.max_distance_km is not None:
-        for o in eligible:
-            point = _offer_point(ix, o)
-            if point is not None and haversine_km(*centre, *point) > opts.max_distance_km:
-                far.append(o)
+        located = [o for o in eligible if o in points]
+        if located:
+            lat = np.radians([points[o][0] for o in located])
+            lon = np.radians([points[o][1] for o in located])
+            c_lat, c_lon = np.radians(centre[0]), np.radians(centre[1])
+            h = (
+                np.sin((lat - c_lat) / 2) ** 2
+                + np.cos(c_lat) * np.cos(lat) * np.sin((lon - c_lon) / 2) ** 2
+            )
+            km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+            far = [o for o, d in zip(located, km.tolist(), strict=True) if d > opts.max_distance_km]
     excluded = set(full) | set(far)
     supply = [o for o in eligible if o not in excluded]
     unserved = 0
@@ -218,16 +241,16 @@ def _cell(
         unserved = sum(1 for r in residents if not any(ix.eligible(r, o) for o in supply))
     reason: str | None = None
     if residents:
-        open_level = [o for o in eligible if ix.level(o) != "specialised"]
+        open_level = [o for o in eligible if ix.attrs[o].get("level") != "specialised"]
         if not offers:
             reason = "no_offer"
         elif not eligible:
             reason = "not_eligible"
         elif not open_level:
             reason = "specialised_only"
-        elif all(o in set(full) for o in open_level):
+        elif not room.intersection(open_level):
             reason = "full"
-        elif all(o in excluded for o in open_level):
+        elif excluded.issuperset(open_level):
             reason = "far"
     return Cell(nb, theme, residents, demand, offers, eligible, supply, full, far, unserved, reason)
 
@@ -313,12 +336,19 @@ def teams(ix: GapIndex) -> dict[str, list[Hashable]]:
 
 
 class _Demand:
-    """Residents with a need in an offer's themes who may use it, cached."""
+    """How many needs on an offer's themes, of residents who may use it (cached).
+
+    A resident with two of the offer's themes counts twice: the count is of
+    needs, which keeps it a sum of per-cell counts (fast on large maps).
+    """
 
     def __init__(self, ix: GapIndex) -> None:
         self.ix = ix
         self.cells = need_cells(ix)
         self.nbs = neighbourhoods(ix)
+        self.theme_total: Counter[str] = Counter()
+        for (_, theme), members in self.cells.items():
+            self.theme_total[theme] += len(members)
         self._cache: dict[tuple[Any, ...], int] = {}
 
     def count(self, offer: Hashable) -> int:
@@ -326,42 +356,73 @@ class _Demand:
         themes = tuple(sorted(ix.attrs[offer].get("themes") or ()))
         serves = tuple(ix.attrs[offer].get("serves") or ())
         key = ix.key[offer]
-        cache_key = (themes, serves, key)
-        cached = self._cache.get(cache_key)
-        if cached is None:
-            total = 0
-            for nb in self.nbs:
-                if not ix.serves(offer, nb):
-                    continue
-                members: set[Hashable] = set()
-                for theme in themes:
-                    members.update(self.cells.get((nb, theme), ()))
-                if key is None:
-                    total += len(members)
-                else:
-                    total += sum(1 for r in members if ix.eligible(r, offer))
-            cached = self._cache[cache_key] = total
-        return cached
+        if key is None and not serves:
+            return sum(self.theme_total[theme] for theme in themes)
+        total = 0
+        for nb in [*serves, None] if serves else self.nbs:
+            for theme in themes:
+                cell_key = (nb, theme, key)
+                cached = self._cache.get(cell_key)
+                if cached is None:
+                    members = self.cells.get((nb, theme), ())
+                    if key is None:
+                        cached = len(members)
+                    else:
+                        cached = sum(1 for r in members if ix.eligible(r, offer))
+                    self._cache[cell_key] = cached
+                total += cached
+        return total
+
+
+def _area(ix: GapIndex, offer: Hashable) -> list[str] | None:
+    """Where an offer works: its neighbourhood, else the ones it serves; None: all."""
+    nb = ix.attrs[offer].get("neighbourhood")
+    if nb is not None:
+        return [nb]
+    serves = ix.attrs[offer].get("serves") or []
+    return list(serves) or None
 
 
 def single_knower_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     w = _Writer(ix, opts)
     demand = _Demand(ix)
+    members_of = teams(ix)
+    team_of = {p: team for team, members in members_of.items() for p in members}
+    # team -> the neighbourhoods its members work in (None: a member works everywhere)
+    team_nbs: dict[str, set[str] | None] = {}
+    for team, members in members_of.items():
+        nbs: set[str] | None = set()
+        for p in members:
+            mine = ix.attrs[p].get("neighbourhoods") or ()
+            if not mine:
+                nbs = None
+                break
+            assert nbs is not None
+            nbs.update(mine)
+        team_nbs[team] = nbs
     out = []
-    for team, members in sorted(teams(ix).items()):
-        team_text = t(w.lang, "team", name=team) if team else t(w.lang, "the_team")
-        for offer in ix.offers:
-            serves = ix.attrs[offer].get("serves") or ()
-            local = [p for p in members if not serves or any(ix.works_in(p, nb) for nb in serves)]
-            if not local:
+    for offer in ix.offers:
+        area = _area(ix, offer)
+        themes = ix.attrs[offer].get("themes") or []
+        for team in sorted(members_of):
+            covered = team_nbs[team]
+            if area is not None and covered is not None and covered.isdisjoint(area):
                 continue
-            knowers = sorted(ix.knowers.get(offer, set()).intersection(local), key=str)
+            knowers = sorted(
+                (
+                    p
+                    for p in ix.knowers.get(offer, ())
+                    if team_of.get(p) == team
+                    and (area is None or any(ix.works_in(p, nb) for nb in area))
+                ),
+                key=str,
+            )
             if len(knowers) > 1:
                 continue
             n = demand.count(offer)
             base = 1.0 if not knowers else 0.7
             severity = base * (0.2 + 0.8 * _sat(n, 10))
-            themes = ix.attrs[offer].get("themes") or []
+            team_text = t(w.lang, "team", name=team) if team else t(w.lang, "the_team")
             values = {
                 "team": team_text,
                 "offer": ix.name(offer),
@@ -389,47 +450,96 @@ def single_knower_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
 # ------------------------------------------------------------------------- knowledge
 
 
-def colleagues(ix: GapIndex, p: Hashable) -> set[Hashable]:
-    team = ix.team_of(p)
-    if team:
-        out = {q for q in ix.professionals() if ix.team_of(q) == team}
-    else:
-        out = {q for org in ix.employers.get(p, ()) for q in ix.staff.get(org, ())}
-    out.discard(p)
+def _offers_by_theme(
+    ix: GapIndex, people: Iterable[Hashable]
+) -> dict[str, dict[Hashable, set[Hashable]]]:
+    """Theme -> offer -> the people (of ``people``) who know it."""
+    out: dict[str, dict[Hashable, set[Hashable]]] = defaultdict(dict)
+    for p in people:
+        for o in ix.aware.get(p, ()):
+            if ix.kind[o] in OFFER_KINDS:
+                for theme in ix.attrs[o].get("themes") or ():
+                    out[theme].setdefault(o, set()).add(p)
     return out
 
 
-def _known_offers(ix: GapIndex, people: Iterable[Hashable]) -> set[Hashable]:
-    return {o for p in people for o in ix.aware.get(p, ()) if ix.kind[o] in OFFER_KINDS}
+class _TeamTheme:
+    """The offers a group of professionals knows on one theme, split for fast filtering."""
+
+    def __init__(self, ix: GapIndex, offers: dict[Hashable, set[Hashable]]) -> None:
+        self.knowers = offers
+        self.all = set(offers)
+        self.open = self.all & ix.open_all
+        self.by_nb: dict[str | None, set[Hashable]] = defaultdict(set)
+        self.serves_only: set[Hashable] = set()
+        self.restricted: list[Hashable] = []
+        for o in offers:
+            if o in ix.serves_only:
+                self.serves_only.add(o)
+                for nb in ix.serves_only[o]:
+                    self.by_nb[nb].add(o)
+            elif o not in ix.open_all:
+                self.restricted.append(o)
+
+    def usable(
+        self, ix: GapIndex, own: set[Hashable], needy: list[Hashable]
+    ) -> tuple[list[Hashable], bool]:
+        """Offers not in ``own`` that one of ``needy`` may use; and whether one is open to all."""
+        nbs = {ix.attrs[r].get("neighbourhood") for r in needy}
+        found = self.open - own
+        if None in nbs:
+            found |= self.serves_only - own
+        else:
+            for nb in nbs:
+                found |= self.by_nb.get(nb, set()) - own
+        for o in self.restricted:
+            if o not in own and any(ix.eligible(r, o) for r in needy):
+                found.add(o)
+        return sorted(found, key=str), not self.open.issubset(own)
 
 
 def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     w = _Writer(ix, opts)
+    team_members = teams(ix)
+    team_known: dict[str, dict[str, _TeamTheme]] = {}
+    for team, members in team_members.items():
+        team_known[team] = {
+            theme: _TeamTheme(ix, offers) for theme, offers in _offers_by_theme(ix, members).items()
+        }
     out = []
     for p in sorted(ix.professionals(), key=str):
         clients = ix.caseload.get(p)
         if not clients:
             continue
-        peers = colleagues(ix, p)
-        if not peers:
-            continue
-        own = _known_offers(ix, [p])
-        theirs = _known_offers(ix, peers) - own
+        my_team = ix.team_of(p) or ("" if "" in team_members else None)
+        known: dict[str, _TeamTheme]
+        if my_team is not None:
+            known = team_known[my_team]
+        else:
+            staff = {q for org in ix.employers.get(p, ()) for q in ix.staff.get(org, ())}
+            known = {
+                theme: _TeamTheme(ix, offers)
+                for theme, offers in _offers_by_theme(ix, staff).items()
+            }
+        own = {o for o in ix.aware.get(p, ()) if ix.kind[o] in OFFER_KINDS}
         by_theme: dict[str, list[Hashable]] = defaultdict(list)
         for r in clients:
             for theme in ix.needs(r):
                 by_theme[theme].append(r)
         for theme, needy in sorted(by_theme.items()):
-            candidates = [o for o in theirs if theme in (ix.attrs[o].get("themes") or ())]
-            missing = sorted(
-                (o for o in candidates if any(ix.eligible(r, o) for r in needy)), key=str
-            )
+            group = known.get(theme)
+            if group is None:
+                continue
+            missing, any_open = group.usable(ix, own, needy)
             if not missing:
                 continue
-            reached = sum(1 for r in needy if any(ix.eligible(r, o) for o in missing))
-            knows_any = any(theme in (ix.attrs[o].get("themes") or ()) for o in own)
+            if any_open:
+                reached = len(needy)
+            else:
+                reached = sum(1 for r in needy if any(ix.eligible(r, o) for o in missing))
+            knows_any = not own.isdisjoint(group.all)
             severity = reached / len(clients) * (0.8 if knows_any else 1.0)
-            who = sorted({q for o in missing for q in ix.knowers.get(o, ()) if q in peers}, key=str)
+            who = sorted({q for o in missing[:MAX_LISTED] for q in group.knowers[o]}, key=str)
             values = {
                 "n": w.n(reached),
                 "caseload": w.n(len(clients)),
@@ -634,9 +744,6 @@ def _unreached_groups(ix: GapIndex, opts: Options, w: _Writer) -> list[Gap]:
 # ------------------------------------------------------------------------- structural holes
 
 
-_TIE_RELATIONS = frozenset({"knows", "meets", "partners", "refers"})
-
-
 def structural_hole_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     w = _Writer(ix, opts)
     out = []
@@ -654,9 +761,7 @@ def structural_hole_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
 
     for grouping, group_of in (("organisation", orgs_of), ("team", teams_of)):
         ties: set[frozenset[Hashable]] = set()
-        for u, v, key, data in ix.G.edges(keys=True, data=True):
-            if data.get("relation", key) not in _TIE_RELATIONS:
-                continue
+        for u, v in ix.group_ties:
             for a in group_of(u):
                 for b in group_of(v):
                     if a != b:
@@ -696,49 +801,47 @@ def structural_hole_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
 
 
 def _theme_holes(ix: GapIndex, w: _Writer, ties: set[frozenset[Hashable]]) -> list[Gap]:
-    by_theme: dict[str, list[Hashable]] = defaultdict(list)
+    # Only organisations based in the same neighbourhood (or both without one) are
+    # compared: that keeps the pairs local, and the work linear in the map's size.
+    by_home: dict[str | None, list[Hashable]] = defaultdict(list)
     for org in sorted(ix.nodes_of("organisation"), key=str):
-        for theme in ix.attrs[org].get("themes") or ():
-            by_theme[theme].append(org)
-    common: dict[tuple[Hashable, Hashable], list[str]] = defaultdict(list)
-    for theme, orgs in by_theme.items():
-        for i, a in enumerate(orgs):
-            for b in orgs[i + 1 :]:
-                common[(a, b)].append(theme)
+        by_home[ix.attrs[org].get("neighbourhood")].append(org)
     out = []
-    for (a, b), shared_themes in sorted(
-        common.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))
-    ):
-        if len(shared_themes) < 2 or frozenset((a, b)) in ties:
-            continue
-        if not _same_area(ix, a, b):
-            continue
-        values = {"a": ix.name(a), "b": ix.name(b), "themes": w.themes(sorted(shared_themes))}
-        out.append(
-            Gap(
-                "structural_hole",
-                0.3 * _sat(len(shared_themes), 1),
-                None,
-                None,
-                _ids([a, b]),
-                t(w.lang, "sh_themes", **values),
-                t(w.lang, "sh_s_themes", **values),
-                ("structural_hole", "themes", a, b),
-            )
-        )
+    for orgs in by_home.values():
+        themes = {o: set(ix.attrs[o].get("themes") or ()) for o in orgs}
+        for i, a in enumerate(orgs):
+            if len(themes[a]) < 2:
+                continue
+            for b in orgs[i + 1 :]:
+                shared_themes = themes[a] & themes[b]
+                if len(shared_themes) < 2 or frozenset((a, b)) in ties:
+                    continue
+                if not _same_area(ix, a, b):
+                    continue
+                values = {
+                    "a": ix.name(a),
+                    "b": ix.name(b),
+                    "themes": w.themes(sorted(shared_themes)),
+                }
+                out.append(
+                    Gap(
+                        "structural_hole",
+                        0.3 * _sat(len(shared_themes), 1),
+                        ix.attrs[a].get("neighbourhood"),
+                        None,
+                        _ids([a, b]),
+                        t(w.lang, "sh_themes", **values),
+                        t(w.lang, "sh_s_themes", **values),
+                        ("structural_hole", "themes", a, b),
+                    )
+                )
     return out
 
 
 def _same_area(ix: GapIndex, a: Hashable, b: Hashable) -> bool:
+    """Whether two offers serve a neighbourhood in common (empty ``serves``: all)."""
     sa, sb = ix.attrs[a].get("serves") or [], ix.attrs[b].get("serves") or []
-    if sa and sb:
-        return bool(set(sa) & set(sb))
-    na, nb = ix.attrs[a].get("neighbourhood"), ix.attrs[b].get("neighbourhood")
-    if sa or sb:
-        area = sa or sb
-        home = nb if sa else na
-        return home is None or home in area
-    return na is None or nb is None or na == nb
+    return not sa or not sb or bool(set(sa) & set(sb))
 
 
 # ------------------------------------------------------------------------- meetings

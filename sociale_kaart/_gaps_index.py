@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections import defaultdict
-from collections.abc import Collection, Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -35,12 +35,16 @@ def need_weight(score: int | None) -> int:
     return 3 if score is None else 6 - int(score)
 
 
+#: The mean Earth radius, for great-circle distances.
+EARTH_RADIUS_KM = 6371.0088
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
@@ -102,7 +106,8 @@ class GapIndex:
             kind = str(attrs.get("kind"))
             self.kind[node] = kind
             self.by_kind.setdefault(kind, []).append(node)
-        self.attrs = G.nodes
+        # A plain dict of the nodes' attribute dicts (not copies): much faster than G.nodes[n].
+        self.attrs: dict[Hashable, dict[str, Any]] = dict(G.nodes(data=True))
         self.people: dict[Hashable, set[Hashable]] = defaultdict(set)
         self.resident_friends: dict[Hashable, set[Hashable]] = defaultdict(set)
         self.professional_ties: dict[Hashable, set[Hashable]] = defaultdict(set)
@@ -115,54 +120,105 @@ class GapIndex:
         self.visitors: dict[Hashable, set[Hashable]] = defaultdict(set)
         self.located: dict[Hashable, set[Hashable]] = defaultdict(set)
         self.places_of: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.org_ties: dict[Hashable, set[Hashable]] = defaultdict(set)
+        #: Ties between non-residents that join groups (knows, meets, partners, refers).
+        self.group_ties: list[tuple[Hashable, Hashable]] = []
         self.meetings: list[tuple[Hashable, Hashable, float | None]] = []
         kind_of = self.kind
-        for u, v, key, data in G.edges(keys=True, data=True):
-            rel = data.get("relation", key)
-            if rel in PEOPLE_RELATIONS:
-                self.people[u].add(v)
-                self.people[v].add(u)
-                if rel == "knows" and kind_of[u] == "resident" and kind_of[v] == "resident":
-                    self.resident_friends[u].add(v)
-                    self.resident_friends[v].add(u)
-                if kind_of[u] == "professional" and kind_of[v] == "resident":
-                    self.professional_ties[v].add(u)
-                elif kind_of[v] == "professional" and kind_of[u] == "resident":
-                    self.professional_ties[u].add(v)
+        people, friends, pro_ties = self.people, self.resident_friends, self.professional_ties
+        aware, knowers = self.aware, self.knowers
+        for u, v, rel in G.edges(keys=True):
+            ku, kv = kind_of[u], kind_of[v]
+            if rel == "knows" or rel == "supports":
+                people[u].add(v)
+                people[v].add(u)
+                if ku == "resident":
+                    if kv == "resident":
+                        friends[u].add(v)
+                        friends[v].add(u)
+                    elif kv == "professional":
+                        pro_ties[u].add(v)
+                elif ku == "professional":
+                    if kv == "resident":
+                        pro_ties[v].add(u)
+                    elif rel == "knows":
+                        self.group_ties.append((u, v))
                 if rel == "supports":
                     self.caseload[u].add(v)
                     self.supporters[v].add(u)
-            if rel in AWARE_RELATIONS:
-                self.aware[u].add(v)
-                if kind_of[u] == "professional":
-                    self.knowers[v].add(u)
-            if rel == "works_for":
-                self.staff[v].add(u)
-                self.employers[u].add(v)
+            elif rel in AWARE_RELATIONS:
+                aware[u].add(v)
+                if ku == "professional":
+                    knowers[v].add(u)
+                if rel == "works_for":
+                    self.staff[v].add(u)
+                    self.employers[u].add(v)
+                elif rel == "refers":
+                    self.group_ties.append((u, v))
             elif rel == "visits":
                 self.visitors[v].add(u)
             elif rel == "located_at":
                 self.located[v].add(u)
                 self.places_of[u].add(v)
-            elif rel in ("partners", "meets"):
-                self.org_ties[u].add(v)
-                self.org_ties[v].add(u)
-            if rel == "meets":
-                hours = data.get("hours_per_month")
+            elif rel == "partners":
+                self.group_ties.append((u, v))
+            elif rel == "meets":
+                self.group_ties.append((u, v))
+                hours = G.edges[u, v, rel].get("hours_per_month")
                 self.meetings.append((u, v, None if hours is None else float(hours)))
         self.offers: list[Hashable] = sorted(
             (n for k in OFFER_KINDS for n in self.by_kind.get(k, [])), key=str
         )
         self.offers_by_theme: dict[str, list[Hashable]] = defaultdict(list)
+        self._theme_all: dict[str, list[Hashable]] = defaultdict(list)
+        self._theme_nb: dict[tuple[str, str], list[Hashable]] = defaultdict(list)
         self.key: dict[Hashable, Key | None] = {}
+        #: Offers open to every resident (no restriction, no ``serves``).
+        self.open_all: set[Hashable] = set()
+        #: Offers whose only restriction is ``serves``: offer -> the neighbourhoods.
+        self.serves_only: dict[Hashable, frozenset[str]] = {}
         for offer in self.offers:
             attrs = self.attrs[offer]
             self.key[offer] = restriction_key(attrs)
+            if self.key[offer] is None:
+                if attrs.get("serves"):
+                    self.serves_only[offer] = frozenset(attrs["serves"])
+                else:
+                    self.open_all.add(offer)
             for theme in attrs.get("themes") or ():
                 self.offers_by_theme[theme].append(offer)
+                if attrs.get("serves"):
+                    for nb in attrs["serves"]:
+                        self._theme_nb[(theme, nb)].append(offer)
+                else:
+                    self._theme_all[theme].append(offer)
+        #: Offers with room (capacity unknown or above 0).
+        self.room: set[Hashable] = {
+            o
+            for o in self.offers
+            if (self.attrs[o].get("capacity") is None or self.attrs[o]["capacity"] > 0)
+        }
         self._sig: dict[Hashable, Sig] = {}
         self._eligible: dict[tuple[Sig, Key], bool] = {}
+        self._free: dict[Hashable, frozenset[str]] = {}
+        self._restricted: dict[Hashable, list[tuple[Hashable, frozenset[str]]]] = {}
+
+    def _split_aware(self, person: Hashable) -> tuple[frozenset[str], list[Any]]:
+        """Themes of the open-to-all offers a person knows, and the other offers."""
+        free = self._free.get(person)
+        if free is None:
+            themes: set[str] = set()
+            rest = []
+            for offer in self.aware.get(person, ()):
+                if self.kind[offer] not in OFFER_KINDS:
+                    continue
+                offer_themes = frozenset(self.attrs[offer].get("themes") or ())
+                if offer in self.open_all:
+                    themes |= offer_themes
+                elif offer_themes:
+                    rest.append((offer, offer_themes))
+            free = self._free[person] = frozenset(themes)
+            self._restricted[person] = rest
+        return free, self._restricted[person]
 
     # ----------------------------------------------------------------- helpers
 
@@ -187,6 +243,8 @@ class GapIndex:
 
     def eligible(self, resident: Hashable, offer: Hashable) -> bool:
         """Whether the rules do not say ``"no"`` (``"yes"`` or ``"unknown"``)."""
+        if offer in self.open_all:
+            return True
         return self.eligible_sig(self.signature(resident), offer)
 
     def eligible_sig(self, sig: Sig, offer: Hashable) -> bool:
@@ -212,6 +270,13 @@ class GapIndex:
         """Whether the offer is open to the neighbourhood (unknown counts as open)."""
         serves = self.attrs[offer].get("serves") or ()
         return not serves or neighbourhood is None or neighbourhood in serves
+
+    def offers_for(self, theme: str, neighbourhood: str | None) -> list[Hashable]:
+        """The offers on ``theme`` open to ``neighbourhood`` (sorted by id)."""
+        if neighbourhood is None:
+            return self.offers_by_theme.get(theme, [])
+        found = self._theme_all.get(theme, []) + self._theme_nb.get((theme, neighbourhood), [])
+        return sorted(found, key=str)
 
     def level(self, offer: Hashable) -> str | None:
         level: str | None = self.attrs[offer].get("level")
@@ -240,7 +305,6 @@ class GapIndex:
         resident: Hashable,
         *,
         max_hops: int,
-        removed: Collection[Hashable] = (),
         themes: Iterable[str] | None = None,
     ) -> dict[str, Hashable]:
         """For each need theme, the first eligible offer found within ``max_hops``.
@@ -250,39 +314,56 @@ class GapIndex:
         (``knows_of``, ``refers``, ``works_for``, ``participates`` or
         ``volunteers``); the last step is that tie to the offer, so people
         within ``max_hops - 1`` steps count. The offer must have the theme,
-        and the resident must not be ineligible for it. Nodes in ``removed``
-        are skipped. Breadth-first, so the offer found is a nearest one.
+        and the resident must not be ineligible for it. Breadth-first, so
+        the offer found is a nearest one.
         """
         wanted = set(self.needs(resident) if themes is None else themes)
         found: dict[str, Hashable] = {}
-        if not wanted or resident in removed:
+        if not wanted:
             return found
         sig = self.signature(resident)
-        attrs = self.attrs
-        aware, people = self.aware, self.people
+        people = self.people
         frontier = [resident]
         seen = {resident}
         depth = 0
         while frontier and wanted:
             for person in frontier:
-                for offer in aware.get(person, ()):
-                    if offer in removed or self.kind[offer] not in OFFER_KINDS:
-                        continue
-                    hit = wanted.intersection(attrs[offer].get("themes") or ())
+                free, rest = self._split_aware(person)
+                hit = wanted & free
+                if hit:
+                    for theme in hit:
+                        found[theme] = self._first_open(person, theme)
+                    wanted -= hit
+                for offer, offer_themes in rest:
+                    if not wanted:
+                        break
+                    hit = wanted & offer_themes
                     if hit and self.eligible_sig(sig, offer):
-                        for theme in sorted(hit):
+                        for theme in hit:
                             found[theme] = offer
                         wanted -= hit
-                        if not wanted:
-                            return found
+                if not wanted:
+                    return found
             depth += 1
             if depth >= max_hops:
                 break
             nxt = []
             for person in frontier:
                 for other in people.get(person, ()):
-                    if other not in seen and other not in removed:
+                    if other not in seen:
                         seen.add(other)
                         nxt.append(other)
             frontier = nxt
         return found
+
+    def _first_open(self, person: Hashable, theme: str) -> Hashable:
+        """The first (by id) open-to-all offer on ``theme`` the person knows."""
+        best: Hashable = None
+        for offer in self.aware.get(person, ()):
+            if (
+                offer in self.open_all
+                and theme in (self.attrs[offer].get("themes") or ())
+                and (best is None or str(offer) < str(best))
+            ):
+                best = offer
+        return best

@@ -48,12 +48,12 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         # single knower
         "sk_none": (
-            "Nobody in {team} knows {offer} ({level}, {themes}), although {n} residents in "
-            "its area have a matching need."
+            "Nobody in {team} knows {offer} ({level}, {themes}), although {n} needs of "
+            "residents it serves match it."
         ),
         "sk_one": (
-            "Only {knower} in {team} knows {offer} ({level}, {themes}); {n} residents in its "
-            "area have a matching need. If {knower} leaves, the team loses the link."
+            "Only {knower} in {team} knows {offer} ({level}, {themes}); {n} needs of residents "
+            "it serves match it. If {knower} leaves, the team loses the link."
         ),
         "sk_s_none": (
             "Visit {offer}, add it to the social map and introduce it at the next team meeting."
@@ -182,13 +182,13 @@ TEXT: dict[str, dict[str, str]] = {
             "inloop), zodat niet iedereen afhangt van {offers}."
         ),
         "sk_none": (
-            "Niemand in {team} kent {offer} ({level}, {themes}), terwijl {n} bewoners in het "
-            "werkgebied een passende vraag hebben."
+            "Niemand in {team} kent {offer} ({level}, {themes}), terwijl {n} vragen van "
+            "bewoners in het werkgebied erbij passen."
         ),
         "sk_one": (
-            "Alleen {knower} in {team} kent {offer} ({level}, {themes}); {n} bewoners in het "
-            "werkgebied hebben een passende vraag. Als {knower} vertrekt, verliest het team de "
-            "verbinding."
+            "Alleen {knower} in {team} kent {offer} ({level}, {themes}); {n} vragen van "
+            "bewoners in het werkgebied passen erbij. Als {knower} vertrekt, verliest het team "
+            "de verbinding."
         ),
         "sk_s_none": (
             "Ga langs bij {offer}, zet het op de sociale kaart en stel het voor in het "

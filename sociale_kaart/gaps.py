@@ -76,6 +76,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from sociale_kaart._builder import gc_paused
 from sociale_kaart._disclosure import check_min_cell, suppress_small
 from sociale_kaart._errors import NodeNotFoundError
 from sociale_kaart._gaps_detect import (
@@ -148,14 +149,15 @@ def _check_graph(G: Any) -> None:
         )
 
 
-def _number(value: Any, name: str, *, low: float, whole: bool = False) -> Any:
-    kinds: tuple[type, ...] = (int, np.integer) if whole else (int, float, np.integer, np.floating)
-    if isinstance(value, bool) or not isinstance(value, kinds):
+def _number(value: Any, name: str, *, low: float, whole: bool = False) -> None:
+    ok = isinstance(value, (int, np.integer)) or (
+        not whole and isinstance(value, (float, np.floating))
+    )
+    if isinstance(value, bool) or not ok:
         what = "a whole number" if whole else "a number"
         raise TypeError(f"{name} must be {what}, not {type(value).__name__}")
-    if float(value) < low:
+    if value < low:
         raise ValueError(f"{name} must be at least {low}, not {value}")
-    return value
 
 
 def _options(
@@ -235,7 +237,8 @@ def _frame(gaps: list[Gap]) -> pd.DataFrame:
 
 def _gaps(G: nx.MultiDiGraph, kinds: list[str], opts: Options) -> list[Gap]:
     _check_graph(G)
-    return detect(GapIndex(G, today=opts.today), kinds, opts)
+    with gc_paused():
+        return detect(GapIndex(G, today=opts.today), kinds, opts)
 
 
 # ----------------------------------------------------------------------------- find_gaps
