@@ -375,12 +375,12 @@ class _Demand:
 
 
 def _area(ix: GapIndex, offer: Hashable) -> list[str] | None:
-    """Where an offer works: its neighbourhood, else the ones it serves; None: all."""
+    """Where an offer works: its neighbourhood and those it serves; None: everywhere."""
     nb = ix.attrs[offer].get("neighbourhood")
-    if nb is not None:
-        return [nb]
-    serves = ix.attrs[offer].get("serves") or []
-    return list(serves) or None
+    serves = list(ix.attrs[offer].get("serves") or [])
+    if nb is not None and nb not in serves:
+        serves.append(nb)
+    return serves or None
 
 
 def single_knower_gaps(ix: GapIndex, opts: Options) -> list[Gap]:

@@ -1008,6 +1008,7 @@ def stale_records(
     frame = pd.DataFrame(rows, columns=columns).set_index("offer")
     frame["age_months"] = frame["age_months"].astype("Int64")
     frame["stale"] = frame["stale"].astype(bool)
+    frame["reason"] = pd.Series([row["reason"] for row in rows], index=frame.index, dtype=object)
     return frame
 
 
