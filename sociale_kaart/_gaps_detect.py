@@ -306,7 +306,9 @@ def _coverage_gap(
         "offers": w.offers(listed),
         "km": opts.max_distance_km,
     }
-    shown = w.n(demand) if opts.aggregate_only else str(demand)
+    shown = str(demand)
+    if opts.aggregate_only and _suppressed(residents, opts.min_cell):
+        shown = t(w.lang, "hidden")  # the demand would tell the count
     head = t(w.lang, "cov_head", n=w.n(residents), demand=shown, **values)
     key_nb = nb if len(cells) == 1 else tuple(cell.nb for cell in cells)
     return Gap(

@@ -11,6 +11,7 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "and": " and ",
         "fewer": "fewer than {n}",
+        "hidden": "not shown",
         "all_nbs": "every neighbourhood",
         "the_team": "the team",
         # coverage
@@ -146,6 +147,7 @@ TEXT: dict[str, dict[str, str]] = {
     "nl": {
         "and": " en ",
         "fewer": "minder dan {n}",
+        "hidden": "niet getoond",
         "all_nbs": "alle buurten",
         "the_team": "het team",
         "cov_head": (

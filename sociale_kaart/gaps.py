@@ -4,11 +4,11 @@ A neighbourhood analysis (*wijkanalyse*) looks for what the map lacks:
 needs that no open offer covers, offers only one professional knows,
 residents without ties, places where residents gather and no professional
 comes, organisations that share clients but never talk, meetings that eat
-the week, records nobody has checked for years. :func:`find_gaps` finds them
+the week, records nobody has checked for years. :func:`~sociale_kaart.find_gaps` finds them
 all, ranks them by severity and explains each in a plain sentence (English
 or Dutch) with a concrete next step. Each gap type also has a function of
-its own; :func:`coverage`, :func:`meeting_audit` and :func:`stale_records`
-return the detailed tables behind three of them, and :func:`what_if` shows
+its own; :func:`~sociale_kaart.coverage`, :func:`~sociale_kaart.meeting_audit` and :func:`~sociale_kaart.stale_records`
+return the detailed tables behind three of them, and :func:`~sociale_kaart.what_if` shows
 what changes when a professional leaves or an offer closes.
 
 Gap types and their severity (0-1). ``sat(n, h) = n / (n + h)`` rises from
@@ -16,7 +16,7 @@ Gap types and their severity (0-1). ``sat(n, h) = n / (n + h)`` rises from
 
 ``coverage``
     A neighbourhood x theme cell whose residents have no eligible, open,
-    nearby, non-specialised offer (see :func:`coverage`). Severity
+    nearby, non-specialised offer (see :func:`~sociale_kaart.coverage`). Severity
     ``w(reason) * sat(demand, 10)`` with ``w`` = 1 (no offer, not eligible),
     0.9 (full), 0.8 (specialised only), 0.7 (far). Cells of one theme with
     the same reason are merged into one row (``neighbourhood`` empty).
@@ -31,7 +31,7 @@ Gap types and their severity (0-1). ``sat(n, h) = n / (n + h)`` rises from
     the need that may use one of the missing offers.
 ``isolation``
     A resident with no ``knows`` tie to another resident, or with a need and
-    no path to an eligible offer (:func:`isolation`). ``0.5 * no informal tie
+    no path to an eligible offer (:func:`~sociale_kaart.isolation`). ``0.5 * no informal tie
     + 0.2 * (no informal and no professional tie) + 0.3 * w / 5``, ``w`` the
     ZRM weight of the heaviest need without a path.
 ``unreached_place``
@@ -46,7 +46,7 @@ Gap types and their severity (0-1). ``sat(n, h) = n / (n + h)`` rises from
     no tie: ``0.3 * sat(c, 1)``.
 ``meeting_load``
     A professional with costly low-relevance meetings
-    (:func:`meeting_audit`): ``sat(h, 10)``, ``h`` the flagged hours a month.
+    (:func:`~sociale_kaart.meeting_audit`): ``sat(h, 10)``, ``h`` the flagged hours a month.
 ``stale_record``
     An offer not verified for more than ``stale_months`` months:
     ``0.25 + 0.25 * min(1, months over / stale_months)``; never verified: 0.4.
@@ -265,14 +265,14 @@ def find_gaps(
     G : networkx.MultiDiGraph
         A social map.
     kinds : str or iterable of str, optional
-        The gap types to look for (see :data:`GAP_TYPES`); all by default.
+        The gap types to look for (see :data:`~sociale_kaart.gaps.GAP_TYPES`); all by default.
     language : {"en", "nl"}
         The language of ``explanation`` and ``suggestion``.
     min_cell : int, default 10
         In the aggregate view, counts of residents from 1 to ``min_cell - 1``
         are shown as "fewer than ``min_cell``" (at least 5).
-    aggregate_only : bool, default False
-        The view for sharing outside the team: no resident ids in ``nodes``,
+    aggregate_only : bool
+        Default False. True gives the view for sharing outside the team: no resident ids in ``nodes``,
         isolated residents counted per neighbourhood, small counts
         suppressed, severities rounded to one decimal.
     today : datetime.date, optional
@@ -291,11 +291,11 @@ def find_gaps(
     Returns
     -------
     pandas.DataFrame
-        One row per gap, with columns :data:`COLUMNS`: ``gap_type``,
+        One row per gap, with columns :data:`~sociale_kaart.gaps.COLUMNS`: ``gap_type``,
         ``severity`` (0-1), ``neighbourhood`` (or None), ``theme`` (a theme
         code, or None), ``nodes`` (list of the ids involved), ``explanation``,
         ``suggestion``. Sorted by severity (highest first), then gap type
-        in the order of :data:`GAP_TYPES`, neighbourhood, theme and nodes.
+        in the order of :data:`~sociale_kaart.gaps.GAP_TYPES`, neighbourhood, theme and nodes.
         A map with no gaps (or no nodes) gives an empty frame.
 
     Raises
@@ -373,8 +373,8 @@ def coverage(
         Offers further than this from the centre of the cell's residents
         (both with coordinates; an offer without them uses its place's) do
         not count as supply; ``None`` ignores distance.
-    aggregate_only : bool, default False
-        Suppress ``residents``, ``demand`` and ``unserved`` from 1 to
+    aggregate_only : bool
+        Default False. True suppresses ``residents``, ``demand`` and ``unserved`` from 1 to
         ``min_cell - 1`` (as missing values) with
         :func:`sociale_kaart._disclosure.suppress_small`, which also adds a
         bool column ``suppressed``.
@@ -396,8 +396,8 @@ def coverage(
             offers on the theme open to the neighbourhood (``serves``);
         ``eligible``
             of those, offers at least one of these residents may use (the
-            rules of :mod:`sociale_kaart.eligibility` say "yes" or
-            "unknown", not "no");
+            rules of ``sociale_kaart.eligibility`` say "yes" or "unknown",
+            not "no");
         ``supply``
             eligible offers with room (``capacity`` not 0) and not far;
         ``informal``, ``general``, ``specialised``
@@ -1061,7 +1061,7 @@ def what_if(
     ----------
     G : networkx.MultiDiGraph
         A social map; it is not changed.
-    remove : str or collection of str
+    remove : str or list of str
         The id(s) to remove: a professional, initiative, organisation, place
         (or any node).
     today : datetime.date, optional
