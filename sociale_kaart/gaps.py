@@ -4,12 +4,14 @@ A neighbourhood analysis (*wijkanalyse*) looks for what the map lacks:
 needs that no open offer covers, offers only one professional knows,
 residents without ties, places where residents gather and no professional
 comes, organisations that share clients but never talk, meetings that eat
-the week, records nobody has checked for years. :func:`~sociale_kaart.find_gaps` finds them
-all, ranks them by severity and explains each in a plain sentence (English
-or Dutch) with a concrete next step. Each gap type also has a function of
-its own; :func:`~sociale_kaart.coverage`, :func:`~sociale_kaart.meeting_audit` and :func:`~sociale_kaart.stale_records`
-return the detailed tables behind three of them, and :func:`~sociale_kaart.what_if` shows
-what changes when a professional leaves or an offer closes.
+the week, records nobody has checked for years.
+:func:`~sociale_kaart.find_gaps` finds them all, ranks them by severity and
+explains each in a plain sentence (English or Dutch) with a concrete next
+step. Each gap type also has a function of its own;
+:func:`~sociale_kaart.coverage`, :func:`~sociale_kaart.meeting_audit` and
+:func:`~sociale_kaart.stale_records` return the detailed tables behind three
+of them, and :func:`~sociale_kaart.what_if` shows what changes when a
+professional leaves or an offer closes.
 
 Gap types and their severity (0-1). ``sat(n, h) = n / (n + h)`` rises from
 0 to 1 and is 0.5 at ``n = h``.
@@ -272,9 +274,10 @@ def find_gaps(
         In the aggregate view, counts of residents from 1 to ``min_cell - 1``
         are shown as "fewer than ``min_cell``" (at least 5).
     aggregate_only : bool
-        Default False. True gives the view for sharing outside the team: no resident ids in ``nodes``,
-        isolated residents counted per neighbourhood, small counts
-        suppressed, severities rounded to one decimal.
+        Default False. True gives the view for sharing outside the team:
+        no resident ids in ``nodes``, isolated residents counted per
+        neighbourhood, small counts suppressed, severities rounded to one
+        decimal.
     today : datetime.date, optional
         The day for ages and record staleness; today by default.
     max_hops : int, default 3

@@ -297,9 +297,9 @@ def _reached_by_networkx(G: nx.MultiDiGraph, resident: str, max_hops: int) -> se
     reached = set()
     aware = {"knows_of", "refers", "works_for", "participates", "volunteers"}
     for u, o, k in G.edges(keys=True):
-        if k in aware and u in near and G.nodes[o]["kind"] in ("initiative", "organisation"):
-            if ix.eligible(resident, o):
-                reached.update(G.nodes[o]["themes"] or [])
+        is_offer = G.nodes[o]["kind"] in ("initiative", "organisation")
+        if k in aware and u in near and is_offer and ix.eligible(resident, o):
+            reached.update(G.nodes[o]["themes"] or [])
     return reached & set(G.nodes[resident]["needs"])
 
 
