@@ -241,7 +241,7 @@ def _cell(
         unserved = sum(1 for r in residents if not any(ix.eligible(r, o) for o in supply))
     reason: str | None = None
     if residents:
-        open_level = [o for o in eligible if ix.attrs[o].get("level") != "specialised"]
+        open_level = [o for o in eligible if o not in ix.specialised]
         if not offers:
             reason = "no_offer"
         elif not eligible:
@@ -402,14 +402,22 @@ def single_knower_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
             assert nbs is not None
             nbs.update(mine)
         team_nbs[team] = nbs
+    everywhere = sorted(team for team, nbs in team_nbs.items() if nbs is None)
+    teams_by_nb: dict[str, set[str]] = defaultdict(set)
+    for team, nbs in team_nbs.items():
+        for nb in nbs or ():
+            teams_by_nb[nb].add(team)
+    all_teams = sorted(members_of)
     out = []
     for offer in ix.offers:
         area = _area(ix, offer)
         themes = ix.attrs[offer].get("themes") or []
-        for team in sorted(members_of):
-            covered = team_nbs[team]
-            if area is not None and covered is not None and covered.isdisjoint(area):
-                continue
+        if area is None:
+            relevant = all_teams
+        else:
+            local = set(everywhere).union(*(teams_by_nb.get(nb, ()) for nb in area))
+            relevant = sorted(local)
+        for team in relevant:
             knowers = sorted(
                 (
                     p

@@ -191,6 +191,10 @@ class GapIndex:
                         self._theme_nb[(theme, nb)].append(offer)
                 else:
                     self._theme_all[theme].append(offer)
+        #: Specialised offers.
+        self.specialised: set[Hashable] = {
+            o for o in self.offers if self.attrs[o].get("level") == "specialised"
+        }
         #: Offers with room (capacity unknown or above 0).
         self.room: set[Hashable] = {
             o
@@ -272,11 +276,10 @@ class GapIndex:
         return not serves or neighbourhood is None or neighbourhood in serves
 
     def offers_for(self, theme: str, neighbourhood: str | None) -> list[Hashable]:
-        """The offers on ``theme`` open to ``neighbourhood`` (sorted by id)."""
+        """The offers on ``theme`` open to ``neighbourhood`` (in no particular order)."""
         if neighbourhood is None:
             return self.offers_by_theme.get(theme, [])
-        found = self._theme_all.get(theme, []) + self._theme_nb.get((theme, neighbourhood), [])
-        return sorted(found, key=str)
+        return self._theme_all.get(theme, []) + self._theme_nb.get((theme, neighbourhood), [])
 
     def level(self, offer: Hashable) -> str | None:
         level: str | None = self.attrs[offer].get("level")

@@ -25,7 +25,7 @@ Gap types and their severity (0-1). ``sat(n, h) = n / (n + h)`` rises from
 ``single_knower``
     An offer known by at most one professional of a team working in its
     area. ``(1 if nobody else 0.7) * (0.2 + 0.8 * sat(n, 10))``, ``n`` the
-    residents in its area with a need in its themes who may use it.
+    needs on its themes of residents it serves who may use them.
 ``knowledge``
     A professional whose clients need a theme, who does not know offers on it
     that team colleagues know. ``share * (1 if the professional knows no
@@ -587,12 +587,13 @@ def single_knowers(
     A professional knows an offer through ``knows_of``, ``refers`` or
     ``works_for`` (staff know their organisation). Teams come from the
     professionals' ``team`` (with no teams on the map, all professionals
-    form one team). For each team with members working where the offer is
-    open (``serves``, or everywhere), the offer is a single-knower gap when at
-    most one of those members knows it. Severity ``b * (0.2 + 0.8 * n / (n +
-    10))``, ``b`` 1 when nobody knows it and 0.7 when one does, ``n`` the
-    residents of the neighbourhoods it serves with a need on one of its
-    themes who may use it.
+    form one team). The offer's area is its neighbourhood and the
+    neighbourhoods it serves (everywhere when it has neither). For each team
+    with members working in that area, the offer is a single-knower gap when
+    at most one of those members knows it. Severity ``b * (0.2 + 0.8 * n /
+    (n + 10))``, ``b`` 1 when nobody knows it and 0.7 when one does, ``n``
+    the needs on its themes of residents it serves who may use it (a
+    resident with two matching needs counts twice).
 
     Examples
     --------
