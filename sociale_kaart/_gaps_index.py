@@ -202,7 +202,7 @@ class GapIndex:
             if (self.attrs[o].get("capacity") is None or self.attrs[o]["capacity"] > 0)
         }
         self._sig: dict[Hashable, Sig] = {}
-        self._eligible: dict[tuple[Sig, Key], bool] = {}
+        self._eligible: dict[tuple[tuple[Any, ...], Key], bool] = {}
         self._free: dict[Hashable, frozenset[str]] = {}
         self._restricted: dict[Hashable, list[tuple[Hashable, frozenset[str]]]] = {}
 
@@ -258,16 +258,24 @@ class GapIndex:
         key = self.key[offer]
         if key is None:
             return True
-        cached = self._eligible.get((sig, key))
+        # Only the resident fields this offer's rules read go into the cache key:
+        # an age limit reads the birth year, a language list the languages, a
+        # status rule the statuses. So residents share cached answers widely.
+        min_age, max_age, languages, requires, excludes = key
+        projection = (
+            sig[1] if min_age is not None or max_age is not None else None,
+            sig[2] if languages else (),
+            sig[3] if requires or excludes else (),
+        )
+        cached = self._eligible.get((projection, key))
         if cached is None:
             resident = {
-                "neighbourhood": sig[0],
-                "birth_year": sig[1],
-                "languages": list(sig[2]),
-                "statuses": list(sig[3]),
+                "birth_year": projection[0],
+                "languages": list(projection[1]),
+                "statuses": list(projection[2]),
             }
             outcome, _, _ = evaluate(resident, _offer_from_key(key), today=self.today)
-            cached = self._eligible[(sig, key)] = outcome != "no"
+            cached = self._eligible[(projection, key)] = outcome != "no"
         return cached
 
     def serves(self, offer: Hashable, neighbourhood: str | None) -> bool:
