@@ -317,8 +317,9 @@ class GapIndex:
         *,
         max_hops: int,
         themes: Iterable[str] | None = None,
+        which: bool = False,
     ) -> dict[str, Hashable]:
-        """For each need theme, the first eligible offer found within ``max_hops``.
+        """For each need theme with a path, an eligible offer within ``max_hops``.
 
         A path runs from the resident through people (``knows`` and
         ``supports`` ties, either direction) to a person who knows the offer
@@ -326,7 +327,9 @@ class GapIndex:
         ``volunteers``); the last step is that tie to the offer, so people
         within ``max_hops - 1`` steps count. The offer must have the theme,
         and the resident must not be ineligible for it. Breadth-first, so
-        the offer found is a nearest one.
+        the offer found is a nearest one. With ``which=False`` the values
+        are the people who know an offer (cheaper); with ``which=True`` the
+        offers themselves.
         """
         wanted = set(self.needs(resident) if themes is None else themes)
         found: dict[str, Hashable] = {}
@@ -334,24 +337,31 @@ class GapIndex:
             return found
         sig = self.signature(resident)
         people = self.people
+        free_of, rest_of = self._free, self._restricted
         frontier = [resident]
         seen = {resident}
         depth = 0
         while frontier and wanted:
             for person in frontier:
-                free, rest = self._split_aware(person)
-                hit = wanted & free
-                if hit:
+                free = free_of.get(person)
+                if free is None:
+                    free, rest = self._split_aware(person)
+                else:
+                    rest = rest_of[person]
+                if not free.isdisjoint(wanted):
+                    hit = wanted & free
                     for theme in hit:
-                        found[theme] = self._first_open(person, theme)
+                        found[theme] = self._first_open(person, theme) if which else person
                     wanted -= hit
                 for offer, offer_themes in rest:
                     if not wanted:
                         break
-                    hit = wanted & offer_themes
-                    if hit and self.eligible_sig(sig, offer):
+                    if offer_themes.isdisjoint(wanted):
+                        continue
+                    if self.eligible_sig(sig, offer):
+                        hit = wanted & offer_themes
                         for theme in hit:
-                            found[theme] = offer
+                            found[theme] = offer if which else person
                         wanted -= hit
                 if not wanted:
                     return found

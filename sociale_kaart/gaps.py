@@ -1126,7 +1126,7 @@ def what_if(
     for r in before_ix.residents():
         if r in gone or not before_ix.needs(r):
             continue
-        had = before_ix.reachable_needs(r, max_hops=opts.max_hops)
+        had = before_ix.reachable_needs(r, max_hops=opts.max_hops, which=True)
         if not had:
             continue
         has = after_ix.reachable_needs(r, max_hops=opts.max_hops, themes=list(had))
