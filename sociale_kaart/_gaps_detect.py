@@ -1,9 +1,9 @@
-"""The gap detectors behind :mod:`sociale_kaart.gaps`.
+"""The gap detectors behind :mod:`sociale_kaart.gaps` (all but coverage).
 
 Each detector reads a :class:`~sociale_kaart._gaps_index.GapIndex` and returns
-:class:`Gap` records; :mod:`sociale_kaart.gaps` turns them into frames. The
-severity formulas are documented in :mod:`sociale_kaart.gaps` and
-``docs/gaps.md``; keep the three in step.
+:class:`~sociale_kaart._gaps_common.Gap` records; :mod:`sociale_kaart.gaps`
+turns them into frames. The severity formulas are documented in
+:mod:`sociale_kaart.gaps` and ``docs/gaps.md``; keep the three in step.
 """
 
 from __future__ import annotations
@@ -11,317 +11,23 @@ from __future__ import annotations
 import datetime as _dt
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
-from sociale_kaart._disclosure import suppress_small
-from sociale_kaart._gaps_index import EARTH_RADIUS_KM, OFFER_KINDS, GapIndex, need_weight
-from sociale_kaart._gaps_text import LEVEL_NAMES, UNKNOWN_LEVEL, join, t
-from sociale_kaart.themes import DEFAULT_THEMES, theme_label
-
-GAP_TYPES: tuple[str, ...] = (
-    "coverage",
-    "single_knower",
-    "knowledge",
-    "isolation",
-    "unreached_place",
-    "structural_hole",
-    "meeting_load",
-    "stale_record",
+from sociale_kaart._gaps_common import (
+    GAP_TYPES,
+    MAX_LISTED,
+    Gap,
+    Options,
+    Writer,
+    ids,
+    need_cells,
+    neighbourhoods,
+    sat,
 )
-NO_NEIGHBOURHOOD = "(none)"
-#: Severity factor of a coverage gap, by reason.
-COVERAGE_REASON_WEIGHT: dict[str, float] = {
-    "no_offer": 1.0,
-    "not_eligible": 1.0,
-    "full": 0.9,
-    "specialised_only": 0.8,
-    "far": 0.7,
-}
-MAX_LISTED = 4
-
-
-@dataclass(frozen=True)
-class Options:
-    """Every tunable of the detectors, checked by :mod:`sociale_kaart.gaps`."""
-
-    today: _dt.date
-    language: str = "en"
-    max_hops: int = 3
-    max_distance_km: float | None = 3.0
-    stale_months: int = 12
-    min_hours: float = 6.0
-    min_relevance: float = 0.2
-    min_shared: int = 2
-    min_group: int = 3
-    aggregate_only: bool = False
-    min_cell: int = 10
-    merge_coverage: bool = True
-
-
-@dataclass
-class Gap:
-    """One gap: the find_gaps columns plus a key that identifies it across maps."""
-
-    gap_type: str
-    severity: float
-    neighbourhood: str | None
-    theme: str | None
-    nodes: list[str]
-    explanation: str
-    suggestion: str
-    key: tuple[Any, ...] = field(default_factory=tuple)
-
-
-@lru_cache(maxsize=4096)
-def _suppressed(n: int, min_cell: int) -> bool:
-    frame = suppress_small(pd.DataFrame({"n": [n]}), ["n"], min_cell=min_cell)
-    return bool(frame["suppressed"].iloc[0])
-
-
-class _Writer:
-    """Formats counts, themes and names in the report's language."""
-
-    def __init__(self, ix: GapIndex, opts: Options) -> None:
-        self.ix = ix
-        self.opts = opts
-        self.lang = opts.language
-        self.vocab = ix.G.graph.get("themes") or DEFAULT_THEMES
-
-    def n(self, count: int) -> str:
-        """A count of residents, suppressed below min_cell in the aggregate view."""
-        if self.opts.aggregate_only and _suppressed(int(count), self.opts.min_cell):
-            return t(self.lang, "fewer", n=self.opts.min_cell)
-        return str(count)
-
-    def theme(self, code: str) -> str:
-        return theme_label(code, self.vocab, language=self.lang)
-
-    def themes(self, codes: Iterable[str]) -> str:
-        return join([self.theme(c) for c in codes], self.lang)
-
-    def offers(self, nodes: Iterable[Hashable]) -> str:
-        nodes = list(nodes)
-        names = [self.ix.name(o) for o in nodes[:MAX_LISTED]]
-        if len(nodes) > MAX_LISTED:
-            names.append(f"+{len(nodes) - MAX_LISTED}")
-        return join(names, self.lang)
-
-    def nb(self, nb: str | None) -> str:
-        return NO_NEIGHBOURHOOD if nb is None else nb
-
-    def level(self, level: str | None) -> str:
-        if level is None:
-            return UNKNOWN_LEVEL[self.lang]
-        return LEVEL_NAMES[self.lang].get(level, level)
-
-    def people(self, nodes: Iterable[Hashable]) -> str:
-        return join([str(p) for p in sorted(nodes, key=str)], self.lang)
-
-
-def _ids(nodes: Iterable[Hashable]) -> list[str]:
-    return [str(n) for n in nodes]
-
-
-def _sat(n: float, half: float) -> float:
-    """``n / (n + half)``: 0 at 0, 0.5 at ``half``, towards 1 for large ``n``."""
-    return n / (n + half) if n > 0 else 0.0
-
-
-# ------------------------------------------------------------------------- coverage
-
-
-@dataclass
-class Cell:
-    """One neighbourhood x theme cell of the coverage matrix."""
-
-    nb: str | None
-    theme: str
-    residents: list[Hashable]
-    demand: int
-    offers: list[Hashable]
-    eligible: list[Hashable]
-    supply: list[Hashable]
-    full: list[Hashable]
-    far: list[Hashable]
-    unserved: int
-    reason: str | None
-
-
-def neighbourhoods(ix: GapIndex) -> list[str | None]:
-    nbs = {ix.attrs[r].get("neighbourhood") for r in ix.residents()}
-    named = sorted(nb for nb in nbs if nb is not None)
-    return [*named, None] if None in nbs else list(named)
-
-
-def themes_of(ix: GapIndex) -> list[str]:
-    vocab = list(ix.G.graph.get("themes") or DEFAULT_THEMES)
-    extra = {th for r in ix.residents() for th in ix.needs(r)} - set(vocab)
-    return [*vocab, *sorted(extra)]
-
-
-def need_cells(ix: GapIndex) -> dict[tuple[str | None, str], list[Hashable]]:
-    cells: dict[tuple[str | None, str], list[Hashable]] = defaultdict(list)
-    for r in ix.residents():
-        nb = ix.attrs[r].get("neighbourhood")
-        for theme in ix.needs(r):
-            cells[(nb, theme)].append(r)
-    return cells
-
-
-def _offer_points(ix: GapIndex) -> dict[Hashable, tuple[float, float]]:
-    """Offer -> (lat, lon): its own, else the first place it is located at."""
-    out = {}
-    for offer in ix.offers:
-        attrs = ix.attrs[offer]
-        if attrs.get("lat") is not None and attrs.get("lon") is not None:
-            out[offer] = (float(attrs["lat"]), float(attrs["lon"]))
-            continue
-        for place in sorted(ix.places_of.get(offer, ()), key=str):
-            p = ix.attrs[place]
-            if p.get("lat") is not None and p.get("lon") is not None:
-                out[offer] = (float(p["lat"]), float(p["lon"]))
-                break
-    return out
-
-
-def coverage_cells(ix: GapIndex, opts: Options) -> list[Cell]:
-    cells = need_cells(ix)
-    points = _offer_points(ix) if opts.max_distance_km is not None else {}
-    out = []
-    themes = themes_of(ix)
-    for nb in neighbourhoods(ix):
-        for theme in themes:
-            residents = cells.get((nb, theme), [])
-            out.append(_cell(ix, opts, nb, theme, residents, points))
-    return out
-
-
-def _cell(
-    ix: GapIndex,
-    opts: Options,
-    nb: str | None,
-    theme: str,
-    residents: list[Hashable],
-    points: dict[Hashable, tuple[float, float]],
-) -> Cell:
-    offers = ix.offers_for(theme, nb)
-    demand = sum(need_weight(ix.needs(r).get(theme)) for r in residents)
-    if residents:
-        sigs = list(dict.fromkeys(ix.signature(r) for r in residents))
-        eligible = [
-            o for o in offers if ix.key[o] is None or any(ix.eligible_sig(s, o) for s in sigs)
-        ]
-    else:
-        eligible = list(offers)
-    room = ix.room
-    full = [o for o in eligible if o not in room]
-    far: list[Hashable] = []
-    centre = _centre(ix, residents) if opts.max_distance_km is not None else None
-    if centre is not None and opts.max_distance_km is not None:
-        located = [o for o in eligible if o in points]
-        if located:
-            lat = np.radians([points[o][0] for o in located])
-            lon = np.radians([points[o][1] for o in located])
-            c_lat, c_lon = np.radians(centre[0]), np.radians(centre[1])
-            h = (
-                np.sin((lat - c_lat) / 2) ** 2
-                + np.cos(c_lat) * np.cos(lat) * np.sin((lon - c_lon) / 2) ** 2
-            )
-            km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
-            far = [o for o, d in zip(located, km.tolist(), strict=True) if d > opts.max_distance_km]
-    excluded = set(full) | set(far)
-    supply = [o for o in eligible if o not in excluded]
-    unserved = 0
-    if residents and not any(ix.key[o] is None for o in supply):
-        unserved = sum(1 for r in residents if not any(ix.eligible(r, o) for o in supply))
-    reason: str | None = None
-    if residents:
-        open_level = [o for o in eligible if o not in ix.specialised]
-        if not offers:
-            reason = "no_offer"
-        elif not eligible:
-            reason = "not_eligible"
-        elif not open_level:
-            reason = "specialised_only"
-        elif not room.intersection(open_level):
-            reason = "full"
-        elif excluded.issuperset(open_level):
-            reason = "far"
-    return Cell(nb, theme, residents, demand, offers, eligible, supply, full, far, unserved, reason)
-
-
-def _centre(ix: GapIndex, residents: list[Hashable]) -> tuple[float, float] | None:
-    lats, lons = [], []
-    for r in residents:
-        attrs = ix.attrs[r]
-        if attrs.get("lat") is not None and attrs.get("lon") is not None:
-            lats.append(float(attrs["lat"]))
-            lons.append(float(attrs["lon"]))
-    if not lats:
-        return None
-    return sum(lats) / len(lats), sum(lons) / len(lons)
-
-
-def coverage_gaps(ix: GapIndex, opts: Options, cells: list[Cell] | None = None) -> list[Gap]:
-    w = _Writer(ix, opts)
-    groups: dict[tuple[str, str], list[Cell]] = defaultdict(list)
-    for cell in coverage_cells(ix, opts) if cells is None else cells:
-        if cell.reason is not None:
-            groups[(cell.theme, cell.reason)].append(cell)
-    out = []
-    for (theme, reason), members in groups.items():
-        if opts.merge_coverage and len(members) > 1:
-            out.append(_coverage_gap(ix, opts, w, theme, reason, members))
-        else:
-            out.extend(_coverage_gap(ix, opts, w, theme, reason, [cell]) for cell in members)
-    return out
-
-
-def _coverage_gap(
-    ix: GapIndex, opts: Options, w: _Writer, theme: str, reason: str, cells: list[Cell]
-) -> Gap:
-    demand = sum(cell.demand for cell in cells)
-    residents = sum(len(cell.residents) for cell in cells)
-    severity = COVERAGE_REASON_WEIGHT[reason] * _sat(demand, 10)
-    listed: list[Hashable] = []
-    for cell in cells:
-        more = {
-            "no_offer": ix.offers_by_theme.get(theme, []),
-            "not_eligible": cell.offers,
-            "full": cell.full,
-            "far": cell.far,
-            "specialised_only": cell.eligible,
-        }[reason]
-        listed.extend(o for o in more if o not in listed)
-    listed.sort(key=str)
-    nb = cells[0].nb if len(cells) == 1 else None
-    values = {
-        "nb": join([w.nb(cell.nb) for cell in cells], w.lang),
-        "theme": w.theme(theme),
-        "offers": w.offers(listed),
-        "km": opts.max_distance_km,
-    }
-    shown = str(demand)
-    if opts.aggregate_only and _suppressed(residents, opts.min_cell):
-        shown = t(w.lang, "hidden")  # the demand would tell the count
-    head = t(w.lang, "cov_head", n=w.n(residents), demand=shown, **values)
-    key_nb = nb if len(cells) == 1 else tuple(cell.nb for cell in cells)
-    return Gap(
-        "coverage",
-        severity,
-        nb,
-        theme,
-        _ids(listed),
-        t(w.lang, f"cov_{reason}", head=head, **values),
-        t(w.lang, f"cov_s_{reason}", **values),
-        ("coverage", key_nb, theme),
-    )
-
+from sociale_kaart._gaps_coverage import coverage_gaps
+from sociale_kaart._gaps_index import OFFER_KINDS, GapIndex, need_weight
+from sociale_kaart._gaps_text import t
 
 # ------------------------------------------------------------------------- single knowers
 
@@ -386,7 +92,7 @@ def _area(ix: GapIndex, offer: Hashable) -> list[str] | None:
 
 
 def single_knower_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
-    w = _Writer(ix, opts)
+    w = Writer(ix, opts)
     demand = _Demand(ix)
     members_of = teams(ix)
     team_of = {p: team for team, members in members_of.items() for p in members}
@@ -431,7 +137,7 @@ def single_knower_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                 continue
             n = demand.count(offer)
             base = 1.0 if not knowers else 0.7
-            severity = base * (0.2 + 0.8 * _sat(n, 10))
+            severity = base * (0.2 + 0.8 * sat(n, 10))
             team_text = t(w.lang, "team", name=team) if team else t(w.lang, "the_team")
             values = {
                 "team": team_text,
@@ -448,7 +154,7 @@ def single_knower_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                     severity,
                     ix.attrs[offer].get("neighbourhood"),
                     themes[0] if len(themes) == 1 else None,
-                    _ids([offer, *knowers]),
+                    ids([offer, *knowers]),
                     t(w.lang, f"sk_{which}", **values),
                     t(w.lang, f"sk_s_{which}", **values),
                     ("single_knower", team, offer),
@@ -509,7 +215,7 @@ class _TeamTheme:
 
 
 def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
-    w = _Writer(ix, opts)
+    w = Writer(ix, opts)
     team_members = teams(ix)
     team_known: dict[str, dict[str, _TeamTheme]] = {}
     for team, members in team_members.items():
@@ -564,7 +270,7 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                     severity,
                     None,
                     theme,
-                    _ids([p, *missing]),
+                    ids([p, *missing]),
                     t(w.lang, "kn_some" if knows_any else "kn_none", **values),
                     t(w.lang, "kn_s", **values),
                     ("knowledge", p, theme),
@@ -607,7 +313,7 @@ def isolated_residents(ix: GapIndex, opts: Options) -> list[Isolated]:
 
 
 def isolation_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
-    w = _Writer(ix, opts)
+    w = Writer(ix, opts)
     people = isolated_residents(ix, opts)
     if opts.aggregate_only:
         return _isolation_aggregate(ix, opts, w, people)
@@ -645,7 +351,7 @@ def isolation_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
 
 
 def _isolation_aggregate(
-    ix: GapIndex, opts: Options, w: _Writer, people: list[Isolated]
+    ix: GapIndex, opts: Options, w: Writer, people: list[Isolated]
 ) -> list[Gap]:
     groups: dict[tuple[str | None, str], list[float]] = defaultdict(list)
     for item in people:
@@ -676,7 +382,7 @@ def _isolation_aggregate(
 
 
 def unreached_place_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
-    w = _Writer(ix, opts)
+    w = Writer(ix, opts)
     out = []
     for place in sorted(ix.nodes_of("place"), key=str):
         visitors = ix.visitors.get(place, set())
@@ -689,7 +395,7 @@ def unreached_place_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
         if any(ix.knowers.get(o) for o in offers):
             continue
         with_need = sum(1 for r in residents if ix.needs(r))
-        severity = _sat(with_need, 5) if with_need else 0.5 * _sat(len(residents), 5)
+        severity = sat(with_need, 5) if with_need else 0.5 * sat(len(residents), 5)
         kind = ix.attrs[place].get("type")
         values = {
             "n": w.n(len(residents)),
@@ -703,7 +409,7 @@ def unreached_place_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                 severity,
                 ix.attrs[place].get("neighbourhood"),
                 None,
-                _ids([place, *offers]),
+                ids([place, *offers]),
                 t(w.lang, "pl", **values),
                 t(w.lang, "pl_s", **values),
                 ("unreached_place", place),
@@ -713,7 +419,7 @@ def unreached_place_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     return out
 
 
-def _unreached_groups(ix: GapIndex, opts: Options, w: _Writer) -> list[Gap]:
+def _unreached_groups(ix: GapIndex, opts: Options, w: Writer) -> list[Gap]:
     seen: set[Hashable] = set()
     out = []
     friends = ix.resident_friends
@@ -739,10 +445,10 @@ def _unreached_groups(ix: GapIndex, opts: Options, w: _Writer) -> list[Gap]:
         out.append(
             Gap(
                 "unreached_place",
-                0.5 * _sat(with_need, 5),
+                0.5 * sat(with_need, 5),
                 nb,
                 None,
-                [] if opts.aggregate_only else _ids(members),
+                [] if opts.aggregate_only else ids(members),
                 t(w.lang, "grp", **values),
                 t(w.lang, "grp_s", **values),
                 ("unreached_group", members[0]),
@@ -755,7 +461,7 @@ def _unreached_groups(ix: GapIndex, opts: Options, w: _Writer) -> list[Gap]:
 
 
 def structural_hole_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
-    w = _Writer(ix, opts)
+    w = Writer(ix, opts)
     out = []
 
     def orgs_of(node: Hashable) -> set[Hashable]:
@@ -788,15 +494,15 @@ def structural_hole_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
             a, b = sorted(pair, key=str)
             if grouping == "organisation":
                 names = {"a": ix.name(a), "b": ix.name(b)}
-                nodes = _ids([a, b])
+                nodes = ids([a, b])
             else:
                 names = {"a": t(w.lang, "team", name=a), "b": t(w.lang, "team", name=b)}
-                nodes = _ids(sorted((p for p in ix.professionals() if teams_of(p) & pair), key=str))
+                nodes = ids(sorted((p for p in ix.professionals() if teams_of(p) & pair), key=str))
             values = {**names, "n": w.n(n)}
             out.append(
                 Gap(
                     "structural_hole",
-                    _sat(n, 5),
+                    sat(n, 5),
                     None,
                     None,
                     nodes,
@@ -810,7 +516,7 @@ def structural_hole_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     return out
 
 
-def _theme_holes(ix: GapIndex, w: _Writer, ties: set[frozenset[Hashable]]) -> list[Gap]:
+def _theme_holes(ix: GapIndex, w: Writer, ties: set[frozenset[Hashable]]) -> list[Gap]:
     # Only organisations based in the same neighbourhood (or both without one) are
     # compared: that keeps the pairs local, and the work linear in the map's size.
     by_home: dict[str | None, list[Hashable]] = defaultdict(list)
@@ -836,10 +542,10 @@ def _theme_holes(ix: GapIndex, w: _Writer, ties: set[frozenset[Hashable]]) -> li
                 out.append(
                     Gap(
                         "structural_hole",
-                        0.3 * _sat(len(shared_themes), 1),
+                        0.3 * sat(len(shared_themes), 1),
                         ix.attrs[a].get("neighbourhood"),
                         None,
-                        _ids([a, b]),
+                        ids([a, b]),
                         t(w.lang, "sh_themes", **values),
                         t(w.lang, "sh_s_themes", **values),
                         ("structural_hole", "themes", a, b),
@@ -901,7 +607,7 @@ def _themes_of(ix: GapIndex, residents: Iterable[Hashable]) -> set[str]:
 
 
 def meeting_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
-    w = _Writer(ix, opts)
+    w = Writer(ix, opts)
     by_prof: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in meeting_rows(ix, opts):
         by_prof[row["professional"]].append(row)
@@ -934,7 +640,7 @@ def meeting_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
         out.append(
             Gap(
                 "meeting_load",
-                _sat(lost, 10),
+                sat(lost, 10),
                 None,
                 None,
                 [p, *[row["other"] for row in flagged]],
@@ -987,7 +693,7 @@ def stale_rows(ix: GapIndex, opts: Options) -> list[dict[str, Any]]:
 
 
 def stale_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
-    w = _Writer(ix, opts)
+    w = Writer(ix, opts)
     out = []
     for row in stale_rows(ix, opts):
         if not row["stale"]:

@@ -81,16 +81,9 @@ import pandas as pd
 from sociale_kaart._builder import gc_paused
 from sociale_kaart._disclosure import check_min_cell, suppress_small
 from sociale_kaart._errors import NodeNotFoundError
-from sociale_kaart._gaps_detect import (
-    GAP_TYPES,
-    NO_NEIGHBOURHOOD,
-    Gap,
-    Options,
-    coverage_cells,
-    detect,
-    meeting_rows,
-    stale_rows,
-)
+from sociale_kaart._gaps_common import GAP_TYPES, NO_NEIGHBOURHOOD, Gap, Options
+from sociale_kaart._gaps_coverage import coverage_cells
+from sociale_kaart._gaps_detect import detect, meeting_rows, stale_rows
 from sociale_kaart._gaps_index import GapIndex
 from sociale_kaart._gaps_text import LANGUAGES
 
