@@ -41,6 +41,7 @@ __all__ = [
     "DEFAULT_TRUST",
     "Found",
     "Index",
+    "clear_index",
     "get_index",
     "haversine_km",
     "search",
@@ -95,20 +96,41 @@ class Index:
     requiring: dict[tuple[str, str], list[int]]  # (tag, theme) -> offers
     local: dict[tuple[str, str | None], list[int]]  # (theme, neighbourhood) -> offers
     fingerprint: tuple[int, int]
-    extra: dict[str, Any] = field(default_factory=dict)
+    token: object = field(default_factory=object)
 
 
 _CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, Index] = weakref.WeakKeyDictionary()
+_TOKEN = "sociale_kaart.referral"
 
 
 def get_index(G: nx.MultiDiGraph) -> Index:
-    """The cached index of ``G``; rebuilt when the node or edge count changed."""
-    fingerprint = (G.number_of_nodes(), G.number_of_edges())
+    """The cached index of ``G``, rebuilt after the graph's structure changed.
+
+    networkx clears ``G.__networkx_cache__`` whenever nodes or edges are added
+    or removed; a token kept there marks the index as current. On a graph
+    without that cache the node and edge counts serve as the fingerprint
+    (counting multigraph edges takes a pass over the graph). Changing an
+    attribute in place (e.g. a tie's ``trust``) does not invalidate the index:
+    call :func:`clear_index` after such edits.
+    """
     index = _CACHE.get(G)
-    if index is None or index.fingerprint != fingerprint:
-        index = build_index(G)
-        _CACHE[G] = index
+    cache = getattr(G, "__networkx_cache__", None)
+    if index is not None:
+        if isinstance(cache, dict):
+            if cache.get(_TOKEN) is index.token and index.fingerprint[0] == len(G):
+                return index
+        elif index.fingerprint == (len(G), G.number_of_edges()):
+            return index
+    index = build_index(G)
+    if isinstance(cache, dict):
+        cache[_TOKEN] = index.token
+    _CACHE[G] = index
     return index
+
+
+def clear_index(G: nx.MultiDiGraph) -> None:
+    """Forget the cached index of ``G`` (after editing attributes in place)."""
+    _CACHE.pop(G, None)
 
 
 def build_index(G: nx.MultiDiGraph) -> Index:
@@ -127,7 +149,9 @@ def build_index(G: nx.MultiDiGraph) -> Index:
         if cost < best.get(key, math.inf):
             best[key] = cost
 
+    n_edges = 0
     for a, b, rel, data in G.edges(keys=True, data=True):
+        n_edges += 1
         u, v = pos[a], pos[b]
         ku, kv = kind[u], kind[v]
         c = _cost(data.get("trust"))
@@ -226,7 +250,7 @@ def build_index(G: nx.MultiDiGraph) -> Index:
         granters=granters,
         requiring=requiring,
         local=local,
-        fingerprint=(G.number_of_nodes(), G.number_of_edges()),
+        fingerprint=(n, n_edges),
     )
 
 

@@ -516,69 +516,78 @@ def suggest_referrals(
         weighted=weight == "trust",
     )
 
-    rows: dict[int, tuple[tuple[int, float, str], dict[str, Any]]] = {}
+    ctx = _Ctx(G, index, start, needs, order, language)
+    cands: dict[int, _Cand] = {}
 
-    def offer_row(item: Found | None, node: int) -> None:
-        row = _offer_row(
-            G, index, item, node, start, needs, order, language, check, chain_check, today
-        )
-        if row is None:
+    def consider(cand: _Cand | None) -> None:
+        if cand is None or (cand.eligible == "no" and not include_ineligible):
             return
-        key, data = row
-        if data["eligible"] == "no" and not include_ineligible:
-            return
-        previous = rows.get(node)
-        if previous is None or key < previous[0]:
-            rows[node] = (key, data)
+        previous = cands.get(cand.node)
+        if previous is None or cand.key < previous.key:
+            cands[cand.node] = cand
 
     for item in found:
         if index.kind[item.node] == RESIDENT:
-            key, data = _person_row(G, index, item, start, needs, order, language)
-            rows[item.node] = (key, data)
+            consider(_person_cand(ctx, item))
         else:
-            offer_row(item, item.node)
+            consider(_offer_cand(ctx, item, item.node, check, chain_check))
     seen = {item.node for item in found}
     for node in iter_local(index, wanted, attrs.get("neighbourhood")):
         if node not in seen and node not in index.joined[start]:
-            offer_row(None, node)
+            consider(_offer_cand(ctx, None, node, check, chain_check))
 
-    ranked = sorted(rows.values(), key=lambda kv: kv[0])[:k]
-    return _frame([data for _, data in ranked])
+    ranked = sorted(cands.values(), key=lambda c: c.key)[:k]
+    return _frame([_record(ctx, c) for c in ranked])
 
 
 def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
-    out = pd.DataFrame(
-        {c: pd.Series([r[c] for r in records], dtype=object) for c in COLUMNS},
-        columns=list(COLUMNS),
-    )
+    out = pd.DataFrame(records, columns=list(COLUMNS), dtype=object)
     out["score"] = out["score"].astype(float)
     return out
 
 
-def _offer_row(
-    G: nx.MultiDiGraph,
-    index: Index,
-    item: Found | None,
-    node: int,
-    start: int,
-    needs: Mapping[str, int | None],
-    order: list[str],
-    language: str,
-    check: Any,
-    chain_check: Any,
-    today: _dt.date | None,
-) -> tuple[tuple[int, float, str], dict[str, Any]] | None:
-    offer = G.nodes[index.ids[node]]
+@dataclass(frozen=True)
+class _Ctx:
+    G: nx.MultiDiGraph
+    index: Index
+    start: int
+    needs: Mapping[str, int | None]
+    order: list[str]
+    language: str
+
+
+@dataclass
+class _Cand:
+    """A ranked candidate; its texts are written only if it makes the top k."""
+
+    node: int
+    key: tuple[int, float, str]
+    theme: str
+    level: str | None
+    eligible: Outcome
+    score: float
+    path: list[int]
+    via: str | None
+    warmth: float
+    also: list[str]
+    km: float | None
+    results: tuple[RuleResult, ...] = ()
+    tags: tuple[str, ...] = ()
+    granter: int = -1
+    person: bool = False
+
+
+def _offer_cand(
+    ctx: _Ctx, item: Found | None, node: int, check: Any, chain_check: Any
+) -> _Cand | None:
+    index = ctx.index
+    offer = ctx.G.nodes[index.ids[node]]
     themes = list(offer.get("themes") or ())
-    matched = [t for t in order if t in themes]
+    matched = [t for t in ctx.order if t in themes]
     if not matched:
         return None
     theme = matched[0]
     level = offer.get("level")
-    reasons: list[str] = []
-    lang = language
-
-    # eligibility
     tags: tuple[str, ...] = ()
     granter = -1
     if item is not None and item.chain:
@@ -587,110 +596,163 @@ def _offer_row(
     else:
         c = check(node)
         eligible, results = c.eligible, c.results
-        if eligible == "no" and c.fixable and item is not None:
-            # reachable directly but closed until the status is obtained: only
-            # a chain row can open it, which the search offers separately.
-            pass
-
-    # path and warmth
     if item is None:
-        path = [start, node]
+        path = [ctx.start, node]
         via = None
         warmth, strength = 0.0, 0.0
     else:
         path = list(item.path)
-        via = _via(index, path, start)
-        kinds = [index.kind[i] for i in path[1:-1]]
+        via = _via(index, path, ctx.start)
         if via is not None:
             warmth = 1.0
-        elif PLACE in kinds:
+        elif any(index.kind[i] == PLACE for i in path[1:-1]):
             warmth = 0.5
         else:
             warmth = 0.0
         strength = 1.0 / (1.0 + item.cost)
-
-    others = [t for t in needs if t != theme]
+    others = [t for t in ctx.needs if t != theme]
     also = [t for t in others if t in themes]
-    fit = (0.75 if themes and themes[0] == theme else 0.5) + (
+    fit = (0.75 if themes[0] == theme else 0.5) + (
         0.25 * len(also) / len(others) if others else 0.0
     )
     capacity = offer.get("capacity")
     room = 0.5 if capacity is None else (1.0 if capacity > 0 else 0.0)
-    prox, km = _proximity(index, start, node)
-    parts = {
-        "fit": fit,
-        "urgency": _urgency(needs[theme]),
-        "ladder": LADDER.get(level or "", 0.5),
-        "warmth": warmth,
-        "strength": strength,
-        "room": room,
-        "proximity": prox,
-    }
-    score = _score(parts)
+    prox, km = _proximity(index, ctx.start, node)
+    score = _score(
+        {
+            "fit": fit,
+            "urgency": _urgency(ctx.needs[theme]),
+            "ladder": LADDER.get(level or "", 0.5),
+            "warmth": warmth,
+            "strength": strength,
+            "room": room,
+            "proximity": prox,
+        }
+    )
+    return _Cand(
+        node=node,
+        key=(_RANK[eligible], -round(score, 12), index.ids[node]),
+        theme=theme,
+        level=level,
+        eligible=eligible,
+        score=score,
+        path=path,
+        via=via,
+        warmth=warmth,
+        also=also,
+        km=km,
+        results=results,
+        tags=tags,
+        granter=granter,
+    )
 
-    label = _label(G, theme, lang)
-    zrm = needs[theme]
-    reasons.append(_t(lang, "r_need", theme=label, score=f" (ZRM {zrm})" if zrm else ""))
-    if also:
-        reasons.append(_t(lang, "r_also", themes=", ".join(_label(G, t, lang) for t in also)))
-    if level:
-        reasons.append(_t(lang, "r_level", level=_LEVEL_TEXT[lang][level]))
-    if tags:
-        granter_name = _name(G, index, granter, start, lang)
-        reasons.append(_t(lang, "r_chain", tags=", ".join(tags), granter=granter_name))
-    reasons.extend(_rule_reasons(offer, results))
-    if via is not None:
-        reasons.append(_t(lang, "r_warm", via=_name(G, index, index.pos[via], start, lang)))
-    elif warmth == 0.5:
-        place = next(i for i in path[1:-1] if index.kind[i] == PLACE)
-        reasons.append(_t(lang, "r_place", place=_name(G, index, place, start, lang)))
-    else:
-        reasons.append(_t(lang, "r_cold"))
-    if item is not None:
-        route = " → ".join(_name(G, index, i, start, lang) for i in path)
+
+def _person_cand(ctx: _Ctx, item: Found) -> _Cand:
+    index = ctx.index
+    node = item.node
+    offers = index.themes[node]
+    theme = next(t for t in ctx.order if t in offers)
+    path = list(item.path)
+    others = [t for t in ctx.needs if t != theme]
+    also = [t for t in others if t in offers]
+    prox, km = _proximity(index, ctx.start, node)
+    score = _score(
+        {
+            "fit": 0.75 + (0.25 * len(also) / len(others) if others else 0.0),
+            "urgency": _urgency(ctx.needs[theme]),
+            "ladder": LADDER["own_network"],
+            "warmth": 1.0,
+            "strength": 1.0 / (1.0 + item.cost),
+            "room": 0.5,
+            "proximity": prox,
+        }
+    )
+    return _Cand(
+        node=node,
+        key=(0, -round(score, 12), index.ids[node]),
+        theme=theme,
+        level="own_network",
+        eligible="yes",
+        score=score,
+        path=path,
+        via=_via(index, path, ctx.start),
+        warmth=1.0,
+        also=also,
+        km=km,
+        person=True,
+    )
+
+
+def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
+    """The output row of a candidate, with its reasons and explanation."""
+    G, index, start, lang = ctx.G, ctx.index, ctx.start, ctx.language
+    label = _label(G, c.theme, lang)
+    zrm = ctx.needs[c.theme]
+    name = _name(G, index, c.node, start, lang)
+    via_name = _name(G, index, index.pos[c.via], start, lang) if c.via is not None else None
+    route = " → ".join(_name(G, index, i, start, lang) for i in c.path)
+    reasons = [_t(lang, "r_need", theme=label, score=f" (ZRM {zrm})" if zrm else "")]
+    if c.person:
+        reasons.append(_t(lang, "r_offers", theme=label))
+    if c.also:
+        reasons.append(_t(lang, "r_also", themes=", ".join(_label(G, t, lang) for t in c.also)))
+    if c.level:
+        reasons.append(_t(lang, "r_level", level=_LEVEL_TEXT[lang].get(c.level, c.level)))
+    if c.person:
+        sentence = _t(lang, "fits_person", target=name, theme=label)
+        sentence += _t(lang, "s_warm", via=c.via) if c.via is not None else _t(lang, "s_direct")
+        if c.via is not None:
+            reasons.append(_t(lang, "r_warm", via=c.via))
         reasons.append(_t(lang, "r_route", route=route))
-    if km is not None:
-        reasons.append(_t(lang, "r_km", km=km))
-
-    name = _name(G, index, node, start, lang)
-    level_text = _LEVEL_TEXT[lang].get(level or "", level or "?")
-    sentence = _t(lang, "fits", target=name, level=level_text, theme=label) + " and "
-    if eligible == "yes":
-        sentence += _t(lang, "open")
-    elif eligible == "unknown":
-        questions = [r.question for r in results if r.outcome == "unknown" and r.question]
-        sentence += _t(lang, "maybe", questions=" ".join(questions))
     else:
-        blocking = [r.reason for r in results if r.outcome == "no"]
-        sentence += _t(lang, "closed", blocking="; ".join(blocking))
-    via_name = _name(G, index, index.pos[via], start, lang) if via is not None else None
-    if tags:
-        granter_name = _name(G, index, granter, start, lang)
-        key = "s_chain" if via_name else "s_chain_cold"
-        sentence += _t(lang, key, tags=", ".join(tags), granter=granter_name, via=via_name)
-    elif via_name is not None:
-        sentence += _t(lang, "s_warm", via=via_name)
-    elif warmth == 0.5:
-        place = next(i for i in path[1:-1] if index.kind[i] == PLACE)
-        sentence += _t(lang, "s_place", place=_name(G, index, place, start, lang))
-    else:
-        sentence += _t(lang, "s_cold")
-    sentence += "."
-
-    data = {
-        "target": index.ids[node],
-        "target_kind": _KIND_NAME[index.kind[node]],
+        offer = G.nodes[index.ids[c.node]]
+        granter_name = _name(G, index, c.granter, start, lang) if c.tags else ""
+        if c.tags:
+            reasons.append(_t(lang, "r_chain", tags=", ".join(c.tags), granter=granter_name))
+        reasons.extend(_rule_reasons(offer, c.results))
+        place = next((i for i in c.path[1:-1] if index.kind[i] == PLACE), None)
+        if via_name is not None:
+            reasons.append(_t(lang, "r_warm", via=via_name))
+        elif place is not None:
+            reasons.append(_t(lang, "r_place", place=_name(G, index, place, start, lang)))
+        else:
+            reasons.append(_t(lang, "r_cold"))
+        if c.warmth > 0:
+            reasons.append(_t(lang, "r_route", route=route))
+        level_text = _LEVEL_TEXT[lang].get(c.level or "", c.level or "?")
+        sentence = _t(lang, "fits", target=name, level=level_text, theme=label) + " and "
+        if c.eligible == "yes":
+            sentence += _t(lang, "open")
+        elif c.eligible == "unknown":
+            questions = [r.question for r in c.results if r.outcome == "unknown" and r.question]
+            sentence += _t(lang, "maybe", questions=" ".join(questions))
+        else:
+            blocking = [r.reason for r in c.results if r.outcome == "no"]
+            sentence += _t(lang, "closed", blocking="; ".join(blocking))
+        if c.tags:
+            key = "s_chain" if via_name else "s_chain_cold"
+            sentence += _t(lang, key, tags=", ".join(c.tags), granter=granter_name, via=via_name)
+        elif via_name is not None:
+            sentence += _t(lang, "s_warm", via=via_name)
+        elif place is not None:
+            sentence += _t(lang, "s_place", place=_name(G, index, place, start, lang))
+        else:
+            sentence += _t(lang, "s_cold")
+    if c.km is not None:
+        reasons.append(_t(lang, "r_km", km=c.km))
+    return {
+        "target": index.ids[c.node],
+        "target_kind": _KIND_NAME[index.kind[c.node]],
         "target_name": name,
-        "theme": theme,
-        "level": level,
-        "eligible": eligible,
-        "score": round(score, 4),
-        "path": [index.ids[i] for i in path],
-        "via": via,
+        "theme": c.theme,
+        "level": c.level,
+        "eligible": c.eligible,
+        "score": round(c.score, 4),
+        "path": [index.ids[i] for i in c.path],
+        "via": c.via,
         "reasons": reasons,
-        "explanation": sentence,
+        "explanation": sentence + ".",
     }
-    return (_RANK[eligible], -score, index.ids[node]), data
 
 
 def _via(index: Index, path: list[int], start: int) -> str | None:
@@ -701,70 +763,6 @@ def _via(index: Index, path: list[int], start: int) -> str | None:
         if index.kind[i] in (RESIDENT, PROFESSIONAL) and i != start
     ]
     return index.ids[people[-1]] if people else None
-
-
-def _person_row(
-    G: nx.MultiDiGraph,
-    index: Index,
-    item: Found,
-    start: int,
-    needs: Mapping[str, int | None],
-    order: list[str],
-    language: str,
-) -> tuple[tuple[int, float, str], dict[str, Any]]:
-    lang = language
-    node = item.node
-    offers = index.themes[node]
-    matched = [t for t in order if t in offers]
-    theme = matched[0]
-    path = list(item.path)
-    via = _via(index, path, start)
-    others = [t for t in needs if t != theme]
-    also = [t for t in others if t in offers]
-    prox, km = _proximity(index, start, node)
-    parts = {
-        "fit": 0.75 + (0.25 * len(also) / len(others) if others else 0.0),
-        "urgency": _urgency(needs[theme]),
-        "ladder": LADDER["own_network"],
-        "warmth": 1.0,
-        "strength": 1.0 / (1.0 + item.cost),
-        "room": 0.5,
-        "proximity": prox,
-    }
-    score = _score(parts)
-    label = _label(G, theme, lang)
-    zrm = needs[theme]
-    reasons = [
-        _t(lang, "r_need", theme=label, score=f" (ZRM {zrm})" if zrm else ""),
-        _t(lang, "r_offers", theme=label),
-    ]
-    if also:
-        reasons.append(_t(lang, "r_also", themes=", ".join(_label(G, t, lang) for t in also)))
-    reasons.append(_t(lang, "r_level", level=_LEVEL_TEXT[lang]["own_network"]))
-    if via is not None:
-        reasons.append(_t(lang, "r_warm", via=via))
-    reasons.append(
-        _t(lang, "r_route", route=" → ".join(_name(G, index, i, start, lang) for i in path))
-    )
-    if km is not None:
-        reasons.append(_t(lang, "r_km", km=km))
-    name = index.ids[node]
-    sentence = _t(lang, "fits_person", target=name, theme=label)
-    sentence += _t(lang, "s_warm", via=via) if via is not None else _t(lang, "s_direct")
-    data = {
-        "target": name,
-        "target_kind": "resident",
-        "target_name": name,
-        "theme": theme,
-        "level": "own_network",
-        "eligible": "yes",
-        "score": round(score, 4),
-        "path": [index.ids[i] for i in path],
-        "via": via,
-        "reasons": reasons,
-        "explanation": sentence + ".",
-    }
-    return (0, -score, name), data
 
 
 # ----------------------------------------------------------------------------- activation
