@@ -92,9 +92,9 @@ PAIR_WEIGHTS: dict[str, float] = {
 }
 
 #: The largest group of residents matched at once.
-BLOCK_SIZE = 40
+BLOCK_SIZE = 20
 #: How many best candidate partners each resident keeps within a block.
-CANDIDATES = 8
+CANDIDATES = 6
 
 #: The columns of :func:`match_residents`.
 MATCH_COLUMNS: tuple[str, ...] = (
@@ -185,13 +185,15 @@ class _Residents:
         self.N = np.zeros((n, len(themes)), dtype=np.float32)
         self.O = np.zeros((n, len(themes)), dtype=np.float32)
         self.L = np.zeros((n, len(languages)), dtype=np.float32)
-        for i in range(n):
-            for t in self.needs[i]:
-                self.N[i, self.theme_pos[t]] = 1
-            for t in self.offers[i]:
-                self.O[i, self.theme_pos[t]] = 1
-            for x in self.langs[i]:
-                self.L[i, lang_pos[x]] = 1
+        tp = self.theme_pos
+        for matrix, lists, where in (
+            (self.N, self.needs, tp),
+            (self.O, self.offers, tp),
+            (self.L, self.langs, lang_pos),
+        ):
+            rows = [i for i, items in enumerate(lists) for _ in items]
+            cols = [where[x] for items in lists for x in items]
+            matrix[rows, cols] = 1
         pairable = np.array([t in PAIRABLE_THEMES for t in themes], dtype=np.float32)
         self.P = self.N * pairable
 
@@ -304,18 +306,17 @@ def _pair_matrix(
     return score, valid, offer_need
 
 
-def _candidate_pairs(
-    R: _Residents, theme: str
-) -> list[tuple[int, int, float, bool]]:
-    """Candidate pairs ``(i, j, score, offer_need)`` for one theme, over all blocks."""
+def _candidate_pairs(R: _Residents, theme: str) -> list[list[tuple[int, int, float, bool]]]:
+    """Candidate pairs ``(i, j, score, offer_need)`` for one theme, per block."""
     t = R.theme_pos.get(theme)
     if t is None:
         return []
-    members = [i for i in range(len(R.ids)) if R.N[i, t] > 0 or R.O[i, t] > 0]
-    out: list[tuple[int, int, float, bool]] = []
+    members = np.flatnonzero((R.N[:, t] > 0) | (R.O[:, t] > 0)).tolist()
+    blocks: list[list[tuple[int, int, float, bool]]] = []
     for block in _blocks(R, members):
         if len(block) < 2:
             continue
+        out: list[tuple[int, int, float, bool]] = []
         score, valid, offer_need = _pair_matrix(R, block, theme)
         masked = np.where(valid, score, -np.inf)
         keep = np.zeros_like(valid)
@@ -330,28 +331,122 @@ def _candidate_pairs(
         a_idx, b_idx = np.nonzero(np.triu(keep, 1))
         for a, b in zip(a_idx.tolist(), b_idx.tolist(), strict=True):
             out.append((block[a], block[b], float(score[a, b]), bool(offer_need[a, b])))
-    return out
+        if out:
+            blocks.append(out)
+    return blocks
 
 
 def _match(pairs: list[tuple[int, int, float, bool]]) -> list[tuple[int, int, float, bool]]:
-    H = nx.Graph()
+    """The maximum-weight matching of one block's candidate pairs.
+
+    Integer weights ``round(score * 1e6)``, doubled for a shared wish (it
+    meets two residents' needs, an offer-need pair one). A block of
+    offer-need pairs only is bipartite (offerers and needers) and solved with
+    the Hungarian method; otherwise with Edmonds' blossom algorithm.
+    """
     info: dict[tuple[int, int], tuple[float, bool]] = {}
     for i, j, s, kind in pairs:
-        # a shared wish meets two residents' needs, an offer-need pair one
-        H.add_edge(i, j, weight=round(s * _SCALE) * (1 if kind else 2))
         info[(min(i, j), max(i, j))] = (s, kind)
-    out = []
-    for component in nx.connected_components(H):
-        sub = H.subgraph(component)
-        if sub.number_of_edges() == 1:
-            ((i, j),) = sub.edges()
-            matched = {(i, j)}
+    weight = {key: round(s * _SCALE) * (1 if kind else 2) for key, (s, kind) in info.items()}
+    if len(info) == 1:
+        matched: set[tuple[int, int]] = set(info)
+    else:
+        sides = _bipartition(info)
+        if sides is not None:
+            matched = _hungarian(sides[0], sides[1], weight)
         else:
-            matched = nx.max_weight_matching(sub)
-        for i, j in matched:
-            key = (min(i, j), max(i, j))
-            s, kind = info[key]
-            out.append((key[0], key[1], s, kind))
+            H = nx.Graph()
+            H.add_weighted_edges_from((i, j, w) for (i, j), w in weight.items())
+            matched = nx.max_weight_matching(H)
+    out = []
+    for i, j in matched:
+        key = (min(i, j), max(i, j))
+        s, kind = info[key]
+        out.append((key[0], key[1], s, kind))
+    return out
+
+
+def _bipartition(
+    info: Mapping[tuple[int, int], tuple[float, bool]],
+) -> tuple[list[int], list[int]] | None:
+    """Two sides when the pairs form a bipartite graph, else None (2-colouring)."""
+    adj: dict[int, list[int]] = {}
+    for i, j in info:
+        adj.setdefault(i, []).append(j)
+        adj.setdefault(j, []).append(i)
+    colour: dict[int, int] = {}
+    for root in sorted(adj):
+        if root in colour:
+            continue
+        colour[root] = 0
+        stack = [root]
+        while stack:
+            u = stack.pop()
+            for v in adj[u]:
+                if v not in colour:
+                    colour[v] = 1 - colour[u]
+                    stack.append(v)
+                elif colour[v] == colour[u]:
+                    return None
+    left = sorted(u for u, c in colour.items() if c == 0)
+    right = sorted(u for u, c in colour.items() if c == 1)
+    return (left, right) if len(left) <= len(right) else (right, left)
+
+
+def _hungarian(
+    rows: list[int], cols: list[int], weight: Mapping[tuple[int, int], int]
+) -> set[tuple[int, int]]:
+    """Maximum-weight bipartite matching (non-negative weights), ``len(rows) <= len(cols)``.
+
+    The Hungarian method with potentials (Kuhn 1955), O(n^2 m): a missing pair
+    weighs 0, so an assignment that uses it leaves both unmatched.
+    """
+    n, m = len(rows), len(cols)
+    big = max(weight.values())
+    # cost[i][j] = big - w >= 0; minimising cost maximises weight
+    cost = [
+        [big - weight.get((min(r, c), max(r, c)), 0) for c in cols] for r in rows
+    ]
+    inf = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    p = [0] * (m + 1)
+    way = [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            row = cost[i0 - 1]
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    out = set()
+    for j in range(1, m + 1):
+        if p[j]:
+            r, c = rows[p[j] - 1], cols[j - 1]
+            if weight.get((min(r, c), max(r, c)), 0) > 0:
+                out.add((r, c))
     return out
 
 
@@ -409,6 +504,9 @@ def match_residents(
     .. [2] Galil, Z. (1986). Efficient algorithms for finding maximum
        matching in graphs. *ACM Computing Surveys*, 18(1), 23-38.
        https://doi.org/10.1145/6462.6502
+    .. [3] Kuhn, H. W. (1955). The Hungarian method for the assignment
+       problem. *Naval Research Logistics Quarterly*, 2(1-2), 83-97.
+       https://doi.org/10.1002/nav.3800020109
 
     Examples
     --------
@@ -430,8 +528,9 @@ def match_residents(
         themes = sorted({t for d in R.needs for t in d})
     rows: list[dict[str, Any]] = []
     for t in themes:
-        for i, j, s, offer_need in _match(_candidate_pairs(R, t)):
-            rows.append(_row(G, R, i, j, t, s, offer_need, language))
+        for block in _candidate_pairs(R, t):
+            for i, j, s, offer_need in _match(block):
+                rows.append(_row(G, R, i, j, t, s, offer_need, language))
     rows.sort(key=lambda r: (r["theme"], -r["score"], r["resident_a"], r["resident_b"]))
     frame = pd.DataFrame(rows, columns=list(MATCH_COLUMNS))
     for c in ("resident_a", "resident_b", "theme", "kind", "explanation"):
