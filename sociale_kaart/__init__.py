@@ -31,6 +31,8 @@ from sociale_kaart.io import (
     write_excel,
     write_json,
 )
+from sociale_kaart.matching import match_residents
+from sociale_kaart.referral import network_activation, suggest_referrals
 from sociale_kaart.summary import summary
 
 __version__ = "0.1.0"
@@ -45,9 +47,12 @@ __all__ = [
     "eligibility_table",
     "from_frames",
     "load_sample",
+    "match_residents",
+    "network_activation",
     "read_csv",
     "read_excel",
     "read_json",
+    "suggest_referrals",
     "summary",
     "to_frames",
     "validate",

@@ -32,7 +32,8 @@ Rules, in order:
 ``cost``
     Free offers (or no known cost) pass. A cost is covered by a status in
     :data:`COST_COVERING_STATUSES` (e.g. ``meedoen_pass``); otherwise it is
-    unknown whether the resident can pay.
+    unknown whether the resident can pay, and the reason says where on the
+    map such a pass can be obtained.
 ``capacity``
     Never makes a resident ineligible: a full offer (``capacity`` 0) has a
     waiting list. The result's ``room`` says whether there is room
@@ -44,6 +45,7 @@ not replace it. The rules know only what the map records.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -281,8 +283,11 @@ def _rule_age(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
     if not any(fits):
         return RuleResult("age", "no", _t(lang, "age_out", age=ages[1], range=span))
     # The birthday decides: the boundary age is reached on the birthday this year.
-    boundary = ages[1] if inside(ages[1]) != inside(ages[1] - 1) else ages[0]
-    date = _dt.date(ctx.today.year - boundary, ctx.today.month, ctx.today.day).isoformat()
+    # Born on today's date in ``born``: the birthday this year decides which.
+    day = ctx.today.day
+    if (ctx.today.month, day) == (2, 29) and not calendar.isleap(born):
+        day = 28
+    date = _dt.date(born, ctx.today.month, day).isoformat()
     return RuleResult(
         "age",
         "unknown",
@@ -392,11 +397,16 @@ def _rule_cost(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
             if limit is None or cost <= limit:
                 return RuleResult("cost", "yes", _t(lang, "cost_covered", cost=cost, tag=tag))
     passes = _join(sorted(COST_COVERING_STATUSES), lang)
+    reason = _t(lang, "cost_maybe", cost=cost)
+    where = [
+        _t(lang, "req_grant_where", tag=tag, offers=_join(ctx.grants[tag], lang))
+        for tag in sorted(COST_COVERING_STATUSES)
+        if ctx.grants.get(tag)
+    ]
+    if where:
+        reason += f" ({'; '.join(where)})"
     return RuleResult(
-        "cost",
-        "unknown",
-        _t(lang, "cost_maybe", cost=cost),
-        _t(lang, "cost_maybe_q", cost=cost, passes=passes),
+        "cost", "unknown", reason, _t(lang, "cost_maybe_q", cost=cost, passes=passes)
     )
 
 

@@ -313,9 +313,12 @@ def _candidate_pairs(R: _Residents, theme: str) -> list[list[tuple[int, int, flo
         return []
     members = np.flatnonzero((R.N[:, t] > 0) | (R.O[:, t] > 0)).tolist()
     blocks: list[list[tuple[int, int, float, bool]]] = []
+    needs_t, offers_t = R.N[:, t] > 0, R.O[:, t] > 0
     for block in _blocks(R, members):
         if len(block) < 2:
             continue
+        if theme not in PAIRABLE_THEMES and not (offers_t[block].any() and needs_t[block].any()):
+            continue  # no one offers it here, and a shared wish does not pair
         out: list[tuple[int, int, float, bool]] = []
         score, valid, offer_need = _pair_matrix(R, block, theme)
         masked = np.where(valid, score, -np.inf)
