@@ -139,6 +139,7 @@ _KIND_NAME = {
 _TEXT: dict[str, dict[str, str]] = {
     "en": {
         "the_resident": "the resident",
+        "and": " and ",
         "open": "is open to the resident",
         "maybe": "may be open to the resident (to ask: {questions})",
         "closed": "is closed to the resident ({blocking})",
@@ -169,6 +170,7 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "nl": {
         "the_resident": "de bewoner",
+        "and": " en ",
         "open": "staat open voor de bewoner",
         "maybe": "staat mogelijk open voor de bewoner (vraag: {questions})",
         "closed": "staat niet open voor de bewoner ({blocking})",
@@ -720,7 +722,7 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
         if c.warmth > 0:
             reasons.append(_t(lang, "r_route", route=route))
         level_text = _LEVEL_TEXT[lang].get(c.level or "", c.level or "?")
-        sentence = _t(lang, "fits", target=name, level=level_text, theme=label) + " and "
+        sentence = _t(lang, "fits", target=name, level=level_text, theme=label) + _t(lang, "and")
         if c.eligible == "yes":
             sentence += _t(lang, "open")
         elif c.eligible == "unknown":
