@@ -405,9 +405,7 @@ def _rule_cost(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
     ]
     if where:
         reason += f" ({'; '.join(where)})"
-    return RuleResult(
-        "cost", "unknown", reason, _t(lang, "cost_maybe_q", cost=cost, passes=passes)
-    )
+    return RuleResult("cost", "unknown", reason, _t(lang, "cost_maybe_q", cost=cost, passes=passes))
 
 
 def _rule_capacity(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:

@@ -257,10 +257,12 @@ def _pair_matrix(
     share = (L @ L.T) > 0
     language = np.where(has_lang[:, None] & has_lang[None, :], share.astype(float), 0.5)
 
-    P, N, O = R.P[idx], R.N[idx], R.O[idx]
-    links = (P @ P.T) + (O @ N.T) + (N @ O.T)
-    own = (P[:, t] > 0)[:, None] & (P[:, t] > 0)[None, :]
-    direct = (O[:, t][:, None] * N[:, t][None, :]) + (N[:, t][:, None] * O[:, t][None, :])
+    wish, need, offer = R.P[idx], R.N[idx], R.O[idx]
+    links = (wish @ wish.T) + (offer @ need.T) + (need @ offer.T)
+    own = (wish[:, t] > 0)[:, None] & (wish[:, t] > 0)[None, :]
+    direct = (offer[:, t][:, None] * need[:, t][None, :]) + (
+        need[:, t][:, None] * offer[:, t][None, :]
+    )
     links = links - own - direct
     shared = np.minimum(1.0, np.maximum(links, 0) / 2)
 
@@ -407,9 +409,7 @@ def _hungarian(
     n, m = len(rows), len(cols)
     big = max(weight.values())
     # cost[i][j] = big - w >= 0; minimising cost maximises weight
-    cost = [
-        [big - weight.get((min(r, c), max(r, c)), 0) for c in cols] for r in rows
-    ]
+    cost = [[big - weight.get((min(r, c), max(r, c)), 0) for c in cols] for r in rows]
     inf = float("inf")
     u = [0.0] * (n + 1)
     v = [0.0] * (m + 1)

@@ -147,7 +147,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "fits_person": "{target}, in the resident's own network, offers help with {theme}",
         "s_warm": "; {via} can introduce the resident",
         "s_direct": "; the resident knows them directly",
-        "s_chain": " once the resident has {tags} from {granter}; {via} can take the resident there",
+        "s_chain": (
+            " once the resident has {tags} from {granter}; {via} can take the resident there"
+        ),
         "s_chain_cold": " once the resident has {tags} from {granter}",
         "s_place": "; it meets at {place}, where the resident already comes",
         "s_cold": "; no one on the map links the resident to it (a cold referral)",
@@ -178,7 +180,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "fits_person": "{target}, uit het eigen netwerk van de bewoner, helpt met {theme}",
         "s_warm": "; {via} kan de bewoner introduceren",
         "s_direct": "; de bewoner kent deze persoon zelf",
-        "s_chain": " zodra de bewoner {tags} heeft van {granter}; {via} kan de bewoner erheen brengen",
+        "s_chain": (
+            " zodra de bewoner {tags} heeft van {granter}; {via} kan de bewoner erheen brengen"
+        ),
         "s_chain_cold": " zodra de bewoner {tags} heeft van {granter}",
         "s_place": "; het is in {place}, waar de bewoner al komt",
         "s_cold": "; niemand op de kaart verbindt de bewoner ermee (een koude verwijzing)",
@@ -196,7 +200,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "r_offers": "biedt zelf {theme}",
         "a_help": "biedt hulp bij {themes}",
         "a_along": "gaat naar {offers} en kan de bewoner meenemen",
-        "a_accompany": "staat dichtbij genoeg (vertrouwen {trust}) om mee te gaan naar een afspraak",
+        "a_accompany": (
+            "staat dichtbij genoeg (vertrouwen {trust}) om mee te gaan naar een afspraak"
+        ),
         "a_none": "kent de bewoner (vertrouwen {trust})",
     },
 }
@@ -759,11 +765,7 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
 
 def _via(index: Index, path: list[int], start: int) -> str | None:
     """The last person on the path before the target (not the resident herself)."""
-    people = [
-        i
-        for i in path[1:-1]
-        if index.kind[i] in (RESIDENT, PROFESSIONAL) and i != start
-    ]
+    people = [i for i in path[1:-1] if index.kind[i] in (RESIDENT, PROFESSIONAL) and i != start]
     return index.ids[people[-1]] if people else None
 
 
@@ -780,9 +782,7 @@ ACTIVATION_COLUMNS: tuple[str, ...] = (
 )
 
 
-def network_activation(
-    G: nx.MultiDiGraph, resident: str, *, language: str = "en"
-) -> pd.DataFrame:
+def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en") -> pd.DataFrame:
     """Who from the resident's own network could come along, or help with which need.
 
     The own network is the residents the resident ``knows`` (a tie in either
@@ -863,10 +863,10 @@ def network_activation(
     lang = language
     needs: dict[str, int | None] = dict(attrs.get("needs") or {})
     trust: dict[str, int | None] = {}
-    for u, v, data in G.in_edges(resident, data=True):
+    for u, _, data in G.in_edges(resident, data=True):
         if data.get("relation") == "knows" and G.nodes[u].get("kind") == "resident":
             trust[u] = _max_trust(trust.get(u, -1), data.get("trust"))
-    for u, v, data in G.out_edges(resident, data=True):
+    for _, v, data in G.out_edges(resident, data=True):
         if data.get("relation") == "knows" and G.nodes[v].get("kind") == "resident":
             trust[v] = _max_trust(trust.get(v, -1), data.get("trust"))
 
@@ -900,9 +900,7 @@ def network_activation(
         parts = []
         shown_trust = "?" if tau is None else tau
         if helps:
-            parts.append(
-                _t(lang, "a_help", themes=", ".join(_label(G, t, lang) for t in helps))
-            )
+            parts.append(_t(lang, "a_help", themes=", ".join(_label(G, t, lang) for t in helps)))
         if along:
             names = ", ".join(str(G.nodes[o].get("name") or o) for o in along)
             parts.append(_t(lang, "a_along", offers=names))
@@ -920,7 +918,7 @@ def network_activation(
                 "explanation": sentence,
             }
         )
-    records.sort(key=lambda r: (-r["score"], r["contact"]))
+    records.sort(key=lambda r: (-float(r["score"]), str(r["contact"])))
     frame = pd.DataFrame(
         {c: pd.Series([r[c] for r in records], dtype=object) for c in ACTIVATION_COLUMNS},
         columns=list(ACTIVATION_COLUMNS),

@@ -255,9 +255,10 @@ def test_table_agrees_with_single_checks(G: Any) -> None:
     for r in residents[:2]:
         table = sk.eligibility_table(G, r, today=DAY)
         for offer in table.index:
-            assert table.loc[offer, "eligible"] == sk.check_eligibility(
-                G, r, offer, today=DAY
-            ).eligible
+            assert (
+                table.loc[offer, "eligible"]
+                == sk.check_eligibility(G, r, offer, today=DAY).eligible
+            )
 
 
 # ---------------------------------------------------------------------- the sample
@@ -284,9 +285,7 @@ def test_scene_2_swimming_needs_the_pass_from_the_information_point() -> None:
 def test_scene_14_unknown_birth_year_leaves_age_rules_open() -> None:
     G = sk.load_sample()
     nobirth = [
-        n
-        for n, a in G.nodes(data=True)
-        if a["kind"] == "resident" and a["birth_year"] is None
+        n for n, a in G.nodes(data=True) if a["kind"] == "resident" and a["birth_year"] is None
     ]
     assert len(nobirth) == 11
     result = sk.check_eligibility(G, nobirth[0], "i_seniorengym", today=DAY)

@@ -25,7 +25,8 @@ from sociale_kaart.testing import maps
 
 
 def build(
-    residents: list[dict[str, Any]], knows: list[tuple[str, str]] = ()  # type: ignore[assignment]
+    residents: list[dict[str, Any]],
+    knows: list[tuple[str, str]] = (),  # type: ignore[assignment]
 ) -> nx.MultiDiGraph:
     relations = (
         pd.DataFrame([{"source": a, "target": b, "relation": "knows"} for a, b in knows])
@@ -127,8 +128,10 @@ def test_empty_map_without_residents() -> None:
 
 def test_dutch_explanation() -> None:
     G = build([person("a", needs="exercise"), person("b", needs="exercise")])
-    assert sk.match_residents(G, language="nl").loc[0, "explanation"].startswith(
-        "a en b willen allebei beweging; beiden wonen in A"
+    assert (
+        sk.match_residents(G, language="nl")
+        .loc[0, "explanation"]
+        .startswith("a en b willen allebei beweging; beiden wonen in A")
     )
 
 
@@ -211,9 +214,7 @@ def test_hungarian_agrees_with_networkx_blossom() -> None:
     for _ in range(40):
         rows = list(range(rng.randint(1, 4)))
         cols = list(range(10, 10 + rng.randint(len(rows), 8)))
-        weight = {
-            (r, c): rng.randint(1, 100) for r in rows for c in cols if rng.random() < 0.6
-        }
+        weight = {(r, c): rng.randint(1, 100) for r in rows for c in cols if rng.random() < 0.6}
         if not weight:
             continue
         H = nx.Graph()

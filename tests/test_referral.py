@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import networkx as nx
@@ -251,7 +252,9 @@ def test_weight_none_counts_steps() -> None:
 
 
 def test_offers_already_joined_are_left_out() -> None:
-    G = build([R], [offer("a"), offer("b")], [*_pro_knows("a", "b"), ("r", "a", "participates", None)])
+    G = build(
+        [R], [offer("a"), offer("b")], [*_pro_knows("a", "b"), ("r", "a", "participates", None)]
+    )
     assert targets(sk.suggest_referrals(G, "r")) == ["b"]
 
 
@@ -380,7 +383,7 @@ def test_paths_exist_and_ineligible_never_outranks_eligible(G: nx.MultiDiGraph) 
             assert len(path) - 1 <= 4
             cold = len(path) == 2 and row["via"] is None and not _is_step(G, r, path[1])
             if not cold:
-                assert all(_is_step(G, u, v) for u, v in zip(path, path[1:], strict=False))
+                assert all(_is_step(G, u, v) for u, v in itertools.pairwise(path))
             if row["via"] is not None:
                 assert row["via"] in path[1:-1]
 
