@@ -18,6 +18,7 @@ import datetime as _dt
 import io as _io
 import json
 import os
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -379,7 +380,7 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         raise FileNotFoundError(f"no such file: {file}")
     try:
         workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as err:
+    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
         raise DataError(
             [
                 Problem(
@@ -480,6 +481,9 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
 
 def _excel_cell(value: Any) -> Any:
     value = plain_value(value)
+    if isinstance(value, float) and float(f"{value:.16g}") != value:
+        # openpyxl writes 16 significant digits; keep the rare 17-digit float exact as text
+        return repr(value)
     if value is None or (isinstance(value, (int, float, _dt.date)) and not isinstance(value, bool)):
         return value
     return format_cell(value, ";")

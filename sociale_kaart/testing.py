@@ -136,7 +136,7 @@ def map_records(
         At most this many nodes (at least one).
     max_relations : int
         At most this many relations.
-    text : strategy, optional
+    text : hypothesis.strategies.SearchStrategy, optional
         For names, descriptions and other free text; :func:`safe_text` by default.
     """
     text = safe_text() if text is None else text
@@ -226,7 +226,7 @@ def maps(
     ----------
     max_nodes, max_relations : int
         Size limits.
-    text : strategy, optional
+    text : hypothesis.strategies.SearchStrategy, optional
         For free text fields; :func:`safe_text` by default. Pass e.g. a
         strategy of HTML payloads to test escaping.
 
