@@ -1,7 +1,7 @@
 """Eligibility: may this resident use this offer, and why (not)?
 
 The rules are declarative: each is a named check of one resident field
-against one offer field, listed in :data:`RULES` with its description, and
+against one offer field, listed in :data:`~sociale_kaart.eligibility.RULES` with its description, and
 each gives ``"yes"``, ``"no"`` or ``"unknown"`` with a reason in plain
 language. Missing resident data gives ``"unknown"`` with the question to
 ask, never a silent yes or no. The overall answer is ``"no"`` if any rule
@@ -31,7 +31,7 @@ Rules, in order:
     with no statuses recorded, it is unknown.
 ``cost``
     Free offers (or no known cost) pass. A cost is covered by a status in
-    :data:`COST_COVERING_STATUSES` (e.g. ``meedoen_pass``); otherwise it is
+    :data:`~sociale_kaart.eligibility.COST_COVERING_STATUSES` (e.g. ``meedoen_pass``); otherwise it is
     unknown whether the resident can pay, and the reason says where on the
     map such a pass can be obtained.
 ``capacity``
@@ -103,7 +103,7 @@ class Eligibility:
     room : bool or None
         Whether the offer has places open (``None``: no known limit).
     rules : tuple of RuleResult
-        One result per rule, in the order of :data:`RULES`.
+        One result per rule, in the order of :data:`~sociale_kaart.eligibility.RULES`.
     """
 
     resident: str
@@ -449,7 +449,7 @@ def evaluate(
 ) -> tuple[Outcome, bool | None, tuple[RuleResult, ...]]:
     """Apply every rule to a resident's and an offer's attribute dicts.
 
-    The fast core of :func:`check_eligibility`, for code that checks many
+    The fast core of :func:`~sociale_kaart.check_eligibility`, for code that checks many
     pairs (it needs no graph). Returns ``(eligible, room, rule results)``.
 
     Examples
@@ -526,7 +526,7 @@ def check_eligibility(
 
     Notes
     -----
-    The rules are listed in :data:`RULES` and described in the module
+    The rules are listed in :data:`~sociale_kaart.eligibility.RULES` and described in the module
     documentation. An offer is closed (``"no"``) when any rule says no; it
     is ``"unknown"`` when a rule lacks the resident data it needs.
 

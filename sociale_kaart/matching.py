@@ -1,9 +1,9 @@
 """Resident-to-resident matching: buddies with a shared wish, and reciprocity.
 
-:func:`match_residents` pairs residents who could help each other:
+:func:`~sociale_kaart.match_residents` pairs residents who could help each other:
 
 ``shared_wish``
-    Two residents who need the same *pairable* theme (:data:`PAIRABLE_THEMES`:
+    Two residents who need the same *pairable* theme (:data:`~sociale_kaart.matching.PAIRABLE_THEMES`:
     exercise, loneliness, ...), such as two people who both want a walking
     buddy.
 ``offer_need``
@@ -18,7 +18,7 @@ already ask; see :func:`~sociale_kaart.network_activation`).
 
 Pair score
 ----------
-The weighted mean (weights :data:`PAIR_WEIGHTS`) of components between 0 and 1:
+The weighted mean (weights :data:`~sociale_kaart.matching.PAIR_WEIGHTS`) of components between 0 and 1:
 
 ``neighbourhood``
     1 when both live in the same (known) neighbourhood, else 0.
@@ -43,12 +43,12 @@ The weighted mean (weights :data:`PAIR_WEIGHTS`) of components between 0 and 1:
 Scale
 -----
 The residents of a theme are matched in *blocks* of at most
-:data:`BLOCK_SIZE`: when a theme has more residents than that, they are
+:data:`~sociale_kaart.matching.BLOCK_SIZE`: when a theme has more residents than that, they are
 split by neighbourhood, and a neighbourhood with more is split by location
 (at the median latitude or longitude, whichever spreads more; residents
 without coordinates form blocks of their own). Within a block each resident
-keeps their :data:`CANDIDATES` best candidate partners. On a small map (a
-theme with at most :data:`BLOCK_SIZE` residents, each block of at most
+keeps their :data:`~sociale_kaart.matching.CANDIDATES` best candidate partners. On a small map (a
+theme with at most :data:`~sociale_kaart.matching.BLOCK_SIZE` residents, each block of at most
 ``CANDIDATES + 1``) the matching is therefore exactly optimal over all pairs;
 on a large map it is optimal over the pairs of nearby residents.
 """
@@ -96,7 +96,7 @@ BLOCK_SIZE = 20
 #: How many best candidate partners each resident keeps within a block.
 CANDIDATES = 6
 
-#: The columns of :func:`match_residents`.
+#: The columns of :func:`~sociale_kaart.match_residents`.
 MATCH_COLUMNS: tuple[str, ...] = (
     "resident_a",
     "resident_b",

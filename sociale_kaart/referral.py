@@ -1,13 +1,13 @@
 """Referral paths: where can a resident go for a need, who can introduce her?
 
-:func:`suggest_referrals` answers the question a team member asks at the
+:func:`~sociale_kaart.suggest_referrals` answers the question a team member asks at the
 kitchen table: *this resident wants X; where can she go, who can introduce
 her, and is she allowed in?* It searches the map outward from the resident
-(a bounded Dijkstra over trusted ties, see :mod:`sociale_kaart._search`),
+(a bounded Dijkstra over trusted ties),
 checks every offer it finds with the eligibility rules
 (:mod:`sociale_kaart.eligibility`), follows *chains* (an information point
 that grants the pass another offer requires) and ranks the results.
-:func:`network_activation` looks at the resident's own network: who could
+:func:`~sociale_kaart.network_activation` looks at the resident's own network: who could
 come along, or help with which need.
 
 Ranking
@@ -15,7 +15,7 @@ Ranking
 Rows are sorted by eligibility first (``"yes"``, then ``"unknown"``, then
 ``"no"``: an ineligible offer never outranks an eligible one), then by
 ``score`` (high first), then by target id. The score is the weighted mean of
-seven components, each between 0 and 1, with the weights in :data:`WEIGHTS`:
+seven components, each between 0 and 1, with the weights in :data:`~sociale_kaart.referral.WEIGHTS`:
 
 ``fit``
     0.75 when the need is the offer's main (first) theme, else 0.5, plus
@@ -25,7 +25,7 @@ seven components, each between 0 and 1, with the weights in :data:`WEIGHTS`:
     ``(5 - ZRM score) / 4`` of the need (ZRM 1, acute, gives 1); an
     unscored need gives 0.5. So with ``need=None`` the worst need comes first.
 ``ladder``
-    :data:`LADDER`: own network and informal 1, general 0.5, specialised 0
+    :data:`~sociale_kaart.referral.LADDER`: own network and informal 1, general 0.5, specialised 0
     (own strength first; unknown level 0.5).
 ``warmth``
     1 for a warm path (a person on it can introduce the resident, or the
@@ -34,7 +34,7 @@ seven components, each between 0 and 1, with the weights in :data:`WEIGHTS`:
 ``strength``
     ``1 / (1 + cost)``, the cost being the sum over the path's steps of
     ``1 / trust`` (a tie without trust counts as trust
-    :data:`~sociale_kaart._search.DEFAULT_TRUST`; a chain step costs 1): short
+    2; a chain step costs 1): short
     paths through strong ties beat long, weak ones. 0 when cold.
 ``room``
     1 when places are open, 0.5 when no limit is known, 0 when full
@@ -109,7 +109,7 @@ LADDER: dict[str, float] = {
 #: neighbour of a neighbour, introduced by the neighbour in between).
 OWN_NETWORK_HOPS = 2
 
-#: The columns of :func:`suggest_referrals`, in order.
+#: The columns of :func:`~sociale_kaart.suggest_referrals`, in order.
 COLUMNS: tuple[str, ...] = (
     "target",
     "target_kind",
@@ -364,7 +364,7 @@ def suggest_referrals(
     -------
     pandas.DataFrame
         At most ``k`` rows, best first, with a default integer index and the
-        columns :data:`COLUMNS`: ``target`` (node id), ``target_kind``,
+        columns :data:`~sociale_kaart.referral.COLUMNS`: ``target`` (node id), ``target_kind``,
         ``target_name`` (the id for residents: their names are personal
         data), ``theme`` (the need it answers), ``level`` (``own_network``,
         ``informal``, ``general``, ``specialised``, or None when the offer
@@ -408,7 +408,7 @@ def suggest_referrals(
     .. math:: s = \\frac{\\sum_c w_c x_c}{\\sum_c w_c}
 
     over the components ``fit``, ``urgency``, ``ladder``, ``warmth``,
-    ``strength``, ``room`` and ``proximity`` with weights :data:`WEIGHTS`.
+    ``strength``, ``room`` and ``proximity`` with weights :data:`~sociale_kaart.referral.WEIGHTS`.
     Ties are broken by target id.
 
     A suggestion supports a professional's judgement; it does not replace it.
@@ -771,7 +771,7 @@ def _via(index: Index, path: list[int], start: int) -> str | None:
 
 # ----------------------------------------------------------------------------- activation
 
-#: The columns of :func:`network_activation`, after the index ``contact``.
+#: The columns of :func:`~sociale_kaart.network_activation`, after the index ``contact``.
 ACTIVATION_COLUMNS: tuple[str, ...] = (
     "trust",
     "helps_with",
@@ -808,7 +808,7 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
         ``helps_with`` (list of the resident's need themes the contact offers),
         ``come_along`` (list of initiative ids the contact participates or
         volunteers in that have a theme the resident needs),
-        ``can_accompany`` (trust of at least :data:`ACCOMPANY_TRUST`),
+        ``can_accompany`` (trust of at least :data:`~sociale_kaart.referral.ACCOMPANY_TRUST`),
         ``score`` and ``explanation``. Contacts with none of the three are
         left out; a resident without such contacts gets an empty frame.
 
@@ -834,7 +834,7 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
     covered by the initiatives they could take the resident to (and not
     already in :math:`H`), :math:`u_t = (6 - \\mathrm{ZRM}_t) / 5` the
     urgency of need :math:`t` (0.6 when unscored), :math:`\\tau` the trust
-    (:data:`~sociale_kaart._search.DEFAULT_TRUST` when missing) and
+    (2 when missing) and
     :math:`|N|` the number of needs. Ties are broken by contact id.
 
     Asking the own network first (*eigen kracht*) follows the Dutch social
