@@ -1,9 +1,9 @@
 """Eligibility: may this resident use this offer, and why (not)?
 
 The rules are declarative: each is a named check of one resident field
-against one offer field, listed in :data:`~sociale_kaart.eligibility.RULES` with its description, and
-each gives ``"yes"``, ``"no"`` or ``"unknown"`` with a reason in plain
-language. Missing resident data gives ``"unknown"`` with the question to
+against one offer field, listed in :data:`~sociale_kaart.eligibility.RULES`
+with its description, and each gives ``"yes"``, ``"no"`` or ``"unknown"``
+with a reason in plain language. Missing resident data gives ``"unknown"`` with the question to
 ask, never a silent yes or no. The overall answer is ``"no"`` if any rule
 says no, else ``"unknown"`` if any rule is unknown, else ``"yes"``.
 
@@ -31,7 +31,8 @@ Rules, in order:
     with no statuses recorded, it is unknown.
 ``cost``
     Free offers (or no known cost) pass. A cost is covered by a status in
-    :data:`~sociale_kaart.eligibility.COST_COVERING_STATUSES` (e.g. ``meedoen_pass``); otherwise it is
+    :data:`~sociale_kaart.eligibility.COST_COVERING_STATUSES` (e.g.
+    ``meedoen_pass``); otherwise it is
     unknown whether the resident can pay, and the reason says where on the
     map such a pass can be obtained.
 ``capacity``

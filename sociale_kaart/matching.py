@@ -3,9 +3,9 @@
 :func:`~sociale_kaart.match_residents` pairs residents who could help each other:
 
 ``shared_wish``
-    Two residents who need the same *pairable* theme (:data:`~sociale_kaart.matching.PAIRABLE_THEMES`:
-    exercise, loneliness, ...), such as two people who both want a walking
-    buddy.
+    Two residents who need the same *pairable* theme
+    (:data:`~sociale_kaart.matching.PAIRABLE_THEMES`: exercise, loneliness,
+    ...), such as two people who both want a walking buddy.
 ``offer_need``
     A resident who offers a theme (``offers``) and one who needs it, such as
     a handyman and a neighbour with a dripping tap. This is also how a
@@ -18,7 +18,8 @@ already ask; see :func:`~sociale_kaart.network_activation`).
 
 Pair score
 ----------
-The weighted mean (weights :data:`~sociale_kaart.matching.PAIR_WEIGHTS`) of components between 0 and 1:
+The weighted mean (weights :data:`~sociale_kaart.matching.PAIR_WEIGHTS`) of
+components between 0 and 1:
 
 ``neighbourhood``
     1 when both live in the same (known) neighbourhood, else 0.

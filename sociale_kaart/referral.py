@@ -874,7 +874,7 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
         score = needs.get(theme)
         return 0.6 if score is None else (6 - score) / 5
 
-    records = []
+    records: list[dict[str, Any]] = []
     for contact in sorted(trust):
         c_attrs = G.nodes[contact]
         tau = trust[contact]
@@ -918,7 +918,7 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
                 "explanation": sentence,
             }
         )
-    records.sort(key=lambda r: (-float(r["score"]), str(r["contact"])))
+    records.sort(key=lambda r: (-r["score"], r["contact"]))
     frame = pd.DataFrame(
         {c: pd.Series([r[c] for r in records], dtype=object) for c in ACTIVATION_COLUMNS},
         columns=list(ACTIVATION_COLUMNS),
