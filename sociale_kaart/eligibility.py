@@ -508,7 +508,7 @@ def check_eligibility(
 
     Returns
     -------
-    Eligibility
+    ~sociale_kaart.eligibility.Eligibility
         ``eligible`` is ``"yes"``, ``"no"`` or ``"unknown"``; ``reasons``
         lists every rule's reason, ``blocking`` the reasons that said no,
         ``questions`` what to ask to settle the unknowns; ``room`` whether

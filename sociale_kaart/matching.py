@@ -11,7 +11,7 @@
     a handyman and a neighbour with a dripping tap. This is also how a
     resident with needs of her own becomes useful to someone else.
 
-Per theme, a maximum-weight matching [1]_ picks the pairs, so each resident
+Per theme, a maximum-weight matching (Edmonds 1965) picks the pairs, so each resident
 is in at most one pair per theme and the sum of the pair scores is as high as
 possible. Residents who already know each other are not paired (they can
 already ask; see :func:`~sociale_kaart.network_activation`).
@@ -497,18 +497,20 @@ def match_residents(
     The pair score :math:`s_{ab} = \\sum_c w_c x_c / \\sum_c w_c` is described
     in :mod:`sociale_kaart.matching`. Per theme, the pairs maximise
     :math:`\\sum s_{ab}` over the candidate pairs with Edmonds' blossom
-    algorithm [1]_ (:func:`networkx.max_weight_matching`, on scores scaled to
-    integers so that the optimum is exact), block by block. Each resident is
+    algorithm [Edmonds1965]_ (:func:`networkx.max_weight_matching`, on scores scaled to
+    integers so that the optimum is exact), block by block; a block of
+    offer-need pairs only is bipartite and solved with the Hungarian method
+    [Kuhn1955]_. See [Galil1986]_ for a survey. Each resident is
     in at most one pair per theme, but may be in pairs for several themes.
 
     References
     ----------
-    .. [1] Edmonds, J. (1965). Paths, trees, and flowers. *Canadian Journal
+    .. [Edmonds1965] Edmonds, J. (1965). Paths, trees, and flowers. *Canadian Journal
        of Mathematics*, 17, 449-467. https://doi.org/10.4153/CJM-1965-045-4
-    .. [2] Galil, Z. (1986). Efficient algorithms for finding maximum
+    .. [Galil1986] Galil, Z. (1986). Efficient algorithms for finding maximum
        matching in graphs. *ACM Computing Surveys*, 18(1), 23-38.
        https://doi.org/10.1145/6462.6502
-    .. [3] Kuhn, H. W. (1955). The Hungarian method for the assignment
+    .. [Kuhn1955] Kuhn, H. W. (1955). The Hungarian method for the assignment
        problem. *Naval Research Logistics Quarterly*, 2(1-2), 83-97.
        https://doi.org/10.1002/nav.3800020109
 

@@ -400,7 +400,9 @@ def suggest_referrals(
     the resident's neighbourhood). Offers the resident already joins are
     left out.
 
-    The search settles offers in order of path cost, within ``max_hops``
+    The search is Dijkstra's algorithm [Dijkstra1959]_, bounded: it settles
+    offers in order of path cost (strong ties are short; see
+    [Granovetter1973]_ on strong and weak ties), within ``max_hops``
     steps, and stops after ``3 k + 5`` acceptable targets; the ranking is
     described in :mod:`sociale_kaart.referral`: eligibility first, then the
     weighted score
@@ -415,10 +417,10 @@ def suggest_referrals(
 
     References
     ----------
-    .. [1] Dijkstra, E. W. (1959). A note on two problems in connexion with
+    .. [Dijkstra1959] Dijkstra, E. W. (1959). A note on two problems in connexion with
        graphs. *Numerische Mathematik*, 1, 269-271.
        https://doi.org/10.1007/BF01386390
-    .. [2] Granovetter, M. S. (1973). The strength of weak ties. *American
+    .. [Granovetter1973] Granovetter, M. S. (1973). The strength of weak ties. *American
        Journal of Sociology*, 78(6), 1360-1380. https://doi.org/10.1086/225469
 
     Examples
@@ -838,11 +840,11 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
     :math:`|N|` the number of needs. Ties are broken by contact id.
 
     Asking the own network first (*eigen kracht*) follows the Dutch social
-    support act's order; see e.g. [1]_.
+    support act's order; see e.g. [Kampen2013]_.
 
     References
     ----------
-    .. [1] Kampen, T., Verhoeven, I., & Verplanke, L. (2013). *De affectieve
+    .. [Kampen2013] Kampen, T., Verhoeven, I., & Verplanke, L. (2013). *De affectieve
        burger: hoe de overheid verleidt en verplicht tot zorgzaamheid*. Van
        Gennep.
 
