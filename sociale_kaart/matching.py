@@ -93,9 +93,9 @@ PAIR_WEIGHTS: dict[str, float] = {
 }
 
 #: The largest group of residents matched at once.
-BLOCK_SIZE = 20
+BLOCK_SIZE = 10
 #: How many best candidate partners each resident keeps within a block.
-CANDIDATES = 6
+CANDIDATES = 5
 
 #: The columns of :func:`~sociale_kaart.match_residents`.
 MATCH_COLUMNS: tuple[str, ...] = (
