@@ -433,11 +433,16 @@ def suggest_referrals(
     >>> G = sk.load_sample()
     >>> day = datetime.date(2026, 11, 21)
     >>> s = sk.suggest_referrals(G, "r_samira", include_ineligible=True, today=day)
-    >>> s[["target", "level", "eligible", "via"]].head(3)
-              target     level eligible      via
-    0  i_taalmaatjes  informal      yes  p_legal
-    1     i_taalcafe  informal      yes     None
-    2  o_bibliotheek   general      yes     None
+    >>> s[["target", "level", "eligible", "via"]]
+              target        level eligible      via
+    0  i_taalmaatjes     informal      yes  p_legal
+    1         r_spil  own_network      yes    r_189
+    2     i_taalcafe     informal      yes  p_legal
+    3  o_bibliotheek      general      yes  p_legal
+    4   i_taalschool      general       no  p_legal
+    >>> print(s.loc[0, "explanation"])
+    Taalmaatjes Rivierwijk (informal) offers language and is open to the resident;
+    Esther Mulder can introduce the resident.
     >>> s.set_index("target").loc["i_taalschool", "eligible"]
     'no'
 
@@ -853,8 +858,10 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
     >>> import sociale_kaart as sk
     >>> G = sk.load_sample()
     >>> act = sk.network_activation(G, "r_duo_a")
-    >>> act.loc["r_duo_b", ["trust", "helps_with", "come_along", "can_accompany"]].tolist()
-    [4, ['finances'], ['i_budgetcafe'], True]
+    >>> act.loc["r_duo_b", ["trust", "helps_with", "come_along"]].tolist()
+    [4, ['finances'], ['i_budgetcafe']]
+    >>> bool(act.loc["r_duo_b", "can_accompany"])
+    True
     >>> act.index[0]
     'r_duo_b'
     """

@@ -167,7 +167,7 @@ _small_residents = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_small_residents)
 def test_matching_is_optimal_on_small_cases(records: list[dict[str, Any]]) -> None:
     G = build([{"id": f"r{i}", **rec} for i, rec in enumerate(records)])
