@@ -55,6 +55,7 @@ from sociale_kaart.io import (
     write_excel,
     write_json,
 )
+from sociale_kaart.matching import match_residents
 from sociale_kaart.merge import merge
 from sociale_kaart.plot import (
     plot_brokerage,
@@ -65,6 +66,7 @@ from sociale_kaart.plot import (
     plot_referral,
 )
 from sociale_kaart.privacy import check_disclosure, export_fields, pseudonym, pseudonymise
+from sociale_kaart.referral import network_activation, suggest_referrals
 from sociale_kaart.report import report
 from sociale_kaart.summary import summary
 
@@ -92,8 +94,10 @@ __all__ = [
     "isolation",
     "knowledge_gaps",
     "load_sample",
+    "match_residents",
     "meeting_audit",
     "merge",
+    "network_activation",
     "plot_brokerage",
     "plot_centrality",
     "plot_coverage",
@@ -110,6 +114,7 @@ __all__ = [
     "single_knowers",
     "stale_records",
     "structural_holes_between_groups",
+    "suggest_referrals",
     "summary",
     "to_frames",
     "unreached_places",

@@ -1,9 +1,9 @@
 """Eligibility: may this resident use this offer, and why (not)?
 
 The rules are declarative: each is a named check of one resident field
-against one offer field, listed in :data:`RULES` with its description, and
-each gives ``"yes"``, ``"no"`` or ``"unknown"`` with a reason in plain
-language. Missing resident data gives ``"unknown"`` with the question to
+against one offer field, listed in :data:`~sociale_kaart.eligibility.RULES`
+with its description, and each gives ``"yes"``, ``"no"`` or ``"unknown"``
+with a reason in plain language. Missing resident data gives ``"unknown"`` with the question to
 ask, never a silent yes or no. The overall answer is ``"no"`` if any rule
 says no, else ``"unknown"`` if any rule is unknown, else ``"yes"``.
 
@@ -31,8 +31,10 @@ Rules, in order:
     with no statuses recorded, it is unknown.
 ``cost``
     Free offers (or no known cost) pass. A cost is covered by a status in
-    :data:`COST_COVERING_STATUSES` (e.g. ``meedoen_pass``); otherwise it is
-    unknown whether the resident can pay.
+    :data:`~sociale_kaart.eligibility.COST_COVERING_STATUSES` (e.g.
+    ``meedoen_pass``); otherwise it is
+    unknown whether the resident can pay, and the reason says where on the
+    map such a pass can be obtained.
 ``capacity``
     Never makes a resident ineligible: a full offer (``capacity`` 0) has a
     waiting list. The result's ``room`` says whether there is room
@@ -44,6 +46,7 @@ not replace it. The rules know only what the map records.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -101,7 +104,7 @@ class Eligibility:
     room : bool or None
         Whether the offer has places open (``None``: no known limit).
     rules : tuple of RuleResult
-        One result per rule, in the order of :data:`RULES`.
+        One result per rule, in the order of :data:`~sociale_kaart.eligibility.RULES`.
     """
 
     resident: str
@@ -281,8 +284,11 @@ def _rule_age(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
     if not any(fits):
         return RuleResult("age", "no", _t(lang, "age_out", age=ages[1], range=span))
     # The birthday decides: the boundary age is reached on the birthday this year.
-    boundary = ages[1] if inside(ages[1]) != inside(ages[1] - 1) else ages[0]
-    date = _dt.date(ctx.today.year - boundary, ctx.today.month, ctx.today.day).isoformat()
+    # Born on today's date in ``born``: the birthday this year decides which.
+    day = ctx.today.day
+    if (ctx.today.month, day) == (2, 29) and not calendar.isleap(born):
+        day = 28
+    date = _dt.date(born, ctx.today.month, day).isoformat()
     return RuleResult(
         "age",
         "unknown",
@@ -392,12 +398,15 @@ def _rule_cost(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
             if limit is None or cost <= limit:
                 return RuleResult("cost", "yes", _t(lang, "cost_covered", cost=cost, tag=tag))
     passes = _join(sorted(COST_COVERING_STATUSES), lang)
-    return RuleResult(
-        "cost",
-        "unknown",
-        _t(lang, "cost_maybe", cost=cost),
-        _t(lang, "cost_maybe_q", cost=cost, passes=passes),
-    )
+    reason = _t(lang, "cost_maybe", cost=cost)
+    where = [
+        _t(lang, "req_grant_where", tag=tag, offers=_join(ctx.grants[tag], lang))
+        for tag in sorted(COST_COVERING_STATUSES)
+        if ctx.grants.get(tag)
+    ]
+    if where:
+        reason += f" ({'; '.join(where)})"
+    return RuleResult("cost", "unknown", reason, _t(lang, "cost_maybe_q", cost=cost, passes=passes))
 
 
 def _rule_capacity(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
@@ -441,7 +450,7 @@ def evaluate(
 ) -> tuple[Outcome, bool | None, tuple[RuleResult, ...]]:
     """Apply every rule to a resident's and an offer's attribute dicts.
 
-    The fast core of :func:`check_eligibility`, for code that checks many
+    The fast core of :func:`~sociale_kaart.check_eligibility`, for code that checks many
     pairs (it needs no graph). Returns ``(eligible, room, rule results)``.
 
     Examples
@@ -499,7 +508,7 @@ def check_eligibility(
 
     Returns
     -------
-    Eligibility
+    ~sociale_kaart.eligibility.Eligibility
         ``eligible`` is ``"yes"``, ``"no"`` or ``"unknown"``; ``reasons``
         lists every rule's reason, ``blocking`` the reasons that said no,
         ``questions`` what to ask to settle the unknowns; ``room`` whether
@@ -518,7 +527,7 @@ def check_eligibility(
 
     Notes
     -----
-    The rules are listed in :data:`RULES` and described in the module
+    The rules are listed in :data:`~sociale_kaart.eligibility.RULES` and described in the module
     documentation. An offer is closed (``"no"``) when any rule says no; it
     is ``"unknown"`` when a rule lacks the resident data it needs.
 
