@@ -18,6 +18,10 @@ from __future__ import annotations
 
 from sociale_kaart import datasets
 from sociale_kaart._errors import DataError, NodeNotFoundError, Problem
+from sociale_kaart._fast import clear_cache
+from sociale_kaart.brokerage import brokerage, structural_holes
+from sociale_kaart.centrality import centrality
+from sociale_kaart.communities import communities
 from sociale_kaart.datasets import load_sample
 from sociale_kaart.io import (
     from_frames,
@@ -30,7 +34,9 @@ from sociale_kaart.io import (
     write_excel,
     write_json,
 )
+from sociale_kaart.stats import network_stats
 from sociale_kaart.summary import summary
+from sociale_kaart.twomode import projection, two_mode_centrality, two_mode_graph
 
 __version__ = "0.1.0"
 
@@ -39,14 +45,23 @@ __all__ = [
     "NodeNotFoundError",
     "Problem",
     "__version__",
+    "brokerage",
+    "centrality",
+    "clear_cache",
+    "communities",
     "datasets",
     "from_frames",
     "load_sample",
+    "network_stats",
+    "projection",
     "read_csv",
     "read_excel",
     "read_json",
+    "structural_holes",
     "summary",
     "to_frames",
+    "two_mode_centrality",
+    "two_mode_graph",
     "validate",
     "write_csv",
     "write_excel",

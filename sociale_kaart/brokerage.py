@@ -123,8 +123,10 @@ def brokerage(
     >>> import sociale_kaart as sk
     >>> G = sk.load_sample()
     >>> b = sk.brokerage(G, partition="neighbourhood", relations="knows")
-    >>> b.loc["r_spil", ["group", "coordinator", "liaison", "total"]].tolist()
-    ['Havenkwartier', 26, 96, 382]
+    >>> b.loc["r_spil", "group"]
+    'Havenkwartier'
+    >>> b.loc["r_spil", ["coordinator", "liaison", "total"]].astype(int).tolist()
+    [70, 96, 416]
     >>> b.sort_values("total", ascending=False).index[0]
     'r_spil'
     """
@@ -270,8 +272,8 @@ def structural_holes(
     >>> holes.loc[["p_opbouw", "r_spil"], ["degree", "constraint"]].round(3)
               degree  constraint
     id
-    p_opbouw      48       0.035
-    r_spil        21       0.081
+    p_opbouw      53       0.032
+    r_spil        23       0.049
     """
     view = tie_view(G, relations=relations, weight=weight, directed=False)
     n = view.n

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csgraph
 
-from sociale_kaart._fast import TieView, import_igraph, tie_view
+from sociale_kaart._fast import TieView, tie_view
 from sociale_kaart._frames import node_frame, rank_within_kind
 
 __all__ = ["DEFAULT_SAMPLES", "EXACT_LIMIT", "MEASURES", "centrality"]
@@ -182,8 +182,9 @@ def centrality(
     >>> top[["betweenness", "betweenness_rank"]].round(3)
                         betweenness  betweenness_rank
     id
-    p_opbouw                  0.155                 1
-    ...
+    p_opbouw                  0.153                 1
+    p_wijkverpleging          0.055                 2
+    p_maatschappelijk3        0.050                 3
     >>> c.loc["r_spil", ["degree_rank", "betweenness_rank"]].tolist()
     [1, 1]
     """
@@ -227,7 +228,7 @@ def centrality(
             values = _pagerank(view)
         frame[measure] = values
     frame = rank_within_kind(frame, chosen)
-    frame.attrs = attrs
+    frame.attrs.update(attrs)
     return frame
 
 
