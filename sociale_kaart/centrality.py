@@ -44,6 +44,7 @@ _TOP_FOR_RSE = 100
 _PAGERANK_ALPHA = 0.85
 _TOL = 1e-10
 _MAX_ITER = 1000
+_DENSE_LIMIT = 2_000
 
 
 def centrality(
@@ -419,6 +420,10 @@ def _eigenvector(view: TieView) -> np.ndarray:
         x = x / norm
         if np.abs(x - last).sum() < n * _TOL:
             return x
+    if not view.directed:
+        # Slow convergence: two components with nearly the same leading
+        # eigenvalue. The power iteration's limit is the leading eigenvector.
+        return _leading_eigenvector(A, x)
     warnings.warn(
         "eigenvector centrality did not converge in "
         f"{_MAX_ITER} iterations (the map may have no dominant component, e.g. a directed "
@@ -427,6 +432,21 @@ def _eigenvector(view: TieView) -> np.ndarray:
         stacklevel=3,
     )
     return np.full(n, np.nan)
+
+
+def _leading_eigenvector(A: Any, start: np.ndarray) -> np.ndarray:
+    """The unit eigenvector of the largest eigenvalue of the symmetric matrix A."""
+    n = A.shape[0]
+    if n <= _DENSE_LIMIT:
+        _, vectors = np.linalg.eigh(A.toarray())
+        vector = vectors[:, -1]
+    else:
+        from scipy.sparse.linalg import eigsh
+
+        _, vectors = eigsh(A.astype(float), k=1, which="LA", v0=start)
+        vector = vectors[:, 0]
+    vector = np.abs(vector)
+    return np.asarray(vector / np.linalg.norm(vector))
 
 
 def _pagerank(view: TieView) -> np.ndarray:
