@@ -169,6 +169,8 @@ def _count_roles(n: int, src: np.ndarray, dst: np.ndarray, codes: np.ndarray) ->
     out_deg = np.diff(A.indptr)
     paths = in_deg * out_deg
     brokers = np.flatnonzero(paths)
+    if len(brokers) == 0:
+        return out
     # Chunks of brokers with at most _PATHS_PER_CHUNK two-paths each (one broker may exceed it).
     cum = np.cumsum(paths[brokers])
     bounds = np.searchsorted(cum, np.arange(_PATHS_PER_CHUNK, cum[-1], _PATHS_PER_CHUNK))
