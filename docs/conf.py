@@ -48,7 +48,14 @@ nb_custom_formats = {".py": ["jupytext.reads", {"fmt": "py:percent"}]}
 nb_execution_mode = "off"
 
 # conf.py is a .py file too: keep it from being read as a notebook.
-exclude_patterns = ["_build", "conf.py", "benchmarks-table.md", "**/.ipynb_checkpoints", ".DS_Store", "Thumbs.db"]
+exclude_patterns = [
+    "_build",
+    "conf.py",
+    "benchmarks-table.md",
+    "**/.ipynb_checkpoints",
+    ".DS_Store",
+    "Thumbs.db",
+]
 
 root_doc = "index"
 language = "en"
@@ -107,16 +114,67 @@ _EXTERNAL = [
     r"io\..*",
 ]
 _BUILTIN = [
-    r"str", r"int", r"float", r"bool", r"bytes", r"dict", r"list", r"tuple", r"set",
-    r"frozenset", r"object", r"type", r"None", r"NoneType", r"Any", r"ClassVar",
-    r"Annotated", r"Literal", r"Mapping", r"Sequence", r"Iterable", r"Iterator",
-    r"Callable", r"Path", r"PathLike", r"TypedDict", r"ValueError", r"Exception",
-    r"optional", r"callable", r"mapping", r"sequence", r"iterable", r"iterator",
-    r"path-like", r"path", r"file-like", r"array-like", r"list-like", r"dict-like",
-    r"scalar", r"default.*", r"keyword-only", r"positional-only", r"of", r"or",
-    r"DataFrame", r"Series", r"MultiDiGraph", r"Graph", r"BaseModel",
-    r"ValidationInfo", r"FieldInfo", r"ConfigDict", r"date", r"datetime",
-    r"Field", r"BeforeValidator", r"Pattern", r"re\.Pattern",
+    r"str",
+    r"int",
+    r"float",
+    r"bool",
+    r"bytes",
+    r"dict",
+    r"list",
+    r"tuple",
+    r"set",
+    r"frozenset",
+    r"object",
+    r"type",
+    r"None",
+    r"NoneType",
+    r"Any",
+    r"ClassVar",
+    r"Annotated",
+    r"Literal",
+    r"Mapping",
+    r"Sequence",
+    r"Iterable",
+    r"Iterator",
+    r"Callable",
+    r"Path",
+    r"PathLike",
+    r"TypedDict",
+    r"ValueError",
+    r"Exception",
+    r"optional",
+    r"callable",
+    r"mapping",
+    r"sequence",
+    r"iterable",
+    r"iterator",
+    r"path-like",
+    r"path",
+    r"file-like",
+    r"array-like",
+    r"list-like",
+    r"dict-like",
+    r"scalar",
+    r"default.*",
+    r"keyword-only",
+    r"positional-only",
+    r"of",
+    r"or",
+    r"DataFrame",
+    r"Series",
+    r"MultiDiGraph",
+    r"Graph",
+    r"BaseModel",
+    r"ValidationInfo",
+    r"FieldInfo",
+    r"ConfigDict",
+    r"date",
+    r"datetime",
+    r"Field",
+    r"BeforeValidator",
+    r"Pattern",
+    r"re\.Pattern",
+    r"strategy",
 ]
 # Private helpers (``sociale_kaart.models._Record`` ...) show up in annotations
 # but are deliberately not documented.
@@ -231,11 +289,22 @@ def _pydantic_fields(app, what, name, obj, options, lines):
             notes.append(re.sub(r"([*`|_\\])", r"\\\1", field.description))
         if _bounds_text(bounds):
             notes.append(_bounds_text(bounds))
-        rows.append((f"``{field_name}``", f"``{type_text}``", default,
-                     " ".join(notes) or " "))
-    lines.extend(["", ".. rubric:: Fields", "", ".. list-table::", "   :header-rows: 1",
-                  "   :widths: 20 30 15 35", "",
-                  "   * - Field", "     - Type", "     - Default", "     - Notes"])
+        rows.append((f"``{field_name}``", f"``{type_text}``", default, " ".join(notes) or " "))
+    lines.extend(
+        [
+            "",
+            ".. rubric:: Fields",
+            "",
+            ".. list-table::",
+            "   :header-rows: 1",
+            "   :widths: 20 30 15 35",
+            "",
+            "   * - Field",
+            "     - Type",
+            "     - Default",
+            "     - Notes",
+        ]
+    )
     for row in rows:
         lines.append(f"   * - {row[0]}")
         lines.extend(f"     - {cell}" for cell in row[1:])

@@ -66,7 +66,7 @@ def brokerage(
         through them counts. A list value becomes a tuple label.
     relations : str or list of str, optional
         Only use ties of these relations; all by default.
-    symmetric : collection of str
+    symmetric : list of str
         Relations whose ties hold both ways (*a knows b* means *b knows
         a*): each such edge also counts in reverse. By default ``knows``,
         ``partners`` and ``meets``; pass ``()`` to use every edge only in
@@ -112,11 +112,11 @@ def brokerage(
 
     References
     ----------
-    .. [1] Gould, R. V., & Fernandez, R. M. (1989). Structures of mediation: a
-       formal approach to brokerage in transaction networks. *Sociological
-       Methodology*, 19, 89-126. https://doi.org/10.2307/270949
-    .. [2] Butts, C. T. (2008). Social network analysis with sna. *Journal of
-       Statistical Software*, 24(6). https://doi.org/10.18637/jss.v024.i06
+    - Gould, R. V., & Fernandez, R. M. (1989). Structures of mediation: a
+      formal approach to brokerage in transaction networks. *Sociological
+      Methodology*, 19, 89-126. https://doi.org/10.2307/270949
+    - Butts, C. T. (2008). Social network analysis with sna. *Journal of
+      Statistical Software*, 24(6). https://doi.org/10.18637/jss.v024.i06
 
     Examples
     --------
@@ -249,9 +249,9 @@ def structural_holes(
 
     .. math::
 
-       c_i = \sum_{j \in N(i)} \Bigl(p_{ij} + \sum_{q \ne i, j} p_{iq} p_{qj}\Bigr)^2,
-       \qquad
-       E_i = \sum_{j \in N(i)} \Bigl(1 - \sum_{q \ne i, j} p_{iq} m_{jq}\Bigr).
+      c_i = \sum_{j \in N(i)} \Bigl(p_{ij} + \sum_{q \ne i, j} p_{iq} p_{qj}\Bigr)^2,
+      \qquad
+      E_i = \sum_{j \in N(i)} \Bigl(1 - \sum_{q \ne i, j} p_{iq} m_{jq}\Bigr).
 
     Without weights :math:`E_i = n_i - 2 t_i / n_i`, with :math:`n_i`
     contacts and :math:`t_i` ties among them (Borgatti 1997). These are
@@ -260,11 +260,11 @@ def structural_holes(
 
     References
     ----------
-    .. [1] Burt, R. S. (1992). *Structural Holes: The Social Structure of
-       Competition*. Harvard University Press.
-       https://doi.org/10.4159/9780674029095
-    .. [2] Borgatti, S. P. (1997). Structural holes: unpacking Burt's
-       redundancy measures. *Connections*, 20(1), 35-38.
+    - Burt, R. S. (1992). *Structural Holes: The Social Structure of
+      Competition*. Harvard University Press.
+      https://doi.org/10.4159/9780674029095
+    - Borgatti, S. P. (1997). Structural holes: unpacking Burt's
+      redundancy measures. *Connections*, 20(1), 35-38.
 
     Examples
     --------

@@ -9,7 +9,7 @@ The heavy kernels run on compiled code (igraph for betweenness, scipy for
 shortest paths and sparse linear algebra) over an array view of the map that
 is converted once and cached per graph (see :mod:`sociale_kaart._fast`).
 Results equal networkx's within floating-point tolerance; above
-:data:`EXACT_LIMIT` nodes, betweenness and closeness are estimated from a
+:data:`~sociale_kaart.centrality.EXACT_LIMIT` nodes, betweenness and closeness are estimated from a
 random sample of source nodes, and the frame says so.
 """
 
@@ -30,13 +30,13 @@ from sociale_kaart._frames import node_frame, rank_within_kind
 
 __all__ = ["DEFAULT_SAMPLES", "EXACT_LIMIT", "MEASURES", "centrality"]
 
-#: The measures :func:`centrality` computes, in column order.
+#: The measures :func:`sociale_kaart.centrality` computes, in column order.
 MEASURES: tuple[str, ...] = ("degree", "betweenness", "closeness", "eigenvector", "pagerank")
 
 #: Maps with more nodes than this get sampled betweenness and closeness.
 EXACT_LIMIT = 5_000
 
-#: The number of source nodes (pivots) sampled above :data:`EXACT_LIMIT`.
+#: The number of source nodes (pivots) sampled above :data:`~sociale_kaart.centrality.EXACT_LIMIT`.
 DEFAULT_SAMPLES = 128
 
 _BATCHES = 8  # pivot batches, for the standard error of sampled betweenness
@@ -79,17 +79,17 @@ def centrality(
         Every node of ``G`` keeps its row.
     weight : str, optional
         A numeric edge attribute with tie strengths, e.g. ``"trust"``.
-    directed : bool, default False
+    directed : bool
         Keep the direction of ties: degree counts in- plus out-ties,
         closeness uses paths *to* the node, eigenvector centrality and
         PageRank flow along the ties.
-    normalized : bool, default True
+    normalized : bool
         Scale degree by :math:`1/(n-1)`, betweenness by the number of pairs
         of other nodes and closeness by :math:`1/(n-1)`, as networkx does.
     samples : int, optional
         Estimate betweenness and closeness from this many random source
         nodes (pivots). By default the computation is exact up to
-        :data:`EXACT_LIMIT` nodes and uses :data:`DEFAULT_SAMPLES` pivots
+        :data:`~sociale_kaart.centrality.EXACT_LIMIT` nodes and uses :data:`~sociale_kaart.centrality.DEFAULT_SAMPLES` pivots
         above; a value at least the number of nodes means exact.
     seed : int, default 0
         Seed for the choice of pivots.
@@ -155,24 +155,24 @@ def centrality(
 
     References
     ----------
-    .. [1] Freeman, L. C. (1977). A set of measures of centrality based on
-       betweenness. *Sociometry*, 40(1), 35-41. https://doi.org/10.2307/3033543
-    .. [2] Freeman, L. C. (1979). Centrality in social networks: conceptual
-       clarification. *Social Networks*, 1(3), 215-239.
-       https://doi.org/10.1016/0378-8733(78)90021-7
-    .. [3] Brandes, U. (2001). A faster algorithm for betweenness centrality.
-       *Journal of Mathematical Sociology*, 25(2), 163-177.
-       https://doi.org/10.1080/0022250X.2001.9990249
-    .. [4] Bonacich, P. (1987). Power and centrality: a family of measures.
-       *American Journal of Sociology*, 92(5), 1170-1182.
-       https://doi.org/10.1086/228631
-    .. [5] Page, L., Brin, S., Motwani, R., & Winograd, T. (1999). The PageRank
-       citation ranking: bringing order to the web. Stanford InfoLab.
-    .. [6] Boldi, P., & Vigna, S. (2014). Axioms for centrality. *Internet
-       Mathematics*, 10(3-4), 222-262. https://doi.org/10.1080/15427951.2013.865686
-    .. [7] Brandes, U., & Pich, C. (2007). Centrality estimation in large
-       networks. *International Journal of Bifurcation and Chaos*, 17(7),
-       2303-2318. https://doi.org/10.1142/S0218127407018403
+    - Freeman, L. C. (1977). A set of measures of centrality based on
+      betweenness. *Sociometry*, 40(1), 35-41. https://doi.org/10.2307/3033543
+    - Freeman, L. C. (1979). Centrality in social networks: conceptual
+      clarification. *Social Networks*, 1(3), 215-239.
+      https://doi.org/10.1016/0378-8733(78)90021-7
+    - Brandes, U. (2001). A faster algorithm for betweenness centrality.
+      *Journal of Mathematical Sociology*, 25(2), 163-177.
+      https://doi.org/10.1080/0022250X.2001.9990249
+    - Bonacich, P. (1987). Power and centrality: a family of measures.
+      *American Journal of Sociology*, 92(5), 1170-1182.
+      https://doi.org/10.1086/228631
+    - Page, L., Brin, S., Motwani, R., & Winograd, T. (1999). The PageRank
+      citation ranking: bringing order to the web. Stanford InfoLab.
+    - Boldi, P., & Vigna, S. (2014). Axioms for centrality. *Internet
+      Mathematics*, 10(3-4), 222-262. https://doi.org/10.1080/15427951.2013.865686
+    - Brandes, U., & Pich, C. (2007). Centrality estimation in large
+      networks. *International Journal of Bifurcation and Chaos*, 17(7),
+      2303-2318. https://doi.org/10.1142/S0218127407018403
 
     Examples
     --------

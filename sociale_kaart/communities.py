@@ -15,7 +15,7 @@ from sociale_kaart._frames import node_frame
 
 __all__ = ["METHODS", "communities"]
 
-#: The community detection methods :func:`communities` offers.
+#: The community detection methods :func:`sociale_kaart.communities` offers.
 METHODS: tuple[str, ...] = ("leiden", "louvain")
 
 
@@ -84,20 +84,20 @@ def communities(
     ``networkx.community.modularity`` of the same partition. Leiden
     improves on Louvain by guaranteeing connected communities. igraph draws
     random numbers from a generator seeded with ``seed`` for the call only,
-    so the global :mod:`random` state is left alone.
+    so the global ``random`` state is left alone.
 
     References
     ----------
-    .. [1] Traag, V. A., Waltman, L., & van Eck, N. J. (2019). From Louvain to
-       Leiden: guaranteeing well-connected communities. *Scientific
-       Reports*, 9, 5233. https://doi.org/10.1038/s41598-019-41695-z
-    .. [2] Blondel, V. D., Guillaume, J.-L., Lambiotte, R., & Lefebvre, E.
-       (2008). Fast unfolding of communities in large networks. *Journal of
-       Statistical Mechanics*, P10008.
-       https://doi.org/10.1088/1742-5468/2008/10/P10008
-    .. [3] Newman, M. E. J., & Girvan, M. (2004). Finding and evaluating
-       community structure in networks. *Physical Review E*, 69, 026113.
-       https://doi.org/10.1103/PhysRevE.69.026113
+    - Traag, V. A., Waltman, L., & van Eck, N. J. (2019). From Louvain to
+      Leiden: guaranteeing well-connected communities. *Scientific
+      Reports*, 9, 5233. https://doi.org/10.1038/s41598-019-41695-z
+    - Blondel, V. D., Guillaume, J.-L., Lambiotte, R., & Lefebvre, E.
+      (2008). Fast unfolding of communities in large networks. *Journal of
+      Statistical Mechanics*, P10008.
+      https://doi.org/10.1088/1742-5468/2008/10/P10008
+    - Newman, M. E. J., & Girvan, M. (2004). Finding and evaluating
+      community structure in networks. *Physical Review E*, 69, 026113.
+      https://doi.org/10.1103/PhysRevE.69.026113
 
     Examples
     --------

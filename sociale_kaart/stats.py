@@ -96,12 +96,12 @@ def network_stats(
 
     References
     ----------
-    .. [1] Krackhardt, D., & Stern, R. N. (1988). Informal networks and
-       organizational crises: an experimental simulation. *Social Psychology
-       Quarterly*, 51(2), 123-140. https://doi.org/10.2307/2786835
-    .. [2] Wasserman, S., & Faust, K. (1994). *Social Network Analysis:
-       Methods and Applications*. Cambridge University Press.
-       https://doi.org/10.1017/CBO9780511815478
+    - Krackhardt, D., & Stern, R. N. (1988). Informal networks and
+      organizational crises: an experimental simulation. *Social Psychology
+      Quarterly*, 51(2), 123-140. https://doi.org/10.2307/2786835
+    - Wasserman, S., & Faust, K. (1994). *Social Network Analysis:
+      Methods and Applications*. Cambridge University Press.
+      https://doi.org/10.1017/CBO9780511815478
 
     Examples
     --------

@@ -147,9 +147,9 @@ def projection(
 
     References
     ----------
-    .. [1] Newman, M. E. J. (2001). Scientific collaboration networks. II.
-       Shortest paths, weighted networks, and centrality. *Physical Review
-       E*, 64, 016132. https://doi.org/10.1103/PhysRevE.64.016132
+    - Newman, M. E. J. (2001). Scientific collaboration networks. II.
+      Shortest paths, weighted networks, and centrality. *Physical Review
+      E*, 64, 016132. https://doi.org/10.1103/PhysRevE.64.016132
 
     Examples
     --------
@@ -233,9 +233,9 @@ def two_mode_centrality(
 
     References
     ----------
-    .. [1] Borgatti, S. P., & Everett, M. G. (1997). Network analysis of 2-mode
-       data. *Social Networks*, 19(3), 243-269.
-       https://doi.org/10.1016/S0378-8733(96)00301-2
+    - Borgatti, S. P., & Everett, M. G. (1997). Network analysis of 2-mode
+      data. *Social Networks*, 19(3), 243-269.
+      https://doi.org/10.1016/S0378-8733(96)00301-2
 
     Examples
     --------
