@@ -27,7 +27,7 @@ try:  # pragma: no cover - depends on the package being importable
     from importlib.metadata import version as _version
 
     release = _version("sociale_kaart")
-except Exception:  # noqa: BLE001 - not installed yet
+except Exception:  # not installed yet
     release = "dev"
 version = release
 

@@ -89,8 +89,9 @@ def centrality(
     samples : int, optional
         Estimate betweenness and closeness from this many random source
         nodes (pivots). By default the computation is exact up to
-        :data:`~sociale_kaart.centrality.EXACT_LIMIT` nodes and uses :data:`~sociale_kaart.centrality.DEFAULT_SAMPLES` pivots
-        above; a value at least the number of nodes means exact.
+        :data:`~sociale_kaart.centrality.EXACT_LIMIT` nodes and uses
+        :data:`~sociale_kaart.centrality.DEFAULT_SAMPLES` pivots above; a
+        value at least the number of nodes means exact.
     seed : int, default 0
         Seed for the choice of pivots.
 
