@@ -18,6 +18,10 @@ from __future__ import annotations
 
 from sociale_kaart import datasets
 from sociale_kaart._errors import DataError, NodeNotFoundError, Problem
+from sociale_kaart._fast import clear_cache
+from sociale_kaart.brokerage import brokerage, structural_holes
+from sociale_kaart.centrality import centrality
+from sociale_kaart.communities import communities
 from sociale_kaart.datasets import load_sample
 from sociale_kaart.eligibility import check_eligibility, eligibility_table
 from sociale_kaart.export import (
@@ -68,7 +72,9 @@ from sociale_kaart.plot import (
 from sociale_kaart.privacy import check_disclosure, export_fields, pseudonym, pseudonymise
 from sociale_kaart.referral import network_activation, suggest_referrals
 from sociale_kaart.report import report
+from sociale_kaart.stats import network_stats
 from sociale_kaart.summary import summary
+from sociale_kaart.twomode import projection, two_mode_centrality, two_mode_graph
 
 __version__ = "0.1.0"
 
@@ -80,8 +86,12 @@ __all__ = [
     "Problem",
     "WhatIf",
     "__version__",
+    "brokerage",
+    "centrality",
     "check_disclosure",
     "check_eligibility",
+    "clear_cache",
+    "communities",
     "coverage",
     "coverage_gaps",
     "datasets",
@@ -98,12 +108,14 @@ __all__ = [
     "meeting_audit",
     "merge",
     "network_activation",
+    "network_stats",
     "plot_brokerage",
     "plot_centrality",
     "plot_coverage",
     "plot_ego",
     "plot_map",
     "plot_referral",
+    "projection",
     "pseudonym",
     "pseudonymise",
     "read_csv",
@@ -113,10 +125,13 @@ __all__ = [
     "report",
     "single_knowers",
     "stale_records",
+    "structural_holes",
     "structural_holes_between_groups",
     "suggest_referrals",
     "summary",
     "to_frames",
+    "two_mode_centrality",
+    "two_mode_graph",
     "unreached_places",
     "validate",
     "what_if",

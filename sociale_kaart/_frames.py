@@ -1,0 +1,98 @@
+"""Helpers shared by the analysis modules: node columns, partitions, ranks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+__all__ = ["Partition", "group_of", "node_frame", "rank_within_kind"]
+
+#: A partition: a node attribute name, or a callable ``f(node, attrs)``.
+Partition = str | Callable[[Hashable, dict[str, Any]], Hashable | None]
+
+
+def _neighbourhood(attrs: dict[str, Any]) -> str | None:
+    one = attrs.get("neighbourhood")
+    if one:
+        return str(one)
+    many = attrs.get("neighbourhoods")
+    if isinstance(many, (list, tuple)) and many:
+        return ";".join(str(n) for n in many)
+    return None
+
+
+def node_frame(G: nx.Graph, nodes: Sequence[Hashable] | None = None) -> pd.DataFrame:
+    """``kind``, ``name`` and ``neighbourhood`` of each node, indexed by ``id``.
+
+    A professional's ``neighbourhoods`` list is joined with ``;``.
+    """
+    nodes = list(G) if nodes is None else list(nodes)
+    data = G.nodes
+    kinds, names, nbs = [], [], []
+    for v in nodes:
+        attrs = data[v]
+        kinds.append(attrs.get("kind"))
+        names.append(attrs.get("name"))
+        nbs.append(_neighbourhood(attrs))
+    index = pd.Index(nodes, name="id", dtype=object)
+    return pd.DataFrame(
+        {
+            "kind": pd.Series(kinds, index=index, dtype=object),
+            "name": pd.Series(names, index=index, dtype=object),
+            "neighbourhood": pd.Series(nbs, index=index, dtype=object),
+        }
+    )
+
+
+def group_of(G: nx.Graph, partition: Partition, *, name: str = "partition") -> list[Hashable]:
+    """The group of every node (in ``G``'s order); ``None`` when it has none.
+
+    A list value becomes a tuple (so a professional with two neighbourhoods
+    forms a group with others who have the same two); an empty list is
+    ``None``.
+    """
+    if isinstance(partition, str):
+        key = partition
+
+        def get(node: Hashable, attrs: dict[str, Any]) -> Any:
+            return attrs.get(key)
+
+        func: Callable[[Hashable, dict[str, Any]], Any] = get
+    elif callable(partition):
+        func = partition
+    else:
+        raise TypeError(
+            f"{name} must be a node attribute name (such as 'organisation', 'kind' or "
+            f"'neighbourhood') or a callable f(node, attrs), not {partition!r}"
+        )
+    out: list[Hashable] = []
+    for node, attrs in G.nodes(data=True):
+        value = func(node, attrs)
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = sorted(str(v) for v in value)
+            value = None if not items else items[0] if len(items) == 1 else tuple(items)
+        elif isinstance(value, float) and value != value:
+            value = None
+        elif value is not None and not isinstance(value, Hashable):
+            raise TypeError(
+                f"{name}: node {node!r} has the group {value!r}, which cannot be used as a "
+                "group label; use text or numbers"
+            )
+        out.append(value)
+    return out
+
+
+def rank_within_kind(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Add ``<column>_rank``: 1 = highest within the node's kind (ties share the best rank)."""
+    kinds = frame["kind"].astype(object).where(frame["kind"].notna(), "(none)")
+    for column in columns:
+        ranks = frame[column].groupby(kinds).rank(method="min", ascending=False)
+        if ranks.isna().any():
+            frame[f"{column}_rank"] = ranks.astype("Int64")
+        else:
+            frame[f"{column}_rank"] = ranks.astype(np.int64)
+    return frame
