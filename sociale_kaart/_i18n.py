@@ -182,9 +182,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "How many records of each kind leave a field empty.",
     ),
     "report.nothing": ("Niets gevonden.", "Nothing found."),
-    "report.unavailable": (
-        "Dit onderdeel is nog niet beschikbaar in deze versie van sociale_kaart.",
-        "This section is not available yet in this version of sociale_kaart.",
+    "report.hours_won_back": (
+        "Het team wint ongeveer {hours} uur per maand terug met de gemarkeerde overleggen "
+        "(veel uren, weinig gedeelde cliënten of thema's).",
+        "The team would win back about {hours} hours a month by dropping the flagged meetings "
+        "(many hours, few shared clients or themes).",
     ),
     "report.team_only": (
         "Alleen in de versie voor het team (gegevens over personen).",
@@ -225,6 +227,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.share": ("aandeel", "share"),
     "col.count": ("aantal", "count"),
     "col.relation": ("relatie", "relation"),
+    "col.professional": ("professional", "professional"),
+    "col.other": ("overleg met", "meets with"),
+    "col.meetings": ("overleggen", "meetings"),
+    "col.hours_per_month": ("uur per maand", "hours a month"),
+    "col.flagged_hours": ("gemarkeerde uren", "flagged hours"),
+    "col.caseload": ("caseload", "caseload"),
+    "col.shared_residents": ("gedeelde cliënten", "shared clients"),
+    "col.relevance": ("relevantie", "relevance"),
+    "col.degree": ("graad", "degree"),
+    "col.betweenness": ("tussenpositie", "betweenness"),
+    "col.pagerank": ("PageRank", "PageRank"),
     # summary columns
     "col.residents_n": ("bewoners", "residents"),
     "col.professionals": ("professionals", "professionals"),

@@ -19,14 +19,10 @@ data), never a traceback, unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
-import importlib
-import inspect
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -34,12 +30,12 @@ import pandas as pd
 from sociale_kaart._errors import DataError
 from sociale_kaart.datasets import DEFAULT_SAMPLE, load_sample
 from sociale_kaart.io import read_csv, read_excel, read_json, write_csv, write_json
-from sociale_kaart.models import SENSITIVE_FIELDS
+from sociale_kaart.models import MODELS
 from sociale_kaart.summary import summary
 
 __all__ = ["load_source", "main"]
 
-EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
+EXPORT_FORMATS = ("graphml", "gexf", "datapackage", "parquet", "json", "csv")
 
 
 def load_source(source: str | None) -> nx.MultiDiGraph:
@@ -82,23 +78,6 @@ class _Progress:
 def _load(args: argparse.Namespace) -> nx.MultiDiGraph:
     args.progress(f"loading {args.source or 'the sample ' + DEFAULT_SAMPLE!s}")
     return load_source(args.source)
-
-
-def _analysis(name: str, command: str) -> Callable[..., Any]:
-    sk = importlib.import_module("sociale_kaart")
-    func = getattr(sk, name, None)
-    if func is None:
-        raise RuntimeError(
-            f"'{command}' needs sk.{name}, which this version of sociale_kaart does not have yet"
-        )
-    return func
-
-
-def _call(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    params = inspect.signature(func).parameters
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
-        return func(*args, **kwargs)
-    return func(*args, **{k: v for k, v in kwargs.items() if k in params})
 
 
 def _print_frame(frame: pd.DataFrame) -> None:
@@ -145,10 +124,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_gaps(args: argparse.Namespace) -> int:
-    find_gaps = _analysis("find_gaps", "gaps")
+    from sociale_kaart.gaps import find_gaps
+
     G = _load(args)
     args.progress("looking for gaps")
-    gaps = _call(find_gaps, G, language=args.lang)
+    gaps = find_gaps(G, language=args.lang)
     if gaps.empty:
         print("no gaps found")
         return 0
@@ -161,7 +141,8 @@ def _cmd_gaps(args: argparse.Namespace) -> int:
 
 
 def _cmd_refer(args: argparse.Namespace) -> int:
-    suggest = _analysis("suggest_referrals", "refer")
+    from sociale_kaart.referral import suggest_referrals
+
     G = _load(args)
     if args.resident not in G:
         raise KeyError(
@@ -169,74 +150,21 @@ def _cmd_refer(args: argparse.Namespace) -> int:
             f"{next((n for n, a in G.nodes(data=True) if a.get('kind') == 'resident'), 'r_1')!r}"
         )
     args.progress(f"looking for offers for {args.resident}")
-    found = _call(suggest, G, args.resident, need=args.need, language=args.lang)
-    if args.need and "theme" in found.columns:
-        found = found[found["theme"] == args.need]
+    found = suggest_referrals(G, args.resident, need=args.need, k=args.top, language=args.lang)
     if found.empty:
         print(f"no fitting offer found for {args.resident}")
         return 0
     for i, (_, row) in enumerate(found.head(args.top).iterrows(), start=1):
         path = " -> ".join(map(str, row.get("path") or []))
-        ok = "eligible" if row.get("eligible", True) else "not eligible"
+        ok = {"yes": "eligible", "no": "not eligible", "unknown": "eligibility unknown"}.get(
+            str(row.get("eligible")), str(row.get("eligible"))
+        )
         print(f"{i}. {row.get('target_name') or row.get('target')} ({row.get('theme')}, {ok})")
         if path:
             print(f"   path: {path}")
         if row.get("explanation"):
             print(f"   {row.get('explanation')}")
     return 0
-
-
-def _flat(value: Any) -> Any:
-    if isinstance(value, dict):
-        return ";".join(f"{k}:{v}" if v is not None else str(k) for k, v in value.items())
-    if isinstance(value, (list, tuple, set)):
-        return ";".join(map(str, value))
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
-
-
-def flat_graph(G: nx.MultiDiGraph, *, include_sensitive: bool = False) -> nx.MultiDiGraph:
-    """A copy with plain attribute values (for GraphML/GEXF), sensitive fields left out.
-
-    Lists become ``;``-separated text, needs ``theme:score`` text, dates
-    ISO text; missing values are dropped.
-
-    Examples
-    --------
-    >>> import sociale_kaart as sk
-    >>> from sociale_kaart.cli import flat_graph
-    >>> H = flat_graph(sk.load_sample())
-    >>> "name" in H.nodes["r_samira"], H.nodes["r_samira"]["languages"]
-    (False, 'ar;pt;fr')
-    """
-    H = nx.MultiDiGraph()
-    H.graph.update({k: _flat(v) for k, v in G.graph.items() if k != "themes" and v is not None})
-    for node, attrs in G.nodes(data=True):
-        hidden: frozenset[str] = (
-            frozenset()
-            if include_sensitive
-            else SENSITIVE_FIELDS.get(str(attrs.get("kind")), frozenset())
-        )
-        values = {}
-        for key, value in attrs.items():
-            if key in hidden or value is None or value in ([], {}, ""):
-                continue
-            if key == "extra":
-                values.update({f"x_{k}".replace("x_x_", "x_"): str(v) for k, v in value.items()})
-                continue
-            values[key] = _flat(value)
-        H.add_node(node, **values)
-    for u, v, key, attrs in G.edges(keys=True, data=True):
-        values = {
-            k: _flat(val)
-            for k, val in attrs.items()
-            if val is not None and val not in ([], {}, "") and k != "extra"
-        }
-        H.add_edge(u, v, key=key, **values)
-    return H
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -248,11 +176,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         write_csv(G, out)
     else:
-        H = flat_graph(G, include_sensitive=args.include_sensitive)
-        if args.format == "graphml":
-            nx.write_graphml(H, out)
-        else:
-            nx.write_gexf(H, out)
+        from sociale_kaart import export
+
+        writers: dict[str, Callable[..., Path]] = {
+            "graphml": export.write_graphml,
+            "gexf": export.write_gexf,
+            "datapackage": export.write_datapackage,
+            "parquet": export.write_parquet,
+        }
+        writer = writers[args.format]
+        fields = (
+            sorted({f for m in MODELS.values() for f in m.model_fields} - {"id", "extra"})
+            if args.include_sensitive
+            else None
+        )
+        writer(G, out, fields=fields)
     args.progress(f"written: {out}")
     return 0
 
@@ -362,11 +300,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "export",
-        help="write the map as GraphML, GEXF, JSON or CSV",
+        help="write the map as GraphML, GEXF, a data package, Parquet, JSON or CSV",
         parents=[common],
         formatter_class=raw,
-        epilog="GraphML and GEXF are for other tools and leave residents' sensitive fields\n"
-        "out unless --include-sensitive; JSON and CSV are the team's own lossless formats.\n\n"
+        epilog="GraphML, GEXF, datapackage and Parquet are for other tools and leave residents'\n"
+        "sensitive fields out unless --include-sensitive; JSON and CSV are the team's own\n"
+        "lossless formats.\n\n"
         "examples:\n  sociale-kaart export my_map/ --format graphml -o map.graphml\n"
         "  sociale-kaart export map.xlsx --format csv -o map_csv/\n",
     )
@@ -376,7 +315,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--include-sensitive",
         action="store_true",
-        help="keep residents' names, needs, statuses ... in GraphML/GEXF",
+        help="keep residents' names, needs, statuses ... in exports for other tools",
     )
     p.set_defaults(func=_cmd_export)
     return parser

@@ -283,14 +283,8 @@ def _sizes(G: nx.MultiDiGraph, size_by: Any, nodes: list[Any]) -> dict[Any, floa
 def _centrality_column(G: nx.MultiDiGraph, column: str) -> Mapping[Any, Any]:
     if column == "degree":
         return dict(G.degree())
-    import sociale_kaart as sk
+    from sociale_kaart.centrality import centrality
 
-    centrality = getattr(sk, "centrality", None)
-    if centrality is None:
-        raise ValueError(
-            f"size_by={column!r} needs sk.centrality, which this version lacks; "
-            "use size_by='degree' or pass a Series of numbers per node"
-        )
     frame = centrality(G)
     if column not in frame.columns:
         raise ValueError(

@@ -729,15 +729,9 @@ def plot_brokerage(
 
 
 def coverage_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
-    """``sk.coverage(G)`` when the analysis is available; ImportError otherwise."""
-    import sociale_kaart as sk
+    """The coverage frame of a map: ``sk.coverage(G)``."""
+    from sociale_kaart.gaps import coverage
 
-    coverage = getattr(sk, "coverage", None)
-    if coverage is None:
-        raise ImportError(
-            "sk.coverage is not in this version of sociale_kaart; "
-            "pass a coverage frame (indexed by neighbourhood and theme) instead"
-        )
     return coverage(G)
 
 

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
-import importlib
-import inspect
 import io
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +35,9 @@ PathLike = str | os.PathLike[str]
 AUDIENCES: tuple[str, ...] = ("team", "public")
 
 _OFFER_KINDS = ("initiative", "organisation")
+#: Gap types shown to the public: about offers, places and groups, never about a person
+#: (knowledge gaps, meeting load and single knowers name professionals).
+PUBLIC_GAP_TYPES = ("coverage", "isolation", "unreached_place", "structural_hole", "stale_record")
 _PUBLIC_MAP_KINDS = ("initiative", "organisation", "place")
 _ANALYSES = (
     "centrality",
@@ -49,17 +50,6 @@ _ANALYSES = (
 
 
 # ----------------------------------------------------------------------------- analyses
-
-
-def _call(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call ``func`` with the keyword arguments it accepts."""
-    try:
-        params = inspect.signature(func).parameters
-    except (TypeError, ValueError):  # pragma: no cover - builtins
-        return func(*args, **kwargs)
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
-        return func(*args, **kwargs)
-    return func(*args, **{k: v for k, v in kwargs.items() if k in params})
 
 
 def _residents_for_examples(G: nx.MultiDiGraph, n: int) -> list[Any]:
@@ -78,39 +68,43 @@ def _residents_for_examples(G: nx.MultiDiGraph, n: int) -> list[Any]:
 
 
 def _analyses(
-    G: nx.MultiDiGraph, *, language: str, audience: str, referrals: int
+    G: nx.MultiDiGraph,
+    *,
+    language: str,
+    audience: str,
+    referrals: int,
+    today: _dt.date,
+    min_cell: int,
 ) -> dict[str, Any]:
-    """Run every analysis that this version of the library has; None for the missing ones.
+    """Run the analyses the report shows; the public report runs only aggregate ones."""
+    from sociale_kaart.brokerage import brokerage
+    from sociale_kaart.centrality import centrality
+    from sociale_kaart.gaps import coverage, find_gaps, meeting_audit
+    from sociale_kaart.referral import suggest_referrals
 
-    The analyses come from parallel work (centrality, brokerage, gaps,
-    referral); a section whose function is not there yet is left out with
-    a note on the page.
-    """
-    sk = importlib.import_module("sociale_kaart")
-    funcs = {name: getattr(sk, name, None) for name in _ANALYSES}
-    out: dict[str, Any] = dict.fromkeys(_ANALYSES)
-    if funcs["coverage"] is not None:
-        out["coverage"] = _call(funcs["coverage"], G)
-    if funcs["find_gaps"] is not None:
-        out["find_gaps"] = _call(funcs["find_gaps"], G, language=language)
-    if audience == "public":
+    public = audience == "public"
+    out: dict[str, Any] = {
+        "coverage": coverage(G, today=today, aggregate_only=public, min_cell=min_cell),
+        "find_gaps": find_gaps(
+            G,
+            kinds=PUBLIC_GAP_TYPES if public else None,
+            language=language,
+            today=today,
+            aggregate_only=public,
+            min_cell=min_cell,
+        ),
+    }
+    if public:
         return out
-    if funcs["centrality"] is not None:
-        out["centrality"] = _call(funcs["centrality"], G)
-    if funcs["brokerage"] is not None:
-        partition = {n: group_of(a) or None for n, a in G.nodes(data=True)}
-        out["brokerage"] = _call(funcs["brokerage"], G, partition=partition)
-    if funcs["meeting_audit"] is not None:
-        out["meeting_audit"] = _call(funcs["meeting_audit"], G)
-    if funcs["suggest_referrals"] is not None:
-        rows = []
-        for resident in _residents_for_examples(G, referrals):
-            found = _call(funcs["suggest_referrals"], G, resident, language=language)
-            if isinstance(found, pd.DataFrame) and not found.empty:
-                if "eligible" in found.columns:
-                    found = found.sort_values("eligible", ascending=False, kind="stable")
-                rows.append((resident, found.iloc[0]))
-        out["suggest_referrals"] = rows
+    out["centrality"] = centrality(G)
+    out["brokerage"] = brokerage(G, partition=lambda _, attrs: group_of(attrs) or None)
+    out["meeting_audit"] = meeting_audit(G)
+    rows = []
+    for resident in _residents_for_examples(G, referrals):
+        found = suggest_referrals(G, resident, language=language, today=today)
+        if not found.empty:
+            rows.append((resident, found.iloc[0]))  # the best suggestion, eligible first
+    out["suggest_referrals"] = rows
     return out
 
 
@@ -254,36 +248,22 @@ def _figures_section(
 
     language, min_cell = ctx["language"], ctx["min_cell"]
     blocks: list[dict[str, Any]] = []
-    coverage = found.get("coverage")
-    if coverage is None:
-        blocks.append(
-            _note(f"{text('fig.coverage', language)}: {text('report.unavailable', language)}")
-        )
-    else:
-        if ctx["audience"] == "public":
-            coverage = _public_coverage(coverage, min_cell)
-        ax = plot_coverage(coverage, language=language)
-        blocks.append(_figure(ax, text("fig.coverage", language)))
+    coverage = found["coverage"]
+    if ctx["audience"] == "public":
+        coverage = _public_coverage(coverage, min_cell)
+    ax = plot_coverage(coverage, language=language)
+    blocks.append(_figure(ax, text("fig.coverage", language)))
     if ctx["audience"] == "team":
-        centrality = found.get("centrality")
-        if centrality is None:
-            blocks.append(
-                _note(f"{text('report.central', language)}: {text('report.unavailable', language)}")
-            )
-        else:
-            ax = plot_centrality(centrality, language=language, show=ctx["show"])
-            blocks.append(_figure(ax, text("fig.centrality", language)))
-            cols = [
-                c for c in ("kind", "name", "degree", "betweenness", "pagerank") if c in centrality
-            ]
-            top = (
-                centrality.sort_values("betweenness", ascending=False).head(ctx["top"])[cols].copy()
-            )
-            if "name" in top.columns:
-                top["name"] = [_label(G, n) for n in top.index]
-            if "kind" in top.columns:
-                top["kind"] = [kind_label(k, language) for k in top["kind"]]
-            blocks.append(_table(top.round(3), language=language, min_cell=min_cell))
+        centrality = found["centrality"]
+        ax = plot_centrality(centrality, language=language, show=ctx["show"])
+        blocks.append(_figure(ax, text("fig.centrality", language)))
+        cols = ["kind", "name", "degree", "betweenness", "pagerank"]
+        top = centrality.sort_values("betweenness", ascending=False).head(ctx["top"])[cols]
+        top = top.assign(
+            name=[_label(G, n) for n in top.index],
+            kind=[kind_label(k, language) for k in top["kind"]],
+        )
+        blocks.append(_table(top.round(3), language=language, min_cell=min_cell))
     return blocks
 
 
@@ -295,9 +275,7 @@ def _brokers_section(
     language = ctx["language"]
     if ctx["audience"] == "public":
         return [_note(text("report.team_only", language))]
-    frame = found.get("brokerage")
-    if frame is None:
-        return [_note(text("report.unavailable", language))]
+    frame = found["brokerage"]
     blocks = [_note(text("report.brokers_intro", language))]
     blocks.append(
         _figure(
@@ -322,9 +300,7 @@ def _gaps_section(
     G: nx.MultiDiGraph, ctx: dict[str, Any], found: Mapping[str, Any]
 ) -> list[dict[str, Any]]:
     language, min_cell = ctx["language"], ctx["min_cell"]
-    gaps = found.get("find_gaps")
-    if gaps is None:
-        return [_note(text("report.unavailable", language))]
+    gaps = found["find_gaps"]
     if gaps.empty:
         return [_note(text("report.nothing", language))]
     themes = G.graph.get("themes") or {}
@@ -341,15 +317,10 @@ def _gaps_section(
             "severity": gaps["severity"].astype(float).round(2),
         }
     )
-    if ctx["audience"] == "public":
-        frame["residents"] = [
-            sum(1 for n in (nodes or []) if n in G and G.nodes[n].get("kind") == "resident")
-            for nodes in gaps["nodes"]
-        ]
-        frame = suppress_small(frame, ["residents"], min_cell=min_cell).drop(columns="suppressed")
-    else:
-        frame["explanation"] = gaps["explanation"].astype(str)
-        frame["suggestion"] = gaps["suggestion"].astype(str)
+    # In the public report the gaps come from find_gaps(aggregate_only=True): counts
+    # below min_cell are suppressed in the sentences, and no person is named.
+    frame["explanation"] = gaps["explanation"].astype(str)
+    frame["suggestion"] = gaps["suggestion"].astype(str)
     frame = frame.reset_index(drop=True)
     frame.index = frame.index + 1
     frame.index.name = "#"
@@ -359,27 +330,36 @@ def _gaps_section(
     ]
 
 
-def _meetings_section(ctx: dict[str, Any], found: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _meetings_section(
+    G: nx.MultiDiGraph, ctx: dict[str, Any], found: Mapping[str, Any]
+) -> list[dict[str, Any]]:
     language = ctx["language"]
     if ctx["audience"] == "public":
         return [_note(text("report.team_only", language))]
-    frame = found.get("meeting_audit")
-    if frame is None:
-        return [_note(text("report.unavailable", language))]
-    if frame.empty:
+    audit = found["meeting_audit"]
+    if audit.meetings.empty:
         return [_note(text("report.nothing", language))]
-    frame = frame.head(3 * ctx["top"])
-    numeric = frame.select_dtypes("number").columns
-    frame = frame.copy()
-    frame[numeric] = frame[numeric].round(2)
+    people = audit.professionals.head(ctx["top"])[
+        ["meetings", "hours_per_month", "flagged_hours", "caseload"]
+    ].copy()
+    people.index = [_label(G, n) for n in people.index]
+    people.index.name = "professional"
+    flagged = audit.meetings[audit.meetings["flagged"]]
+    flagged = flagged.sort_values(["hours_per_month", "professional"], ascending=[False, True])
+    meetings = pd.DataFrame(
+        {
+            "professional": [_label(G, n) for n in flagged["professional"]],
+            "other": [_label(G, n) for n in flagged["other"]],
+            "hours_per_month": flagged["hours_per_month"].astype(float).round(1),
+            "shared_residents": flagged["shared_residents"],
+            "relevance": flagged["relevance"].astype(float).round(2),
+        }
+    ).head(3 * ctx["top"])
     return [
         _note(text("report.meetings_intro", language)),
-        _table(
-            frame,
-            language=language,
-            min_cell=ctx["min_cell"],
-            index=not isinstance(frame.index, pd.RangeIndex),
-        ),
+        _note(text("report.hours_won_back", language, hours=f"{audit.hours_won_back:.0f}")),
+        _table(people, language=language, min_cell=ctx["min_cell"]),
+        _table(meetings, language=language, min_cell=ctx["min_cell"], index=False),
     ]
 
 
@@ -389,9 +369,7 @@ def _referrals_section(
     language = ctx["language"]
     if ctx["audience"] == "public":
         return [_note(text("report.team_only", language))]
-    rows = found.get("suggest_referrals")
-    if rows is None:
-        return [_note(text("report.unavailable", language))]
+    rows = found["suggest_referrals"]
     if not rows:
         return [_note(text("report.nothing", language))]
     themes = G.graph.get("themes") or {}
@@ -526,14 +504,21 @@ def render_report(
         "show": shown,
         "seed": seed,
     }
-    found = _analyses(G, language=language, audience=audience, referrals=referrals)
+    found = _analyses(
+        G,
+        language=language,
+        audience=audience,
+        referrals=referrals,
+        today=ctx["today"],
+        min_cell=min_cell,
+    )
     sections = [
         ("summary", "report.summary", _summary_section(G, ctx)),
         ("map", "report.map", _map_section(G, ctx)),
         ("figures", "report.figures", _figures_section(G, ctx, found)),
         ("brokers", "report.brokers", _brokers_section(G, ctx, found)),
         ("gaps", "report.gaps", _gaps_section(G, ctx, found)),
-        ("meetings", "report.meetings", _meetings_section(ctx, found)),
+        ("meetings", "report.meetings", _meetings_section(G, ctx, found)),
         ("referrals", "report.referrals", _referrals_section(G, ctx, found)),
         ("quality", "report.quality", _quality_section(G, ctx)),
     ]

@@ -318,9 +318,7 @@ def test_xss_payloads_do_not_run_in_the_map(browser: Any, tmp_path: Path) -> Non
     assert any("</script><script>alert(1)</script> theme" in t for t in texts)
 
 
-def test_xss_payloads_do_not_run_in_the_report(
-    browser: Any, tmp_path: Path, fake_analyses: Any
-) -> None:
+def test_xss_payloads_do_not_run_in_the_report(browser: Any, tmp_path: Path) -> None:
     G = xss_map()
     page = sk.report(G, tmp_path / "xss-report.html", language="nl")
     state = _open(browser, page)

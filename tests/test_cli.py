@@ -6,7 +6,6 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import pytest
@@ -74,16 +73,7 @@ def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
         assert command in out
 
 
-def test_gaps_and_refer_need_the_analyses(
-    no_analyses: None, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["gaps", "-q"]) == 1
-    assert "needs sk.find_gaps" in capsys.readouterr().err
-
-
-def test_gaps_and_refer_with_the_analyses(
-    fake_analyses: Any, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_gaps_and_refer(capsys: pytest.CaptureFixture[str]) -> None:
     folder = str(sk.datasets.sample_path())
     assert main(["gaps", "--top", "3", "-q"]) == 0
     out = capsys.readouterr().out
