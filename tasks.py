@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The project's two commands. Needs only Python >= 3.11.
 
-    python3 tasks.py demo   # the main job on the embedded sample
+    python3 tasks.py demo   # the main job: the Dutch report of the embedded sample
     python3 tasks.py test   # the whole test suite: lint, types, tests, notebooks, docs
 
 Both create (or reuse) a virtual environment in ``.venv`` and install the
@@ -65,9 +65,17 @@ def ensure_env() -> None:
 
 
 def demo() -> int:
-    """The main job: a summary of the embedded sample map."""
+    """The main job: the Dutch wijkanalyse report of the embedded sample map."""
     ensure_env()
-    return _run(BIN / "sociale-kaart", "summary", check=False)
+    return _run(
+        BIN / "sociale-kaart",
+        "report",
+        "-o",
+        "rivierwijk-wijkanalyse.html",
+        "--lang",
+        "nl",
+        check=False,
+    )
 
 
 def test() -> int:

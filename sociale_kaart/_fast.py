@@ -156,10 +156,12 @@ class TieView:
 
 
 def clear_cache(G: nx.Graph | None = None) -> None:
-    """Forget the cached array views of ``G`` (of every graph when ``None``).
+    """Forget what the library cached about ``G`` (about every graph when ``None``).
 
-    Call it after changing a map in place in a way that keeps its number of
-    nodes and edges, such as editing a ``trust`` value.
+    The network measures cache an array view of the map, and the referral
+    search caches an adjacency index. Both notice added or removed nodes and
+    ties; call this after changing a map in place in a way that keeps its
+    nodes and ties, such as editing a ``trust`` value.
 
     Examples
     --------
@@ -167,10 +169,14 @@ def clear_cache(G: nx.Graph | None = None) -> None:
     >>> G = sk.load_sample()
     >>> sk.clear_cache(G)
     """
+    from sociale_kaart import _search
+
     if G is None:
         _CACHE.clear()
+        _search.clear_index(None)
     else:
         _CACHE.pop(G, None)
+        _search.clear_index(G)
 
 
 def _weight_value(value: Any, weight: str, u: Hashable, v: Hashable, key: Hashable) -> float:

@@ -111,7 +111,7 @@ def get_index(G: nx.MultiDiGraph) -> Index:
     without that cache the node and edge counts serve as the fingerprint
     (counting multigraph edges takes a pass over the graph). Changing an
     attribute in place (e.g. a tie's ``trust``) does not invalidate the index:
-    call :func:`clear_index` after such edits.
+    call :func:`sociale_kaart.clear_cache` after such edits.
     """
     index = _CACHE.get(G)
     cache = getattr(G, "__networkx_cache__", None)
@@ -128,9 +128,12 @@ def get_index(G: nx.MultiDiGraph) -> Index:
     return index
 
 
-def clear_index(G: nx.MultiDiGraph) -> None:
-    """Forget the cached index of ``G`` (after editing attributes in place)."""
-    _CACHE.pop(G, None)
+def clear_index(G: nx.MultiDiGraph | None) -> None:
+    """Forget the cached index of ``G`` (of every graph when ``None``)."""
+    if G is None:
+        _CACHE.clear()
+    else:
+        _CACHE.pop(G, None)
 
 
 def build_index(G: nx.MultiDiGraph) -> Index:

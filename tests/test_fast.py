@@ -53,3 +53,13 @@ def test_parallel_edges_collapse_to_the_strongest():
     assert view.igraph().ecount() == view.m
     sk.clear_cache()
     assert len(_fast._CACHE) == 0
+
+
+def test_clear_cache_forgets_the_referral_index_too() -> None:
+    from sociale_kaart import _search
+
+    G = sk.load_sample()
+    sk.suggest_referrals(G, "r_samira", k=1)
+    assert G in _search._CACHE
+    sk.clear_cache(G)
+    assert G not in _search._CACHE
