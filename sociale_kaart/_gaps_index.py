@@ -58,14 +58,15 @@ def signature(attrs: Mapping[str, Any]) -> Sig:
         attrs.get("birth_year"),
         _tuple(attrs.get("languages")),
         tuple(sorted(attrs.get("statuses") or ())),
+        attrs.get("gender"),
     )
 
 
 def restriction_key(attrs: Mapping[str, Any]) -> Key | None:
     """The offer fields besides ``serves`` that can make a resident ineligible.
 
-    Only the age, area, language, requires and excludes rules can say
-    ``"no"`` (cost and capacity never do). The area rule is checked apart
+    Only the age, gender, area, language, requires and excludes rules can
+    say ``"no"`` (cost and capacity never do). The area rule is checked apart
     (:meth:`GapIndex.serves`), so an offer whose key is ``None`` is open to
     every resident of the neighbourhoods it serves.
     """
@@ -77,20 +78,22 @@ def restriction_key(attrs: Mapping[str, Any]) -> Key | None:
         languages,
         _tuple(attrs.get("requires")),
         _tuple(attrs.get("excludes")),
+        _tuple(attrs.get("genders")),
     )
-    if key == (None, None, (), (), ()):
+    if key == (None, None, (), (), (), ()):
         return None
     return key
 
 
 def _offer_from_key(key: Key) -> dict[str, Any]:
-    min_age, max_age, languages, requires, excludes = key
+    min_age, max_age, languages, requires, excludes, genders = key
     return {
         "min_age": min_age,
         "max_age": max_age,
         "languages": list(languages),
         "requires": list(requires),
         "excludes": list(excludes),
+        "genders": list(genders),
     }
 
 
@@ -261,11 +264,12 @@ class GapIndex:
         # Only the resident fields this offer's rules read go into the cache key:
         # an age limit reads the birth year, a language list the languages, a
         # status rule the statuses. So residents share cached answers widely.
-        min_age, max_age, languages, requires, excludes = key
+        min_age, max_age, languages, requires, excludes, genders = key
         projection = (
             sig[1] if min_age is not None or max_age is not None else None,
             sig[2] if languages else (),
             sig[3] if requires or excludes else (),
+            sig[4] if genders else None,
         )
         cached = self._eligible.get((projection, key))
         if cached is None:
@@ -273,6 +277,7 @@ class GapIndex:
                 "birth_year": projection[0],
                 "languages": list(projection[1]),
                 "statuses": list(projection[2]),
+                "gender": projection[3],
             }
             outcome, _, _ = evaluate(resident, _offer_from_key(key), today=self.today)
             cached = self._eligible[(projection, key)] = outcome != "no"

@@ -44,6 +44,7 @@ ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
             "requires",
             "excludes",
             "grants",
+            "genders",
             "contact",
             "lat",
             "lon",
@@ -61,6 +62,7 @@ ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
             "requires",
             "excludes",
             "grants",
+            "genders",
             "capacity",
             "cost_eur",
             "schedule",
@@ -80,6 +82,7 @@ _LIST_ATTRIBUTES = {
     "requires": "requires",
     "excludes": "excludes",
     "grants": "grants",
+    "genders": "genders",
 }
 
 _DAYS = {
@@ -843,7 +846,7 @@ class Mapper:
             "contact": sk.get("contact")
             or _contact(row.get("email"), _first(row, "url", "website"), None),
         }
-        for key in ("requires", "excludes", "grants"):
+        for key in ("requires", "excludes", "grants", "genders"):
             if key in sk:
                 values[key] = sk[key]
         themes = list(sk.get("theme", []))

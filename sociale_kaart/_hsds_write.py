@@ -251,7 +251,17 @@ class _Writer:
             "service",
             node,
             attrs,
-            ("theme", "level", "neighbourhood", "requires", "excludes", "grants", "lat", "lon"),
+            (
+                "theme",
+                "level",
+                "neighbourhood",
+                "requires",
+                "excludes",
+                "grants",
+                "genders",
+                "lat",
+                "lon",
+            ),
         )
         if "place" in self.fields_of(attrs):
             for place in places:

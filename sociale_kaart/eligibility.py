@@ -14,6 +14,10 @@ Rules, in order:
     have passed, so the age is one of two values) against ``min_age`` and
     ``max_age``. Both possible ages inside: yes; both outside: no; one of
     each: unknown ("born before or after ...?").
+``gender``
+    The resident's ``gender`` against the offer's ``genders`` (empty means
+    everyone): a women's swimming club is for ``female`` residents. An
+    unrecorded gender is unknown, with the question to ask.
 ``area``
     The resident's ``neighbourhood`` against the offer's ``serves`` (empty
     means every neighbourhood).
@@ -147,6 +151,14 @@ _TEXT: dict[str, dict[str, str]] = {
         "age_edge_q": "Was the resident born before or after {date}?",
         "age_missing": "age unknown; the offer is for {range}",
         "age_missing_q": "How old is the resident?",
+        "gender_all": "open to every gender",
+        "gender_ok": "for {genders}",
+        "gender_out": "only for {genders}",
+        "gender_missing": "only for {genders}; the resident's gender is not recorded",
+        "gender_missing_q": "Is this offer for the resident? It is only for {genders}.",
+        "g_female": "women",
+        "g_male": "men",
+        "g_other": "people of another gender",
         "area_all": "open to every neighbourhood",
         "area_ok": "serves {nb}",
         "area_out": "serves only {serves}, not {nb}",
@@ -190,6 +202,14 @@ _TEXT: dict[str, dict[str, str]] = {
         "age_edge_q": "Is de bewoner geboren voor of na {date}?",
         "age_missing": "leeftijd onbekend; het aanbod is voor {range}",
         "age_missing_q": "Hoe oud is de bewoner?",
+        "gender_all": "open voor iedereen",
+        "gender_ok": "voor {genders}",
+        "gender_out": "alleen voor {genders}",
+        "gender_missing": "alleen voor {genders}; het geslacht van de bewoner is niet bekend",
+        "gender_missing_q": "Is dit aanbod iets voor de bewoner? Het is alleen voor {genders}.",
+        "g_female": "vrouwen",
+        "g_male": "mannen",
+        "g_other": "mensen met een ander gender",
         "area_all": "open voor alle buurten",
         "area_ok": "werkt in {nb}",
         "area_out": "werkt alleen in {serves}, niet in {nb}",
@@ -295,6 +315,25 @@ def _rule_age(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
         _t(lang, "age_edge", a=ages[0], b=ages[1], range=span),
         _t(lang, "age_edge_q", date=date),
     )
+
+
+def _rule_gender(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
+    lang = ctx.language
+    allowed = list(offer.get("genders") or [])
+    if not allowed:
+        return RuleResult("gender", "yes", _t(lang, "gender_all"))
+    text = _join([_t(lang, f"g_{g}") for g in allowed], lang)
+    gender = resident.get("gender")
+    if gender is None:
+        return RuleResult(
+            "gender",
+            "unknown",
+            _t(lang, "gender_missing", genders=text),
+            _t(lang, "gender_missing_q", genders=text),
+        )
+    if gender in allowed:
+        return RuleResult("gender", "yes", _t(lang, "gender_ok", genders=text))
+    return RuleResult("gender", "no", _t(lang, "gender_out", genders=text))
 
 
 def _rule_area(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
@@ -422,6 +461,7 @@ def _rule_capacity(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
 #: The rules, in order: name -> (what it checks, the check).
 RULES: dict[str, tuple[str, _Check]] = {
     "age": ("birth_year against min_age and max_age", _rule_age),
+    "gender": ("gender against the offer's genders (empty: everyone)", _rule_gender),
     "area": ("neighbourhood against serves (empty: all)", _rule_area),
     "language": ("languages against the offer's languages", _rule_language),
     "requires": ("statuses must include every tag in requires", _rule_requires),

@@ -38,6 +38,7 @@ from pydantic import (
 from sociale_kaart.themes import DEFAULT_THEMES, nearest_code, resolve_theme
 
 __all__ = [
+    "GENDERS",
     "INTENSITIES",
     "ISO_639_1",
     "KINDS",
@@ -59,6 +60,26 @@ KINDS: tuple[str, ...] = ("resident", "professional", "initiative", "organisatio
 
 #: The ladder of provisions: eigen kracht / voorliggend veld / maatwerk.
 LEVELS: tuple[str, ...] = ("informal", "general", "specialised")
+
+#: Genders a resident may record, and an offer may be restricted to.
+GENDERS: tuple[str, ...] = ("female", "male", "other")
+
+_GENDER_ALIASES = {
+    "f": "female",
+    "v": "female",
+    "vrouw": "female",
+    "woman": "female",
+    "women": "female",
+    "vrouwen": "female",
+    "m": "male",
+    "man": "male",
+    "men": "male",
+    "mannen": "male",
+    "x": "other",
+    "anders": "other",
+    "non-binary": "other",
+    "non_binary": "other",
+}
 
 #: The partnership-intensity scale of a relation, weakest first.
 INTENSITIES: tuple[str, ...] = ("awareness", "cooperation", "coordination", "integration")
@@ -195,6 +216,16 @@ def _languages(items: list[Any]) -> list[str]:
     return _dedupe(out)
 
 
+def _gender(value: Any) -> str:
+    text = str(value).strip().lower()
+    code = _GENDER_ALIASES.get(text, text)
+    if code not in GENDERS:
+        raise ValueError(
+            f"gender {value!r} is not one of female, male, other (Dutch: vrouw, man, anders)"
+        )
+    return code
+
+
 def _tags(items: list[Any], what: str) -> list[str]:
     out = []
     for item in _check_list_items(items, what):
@@ -317,6 +348,10 @@ class Resident(_Record):
     name: Text = _sensitive(default=None)
     neighbourhood: Text = None
     birth_year: Annotated[int | None, BeforeValidator(_number)] = _sensitive(default=None)
+    gender: Text = _sensitive(
+        default=None,
+        description="female, male or other; used only by offers for one gender.",
+    )
     languages: list[str] = Field(default_factory=list)
     needs: dict[str, int | None] = _sensitive(default_factory=dict)
     offers: list[str] = Field(default_factory=list)
@@ -383,6 +418,11 @@ class Resident(_Record):
             out[code] = score
         return out
 
+    @field_validator("gender")
+    @classmethod
+    def _gender(cls, value: str | None) -> str | None:
+        return None if value is None else _gender(value)
+
     @field_validator("postcode")
     @classmethod
     def _postcode(cls, value: str | None) -> str | None:
@@ -445,6 +485,10 @@ class _Offer(_Record):
     )
     min_age: Annotated[Annotated[int, Field(ge=0, le=120)] | None, BeforeValidator(_number)] = None
     max_age: Annotated[Annotated[int, Field(ge=0, le=120)] | None, BeforeValidator(_number)] = None
+    genders: list[str] = Field(
+        default_factory=list,
+        description="The genders the offer is for (a women's group: female); empty means all.",
+    )
     languages: list[str] = Field(default_factory=list)
     requires: list[str] = Field(default_factory=list)
     excludes: list[str] = Field(default_factory=list)
@@ -479,6 +523,11 @@ class _Offer(_Record):
     @classmethod
     def _languages(cls, value: Any, info: ValidationInfo) -> list[str]:
         return _languages(_split(value, info))
+
+    @field_validator("genders", mode="before")
+    @classmethod
+    def _genders(cls, value: Any, info: ValidationInfo) -> list[str]:
+        return _dedupe([_gender(item) for item in _check_list_items(_split(value, info), "gender")])
 
     @field_validator("requires", "excludes", "grants", mode="before")
     @classmethod

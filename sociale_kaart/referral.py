@@ -303,6 +303,7 @@ def _rule_reasons(offer: Mapping[str, Any], results: tuple[RuleResult, ...]) -> 
     """The reasons worth reading: rules that did not say yes, or that had a condition."""
     fields = {
         "age": offer.get("min_age") is not None or offer.get("max_age") is not None,
+        "gender": bool(offer.get("genders")),
         "area": bool(offer.get("serves")),
         "language": bool(offer.get("languages")),
         "requires": bool(offer.get("requires")),

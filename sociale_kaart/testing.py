@@ -23,7 +23,7 @@ import networkx as nx
 from hypothesis import strategies as st
 
 from sociale_kaart._builder import ENTITY_TABLES, Row, Table, build_graph, table_columns
-from sociale_kaart.models import LEVELS, RELATION_RULES
+from sociale_kaart.models import GENDERS, LEVELS, RELATION_RULES
 from sociale_kaart.themes import DEFAULT_THEMES
 
 __all__ = ["graphs_equal", "map_records", "maps", "safe_text"]
@@ -66,6 +66,7 @@ def _resident(draw: st.DrawFn, node_id: str, text: st.SearchStrategy[str]) -> di
         "name": draw(text) or None,
         "neighbourhood": draw(_maybe(st.sampled_from(_NBS))),
         "birth_year": draw(_maybe(st.integers(1920, 2020))),
+        "gender": draw(_maybe(st.sampled_from(GENDERS))),
         "languages": draw(_sub(_LANGS)),
         "needs": needs,
         "offers": draw(_sub(_THEMES, 2)),
@@ -105,6 +106,7 @@ def _offer(draw: st.DrawFn, node_id: str, text: st.SearchStrategy[str]) -> dict[
         "serves": draw(_sub(_NBS, 2)),
         "min_age": min_age,
         "max_age": max_age,
+        "genders": draw(_sub(list(GENDERS), 1)),
         "languages": draw(_sub(_LANGS)),
         "requires": draw(_sub(_TAGS, 1)),
         "excludes": draw(_sub(_TAGS, 1)),

@@ -157,7 +157,7 @@ def test_cost_reason_says_where_a_pass_is_obtained() -> None:
     )
     result = sk.check_eligibility(G, "r", "i")
     assert result.eligible == "unknown"
-    assert "meedoen_pass can be obtained at Infopunt" in result.reasons[5]
+    assert "meedoen_pass can be obtained at Infopunt" in result.to_frame().loc["cost", "reason"]
     assert result.questions == [
         "Can the resident pay EUR 5.00, or get a pass that covers it "
         "(meedoen_pass, stadspas and u_pas)?"
@@ -172,7 +172,16 @@ def test_capacity_never_blocks_but_sets_room(capacity: int | None, room: bool | 
 
 
 def test_every_rule_is_documented_and_in_order() -> None:
-    assert list(RULES) == ["age", "area", "language", "requires", "excludes", "cost", "capacity"]
+    assert list(RULES) == [
+        "age",
+        "gender",
+        "area",
+        "language",
+        "requires",
+        "excludes",
+        "cost",
+        "capacity",
+    ]
     assert all(description for description, _ in RULES.values())
     assert COST_COVERING_STATUSES["meedoen_pass"] is None
 
@@ -298,3 +307,36 @@ def test_scene_14_full_offer_has_a_waiting_list() -> None:
     result = sk.check_eligibility(G, "r_wandel_a", "i_maatjesproject", today=DAY)
     assert result.room is False
     assert "full: waiting list" in result.reasons
+
+
+@pytest.mark.parametrize(
+    ("gender", "genders", "outcome"),
+    [
+        ("female", [], "yes"),
+        ("male", [], "yes"),
+        (None, [], "yes"),
+        ("female", ["female"], "yes"),
+        ("male", ["female"], "no"),
+        ("other", ["female", "other"], "yes"),
+        (None, ["male"], "unknown"),
+    ],
+)
+def test_gender_rule(gender: str | None, genders: list[str], outcome: str) -> None:
+    eligible, _, rules = evaluate({"gender": gender}, {"genders": genders})
+    rule = next(r for r in rules if r.rule == "gender")
+    assert rule.outcome == outcome == eligible
+    if outcome == "unknown":
+        assert rule.question is not None and "men" in rule.question
+
+
+def test_the_womens_swimming_club_is_not_suggested_to_henk() -> None:
+    """Scene 2 and 6: the swimming club for migrant women is for women only."""
+    import sociale_kaart as sk
+
+    G = sk.load_sample()
+    assert sk.check_eligibility(G, "r_henk", "i_zwemclub_vrouwen").eligible == "no"
+    assert sk.check_eligibility(G, "r_samira", "i_naaiclub").to_frame().loc[
+        "gender", "outcome"
+    ] == ("yes")
+    found = sk.suggest_referrals(G, "r_henk", need="exercise", k=10)
+    assert "i_zwemclub_vrouwen" not in set(found["target"])

@@ -64,6 +64,7 @@ def test_sensitive_fields_are_marked() -> None:
     assert SENSITIVE_FIELDS["resident"] == {
         "name",
         "birth_year",
+        "gender",
         "needs",
         "statuses",
         "lat",

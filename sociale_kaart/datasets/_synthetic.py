@@ -110,6 +110,7 @@ def _synthetic(n: int, *, seed: int, name: str | None) -> nx.MultiDiGraph:
     lon = np.round(nb_lon[r_nb] + rng.normal(0, 0.006, n), 6)
     birth = rng.integers(1935, 2009, n)
     birth_missing = rng.random(n) < 0.05
+    gender = np.random.default_rng([seed, 1]).integers(0, 2, n)  # own stream: same map as before
     n_needs = rng.choice([0, 1, 2, 3], size=n, p=[0.4, 0.3, 0.2, 0.1])
     has_offer = rng.random(n) < 0.2
     other_lang = rng.random(n) < 0.35
@@ -134,6 +135,7 @@ def _synthetic(n: int, *, seed: int, name: str | None) -> nx.MultiDiGraph:
                 "name": f"{_FIRST[i % len(_FIRST)]} {_LAST[(i // 7) % len(_LAST)]}",
                 "neighbourhood": nbs[r_nb[i]],
                 "birth_year": "" if birth_missing[i] else str(birth[i]),
+                "gender": "" if birth_missing[i] else ("female", "male")[int(gender[i])],
                 "languages": _join(langs),
                 "needs": _join(f"{_THEMES[t]}:{s}" for t, s in zip(needs, scores, strict=True)),
                 "offers": _THEMES[(i * 7) % len(_THEMES)] if has_offer[i] else "",
@@ -200,6 +202,7 @@ def _synthetic(n: int, *, seed: int, name: str | None) -> nx.MultiDiGraph:
                 "serves": nbs[i_nb[i]] if i % 2 else "",
                 "min_age": min_age,
                 "max_age": max_age,
+                "genders": "female" if i % 29 == 3 else "",
                 "capacity": str(int(rng.integers(0, 30))) if i % 3 == 0 else "",
                 "cost_eur": "5.0" if i % 11 == 0 else "0",
                 "requires": "meedoen_pass" if i % 23 == 0 else "",
