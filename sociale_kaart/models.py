@@ -264,6 +264,11 @@ def _custom_columns(data: Any) -> Any:
     """Collect ``x_*`` custom columns into the ``extra`` field, as text."""
     if not isinstance(data, Mapping):
         return data
+    for key in data:
+        if isinstance(key, str) and key.startswith("x_"):
+            break
+    else:
+        return data  # the common case: no custom columns
     extra = dict(data.get("extra") or {})
     out = {}
     for key, value in data.items():
