@@ -205,6 +205,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.why": ("waarom", "why"),
     "report.path": ("route", "path"),
     "report.records": ("records", "records"),
+    # gap types
+    "gap.coverage": ("dekking", "coverage"),
+    "gap.single_knower": ("één kenner", "single knower"),
+    "gap.knowledge": ("kennis", "knowledge"),
+    "gap.isolation": ("isolement", "isolation"),
+    "gap.unreached_place": ("onbereikte plek", "unreached place"),
+    "gap.structural_hole": ("structureel gat", "structural hole"),
+    "gap.meeting_load": ("overlegdruk", "meeting load"),
+    "gap.stale_record": ("verouderd", "stale record"),
     # column headers
     "col.neighbourhood": ("buurt", "neighbourhood"),
     "col.theme": ("thema", "theme"),

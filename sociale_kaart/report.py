@@ -307,7 +307,7 @@ def _gaps_section(
     gaps = gaps.sort_values("severity", ascending=False, kind="stable").head(ctx["top"])
     frame = pd.DataFrame(
         {
-            "gap_type": gaps["gap_type"].astype(str),
+            "gap_type": [text(f"gap.{g}", language) for g in gaps["gap_type"]],
             "neighbourhood": gaps["neighbourhood"].map(lambda v: "" if v is None or v != v else v),
             "theme": gaps["theme"].map(
                 lambda v: (

@@ -139,3 +139,10 @@ def test_report_on_a_tiny_map(tiny: nx.MultiDiGraph) -> None:
     page = render_report(tiny, language="en", today=TODAY)
     assert "Anna Secret" not in page
     assert _headings(page)[-1] == "quality"
+
+
+def test_gap_types_are_translated(team_nl: str) -> None:
+    """A Dutch page names gap types in Dutch, not by their English codes."""
+    gaps = team_nl.split('<h2 id="gaps">')[1].split("<h2")[0]
+    assert "<td>isolement</td>" in gaps or "<td>onbereikte plek</td>" in gaps
+    assert re.search(r"<td>(unreached_place|single_knower|isolation)</td>", gaps) is None
