@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from sociale_kaart.eligibility import evaluate
+from sociale_kaart.eligibility import BLOCKING_RULES, RULE_FIELDS, evaluate
 
 OFFER_KINDS = frozenset({"initiative", "organisation"})
 #: Relations through which a person knows an offer.
@@ -47,53 +47,65 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _tuple(value: Any) -> tuple[Any, ...]:
-    return tuple(value) if value else ()
+# The fields that the blocking rules read, from the rules' own declaration. The
+# area rule is left out: it is checked apart (GapIndex.serves), which lets
+# offers whose only restriction is the area skip eligibility entirely.
+_KEY_RULES = tuple(rule for rule in BLOCKING_RULES if rule != "area")
+_KEY_FIELDS = tuple(name for rule in _KEY_RULES for name in RULE_FIELDS[rule][0])
+_SIG_FIELDS = tuple(dict.fromkeys(name for rule in _KEY_RULES for name in RULE_FIELDS[rule][1]))
+# For each rule, where its fields sit in a key and in a signature (after the area).
+_RULE_SLOTS = tuple(
+    (
+        tuple(_KEY_FIELDS.index(name) for name in RULE_FIELDS[rule][0]),
+        tuple(_SIG_FIELDS.index(name) for name in RULE_FIELDS[rule][1]),
+    )
+    for rule in _KEY_RULES
+)
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(sorted(value)) if isinstance(value, (list, tuple)) else value
+
+
+def _is_set(value: Any) -> bool:
+    return value is not None and value != ()
 
 
 def signature(attrs: Mapping[str, Any]) -> Sig:
-    """The resident fields that eligibility reads."""
-    return (
-        attrs.get("neighbourhood"),
-        attrs.get("birth_year"),
-        _tuple(attrs.get("languages")),
-        tuple(sorted(attrs.get("statuses") or ())),
-        attrs.get("gender"),
-    )
+    """The resident fields that eligibility reads: the neighbourhood, then the rest."""
+    return (attrs.get("neighbourhood"), *(_hashable(attrs.get(name)) for name in _SIG_FIELDS))
 
 
 def restriction_key(attrs: Mapping[str, Any]) -> Key | None:
     """The offer fields besides ``serves`` that can make a resident ineligible.
 
-    Only the age, gender, area, language, requires and excludes rules can
-    say ``"no"`` (cost and capacity never do). The area rule is checked apart
-    (:meth:`GapIndex.serves`), so an offer whose key is ``None`` is open to
-    every resident of the neighbourhoods it serves.
+    Only the blocking rules (:data:`~sociale_kaart.eligibility.BLOCKING_RULES`)
+    can say ``"no"``; the area rule is checked apart (:meth:`GapIndex.serves`),
+    so an offer whose key is ``None`` is open to every resident of the
+    neighbourhoods it serves.
     """
-    themes = attrs.get("themes") or ()
-    languages = () if "language" in themes else _tuple(attrs.get("languages"))
-    key = (
-        attrs.get("min_age"),
-        attrs.get("max_age"),
-        languages,
-        _tuple(attrs.get("requires")),
-        _tuple(attrs.get("excludes")),
-        _tuple(attrs.get("genders")),
-    )
-    if key == (None, None, (), (), (), ()):
-        return None
-    return key
+    values = {name: _hashable(attrs.get(name)) for name in _KEY_FIELDS}
+    if "language" in (attrs.get("themes") or ()):
+        values["languages"] = ()  # the language rule does not apply to language offers
+    key = tuple(values[name] for name in _KEY_FIELDS)
+    return key if any(_is_set(value) for value in key) else None
+
+
+def _resident_fields_read(key: Key) -> tuple[tuple[int, str], ...]:
+    """(position in a signature, field name) of what the rules this offer sets read."""
+    positions = {
+        1 + i
+        for key_slots, sig_slots in _RULE_SLOTS
+        if any(_is_set(key[j]) for j in key_slots)
+        for i in sig_slots
+    }
+    return tuple((i, _SIG_FIELDS[i - 1]) for i in sorted(positions))
 
 
 def _offer_from_key(key: Key) -> dict[str, Any]:
-    min_age, max_age, languages, requires, excludes, genders = key
     return {
-        "min_age": min_age,
-        "max_age": max_age,
-        "languages": list(languages),
-        "requires": list(requires),
-        "excludes": list(excludes),
-        "genders": list(genders),
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in zip(_KEY_FIELDS, key, strict=True)
     }
 
 
@@ -206,6 +218,7 @@ class GapIndex:
         }
         self._sig: dict[Hashable, Sig] = {}
         self._eligible: dict[tuple[tuple[Any, ...], Key], bool] = {}
+        self._reads: dict[Key, tuple[tuple[int, str], ...]] = {}
         self._free: dict[Hashable, frozenset[str]] = {}
         self._restricted: dict[Hashable, list[tuple[Hashable, frozenset[str]]]] = {}
 
@@ -264,20 +277,18 @@ class GapIndex:
         # Only the resident fields this offer's rules read go into the cache key:
         # an age limit reads the birth year, a language list the languages, a
         # status rule the statuses. So residents share cached answers widely.
-        min_age, max_age, languages, requires, excludes, genders = key
-        projection = (
-            sig[1] if min_age is not None or max_age is not None else None,
-            sig[2] if languages else (),
-            sig[3] if requires or excludes else (),
-            sig[4] if genders else None,
-        )
+        # Only the resident fields of the rules this offer sets go into the cache
+        # key (an age limit reads the birth year, a language list the languages),
+        # so residents share cached answers widely.
+        reads = self._reads.get(key)
+        if reads is None:
+            reads = self._reads[key] = _resident_fields_read(key)
+        projection = tuple(sig[i] for i, _ in reads)
         cached = self._eligible.get((projection, key))
         if cached is None:
             resident = {
-                "birth_year": projection[0],
-                "languages": list(projection[1]),
-                "statuses": list(projection[2]),
-                "gender": projection[3],
+                name: list(value) if isinstance(value, tuple) else value
+                for (_, name), value in zip(reads, projection, strict=True)
             }
             outcome, _, _ = evaluate(resident, _offer_from_key(key), today=self.today)
             cached = self._eligible[(projection, key)] = outcome != "no"

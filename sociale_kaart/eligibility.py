@@ -62,13 +62,16 @@ import pandas as pd
 from sociale_kaart._errors import NodeNotFoundError
 
 __all__ = [
+    "BLOCKING_RULES",
     "COST_COVERING_STATUSES",
     "RULES",
+    "RULE_FIELDS",
     "Eligibility",
     "RuleResult",
     "check_eligibility",
     "eligibility_table",
     "evaluate",
+    "has_condition",
 ]
 
 Outcome = Literal["yes", "no", "unknown"]
@@ -469,6 +472,38 @@ RULES: dict[str, tuple[str, _Check]] = {
     "cost": ("cost_eur against passes that cover it", _rule_cost),
     "capacity": ("capacity: room, or a waiting list (never blocks)", _rule_capacity),
 }
+
+
+#: What each rule reads: (offer fields, resident fields). Code that caches or
+#: explains eligibility derives its field lists from here.
+RULE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "age": (("min_age", "max_age"), ("birth_year",)),
+    "gender": (("genders",), ("gender",)),
+    "area": (("serves",), ("neighbourhood",)),
+    "language": (("languages",), ("languages",)),
+    "requires": (("requires",), ("statuses",)),
+    "excludes": (("excludes",), ("statuses",)),
+    "cost": (("cost_eur",), ("statuses",)),
+    "capacity": (("capacity",), ()),
+}
+
+#: The rules that can say "no" (cost and capacity never block).
+BLOCKING_RULES: tuple[str, ...] = ("age", "gender", "area", "language", "requires", "excludes")
+
+
+def has_condition(rule: str, offer: Attrs) -> bool:
+    """Whether ``offer`` sets a condition for ``rule`` (a free offer sets no cost condition).
+
+    Examples
+    --------
+    >>> from sociale_kaart.eligibility import has_condition
+    >>> has_condition("age", {"min_age": 65}), has_condition("cost", {"cost_eur": 0})
+    (True, False)
+    """
+    values = [offer.get(name) for name in RULE_FIELDS[rule][0]]
+    if rule == "cost":
+        return bool(values[0])
+    return any(value is not None and value != [] and value != () for value in values)
 
 
 def _grants(G: nx.MultiDiGraph) -> dict[str, list[str]]:

@@ -72,7 +72,7 @@ from sociale_kaart._search import (
     iter_local,
     search,
 )
-from sociale_kaart.eligibility import Outcome, RuleResult, evaluate
+from sociale_kaart.eligibility import Outcome, RuleResult, evaluate, has_condition
 from sociale_kaart.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
 
 __all__ = [
@@ -301,17 +301,7 @@ def _combine(*outcomes: Outcome) -> Outcome:
 
 def _rule_reasons(offer: Mapping[str, Any], results: tuple[RuleResult, ...]) -> list[str]:
     """The reasons worth reading: rules that did not say yes, or that had a condition."""
-    fields = {
-        "age": offer.get("min_age") is not None or offer.get("max_age") is not None,
-        "gender": bool(offer.get("genders")),
-        "area": bool(offer.get("serves")),
-        "language": bool(offer.get("languages")),
-        "requires": bool(offer.get("requires")),
-        "excludes": bool(offer.get("excludes")),
-        "cost": bool(offer.get("cost_eur")),
-        "capacity": offer.get("capacity") is not None,
-    }
-    return [r.reason for r in results if r.outcome != "yes" or fields.get(r.rule, True)]
+    return [r.reason for r in results if r.outcome != "yes" or has_condition(r.rule, offer)]
 
 
 @dataclass
