@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sociale_kaart._errors import DataError, Problem
+from sociale_kaart._tables import physical_lines
 
 __all__ = ["Note", "Package", "RawRow", "RawTable", "load_package"]
 
@@ -239,10 +240,6 @@ def _decode(data: bytes, label: str, notes: list[Note]) -> str:
         return text
 
 
-def _physical_lines(cells: list[str]) -> int:
-    return 1 + sum(cell.count("\n") for cell in cells)
-
-
 def _cell(value: str) -> str | None:
     value = value.strip()
     if not value or value in _NULLS:
@@ -291,7 +288,7 @@ def read_csv_table(
             )
             header[position] = ""
     table.columns = [c for c in header if c]
-    line = _physical_lines(header_cells)
+    line = physical_lines(header_cells)
     while True:
         try:
             cells = next(reader)
@@ -311,7 +308,7 @@ def read_csv_table(
             )
             break
         start = line + 1
-        line += _physical_lines(cells)
+        line += physical_lines(cells)
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):

@@ -19,7 +19,7 @@ from sociale_kaart._builder import ENTITY_TABLES, Row, Table, table_columns
 from sociale_kaart._errors import Problem
 from sociale_kaart.themes import DEFAULT_THEMES
 
-__all__ = ["format_cell", "graph_records", "node_link_tables", "plain_value"]
+__all__ = ["format_cell", "graph_records", "node_link_tables", "physical_lines", "plain_value"]
 
 _KIND_TABLE = {kind: table for table, kind in ENTITY_TABLES.items()}
 
@@ -78,6 +78,11 @@ def graph_records(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
             themes.append({"code": code, **info})
     out["themes"] = themes
     return out
+
+
+def physical_lines(cells: list[str]) -> int:
+    """How many lines of the file a CSV record took (quoted values may hold newlines)."""
+    return 1 + "".join(cells).count("\n")
 
 
 def format_cell(value: Any, list_sep: str) -> str:

@@ -39,6 +39,7 @@ from sociale_kaart._tables import (
     format_cell,
     graph_records,
     node_link_tables,
+    physical_lines,
     plain_value,
 )
 from sociale_kaart.models import MODELS
@@ -139,10 +140,10 @@ def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | N
     if not ok:
         return None
     # csv.reader does not report line numbers per record; count physical lines.
-    line = _physical_lines(records[0])
+    line = physical_lines(records[0])
     for cells in records[1:]:
         start = line + 1
-        line += _physical_lines(cells)
+        line += physical_lines(cells)
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
@@ -160,10 +161,6 @@ def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | N
         cells = cells + [""] * (len(header) - len(cells))
         table.rows.append(Row(dict(zip(header, cells, strict=False)), start))
     return table
-
-
-def _physical_lines(cells: list[str]) -> int:
-    return 1 + "".join(cells).count("\n")
 
 
 def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
