@@ -66,7 +66,7 @@ def versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     out = [f"Python {platform.python_version()}"]
-    for name in ("sociale_kaart", "networkx", "pandas", "pydantic", "igraph", "leidenalg"):
+    for name in ("sociale_kaart", "networkx", "pandas", "pydantic", "scipy", "igraph"):
         with contextlib.suppress(PackageNotFoundError):
             out.append(f"{name} {version(name)}")
     return ", ".join(out)
