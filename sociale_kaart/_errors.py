@@ -28,6 +28,12 @@ class Problem:
         The offending value, as read.
     message : str
         What is wrong and how to fix it.
+
+    Examples
+    --------
+    >>> from sociale_kaart import Problem
+    >>> print(Problem("places.csv", 4, "lat", "200", "latitude must be between -90 and 90"))
+    places.csv, row 4, column 'lat' (value '200'): latitude must be between -90 and 90
     """
 
     file: str | None
@@ -98,7 +104,17 @@ class DataError(ValueError):
 
 
 class NodeNotFoundError(KeyError):
-    """A node id that the caller named is not in the map."""
+    """A node id that the caller named is not in the map.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> try:
+    ...     sk.check_eligibility(sk.load_sample(), "r_nobody", "i_taalmaatjes")
+    ... except sk.NodeNotFoundError as err:
+    ...     print(err)
+    resident 'r_nobody' is not on the map
+    """
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "node not found"

@@ -849,6 +849,13 @@ class MeetingAudit:
         ``flagged_hours``, ``caseload``; sorted by hours, most first.
     hours_won_back : float
         The hours a month of all flagged meetings, summed over professionals.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> audit = sk.meeting_audit(sk.load_sample())
+    >>> audit.professionals.loc["p_maatschappelijk2", "hours_per_month"]
+    np.float64(33.0)
     """
 
     meetings: pd.DataFrame
@@ -1033,6 +1040,13 @@ class WhatIf:
         by change then severity.
     summary : pandas.DataFrame
         Indexed by gap type: ``before``, ``after`` (number of gaps).
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> result = sk.what_if(sk.load_sample(), remove=["p_opbouw"])
+    >>> result.removed
+    ('p_opbouw',)
     """
 
     removed: tuple[str, ...]
