@@ -20,7 +20,7 @@ import networkx as nx
 import numpy as np
 
 import sociale_kaart as sk
-from sociale_kaart.centrality import DEFAULT_SAMPLES, EXACT_LIMIT
+from sociale_kaart.analysis.centrality import DEFAULT_SAMPLES, EXACT_LIMIT
 
 Row = dict[str, Any]
 

@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 import sociale_kaart as sk
-from sociale_kaart.eligibility import evaluate
+from sociale_kaart.core.eligibility import evaluate
 
 TODAY = dt.date(2026, 11, 21)
 MAX_HOPS = 3

@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 import sociale_kaart as sk
-from sociale_kaart.export import _flat_graph
+from sociale_kaart.io.export import _flat_graph
 
 HSDS_SERVICES = 5000
 

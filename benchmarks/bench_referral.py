@@ -25,8 +25,8 @@ import networkx as nx
 from run import timed
 
 import sociale_kaart as sk
-from sociale_kaart._search import build_index, get_index
-from sociale_kaart.matching import PAIRABLE_THEMES, _pair_matrix, _Residents
+from sociale_kaart.index.moves import build_index, get_index
+from sociale_kaart.referral.matching import PAIRABLE_THEMES, _pair_matrix, _Residents
 
 QUERIES = 50
 NX_QUERIES = 10

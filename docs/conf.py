@@ -185,7 +185,7 @@ _BUILTIN = [
     r"False",
     r"strategy",
 ]
-# Private helpers (``sociale_kaart.models._Record`` ...) show up in annotations
+# Private helpers (``sociale_kaart.core.records._Record`` ...) show up in annotations
 # but are deliberately not documented.
 _PRIVATE = [r"sociale_kaart(\.\w+)*\._\w+.*", r"_\w+"]
 nitpick_ignore_regex = [

@@ -172,7 +172,7 @@ risk.loc[["r_oudste"]]
 # public go through the one small-cell rule (below 10 suppressed):
 
 # %%
-from sociale_kaart._disclosure import suppress_small
+from sociale_kaart.privacy.suppression import suppress_small
 
 nodes, _ = sk.export_tables(team, fields={"resident": ["neighbourhood"]})
 counts = nodes[nodes["kind"] == "resident"].groupby("neighbourhood").size().to_frame("residents")

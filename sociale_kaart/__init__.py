@@ -17,20 +17,25 @@ Examples
 from __future__ import annotations
 
 from sociale_kaart import datasets
-from sociale_kaart._errors import DataError, NodeNotFoundError, Problem
-from sociale_kaart._fast import clear_cache
-from sociale_kaart.brokerage import brokerage, structural_holes
-from sociale_kaart.centrality import centrality
-from sociale_kaart.communities import communities
-from sociale_kaart.datasets import load_sample
-from sociale_kaart.eligibility import check_eligibility, eligibility_table
-from sociale_kaart.export import (
-    export_tables,
-    write_datapackage,
-    write_gexf,
-    write_graphml,
-    write_parquet,
+from sociale_kaart.analysis import (
+    brokerage,
+    centrality,
+    communities,
+    network_stats,
+    projection,
+    structural_holes,
+    summary,
+    two_mode_centrality,
+    two_mode_graph,
 )
+from sociale_kaart.core import (
+    DataError,
+    NodeNotFoundError,
+    Problem,
+    check_eligibility,
+    eligibility_table,
+)
+from sociale_kaart.datasets import load_sample
 from sociale_kaart.gaps import (
     MeetingAudit,
     WhatIf,
@@ -46,35 +51,40 @@ from sociale_kaart.gaps import (
     unreached_places,
     what_if,
 )
-from sociale_kaart.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
-from sociale_kaart.interactive import interactive, write_html
+from sociale_kaart.index import clear_cache
 from sociale_kaart.io import (
+    DEFAULT_TAXONOMY_MAP,
+    export_tables,
     from_frames,
+    merge,
     read_csv,
     read_excel,
+    read_hsds,
     read_json,
     to_frames,
     validate,
     write_csv,
+    write_datapackage,
     write_excel,
+    write_gexf,
+    write_graphml,
+    write_hsds,
     write_json,
+    write_parquet,
 )
-from sociale_kaart.matching import match_residents
-from sociale_kaart.merge import merge
-from sociale_kaart.plot import (
+from sociale_kaart.pictures import (
+    interactive,
     plot_brokerage,
     plot_centrality,
     plot_coverage,
     plot_ego,
     plot_map,
     plot_referral,
+    write_html,
 )
 from sociale_kaart.privacy import check_disclosure, export_fields, pseudonym, pseudonymise
-from sociale_kaart.referral import network_activation, suggest_referrals
+from sociale_kaart.referral import match_residents, network_activation, suggest_referrals
 from sociale_kaart.report import report
-from sociale_kaart.stats import network_stats
-from sociale_kaart.summary import summary
-from sociale_kaart.twomode import projection, two_mode_centrality, two_mode_graph
 
 __version__ = "0.1.0"
 

@@ -1,3 +1,3 @@
-from sociale_kaart.cli import main
+from sociale_kaart.cli.main import main
 
 raise SystemExit(main())

@@ -22,9 +22,9 @@ from typing import Any
 import networkx as nx
 from hypothesis import strategies as st
 
-from sociale_kaart._builder import ENTITY_TABLES, Row, Table, build_graph, table_columns
-from sociale_kaart.models import GENDERS, LEVELS, RELATION_RULES
-from sociale_kaart.themes import DEFAULT_THEMES
+from sociale_kaart.core.builder import ENTITY_TABLES, Row, Table, build_graph, table_columns
+from sociale_kaart.core.records import GENDERS, LEVELS, RELATION_RULES
+from sociale_kaart.core.themes import DEFAULT_THEMES
 
 __all__ = ["graphs_equal", "map_records", "maps", "safe_text"]
 

@@ -89,7 +89,7 @@ def load_sample(name: str | None = None) -> nx.MultiDiGraph:
     >>> G.nodes["pl_bankje"]["type"]
     'supermarket bench'
     """
-    from sociale_kaart.io import read_csv
+    from sociale_kaart.io.formats import read_csv
 
     path = sample_path(name)
     return read_csv(path, name=path.name)

@@ -8,8 +8,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from sociale_kaart._builder import Row, Table, build_graph, gc_paused, table_columns
-from sociale_kaart.themes import DEFAULT_THEMES
+from sociale_kaart.core.builder import Row, Table, build_graph, gc_paused, table_columns
+from sociale_kaart.core.themes import DEFAULT_THEMES
 
 __all__ = ["synthetic"]
 

@@ -1,0 +1,357 @@
+"""The ``sociale-kaart`` command line tool.
+
+Examples
+--------
+::
+
+    sociale-kaart report -o wijkanalyse.html   # the Dutch report of the embedded sample
+    sociale-kaart report my_map/ --lang en --audience public -o public.html
+    sociale-kaart summary                      # the embedded sample
+    sociale-kaart validate path/to/folder      # exit code 1 when the map is invalid
+    sociale-kaart gaps my_map/
+    sociale-kaart refer my_map/ r_henk --need exercise
+    sociale-kaart export my_map/ --format graphml -o map.graphml
+
+Errors are one clear line (plus the details, e.g. every problem in the
+data), never a traceback, unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from sociale_kaart.analysis.summary import summary
+from sociale_kaart.core.errors import DataError
+from sociale_kaart.core.records import MODELS
+from sociale_kaart.datasets import DEFAULT_SAMPLE, load_sample
+from sociale_kaart.io.formats import read_csv, read_excel, read_json, write_csv, write_json
+
+__all__ = ["load_source", "main"]
+
+EXPORT_FORMATS = ("graphml", "gexf", "datapackage", "parquet", "json", "csv")
+
+
+def load_source(source: str | None) -> nx.MultiDiGraph:
+    """Load a map from a CSV folder, an ``.xlsx`` workbook, a ``.json`` file, or the sample.
+
+    Examples
+    --------
+    >>> from sociale_kaart.cli.main import load_source
+    >>> load_source(None).graph["name"]
+    'rivierwijk'
+    """
+    if source is None:
+        return load_sample()
+    path = Path(source)
+    if path.is_dir():
+        return read_csv(path)
+    suffix = path.suffix.lower()
+    if suffix in {".xlsx", ".xlsm"}:
+        return read_excel(path)
+    if suffix == ".json":
+        return read_json(path)
+    if not path.exists():
+        raise FileNotFoundError(f"no such file or folder: {path}")
+    raise ValueError(
+        f"cannot read {path}: give a folder of CSV files, an .xlsx workbook or a .json file"
+    )
+
+
+class _Progress:
+    """Progress lines on standard error, unless ``--quiet``."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            print(f"... {message}", file=sys.stderr, flush=True)
+
+
+def _load(args: argparse.Namespace) -> nx.MultiDiGraph:
+    args.progress(f"loading {args.source or 'the sample ' + DEFAULT_SAMPLE!s}")
+    return load_source(args.source)
+
+
+def _print_frame(frame: pd.DataFrame) -> None:
+    with pd.option_context(
+        "display.width", 200, "display.max_columns", 50, "display.max_colwidth", 80
+    ):
+        print(frame.to_string())
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    G = _load(args)
+    name = G.graph.get("name") or "map"
+    print(f"Social map {name!r}: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties")
+    _print_frame(summary(G).T)
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        G = _load(args)
+    except DataError as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    print(f"valid: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from sociale_kaart.report.page import report
+
+    G = _load(args)
+    name = str(G.graph.get("name") or "sociale-kaart")
+    out = Path(args.output) if args.output else Path(f"{name}-wijkanalyse.html")
+    args.progress(f"analysing and writing the {args.audience} report ({args.lang})")
+    report(G, out, language=args.lang, audience=args.audience)
+    args.progress(f"written: {out}")
+    if args.quiet:
+        return 0
+    print(out)
+    return 0
+
+
+def _cmd_gaps(args: argparse.Namespace) -> int:
+    from sociale_kaart.gaps.api import find_gaps
+
+    G = _load(args)
+    args.progress("looking for gaps")
+    gaps = find_gaps(G, language=args.lang)
+    if gaps.empty:
+        print("no gaps found")
+        return 0
+    gaps = gaps.sort_values("severity", ascending=False, kind="stable").head(args.top)
+    columns = [c for c in ("gap_type", "severity", "neighbourhood", "theme") if c in gaps]
+    _print_frame(gaps[columns].round({"severity": 2}))
+    for i, (_, row) in enumerate(gaps.iterrows(), start=1):
+        print(f"\n{i}. {row.get('explanation', '')}\n   -> {row.get('suggestion', '')}")
+    return 0
+
+
+def _cmd_refer(args: argparse.Namespace) -> int:
+    from sociale_kaart.referral.suggest import suggest_referrals
+
+    G = _load(args)
+    if args.resident not in G:
+        raise KeyError(
+            f"resident {args.resident!r} is not in the map; give a resident's id, e.g. "
+            f"{next((n for n, a in G.nodes(data=True) if a.get('kind') == 'resident'), 'r_1')!r}"
+        )
+    args.progress(f"looking for offers for {args.resident}")
+    found = suggest_referrals(G, args.resident, need=args.need, k=args.top, language=args.lang)
+    if found.empty:
+        print(f"no fitting offer found for {args.resident}")
+        return 0
+    for i, (_, row) in enumerate(found.head(args.top).iterrows(), start=1):
+        path = " -> ".join(map(str, row.get("path") or []))
+        ok = {"yes": "eligible", "no": "not eligible", "unknown": "eligibility unknown"}.get(
+            str(row.get("eligible")), str(row.get("eligible"))
+        )
+        print(f"{i}. {row.get('target_name') or row.get('target')} ({row.get('theme')}, {ok})")
+        if path:
+            print(f"   path: {path}")
+        if row.get("explanation"):
+            print(f"   {row.get('explanation')}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    G = _load(args)
+    out = Path(args.output)
+    args.progress(f"writing {args.format} to {out}")
+    if args.format == "json":
+        write_json(G, out)
+    elif args.format == "csv":
+        write_csv(G, out)
+    else:
+        from sociale_kaart.io import export as export
+
+        writers: dict[str, Callable[..., Path]] = {
+            "graphml": export.write_graphml,
+            "gexf": export.write_gexf,
+            "datapackage": export.write_datapackage,
+            "parquet": export.write_parquet,
+        }
+        writer = writers[args.format]
+        fields = (
+            sorted({f for m in MODELS.values() for f in m.model_fields} - {"id", "extra"})
+            if args.include_sensitive
+            else None
+        )
+        writer(G, out, fields=fields)
+    args.progress(f"written: {out}")
+    return 0
+
+
+# ----------------------------------------------------------------------------- parser
+
+_EPILOG = """examples:
+  sociale-kaart report -o wijkanalyse.html        the Dutch report of the embedded sample
+  sociale-kaart report my_map/ --lang en --audience public -o public.html
+  sociale-kaart summary my_map/                   counts by kind and relation, per neighbourhood
+  sociale-kaart validate my_map/                  every problem, with file, row and column
+  sociale-kaart gaps my_map/ --top 5
+  sociale-kaart refer my_map/ r_henk --need exercise
+  sociale-kaart export my_map/ --format graphml -o map.graphml
+
+SOURCE is a folder of CSV files, an .xlsx workbook or a .json file; where it
+is optional, the embedded sample neighbourhood (Rivierwijk) is used.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: the options work before and after the command, without resetting each other.
+    common.add_argument(
+        "--quiet", "-q", action="store_true", default=argparse.SUPPRESS, help="no progress"
+    )
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="tracebacks on errors"
+    )
+    parser = argparse.ArgumentParser(
+        prog="sociale-kaart",
+        description="A neighbourhood's social map: check it, summarise it, find gaps and "
+        "referrals, and write the wijkanalyse report.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    raw = argparse.RawDescriptionHelpFormatter
+    source_help = "CSV folder, .xlsx or .json (default: the embedded sample)"
+
+    p = sub.add_parser(
+        "report",
+        help="write the wijkanalyse: one offline HTML page",
+        parents=[common],
+        formatter_class=raw,
+        epilog="examples:\n  sociale-kaart report -o wijkanalyse.html\n"
+        "  sociale-kaart report my_map/ --lang en --audience public -o public.html\n",
+    )
+    p.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
+    p.add_argument("-o", "--output", help="the HTML file (default: <map name>-wijkanalyse.html)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
+    p.add_argument(
+        "--audience",
+        choices=("team", "public"),
+        default="team",
+        help="team (default) or public: aggregates only, small counts suppressed",
+    )
+    p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser(
+        "summary",
+        help="counts by kind and relation, per neighbourhood",
+        parents=[common],
+        formatter_class=raw,
+        epilog="examples:\n  sociale-kaart summary\n  sociale-kaart summary my_map/\n",
+    )
+    p.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
+    p.set_defaults(func=_cmd_summary)
+
+    p = sub.add_parser(
+        "validate",
+        help="check a map; exit code 1 when invalid",
+        parents=[common],
+        formatter_class=raw,
+        epilog="examples:\n  sociale-kaart validate my_map/\n  sociale-kaart validate map.xlsx\n",
+    )
+    p.add_argument("source", metavar="SOURCE", help="CSV folder, .xlsx or .json")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser(
+        "gaps",
+        help="the most severe gaps, with explanations and suggestions",
+        parents=[common],
+        formatter_class=raw,
+        epilog="examples:\n  sociale-kaart gaps\n  sociale-kaart gaps my_map/ --top 5 --lang en\n",
+    )
+    p.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
+    p.add_argument("--top", type=int, default=10, help="how many gaps (default 10)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
+    p.set_defaults(func=_cmd_gaps)
+
+    p = sub.add_parser(
+        "refer",
+        help="where a resident can be helped, and through whom",
+        parents=[common],
+        formatter_class=raw,
+        epilog="examples:\n  sociale-kaart refer my_map/ r_henk\n"
+        "  sociale-kaart refer my_map/ r_samira --need language\n",
+    )
+    p.add_argument("source", metavar="SOURCE", help="CSV folder, .xlsx or .json")
+    p.add_argument("resident", metavar="RESIDENT", help="the resident's id")
+    p.add_argument("--need", metavar="THEME", help="only offers for this theme")
+    p.add_argument("--top", type=int, default=5, help="how many suggestions (default 5)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
+    p.set_defaults(func=_cmd_refer)
+
+    p = sub.add_parser(
+        "export",
+        help="write the map as GraphML, GEXF, a data package, Parquet, JSON or CSV",
+        parents=[common],
+        formatter_class=raw,
+        epilog="GraphML, GEXF, datapackage and Parquet are for other tools and leave residents'\n"
+        "sensitive fields out unless --include-sensitive; JSON and CSV are the team's own\n"
+        "lossless formats.\n\n"
+        "examples:\n  sociale-kaart export my_map/ --format graphml -o map.graphml\n"
+        "  sociale-kaart export map.xlsx --format csv -o map_csv/\n",
+    )
+    p.add_argument("source", metavar="SOURCE", help="CSV folder, .xlsx or .json")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
+    p.add_argument("-o", "--output", required=True, help="file (or folder for csv)")
+    p.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="keep residents' names, needs, statuses ... in exports for other tools",
+    )
+    p.set_defaults(func=_cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line tool; return the exit code.
+
+    Examples
+    --------
+    >>> from sociale_kaart.cli.main import main
+    >>> main(["validate", "no/such/folder", "--quiet"])
+    1
+    """
+    args = _parser().parse_args(argv)
+    args.quiet = getattr(args, "quiet", False)
+    args.debug = getattr(args, "debug", False)
+    args.progress = _Progress(args.quiet)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # one clear line, not a traceback
+        if args.debug:
+            traceback.print_exc()
+        else:
+            message = str(err.args[0]) if isinstance(err, KeyError) and err.args else str(err)
+            lines = message.splitlines()
+            first = lines[0] if lines else type(err).__name__
+            print(f"error: {first}", file=sys.stderr)
+            if len(lines) > 1:
+                print("\n".join(lines[1:]), file=sys.stderr)
+            print("(run with --debug for the traceback)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

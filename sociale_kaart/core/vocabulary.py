@@ -1,0 +1,96 @@
+"""The map's vocabulary, defined once: kinds, relations and their symmetry, levels, codes.
+
+Every other module imports these names from here; none defines its own list
+of kinds, offer kinds or relations. Theme codes live in
+:mod:`sociale_kaart.core.themes`; the page languages and every user-facing
+string in :mod:`sociale_kaart.core.strings`; the sensitive fields are read
+off the record models in :mod:`sociale_kaart.core.records`.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "GENDERS",
+    "GENDER_ALIASES",
+    "INTENSITIES",
+    "ISO_639_1",
+    "KINDS",
+    "LEVELS",
+    "OFFER_KINDS",
+    "PERSON_KINDS",
+    "RELATIONS",
+    "RELATION_RULES",
+    "SYMMETRIC_RELATIONS",
+]
+
+#: Node kinds, in the order used in tables and summaries.
+KINDS: tuple[str, ...] = ("resident", "professional", "initiative", "organisation", "place")
+
+#: The ladder of provisions: eigen kracht / voorliggend veld / maatwerk.
+LEVELS: tuple[str, ...] = ("informal", "general", "specialised")
+
+#: Genders a resident may record, and an offer may be restricted to.
+GENDERS: tuple[str, ...] = ("female", "male", "other")
+
+GENDER_ALIASES = {
+    "f": "female",
+    "v": "female",
+    "vrouw": "female",
+    "woman": "female",
+    "women": "female",
+    "vrouwen": "female",
+    "m": "male",
+    "man": "male",
+    "men": "male",
+    "mannen": "male",
+    "x": "other",
+    "anders": "other",
+    "non-binary": "other",
+    "non_binary": "other",
+}
+
+#: The partnership-intensity scale of a relation, weakest first.
+INTENSITIES: tuple[str, ...] = ("awareness", "cooperation", "coordination", "integration")
+
+#: The kinds of node that are people.
+PERSON_KINDS: frozenset[str] = frozenset({"resident", "professional"})
+#: The kinds of node that offer something (initiatives and organisations).
+OFFER_KINDS: frozenset[str] = frozenset({"initiative", "organisation"})
+
+#: Which node kinds each relation may join: relation -> (source kinds, target kinds).
+RELATION_RULES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "knows": (PERSON_KINDS, PERSON_KINDS),
+    "supports": (frozenset({"professional"}), frozenset({"resident"})),
+    "knows_of": (frozenset({"professional"}), OFFER_KINDS),
+    "participates": (frozenset({"resident"}), frozenset({"initiative"})),
+    "volunteers": (frozenset({"resident"}), frozenset({"initiative"})),
+    "works_for": (frozenset({"professional"}), frozenset({"organisation"})),
+    "runs": (frozenset({"organisation"}), frozenset({"initiative"})),
+    "partners": (frozenset({"organisation"}), frozenset({"organisation"})),
+    "meets": (
+        frozenset({"professional", "organisation"}),
+        frozenset({"professional", "organisation"}),
+    ),
+    "located_at": (OFFER_KINDS, frozenset({"place"})),
+    "visits": (PERSON_KINDS, frozenset({"place"})),
+    "refers": (frozenset({"professional"}), OFFER_KINDS),
+}
+
+#: All relation names.
+RELATIONS: tuple[str, ...] = tuple(RELATION_RULES)
+
+_ISO_639_1_TEXT = """
+aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
+cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr
+ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw
+ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv
+ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr
+ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi
+yo za zh zu
+"""
+
+#: ISO 639-1 two-letter language codes.
+ISO_639_1: frozenset[str] = frozenset(_ISO_639_1_TEXT.split())
+
+#: Relations whose ties hold both ways: *a knows b* means *b knows a*.
+SYMMETRIC_RELATIONS: tuple[str, ...] = ("knows", "partners", "meets")

@@ -1,0 +1,35 @@
+"""The gaps layer: what is missing in a map, with explanations and suggestions."""
+
+from __future__ import annotations
+
+from sociale_kaart.gaps.api import (
+    MeetingAudit,
+    WhatIf,
+    coverage,
+    coverage_gaps,
+    find_gaps,
+    isolation,
+    knowledge_gaps,
+    meeting_audit,
+    single_knowers,
+    stale_records,
+    structural_holes_between_groups,
+    unreached_places,
+    what_if,
+)
+
+__all__ = [
+    "MeetingAudit",
+    "WhatIf",
+    "coverage",
+    "coverage_gaps",
+    "find_gaps",
+    "isolation",
+    "knowledge_gaps",
+    "meeting_audit",
+    "single_knowers",
+    "stale_records",
+    "structural_holes_between_groups",
+    "unreached_places",
+    "what_if",
+]

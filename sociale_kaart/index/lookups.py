@@ -1,0 +1,393 @@
+"""One pass over a social map that every gap detector reads from.
+
+The gap detectors ask the same questions many times (who supports this
+resident, which offers does this professional know, may this resident use
+that offer). :class:`GapIndex` answers them from plain dicts and sets built
+in one pass over the graph, and caches eligibility by a resident's
+*signature* and an offer's *restriction key* so that maps of 100,000
+residents stay fast. Nothing here mutates the graph.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+
+from sociale_kaart.core.eligibility import BLOCKING_RULES, RULE_FIELDS, evaluate
+from sociale_kaart.core.vocabulary import OFFER_KINDS
+
+#: Relations through which a person knows an offer.
+AWARE_RELATIONS = frozenset({"knows_of", "refers", "participates", "volunteers", "works_for"})
+#: Relations between two people (taken in both directions).
+PEOPLE_RELATIONS = frozenset({"knows", "supports"})
+
+Sig = tuple[Any, ...]
+Key = tuple[Any, ...]
+
+
+def need_weight(score: int | None) -> int:
+    """ZRM weight of a need: ``6 - score`` (1 acute -> 5), unscored -> 3."""
+    return 3 if score is None else 6 - int(score)
+
+
+# The fields that the blocking rules read, from the rules' own declaration. The
+# area rule is left out: it is checked apart (GapIndex.serves), which lets
+# offers whose only restriction is the area skip eligibility entirely.
+_KEY_RULES = tuple(rule for rule in BLOCKING_RULES if rule != "area")
+_KEY_FIELDS = tuple(name for rule in _KEY_RULES for name in RULE_FIELDS[rule][0])
+_SIG_FIELDS = tuple(dict.fromkeys(name for rule in _KEY_RULES for name in RULE_FIELDS[rule][1]))
+# For each rule, where its fields sit in a key and in a signature (after the area).
+_RULE_SLOTS = tuple(
+    (
+        tuple(_KEY_FIELDS.index(name) for name in RULE_FIELDS[rule][0]),
+        tuple(_SIG_FIELDS.index(name) for name in RULE_FIELDS[rule][1]),
+    )
+    for rule in _KEY_RULES
+)
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(sorted(value)) if isinstance(value, (list, tuple)) else value
+
+
+def _is_set(value: Any) -> bool:
+    return value is not None and value != ()
+
+
+def signature(attrs: Mapping[str, Any]) -> Sig:
+    """The resident fields that eligibility reads: the neighbourhood, then the rest."""
+    return (attrs.get("neighbourhood"), *(_hashable(attrs.get(name)) for name in _SIG_FIELDS))
+
+
+def restriction_key(attrs: Mapping[str, Any]) -> Key | None:
+    """The offer fields besides ``serves`` that can make a resident ineligible.
+
+    Only the blocking rules (:data:`~sociale_kaart.core.eligibility.BLOCKING_RULES`)
+    can say ``"no"``; the area rule is checked apart (:meth:`GapIndex.serves`),
+    so an offer whose key is ``None`` is open to every resident of the
+    neighbourhoods it serves.
+    """
+    values = {name: _hashable(attrs.get(name)) for name in _KEY_FIELDS}
+    if "language" in (attrs.get("themes") or ()):
+        values["languages"] = ()  # the language rule does not apply to language offers
+    key = tuple(values[name] for name in _KEY_FIELDS)
+    return key if any(_is_set(value) for value in key) else None
+
+
+def _resident_fields_read(key: Key) -> tuple[tuple[int, str], ...]:
+    """(position in a signature, field name) of what the rules this offer sets read."""
+    positions = {
+        1 + i
+        for key_slots, sig_slots in _RULE_SLOTS
+        if any(_is_set(key[j]) for j in key_slots)
+        for i in sig_slots
+    }
+    return tuple((i, _SIG_FIELDS[i - 1]) for i in sorted(positions))
+
+
+def _offer_from_key(key: Key) -> dict[str, Any]:
+    return {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in zip(_KEY_FIELDS, key, strict=True)
+    }
+
+
+class GapIndex:
+    """Adjacency and attribute look-ups of a map, built once."""
+
+    def __init__(self, G: nx.MultiDiGraph, *, today: _dt.date) -> None:
+        self.G = G
+        self.today = today
+        self.kind: dict[Hashable, str] = {}
+        self.by_kind: dict[str, list[Hashable]] = {}
+        for node, attrs in G.nodes(data=True):
+            kind = str(attrs.get("kind"))
+            self.kind[node] = kind
+            self.by_kind.setdefault(kind, []).append(node)
+        # A plain dict of the nodes' attribute dicts (not copies): much faster than G.nodes[n].
+        self.attrs: dict[Hashable, dict[str, Any]] = dict(G.nodes(data=True))
+        self.people: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.resident_friends: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.professional_ties: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.aware: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.knowers: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.caseload: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.supporters: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.staff: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.employers: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.visitors: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.located: dict[Hashable, set[Hashable]] = defaultdict(set)
+        self.places_of: dict[Hashable, set[Hashable]] = defaultdict(set)
+        #: Ties between non-residents that join groups (knows, meets, partners, refers).
+        self.group_ties: list[tuple[Hashable, Hashable]] = []
+        self.meetings: list[tuple[Hashable, Hashable, float | None]] = []
+        kind_of = self.kind
+        people, friends, pro_ties = self.people, self.resident_friends, self.professional_ties
+        aware, knowers = self.aware, self.knowers
+        for u, v, rel in G.edges(keys=True):
+            ku, kv = kind_of[u], kind_of[v]
+            if rel == "knows" or rel == "supports":
+                people[u].add(v)
+                people[v].add(u)
+                if ku == "resident":
+                    if kv == "resident":
+                        friends[u].add(v)
+                        friends[v].add(u)
+                    elif kv == "professional":
+                        pro_ties[u].add(v)
+                elif ku == "professional":
+                    if kv == "resident":
+                        pro_ties[v].add(u)
+                    elif rel == "knows":
+                        self.group_ties.append((u, v))
+                if rel == "supports":
+                    self.caseload[u].add(v)
+                    self.supporters[v].add(u)
+            elif rel in AWARE_RELATIONS:
+                aware[u].add(v)
+                if ku == "professional":
+                    knowers[v].add(u)
+                if rel == "works_for":
+                    self.staff[v].add(u)
+                    self.employers[u].add(v)
+                elif rel == "refers":
+                    self.group_ties.append((u, v))
+            elif rel == "visits":
+                self.visitors[v].add(u)
+            elif rel == "located_at":
+                self.located[v].add(u)
+                self.places_of[u].add(v)
+            elif rel == "partners":
+                self.group_ties.append((u, v))
+            elif rel == "meets":
+                self.group_ties.append((u, v))
+                hours = G.edges[u, v, rel].get("hours_per_month")
+                self.meetings.append((u, v, None if hours is None else float(hours)))
+        self.offers: list[Hashable] = sorted(
+            (n for k in OFFER_KINDS for n in self.by_kind.get(k, [])), key=str
+        )
+        self.offers_by_theme: dict[str, list[Hashable]] = defaultdict(list)
+        self._theme_all: dict[str, list[Hashable]] = defaultdict(list)
+        self._theme_nb: dict[tuple[str, str], list[Hashable]] = defaultdict(list)
+        self.key: dict[Hashable, Key | None] = {}
+        #: Offers open to every resident (no restriction, no ``serves``).
+        self.open_all: set[Hashable] = set()
+        #: Offers whose only restriction is ``serves``: offer -> the neighbourhoods.
+        self.serves_only: dict[Hashable, frozenset[str]] = {}
+        for offer in self.offers:
+            attrs = self.attrs[offer]
+            self.key[offer] = restriction_key(attrs)
+            if self.key[offer] is None:
+                if attrs.get("serves"):
+                    self.serves_only[offer] = frozenset(attrs["serves"])
+                else:
+                    self.open_all.add(offer)
+            for theme in attrs.get("themes") or ():
+                self.offers_by_theme[theme].append(offer)
+                if attrs.get("serves"):
+                    for nb in attrs["serves"]:
+                        self._theme_nb[(theme, nb)].append(offer)
+                else:
+                    self._theme_all[theme].append(offer)
+        #: Specialised offers.
+        self.specialised: set[Hashable] = {
+            o for o in self.offers if self.attrs[o].get("level") == "specialised"
+        }
+        #: Offers with room (capacity unknown or above 0).
+        self.room: set[Hashable] = {
+            o
+            for o in self.offers
+            if (self.attrs[o].get("capacity") is None or self.attrs[o]["capacity"] > 0)
+        }
+        self._sig: dict[Hashable, Sig] = {}
+        self._eligible: dict[tuple[tuple[Any, ...], Key], bool] = {}
+        self._reads: dict[Key, tuple[tuple[int, str], ...]] = {}
+        self._free: dict[Hashable, frozenset[str]] = {}
+        self._restricted: dict[Hashable, list[tuple[Hashable, frozenset[str]]]] = {}
+
+    def _split_aware(self, person: Hashable) -> tuple[frozenset[str], list[Any]]:
+        """Themes of the open-to-all offers a person knows, and the other offers."""
+        free = self._free.get(person)
+        if free is None:
+            themes: set[str] = set()
+            rest = []
+            for offer in self.aware.get(person, ()):
+                if self.kind[offer] not in OFFER_KINDS:
+                    continue
+                offer_themes = frozenset(self.attrs[offer].get("themes") or ())
+                if offer in self.open_all:
+                    themes |= offer_themes
+                elif offer_themes:
+                    rest.append((offer, offer_themes))
+            free = self._free[person] = frozenset(themes)
+            self._restricted[person] = rest
+        return free, self._restricted[person]
+
+    # ----------------------------------------------------------------- helpers
+
+    def residents(self) -> list[Hashable]:
+        return self.by_kind.get("resident", [])
+
+    def professionals(self) -> list[Hashable]:
+        return self.by_kind.get("professional", [])
+
+    def nodes_of(self, kind: str) -> list[Hashable]:
+        return self.by_kind.get(kind, [])
+
+    def needs(self, resident: Hashable) -> Mapping[str, int | None]:
+        needs: Mapping[str, int | None] = self.attrs[resident].get("needs") or {}
+        return needs
+
+    def signature(self, resident: Hashable) -> Sig:
+        sig = self._sig.get(resident)
+        if sig is None:
+            sig = self._sig[resident] = signature(self.attrs[resident])
+        return sig
+
+    def eligible(self, resident: Hashable, offer: Hashable) -> bool:
+        """Whether the rules do not say ``"no"`` (``"yes"`` or ``"unknown"``)."""
+        if offer in self.open_all:
+            return True
+        return self.eligible_sig(self.signature(resident), offer)
+
+    def eligible_sig(self, sig: Sig, offer: Hashable) -> bool:
+        """Like :meth:`eligible`, for a resident signature (area included)."""
+        if not self.serves(offer, sig[0]):
+            return False
+        key = self.key[offer]
+        if key is None:
+            return True
+        # Only the resident fields this offer's rules read go into the cache key:
+        # an age limit reads the birth year, a language list the languages, a
+        # status rule the statuses. So residents share cached answers widely.
+        # Only the resident fields of the rules this offer sets go into the cache
+        # key (an age limit reads the birth year, a language list the languages),
+        # so residents share cached answers widely.
+        reads = self._reads.get(key)
+        if reads is None:
+            reads = self._reads[key] = _resident_fields_read(key)
+        projection = tuple(sig[i] for i, _ in reads)
+        cached = self._eligible.get((projection, key))
+        if cached is None:
+            resident = {
+                name: list(value) if isinstance(value, tuple) else value
+                for (_, name), value in zip(reads, projection, strict=True)
+            }
+            outcome, _, _ = evaluate(resident, _offer_from_key(key), today=self.today)
+            cached = self._eligible[(projection, key)] = outcome != "no"
+        return cached
+
+    def serves(self, offer: Hashable, neighbourhood: str | None) -> bool:
+        """Whether the offer is open to the neighbourhood (unknown counts as open)."""
+        serves = self.attrs[offer].get("serves") or ()
+        return not serves or neighbourhood is None or neighbourhood in serves
+
+    def offers_for(self, theme: str, neighbourhood: str | None) -> list[Hashable]:
+        """The offers on ``theme`` open to ``neighbourhood`` (in no particular order)."""
+        if neighbourhood is None:
+            return self.offers_by_theme.get(theme, [])
+        return self._theme_all.get(theme, []) + self._theme_nb.get((theme, neighbourhood), [])
+
+    def level(self, offer: Hashable) -> str | None:
+        level: str | None = self.attrs[offer].get("level")
+        return level
+
+    def has_room(self, offer: Hashable) -> bool:
+        capacity = self.attrs[offer].get("capacity")
+        return capacity is None or capacity > 0
+
+    def name(self, node: Hashable) -> str:
+        name = self.attrs[node].get("name")
+        return str(name) if name else str(node)
+
+    def team_of(self, professional: Hashable) -> str | None:
+        team: str | None = self.attrs[professional].get("team")
+        return team or None
+
+    def works_in(self, professional: Hashable, neighbourhood: str | None) -> bool:
+        nbs = self.attrs[professional].get("neighbourhoods") or ()
+        return not nbs or neighbourhood is None or neighbourhood in nbs
+
+    # ----------------------------------------------------------------- reach
+
+    def reachable_needs(
+        self,
+        resident: Hashable,
+        *,
+        max_hops: int,
+        themes: Iterable[str] | None = None,
+        which: bool = False,
+    ) -> dict[str, Hashable]:
+        """For each need theme with a path, an eligible offer within ``max_hops``.
+
+        A path runs from the resident through people (``knows`` and
+        ``supports`` ties, either direction) to a person who knows the offer
+        (``knows_of``, ``refers``, ``works_for``, ``participates`` or
+        ``volunteers``); the last step is that tie to the offer, so people
+        within ``max_hops - 1`` steps count. The offer must have the theme,
+        and the resident must not be ineligible for it. Breadth-first, so
+        the offer found is a nearest one. With ``which=False`` the values
+        are the people who know an offer (cheaper); with ``which=True`` the
+        offers themselves.
+        """
+        wanted = set(self.needs(resident) if themes is None else themes)
+        found: dict[str, Hashable] = {}
+        if not wanted:
+            return found
+        sig = self.signature(resident)
+        people = self.people
+        free_of, rest_of = self._free, self._restricted
+        frontier = [resident]
+        seen = {resident}
+        depth = 0
+        while frontier and wanted:
+            for person in frontier:
+                free = free_of.get(person)
+                if free is None:
+                    free, rest = self._split_aware(person)
+                else:
+                    rest = rest_of[person]
+                if not free.isdisjoint(wanted):
+                    hit = wanted & free
+                    for theme in hit:
+                        found[theme] = self._first_open(person, theme) if which else person
+                    wanted -= hit
+                for offer, offer_themes in rest:
+                    if not wanted:
+                        break
+                    if offer_themes.isdisjoint(wanted):
+                        continue
+                    if self.eligible_sig(sig, offer):
+                        hit = wanted & offer_themes
+                        for theme in hit:
+                            found[theme] = offer if which else person
+                        wanted -= hit
+                if not wanted:
+                    return found
+            depth += 1
+            if depth >= max_hops:
+                break
+            nxt = []
+            for person in frontier:
+                for other in people.get(person, ()):
+                    if other not in seen:
+                        seen.add(other)
+                        nxt.append(other)
+            frontier = nxt
+        return found
+
+    def _first_open(self, person: Hashable, theme: str) -> Hashable:
+        """The first (by id) open-to-all offer on ``theme`` the person knows."""
+        best: Hashable = None
+        for offer in self.aware.get(person, ()):
+            if (
+                offer in self.open_all
+                and theme in (self.attrs[offer].get("themes") or ())
+                and (best is None or str(offer) < str(best))
+            ):
+                best = offer
+        return best

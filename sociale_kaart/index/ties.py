@@ -1,0 +1,302 @@
+"""Array views of a social map, converted once and cached per graph.
+
+The analysis modules do not walk the :class:`networkx.MultiDiGraph` node by
+node. They ask this module for a :class:`TieView`: the map's ties as integer
+arrays (one row per pair of nodes, parallel edges of several relations
+collapsed into one tie), from which a :mod:`scipy.sparse` adjacency matrix
+and an :mod:`igraph` graph are made on demand. Making the view costs about as
+much as building the graph (a second or two at 100,000 residents), so it is
+done once per graph and set of options and cached.
+
+The cache
+---------
+Views are kept in a :class:`weakref.WeakKeyDictionary` keyed on the graph
+object, so they disappear with the graph. Each entry is also keyed on a
+cheap fingerprint: the number of nodes and edges, and the options (relations,
+weight, direction). Adding or removing nodes or edges therefore invalidates
+the view. Changing an attribute in place (a ``trust`` value) or rewiring an
+edge without changing the counts does not; call :func:`clear_cache` after
+such edits.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections.abc import Collection, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+from sociale_kaart.core.vocabulary import RELATIONS
+
+if TYPE_CHECKING:
+    import igraph
+
+__all__ = ["TieView", "check_relations", "clear_cache", "tie_view"]
+
+
+_IGRAPH_HINT = (
+    "this needs the optional package 'igraph' (pip install 'sociale_kaart[fast]' "
+    "or pip install igraph)"
+)
+
+_Key = tuple[Any, ...]
+_CACHE: weakref.WeakKeyDictionary[nx.Graph, dict[_Key, TieView]] = weakref.WeakKeyDictionary()
+
+
+def import_igraph() -> Any:
+    """Import igraph, or raise an ImportError that says how to install it."""
+    try:
+        import igraph
+    except ImportError as exc:  # pragma: no cover - igraph is installed in the test env
+        raise ImportError(_IGRAPH_HINT) from exc
+    return igraph
+
+
+def check_relations(
+    relations: str | Iterable[str] | None, *, name: str = "relations"
+) -> tuple[str, ...] | None:
+    """Validate a ``relations=`` argument; ``None`` means all relations."""
+    if relations is None:
+        return None
+    if isinstance(relations, str):
+        relations = [relations]
+    try:
+        chosen = tuple(sorted(set(relations)))
+    except TypeError as exc:
+        raise TypeError(
+            f"{name} must be a relation name or a list of relation names, not {relations!r}"
+        ) from exc
+    unknown = [r for r in chosen if r not in RELATIONS]
+    if unknown:
+        raise ValueError(
+            f"{name} has unknown relation(s) {', '.join(map(repr, unknown))}; "
+            f"choose from {', '.join(RELATIONS)}"
+        )
+    return chosen
+
+
+@dataclass(eq=False)
+class TieView:
+    """A map's ties as arrays over node positions ``0..n-1``.
+
+    Attributes
+    ----------
+    nodes : list
+        Node ids in the graph's order; position ``i`` is ``nodes[i]``.
+    src, dst : numpy.ndarray
+        One entry per tie. Undirected views keep each pair once with
+        ``src < dst``; directed views keep each ordered pair once.
+    weight : numpy.ndarray or None
+        The tie's strength (the largest value over the collapsed edges), or
+        ``None`` when no weight was asked for.
+    directed : bool
+        Whether the ties are directed.
+    """
+
+    nodes: list[Hashable]
+    src: np.ndarray
+    dst: np.ndarray
+    weight: np.ndarray | None
+    directed: bool
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def n(self) -> int:
+        """The number of nodes."""
+        return len(self.nodes)
+
+    @property
+    def m(self) -> int:
+        """The number of ties."""
+        return len(self.src)
+
+    def index(self) -> dict[Hashable, int]:
+        """Node id -> position."""
+        if "index" not in self._cache:
+            self._cache["index"] = {v: i for i, v in enumerate(self.nodes)}
+        return dict(self._cache["index"])
+
+    def strengths(self) -> np.ndarray:
+        """The tie weights, or ones when the view is unweighted."""
+        return np.ones(self.m) if self.weight is None else self.weight
+
+    def adjacency(self) -> sp.csr_array:
+        """The weighted adjacency matrix; symmetric for undirected views."""
+        if "adjacency" not in self._cache:
+            n = self.n
+            w = self.strengths()
+            if self.directed:
+                rows, cols, vals = self.src, self.dst, w
+            else:
+                rows = np.concatenate([self.src, self.dst])
+                cols = np.concatenate([self.dst, self.src])
+                vals = np.concatenate([w, w])
+            self._cache["adjacency"] = sp.csr_array((vals, (rows, cols)), shape=(n, n))
+        matrix: sp.csr_array = self._cache["adjacency"]
+        return matrix
+
+    def igraph(self) -> igraph.Graph:
+        """The view as an :class:`igraph.Graph` (edge attribute ``weight`` if weighted)."""
+        if "igraph" not in self._cache:
+            ig = import_igraph()
+            # A list of tuples converts several times faster than a numpy array.
+            edges = list(zip(self.src.tolist(), self.dst.tolist(), strict=True))
+            graph = ig.Graph(n=self.n, edges=edges, directed=self.directed)
+            if self.weight is not None:
+                graph.es["weight"] = self.weight.tolist()
+            self._cache["igraph"] = graph
+        return self._cache["igraph"]
+
+
+def clear_cache(G: nx.Graph | None = None) -> None:
+    """Forget what the library cached about ``G`` (about every graph when ``None``).
+
+    The network measures cache an array view of the map, and the referral
+    search caches an adjacency index. Both notice added or removed nodes and
+    ties; call this after changing a map in place in a way that keeps its
+    nodes and ties, such as editing a ``trust`` value.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> G = sk.load_sample()
+    >>> sk.clear_cache(G)
+    """
+    from sociale_kaart.index import moves as _search
+
+    if G is None:
+        _CACHE.clear()
+        _search.clear_index(None)
+    else:
+        _CACHE.pop(G, None)
+        _search.clear_index(G)
+
+
+def _weight_value(value: Any, weight: str, u: Hashable, v: Hashable, key: Hashable) -> float:
+    if value is None:
+        return 1.0
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise ValueError(
+            f"weight={weight!r}: the tie {u!r} -> {v!r} ({key}) has the value {value!r}, "
+            "which is not a number; choose a numeric edge attribute such as 'trust'"
+        )
+    number = float(value)
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(
+            f"weight={weight!r}: the tie {u!r} -> {v!r} ({key}) has the value {value!r}; "
+            "weights are tie strengths and must be positive numbers"
+        )
+    return number
+
+
+def tie_view(
+    G: nx.Graph,
+    *,
+    relations: str | Iterable[str] | None = None,
+    weight: str | None = None,
+    directed: bool = False,
+    symmetric: Collection[str] = (),
+) -> TieView:
+    """The (cached) array view of ``G``'s ties.
+
+    Parameters
+    ----------
+    G : networkx graph
+        Usually a social map; any networkx graph works (edge keys or the
+        ``relation`` attribute name the relation of a multigraph edge).
+    relations : str or list of str, optional
+        Keep only edges of these relations; all by default.
+    weight : str, optional
+        An edge attribute holding a tie strength (higher = stronger).
+        Missing values count as 1. Parallel edges keep the largest value.
+    directed : bool
+        Keep the direction of the edges.
+    symmetric : collection of str
+        In a directed view, edges of these relations also count in the
+        reverse direction.
+    """
+    chosen = check_relations(relations)
+    if weight is not None and not isinstance(weight, str):
+        raise TypeError(f"weight must be the name of an edge attribute or None, not {weight!r}")
+    sym = tuple(sorted(set(symmetric))) if directed else ()
+    key: _Key = (G.number_of_nodes(), G.number_of_edges(), chosen, weight, bool(directed), sym)
+    per_graph = _CACHE.setdefault(G, {})
+    view = per_graph.get(key)
+    if view is None:
+        # Drop views made for other counts: the graph has changed since.
+        for old in [k for k in per_graph if k[:2] != key[:2]]:
+            del per_graph[old]
+        view = _make_view(G, chosen, weight, bool(directed), frozenset(sym))
+        per_graph[key] = view
+    return view
+
+
+def _make_view(
+    G: nx.Graph,
+    relations: tuple[str, ...] | None,
+    weight: str | None,
+    directed: bool,
+    symmetric: frozenset[str],
+) -> TieView:
+    nodes = list(G)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    keep = None if relations is None else frozenset(relations)
+    multi = G.is_multigraph()
+    src: list[int] = []
+    dst: list[int] = []
+    wts: list[float] = []
+    adj = G.adj
+    if keep is None and weight is None and not (directed and symmetric):
+        # Fast path: every pair of adjacent nodes, whatever the relation.
+        src = [index[u] for u, nbrs in adj.items() for v in nbrs if v != u]
+        dst = [index[v] for u, nbrs in adj.items() for v in nbrs if v != u]
+        wts = [1.0] * len(src)
+        adj = {}
+    for u, nbrs in adj.items():
+        iu = index[u]
+        for v, data in nbrs.items():
+            if u == v:
+                continue
+            iv = index[v]
+            items = data.items() if multi else [(data.get("relation"), data)]
+            for rel_key, attrs in items:
+                relation = attrs.get("relation", rel_key)
+                if keep is not None and relation not in keep:
+                    continue
+                w = (
+                    1.0
+                    if weight is None
+                    else _weight_value(attrs.get(weight), weight, u, v, relation)
+                )
+                src.append(iu)
+                dst.append(iv)
+                wts.append(w)
+                if directed and relation in symmetric:
+                    src.append(iv)
+                    dst.append(iu)
+                    wts.append(w)
+    s = np.asarray(src, dtype=np.int64)
+    d = np.asarray(dst, dtype=np.int64)
+    w_arr = np.asarray(wts, dtype=float)
+    if not directed:
+        s, d = np.minimum(s, d), np.maximum(s, d)
+    codes = s * max(n, 1) + d
+    order = np.lexsort((-w_arr, codes))  # by pair, strongest first
+    codes, w_arr = codes[order], w_arr[order]
+    first = np.ones(len(codes), dtype=bool)
+    first[1:] = codes[1:] != codes[:-1]
+    codes, w_arr = codes[first], w_arr[first]
+    n_safe = max(n, 1)
+    return TieView(
+        nodes=nodes,
+        src=codes // n_safe,
+        dst=codes % n_safe,
+        weight=None if weight is None else w_arr,
+        directed=directed,
+    )

@@ -1,0 +1,773 @@
+"""Read and write social maps: CSV folders, Excel workbooks, DataFrames, JSON.
+
+These are the team's own storage formats. They are lossless: every validated
+field, sensitive ones included, is written and read back unchanged, so that
+``read_csv(write_csv(G, folder))`` gives the same map. Exports meant for
+others (GraphML, GEXF, Parquet, HSDS, HTML) live elsewhere and leave
+sensitive resident fields out by default.
+
+Every reader funnels into one private builder, so validation lives in one
+place: all problems are collected and raised as one
+:class:`~sociale_kaart.DataError`, and a partial map is never returned.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io as _io
+import json
+import os
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from sociale_kaart.core.builder import (
+    ENTITY_TABLES,
+    TABLES,
+    Row,
+    Table,
+    build_graph,
+    table_columns,
+)
+from sociale_kaart.core.errors import DataError, Problem
+from sociale_kaart.core.records import MODELS
+from sociale_kaart.core.tables import (
+    format_cell,
+    graph_records,
+    node_link_tables,
+    physical_lines,
+    plain_value,
+)
+from sociale_kaart.core.themes import nearest_code
+
+__all__ = [
+    "from_frames",
+    "read_csv",
+    "read_excel",
+    "read_json",
+    "to_frames",
+    "validate",
+    "write_csv",
+    "write_excel",
+    "write_json",
+]
+
+PathLike = str | os.PathLike[str]
+
+_LIST_SEP = {",": ";", ";": "|"}
+
+
+# ----------------------------------------------------------------------------- CSV
+
+
+def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
+    label = path.name
+    data = path.read_bytes()
+    if not data.strip().lstrip(b"\xef\xbb\xbf").strip():
+        problems.append(
+            Problem(label, None, None, None, "the file is empty: delete it, or add a header line")
+        )
+        return None
+    if data[:4] == b"PK\x03\x04" or b"\x00" in data[:4096]:
+        kind = "an Excel workbook or zip file" if data[:2] == b"PK" else "a binary file"
+        problems.append(
+            Problem(
+                label,
+                None,
+                None,
+                None,
+                f"this is not a CSV file (it looks like {kind}): save it as 'CSV UTF-8', "
+                "or read a workbook with sk.read_excel",
+            )
+        )
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                label,
+                line,
+                None,
+                data[err.start : err.start + 1],
+                f"the file is not UTF-8 (byte 0x{data[err.start]:02x}): save it as "
+                "'CSV UTF-8' (in Excel: Save As > CSV UTF-8), or re-encode it as UTF-8",
+            )
+        )
+        return None
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        records = list(reader)
+    except csv.Error as err:
+        problems.append(
+            Problem(
+                label,
+                reader.line_num,
+                None,
+                None,
+                f"this is not valid CSV ({err}): check the quotes on this line",
+            )
+        )
+        return None
+    header = [cell.strip().lstrip("\ufeff").lower() for cell in records[0]]
+    table = Table(name, label, header, list_sep=_LIST_SEP[delimiter])
+    ok = True
+    for position, column in enumerate(header):
+        if not column:
+            problems.append(
+                Problem(
+                    label,
+                    1,
+                    None,
+                    None,
+                    f"column {position + 1} has no name: name it or remove the column",
+                )
+            )
+            ok = False
+        elif header.index(column) != position:
+            problems.append(
+                Problem(label, 1, column, None, f"column {column!r} appears twice: keep one")
+            )
+            ok = False
+    if not ok:
+        return None
+    # csv.reader does not report line numbers per record; count physical lines.
+    line = physical_lines(records[0])
+    for cells in records[1:]:
+        start = line + 1
+        line += physical_lines(cells)
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            problems.append(
+                Problem(
+                    label,
+                    start,
+                    None,
+                    delimiter.join(cells[len(header) :]),
+                    f"this row has {len(cells)} values but the header has {len(header)} "
+                    f"columns: a value probably contains {delimiter!r}; put it in double quotes",
+                )
+            )
+            continue
+        cells = cells + [""] * (len(header) - len(cells))
+        table.rows.append(Row(dict(zip(header, cells, strict=False)), start))
+    return table
+
+
+def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
+    """Read a social map from a folder of CSV files.
+
+    The folder may hold ``residents.csv``, ``professionals.csv``,
+    ``initiatives.csv``, ``organisations.csv``, ``places.csv``,
+    ``relations.csv`` and ``themes.csv``. Every file is optional, but the map
+    needs at least one node. Files are UTF-8 (with or without BOM), with
+    ``,`` or ``;`` as the delimiter; list values are separated by ``;``
+    inside a ``,``-delimited file and by ``|`` inside a ``;``-delimited one.
+    See :doc:`/data-format` for every column.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        The folder with the CSV files.
+    name : str, optional
+        The map's name in ``G.graph["name"]``; the folder's name by default.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        The validated map.
+
+    Raises
+    ------
+    DataError
+        With every problem found (file, row, column, value and the fix).
+    FileNotFoundError
+        If the folder does not exist.
+
+    See Also
+    --------
+    write_csv, read_excel, from_frames
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import sociale_kaart as sk
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "residents.csv").write_text(
+    ...     "id;name;needs;languages\\nr1;Fatma;taal:2|eenzaamheid;tr|nl\\n", encoding="utf-8")
+    >>> G = sk.read_csv(folder)
+    >>> G.nodes["r1"]["needs"], G.nodes["r1"]["languages"]
+    ({'language': 2, 'loneliness': None}, ['tr', 'nl'])
+    """
+    path = Path(folder)
+    if not path.exists():
+        raise FileNotFoundError(f"no such folder: {path}; give the folder that holds the CSV files")
+    if not path.is_dir():
+        raise NotADirectoryError(
+            f"{path} is a file: read_csv takes the folder that holds residents.csv, "
+            "relations.csv and the other files"
+        )
+    problems: list[Problem] = []
+    tables: dict[str, Table] = {}
+    for file in sorted(path.iterdir()):
+        if file.suffix.lower() != ".csv" or not file.is_file():
+            continue
+        table_name = file.stem.lower()
+        if table_name not in TABLES:
+            hint = nearest_code(table_name, TABLES)
+            tip = f"did you mean '{hint}.csv'? " if hint else ""
+            problems.append(
+                Problem(
+                    file.name,
+                    None,
+                    None,
+                    None,
+                    f"unknown file: {tip}Map files are "
+                    f"{', '.join(t + '.csv' for t in TABLES)}; rename or move this file",
+                )
+            )
+            continue
+        table = _read_csv_table(file, table_name, problems)
+        if table is not None:
+            tables[table_name] = table
+    if not tables and not problems:
+        problems.append(
+            Problem(
+                str(path),
+                None,
+                None,
+                None,
+                "no map files found: add residents.csv, professionals.csv, initiatives.csv, "
+                "organisations.csv, places.csv or relations.csv",
+            )
+        )
+    return _build(tables, problems, name=name or path.resolve().name, source=str(path))
+
+
+def _build(
+    tables: Mapping[str, Table],
+    problems: list[Problem],
+    *,
+    name: str | None,
+    source: str,
+) -> nx.MultiDiGraph:
+    """Build through the builder, raising the reader's and builder's problems together."""
+    try:
+        G = build_graph(tables, name=name, source=source)
+    except DataError as err:
+        if problems:
+            # "no nodes" is only news when nothing else went wrong
+            err_problems = [p for p in err.errors if not p.message.startswith("the map has no")]
+            raise DataError([*problems, *err_problems], source=source) from None
+        raise
+    if problems:
+        raise DataError(problems, source=source)
+    return G
+
+
+def write_csv(G: nx.MultiDiGraph, folder: PathLike, *, delimiter: str = ",") -> Path:
+    """Write a map as a folder of CSV files, the input format of :func:`read_csv`.
+
+    Every validated field is written, sensitive ones included: this is the
+    team's own storage. Edges implied by entity columns (``works_for``,
+    ``runs``, ``located_at``) and default themes are not written; the reader
+    derives them again.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A valid map.
+    folder : str or path-like
+        Created if missing. Existing map files in it are overwritten.
+    delimiter : {",", ";"}
+        ``";"`` writes the Dutch-Excel dialect, with ``|`` between list items.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import sociale_kaart as sk
+    >>> G = sk.load_sample()
+    >>> folder = sk.write_csv(G, tempfile.mkdtemp())
+    >>> H = sk.read_csv(folder)
+    >>> sorted(H.nodes(data=True)) == sorted(G.nodes(data=True))
+    True
+    """
+    if delimiter not in _LIST_SEP:
+        raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
+    list_sep = _LIST_SEP[delimiter]
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    for table, records in graph_records(G).items():
+        target = out / f"{table}.csv"
+        if not records:
+            if target.exists():
+                target.unlink()
+            continue
+        columns = _columns(table, records)
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
+            writer.writerow(columns)
+            for record in records:
+                writer.writerow([format_cell(record.get(c), list_sep) for c in columns])
+    return out
+
+
+def _columns(table: str, records: list[dict[str, Any]]) -> list[str]:
+    known = list(table_columns(table))
+    custom = sorted({k for r in records for k in r if k not in known})
+    return known + custom
+
+
+# ----------------------------------------------------------------------------- Excel
+
+
+def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
+    """Read a social map from one Excel workbook.
+
+    The workbook has one sheet per table, named like the CSV files without
+    ``.csv`` (``residents``, ``professionals``, ..., ``relations``,
+    ``themes``), each with a header row. List values are ``;``-separated.
+    Other sheets are reported as errors, so no data is silently skipped.
+
+    Parameters
+    ----------
+    path : str or path-like
+        An ``.xlsx`` file.
+    name : str, optional
+        The map's name; the file's stem by default.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Raises
+    ------
+    DataError
+        With every problem found; ``file`` is ``"<workbook> [sheet]"`` and
+        ``row`` the Excel row number.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import sociale_kaart as sk
+    >>> G = sk.load_sample()
+    >>> path = sk.write_excel(G, pathlib.Path(tempfile.mkdtemp()) / "kaart.xlsx")
+    >>> sk.read_excel(path).number_of_nodes() == G.number_of_nodes()
+    True
+    """
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    file = Path(path)
+    if not file.exists():
+        raise FileNotFoundError(f"no such file: {file}")
+    try:
+        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        raise DataError(
+            [
+                Problem(
+                    file.name,
+                    None,
+                    None,
+                    None,
+                    f"cannot open this as an Excel workbook ({err.__class__.__name__}): "
+                    "save it as .xlsx, or read CSV files with sk.read_csv",
+                )
+            ],
+            source=str(file),
+        ) from None
+    problems: list[Problem] = []
+    tables: dict[str, Table] = {}
+    try:
+        for sheet in workbook.worksheets:
+            table_name = sheet.title.strip().lower()
+            label = f"{file.name} [{sheet.title}]"
+            if table_name not in TABLES:
+                hint = nearest_code(table_name, TABLES)
+                tip = f"did you mean {hint!r}? " if hint else ""
+                problems.append(
+                    Problem(
+                        label,
+                        None,
+                        None,
+                        None,
+                        f"unknown sheet: {tip}sheets are named {', '.join(TABLES)}; "
+                        "rename or remove it",
+                    )
+                )
+                continue
+            rows = sheet.iter_rows(values_only=True)
+            header_cells = next(rows, None)
+            if header_cells is None or all(c is None for c in header_cells):
+                problems.append(
+                    Problem(
+                        label,
+                        None,
+                        None,
+                        None,
+                        "the sheet is empty: delete it, or add a header row",
+                    )
+                )
+                continue
+            header = [str(c).strip().lower() if c is not None else "" for c in header_cells]
+            while header and not header[-1]:
+                header.pop()
+            if "" in header:
+                problems.append(
+                    Problem(label, 1, None, None, "a column has no name: name it or remove it")
+                )
+                continue
+            table = Table(table_name, label, header)
+            for number, cells in enumerate(rows, start=2):
+                values = list(cells[: len(header)])
+                if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                    continue
+                values += [None] * (len(header) - len(values))
+                table.rows.append(Row(dict(zip(header, values, strict=True)), number))
+            tables[table_name] = table
+    finally:
+        workbook.close()
+    return _build(tables, problems, name=name or file.stem, source=str(file))
+
+
+def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
+    """Write a map as one Excel workbook, the input format of :func:`read_excel`.
+
+    Numbers and dates are written as typed cells; lists as ``;``-separated
+    text. Like :func:`write_csv`, this is lossless.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import sociale_kaart as sk
+    >>> path = sk.write_excel(sk.load_sample(), pathlib.Path(tempfile.mkdtemp()) / "kaart.xlsx")
+    >>> path.suffix
+    '.xlsx'
+    """
+    import openpyxl
+
+    file = Path(path)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    workbook = openpyxl.Workbook(write_only=True)
+    for table, records in graph_records(G).items():
+        if not records:
+            continue
+        sheet = workbook.create_sheet(table)
+        columns = _columns(table, records)
+        sheet.append(columns)
+        for record in records:
+            sheet.append([_text_cell(sheet, _excel_cell(record.get(c))) for c in columns])
+    workbook.save(file)
+    return file
+
+
+def _text_cell(sheet: Any, value: Any) -> Any:
+    """Keep text that starts with '=' as text: openpyxl would store it as a formula."""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def _excel_cell(value: Any) -> Any:
+    value = plain_value(value)
+    if isinstance(value, float) and float(f"{value:.16g}") != value:
+        # openpyxl writes 16 significant digits; keep the rare 17-digit float exact as text
+        return repr(value)
+    if value is None or (isinstance(value, (int, float, _dt.date)) and not isinstance(value, bool)):
+        return value
+    return format_cell(value, ";")
+
+
+# ----------------------------------------------------------------------------- DataFrames
+
+
+def from_frames(
+    residents: pd.DataFrame | None = None,
+    professionals: pd.DataFrame | None = None,
+    initiatives: pd.DataFrame | None = None,
+    organisations: pd.DataFrame | None = None,
+    places: pd.DataFrame | None = None,
+    relations: pd.DataFrame | None = None,
+    themes: pd.DataFrame | None = None,
+    *,
+    name: str | None = None,
+) -> nx.MultiDiGraph:
+    """Build a map from pandas DataFrames, one per table.
+
+    Entity frames have an ``id`` column, or an index named ``id`` (as
+    :func:`to_frames` returns them). Cells may hold Python values (lists,
+    dicts, dates) or text as in the CSV format (``;`` between list items).
+    Errors name the table and the row as it would be in a file with a
+    header line (the first data row is row 2).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Raises
+    ------
+    DataError
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import sociale_kaart as sk
+    >>> residents = pd.DataFrame({"id": ["r1", "r2"], "needs": ["finances:2", ""]})
+    >>> relations = pd.DataFrame({"source": ["r1"], "target": ["r2"], "relation": ["knows"]})
+    >>> G = sk.from_frames(residents=residents, relations=relations)
+    >>> list(G.edges(keys=True))
+    [('r1', 'r2', 'knows')]
+    """
+    given = {
+        "residents": residents,
+        "professionals": professionals,
+        "initiatives": initiatives,
+        "organisations": organisations,
+        "places": places,
+        "relations": relations,
+        "themes": themes,
+    }
+    tables: dict[str, Table] = {}
+    for table_name, frame in given.items():
+        if frame is None:
+            continue
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(f"{table_name} must be a pandas DataFrame, not {type(frame).__name__}")
+        if table_name in ENTITY_TABLES and "id" not in frame.columns and frame.index.name == "id":
+            frame = frame.reset_index()
+        columns = [str(c).strip().lower() for c in frame.columns]
+        rows = [
+            Row({c: plain_value(v) for c, v in zip(columns, record, strict=True)}, line)
+            for line, record in enumerate(frame.itertuples(index=False, name=None), start=2)
+        ]
+        tables[table_name] = Table(table_name, f"{table_name} (DataFrame)", columns, rows)
+    return _build(tables, [], name=name, source="DataFrames")
+
+
+def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
+    """Return the map as DataFrames, one per table: the inverse of :func:`from_frames`.
+
+    Entity frames are indexed by node id; whole-number columns use pandas'
+    nullable ``Int64``; lists stay lists. Implied edges and default themes
+    are left out, as in :func:`write_csv`.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Keys ``residents``, ``professionals``, ``initiatives``,
+        ``organisations``, ``places``, ``relations`` and ``themes``.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> frames = sk.to_frames(sk.load_sample())
+    >>> frames["residents"].loc["r_samira", "statuses"]
+    ['eu_citizen']
+    >>> H = sk.from_frames(**frames)
+    >>> H.number_of_edges() == sk.load_sample().number_of_edges()
+    True
+    """
+    out: dict[str, pd.DataFrame] = {}
+    for table, records in graph_records(G).items():
+        columns = _columns(table, records)
+        frame = (
+            pd.DataFrame.from_records(records, columns=columns)
+            if records
+            else pd.DataFrame(columns=columns)
+        )
+        if table in ENTITY_TABLES:
+            model = MODELS[ENTITY_TABLES[table]]
+            for column, info in model.model_fields.items():
+                if column in frame.columns and _is_int_field(info.annotation):
+                    frame[column] = frame[column].astype("Int64")
+            frame = frame.set_index("id")
+        out[table] = frame
+    return out
+
+
+def _is_int_field(annotation: Any) -> bool:
+    text = str(annotation)
+    return "int" in text and "float" not in text and "dict" not in text and "list" not in text
+
+
+# ----------------------------------------------------------------------------- JSON
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    if isinstance(value, pd.DataFrame):  # reports in G.graph (import, merge)
+        return [
+            {str(k): plain_value(v) for k, v in record.items()}
+            for record in value.to_dict(orient="records")
+        ]
+    value = plain_value(value)
+    if isinstance(value, (int, float, str, bool)) or value is None:
+        return value
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
+def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) -> Path:
+    """Write a map as node-link JSON, readable by :func:`read_json` and networkx.
+
+    Dates are written as ISO text. This is lossless (sensitive fields
+    included); the file is also valid input for
+    ``networkx.node_link_graph(data, edges="edges")``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import sociale_kaart as sk
+    >>> G = sk.load_sample()
+    >>> path = sk.write_json(G, pathlib.Path(tempfile.mkdtemp()) / "kaart.json")
+    >>> sk.read_json(path).number_of_edges() == G.number_of_edges()
+    True
+    """
+    data = nx.node_link_data(G, edges="edges")
+    file = Path(path)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    with file.open("w", encoding="utf-8") as handle:
+        json.dump(data, handle, default=_json_default, ensure_ascii=False, indent=indent)
+    return file
+
+
+def read_json(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
+    """Read a map from node-link JSON (as written by :func:`write_json`).
+
+    The data goes through the same validation as every other reader.
+
+    Raises
+    ------
+    DataError
+        If the file is not node-link JSON, or the map is not valid.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json
+    >>> import sociale_kaart as sk
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "kaart.json"
+    >>> _ = path.write_text(json.dumps({"nodes": [{"id": "pl1", "kind": "place",
+    ...     "name": "Bench"}], "edges": []}))
+    >>> sk.read_json(path).nodes["pl1"]["name"]
+    'Bench'
+    """
+    file = Path(path)
+    label = file.name
+    try:
+        data = json.loads(file.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise DataError(
+            [Problem(label, getattr(err, "lineno", None), None, None, f"not valid JSON: {err}")],
+            source=str(file),
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise DataError(
+            [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    None,
+                    "this is not node-link JSON: expected an object with a 'nodes' list "
+                    "(and an 'edges' list), as written by sk.write_json",
+                )
+            ],
+            source=str(file),
+        )
+    problems: list[Problem] = []
+    nodes = []
+    for number, item in enumerate(data["nodes"]):
+        if not isinstance(item, dict) or "id" not in item:
+            problems.append(
+                Problem(label, None, "id", None, f"node #{number} has no 'id': give every node one")
+            )
+            continue
+        attrs = dict(item)
+        nodes.append((attrs.pop("id"), attrs))
+    edges = []
+    for number, item in enumerate(data.get("edges", data.get("links", [])) or []):
+        if not isinstance(item, dict) or "source" not in item or "target" not in item:
+            problems.append(
+                Problem(label, None, None, None, f"edge #{number} needs 'source' and 'target'")
+            )
+            continue
+        attrs = dict(item)
+        u, v = attrs.pop("source"), attrs.pop("target")
+        key = attrs.pop("key", attrs.get("relation"))
+        edges.append((u, v, key, attrs))
+    graph_attrs = data.get("graph") or {}
+    tables, more = node_link_tables(nodes, edges, graph_attrs.get("themes"), label=label)
+    return _build(
+        tables,
+        [*problems, *more],
+        name=name or graph_attrs.get("name") or file.stem,
+        source=str(file),
+    )
+
+
+# ----------------------------------------------------------------------------- validate
+
+
+def validate(G: nx.MultiDiGraph) -> None:
+    """Check a map that was edited by hand; raise one error listing every problem.
+
+    It runs the same checks as the readers: each node's fields against its
+    kind's model, unique ids, references, and which kinds each relation may
+    join. Problems name the node or edge (``file`` is e.g. ``"graph node 'r1'"``).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+
+    Raises
+    ------
+    DataError
+        With every problem found.
+    TypeError
+        If ``G`` is not a ``networkx.MultiDiGraph``.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> G = sk.load_sample()
+    >>> sk.validate(G)  # a valid map: no error
+    >>> G.nodes["r_samira"]["birth_year"] = 2090
+    >>> _ = G.add_edge("p_legal", "pl_bankje", key="supports", relation="supports")
+    >>> try:
+    ...     sk.validate(G)
+    ... except sk.DataError as err:
+    ...     print(len(err.errors))
+    2
+    """
+    if not isinstance(G, nx.MultiDiGraph):
+        raise TypeError(
+            f"a social map is a networkx.MultiDiGraph, not {type(G).__name__}; "
+            "build it with sk.read_csv or sk.from_frames"
+        )
+    tables, problems = node_link_tables(
+        G.nodes(data=True), G.edges(keys=True, data=True), G.graph.get("themes"), label="graph"
+    )
+    _build(tables, problems, name=G.graph.get("name"), source="graph")

@@ -1,0 +1,1014 @@
+"""Mapping raw HSDS tables to sociale_kaart records, with a row-by-row report.
+
+The steps: index the link tables by service (languages, areas, schedules,
+costs, eligibility, taxonomy), turn every organisation, location and
+service into a record of the matching model, check each record with that
+model (dropping what is unsound and saying so), and hand the sound records
+to the one builder.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from sociale_kaart.core.records import Initiative, Organisation, Place, _Record
+from sociale_kaart.io.hsds.read import Note, Package, RawRow, RawTable
+from sociale_kaart.io.hsds.text import (
+    TaxonomyMatcher,
+    clean_text,
+    fee_amount,
+    language_codes,
+    list_item,
+    read_ages,
+)
+
+__all__ = ["SK_TAXONOMY", "Mapper"]
+
+#: The taxonomy name under which write_hsds stores fields HSDS has no column for.
+SK_TAXONOMY = "sociale_kaart"
+
+#: Fields that may travel as ``sociale_kaart`` attributes, per HSDS entity.
+ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
+    "service": frozenset(
+        {
+            "theme",
+            "level",
+            "neighbourhood",
+            "requires",
+            "excludes",
+            "grants",
+            "genders",
+            "contact",
+            "lat",
+            "lon",
+        }
+    ),
+    "organization": frozenset(
+        {
+            "theme",
+            "level",
+            "neighbourhood",
+            "serves",
+            "min_age",
+            "max_age",
+            "language",
+            "requires",
+            "excludes",
+            "grants",
+            "genders",
+            "capacity",
+            "cost_eur",
+            "schedule",
+            "type",
+            "contact",
+            "lat",
+            "lon",
+            "last_verified",
+        }
+    ),
+    "location": frozenset({"type", "neighbourhood"}),
+}
+_LIST_ATTRIBUTES = {
+    "theme": "themes",
+    "serves": "serves",
+    "language": "languages",
+    "requires": "requires",
+    "excludes": "excludes",
+    "grants": "grants",
+    "genders": "genders",
+}
+
+_DAYS = {
+    "1": "Mon", "2": "Tue", "3": "Wed", "4": "Thu", "5": "Fri", "6": "Sat", "7": "Sun",
+    "mo": "Mon", "tu": "Tue", "we": "Wed", "th": "Thu", "fr": "Fri", "sa": "Sat", "su": "Sun",
+    "monday": "Mon", "tuesday": "Tue", "wednesday": "Wed", "thursday": "Thu",
+    "friday": "Fri", "saturday": "Sat", "sunday": "Sun",
+}  # fmt: skip
+_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_URL_RE = re.compile(r"^(https?://|www\.)\S+$", re.I)
+
+
+def clean_id(value: Any) -> str | None:
+    """An id as text: empty -> None, ``12.0`` -> ``"12"``, list separators replaced."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if value.is_integer():
+            value = int(value)
+    text = str(value).strip()
+    if not text:
+        return None
+    return re.sub(r"[;|]", "_", text)
+
+
+def _date(value: Any) -> _dt.date | None:
+    if value is None:
+        return None
+    match = _DATE_RE.match(str(value))
+    if not match:
+        return None
+    try:
+        return _dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def _number(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip().replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+    return number if math.isfinite(number) else None
+
+
+def _whole(value: Any) -> int | None:
+    number = _number(value)
+    if number is None or not number.is_integer():
+        return None
+    return int(number)
+
+
+def _time(value: Any) -> str | None:
+    if value is None:
+        return None
+    match = re.match(r"^\s*(\d{1,2}):(\d{2})", str(value))
+    return f"{int(match.group(1)):02d}:{match.group(2)}" if match else None
+
+
+def _first(row: RawRow, *columns: str) -> Any:
+    for column in columns:
+        value = row.get(column)
+        if value is not None and value != "":
+            return value
+    return None
+
+
+def _contact(email: Any, url: Any, phone: Any) -> str | None:
+    for value in (email, url, phone):
+        text = clean_text(value)
+        if text:
+            return text.replace("\n", " ")
+    return None
+
+
+class Mapper:
+    """One import: the package, the options, and the report being written."""
+
+    def __init__(
+        self,
+        package: Package,
+        *,
+        matcher: TaxonomyMatcher,
+        vocabulary: Mapping[str, Any],
+        themes_from_text: bool,
+        level: str | None,
+        id_prefix: str,
+        include_inactive: bool,
+    ) -> None:
+        self.pkg = package
+        self.matcher = matcher
+        self.context = {"themes": vocabulary, "list_sep": ";"}
+        self.themes_from_text = themes_from_text
+        self.level = level
+        self.id_prefix = id_prefix
+        self.include_inactive = include_inactive
+        self.notes: list[Note] = list(package.notes)
+        self.place_coords: dict[str, tuple[Any, Any]] = {}
+        # outputs: table -> list of (values, label, line, where)
+        self.records: dict[str, list[tuple[dict[str, Any], str, int | None, str | None]]] = {
+            "organisations": [],
+            "initiatives": [],
+            "places": [],
+            "relations": [],
+        }
+
+    # ------------------------------------------------------------------ report
+
+    def note(
+        self,
+        table: RawTable | str | None,
+        row: RawRow | None,
+        action: str,
+        reason: str,
+        *,
+        column: str | None = None,
+        value: Any = None,
+        row_id: str | None = None,
+    ) -> None:
+        label = table.label if isinstance(table, RawTable) else table
+        if row is not None and row.where:
+            reason = f"{row.where}: {reason}"
+        if row_id is None and row is not None:
+            row_id = clean_id(row.get("id"))
+        self.notes.append(
+            Note(label, row.line if row else None, row_id, column, value, action, reason)
+        )
+
+    # ------------------------------------------------------------------ indexing
+
+    def table(self, name: str) -> RawTable:
+        return self.pkg.tables.get(name) or RawTable(name, f"{name} (absent)")
+
+    def unique(self, name: str, what: str) -> dict[str, RawRow]:
+        """Rows of an entity table by id; rows without or with a reused id are reported."""
+        table = self.table(name)
+        out: dict[str, RawRow] = {}
+        if table.rows and "id" not in table.columns:
+            self.note(table, None, "dropped rows", f"the {what} table has no 'id' column: add one")
+        for row in table.rows:
+            row_id = clean_id(row.get("id"))
+            if row_id is None:
+                self.note(table, row, "dropped row", f"the {what} has no id", column="id")
+                continue
+            previous = out.get(row_id)
+            if previous is None:
+                out[row_id] = row
+                continue
+            if previous.values == row.values:
+                if row.where is None:  # nested JSON repeats objects on purpose
+                    self.note(
+                        table,
+                        row,
+                        "dropped row",
+                        f"duplicate of line {previous.line}: the same {what} twice",
+                        column="id",
+                        value=row_id,
+                    )
+                continue
+            where = f"line {previous.line}" if previous.line else previous.where
+            self.note(
+                table,
+                row,
+                "dropped row",
+                f"id {row_id!r} is already used by another {what} ({where}): the first one is kept",
+                column="id",
+                value=row_id,
+            )
+        return out
+
+    def by_service(
+        self,
+        name: str,
+        services: Mapping[str, RawRow],
+        sal_service: Mapping[str, str],
+        *,
+        locations_ok: bool = False,
+    ) -> dict[str, list[tuple[RawTable, RawRow]]]:
+        """Rows of a link table grouped by service id; dangling rows are reported."""
+        table = self.table(name)
+        out: dict[str, list[tuple[RawTable, RawRow]]] = defaultdict(list)
+        for row in table.rows:
+            service_id = clean_id(row.get("service_id"))
+            if service_id is None:
+                sal = clean_id(row.get("service_at_location_id"))
+                if sal is not None:
+                    service_id = sal_service.get(sal)
+            if service_id is None:
+                if locations_ok and clean_id(row.get("location_id")) is not None:
+                    self.note(
+                        table,
+                        row,
+                        "ignored row",
+                        f"this {name.replace('_', ' ')} belongs to a location, not a service: "
+                        "places have no such field",
+                    )
+                else:
+                    self.note(
+                        table,
+                        row,
+                        "dropped row",
+                        f"this {name.replace('_', ' ')} names no service",
+                        column="service_id",
+                    )
+                continue
+            if service_id not in services:
+                self.note(
+                    table,
+                    row,
+                    "dropped row",
+                    f"service {service_id!r} is not in the services table (dangling key)",
+                    column="service_id",
+                    value=service_id,
+                )
+                continue
+            out[service_id].append((table, row))
+        return out
+
+    # ------------------------------------------------------------------ checking
+
+    def checked(
+        self,
+        model: type[_Record],
+        values: dict[str, Any],
+        table: RawTable,
+        row: RawRow,
+        what: str,
+    ) -> dict[str, Any] | None:
+        """Validate a record with its model; drop unsound values, or the row."""
+        values = dict(values)
+        for _ in range(8):
+            try:
+                model.model_validate(values, context=self.context)
+                return values
+            except ValidationError as error:
+                drop: dict[str, str] = {}
+                for item in error.errors(include_url=False):
+                    loc = item.get("loc", ())
+                    column = str(loc[0]) if loc else None
+                    message = str(item.get("msg", "invalid")).removeprefix("Value error, ")
+                    if column is None and "min_age" in message:
+                        drop.setdefault("min_age", message)
+                        drop.setdefault("max_age", message)
+                    elif column in ("lat", "lon"):
+                        drop.setdefault("lat", message)
+                        drop.setdefault("lon", message)
+                    elif column is None or column == "id" or column not in values:
+                        self.note(
+                            table,
+                            row,
+                            "dropped row",
+                            f"the {what} is not sound: {message}",
+                            column=column,
+                        )
+                        return None
+                    else:
+                        drop.setdefault(column, message)
+                if "lat" in drop:
+                    pair = (values.get("lat"), values.get("lon"))
+                    self.note(
+                        table,
+                        row,
+                        "dropped value",
+                        f"coordinates not set: {drop.pop('lat')}",
+                        column="lat, lon",
+                        value=f"{pair[0]}, {pair[1]}",
+                    )
+                    drop.pop("lon", None)
+                    values["lat"] = values["lon"] = None
+                for column, message in drop.items():
+                    value = values.get(column)
+                    if isinstance(value, list) and len(value) > 1:
+                        values[column] = self._good_items(model, values, column)
+                    else:
+                        values[column] = [] if isinstance(value, list) else None
+                    if value is not None and value != []:
+                        self.note(
+                            table,
+                            row,
+                            "dropped value",
+                            f"{column} not set: {message}",
+                            column=column,
+                            value=value
+                            if not isinstance(value, list)
+                            else ";".join(map(str, value)),
+                        )
+        self.note(table, row, "dropped row", f"the {what} could not be made sound")
+        return None
+
+    def _good_items(self, model: type[_Record], values: dict[str, Any], column: str) -> list[Any]:
+        keep = []
+        for item in values[column]:
+            try:
+                model.model_validate({"id": "x", column: [item]}, context=self.context)
+            except ValidationError:
+                continue
+            keep.append(item)
+        return keep
+
+    # ------------------------------------------------------------------ run
+
+    def run(self) -> None:
+        orgs = self.unique("organization", "organization")
+        services = self.unique("service", "service")
+        locations = self.unique("location", "location")
+        node_ids = self._node_ids(orgs, services, locations)
+        metadata_dates = self._metadata_dates()
+        attributes = self._attributes(orgs, services, locations)
+
+        # places
+        places: dict[str, str] = {}
+        loc_table = self.table("location")
+        addresses = self._addresses(locations)
+        for raw_id, row in locations.items():
+            if str(row.get("location_type") or "").strip().lower() == "virtual":
+                self.note(
+                    loc_table, row, "dropped row", "a virtual location is not a place people visit"
+                )
+                continue
+            sk = attributes["location"].get(raw_id, {})
+            name = clean_text(_first(row, "name", "alternate_name")) or addresses.get(raw_id)
+            values: dict[str, Any] = {
+                "id": node_ids["location"][raw_id],
+                "name": name.replace("\n", " ") if name else None,
+                "description": clean_text(row.get("description")),
+                "lat": _number(row.get("latitude")),
+                "lon": _number(row.get("longitude")),
+                "type": sk.get("type"),
+                "neighbourhood": sk.get("neighbourhood"),
+            }
+            extra = {
+                "x_address": addresses.get(raw_id),
+                "x_transportation": clean_text(row.get("transportation")),
+            }
+            self._add_extra(values, extra, raw_id, node_ids["location"][raw_id])
+            checked = self.checked(Place, values, loc_table, row, "location")
+            if checked is not None:
+                places[raw_id] = checked["id"]
+                self.records["places"].append((checked, loc_table.label, row.line, row.where))
+
+        # organisations
+        org_ids: dict[str, str] = {}
+        org_table = self.table("organization")
+        for raw_id, row in orgs.items():
+            sk = attributes["organization"].get(raw_id, {})
+            values = {
+                "id": node_ids["organization"][raw_id],
+                "name": _one_line(clean_text(_first(row, "name", "alternate_name"))),
+                "description": clean_text(row.get("description")),
+                "contact": sk.get("contact")
+                or _contact(row.get("email"), _first(row, "website", "url"), None),
+                "last_verified": sk.get("last_verified") or metadata_dates.get(raw_id),
+                "level": sk.get("level") or self.level,
+            }
+            keys = ("neighbourhood", "type", "min_age", "max_age", "capacity", "cost_eur")
+            for key in (*keys, "lat", "lon"):
+                if key in sk:
+                    values[key] = sk[key]
+            if "schedule" in sk:
+                values["schedule"] = sk["schedule"]
+            for key, field in _LIST_ATTRIBUTES.items():
+                if key in sk:
+                    values[field] = sk[key]
+            extra = {
+                "x_alternate_name": clean_text(row.get("alternate_name")),
+                "x_url": clean_text(_first(row, "website", "url")),
+            }
+            self._add_extra(values, extra, raw_id, values["id"])
+            checked = self.checked(Organisation, values, org_table, row, "organization")
+            if checked is not None:
+                org_ids[raw_id] = checked["id"]
+                self.records["organisations"].append(
+                    (checked, org_table.label, row.line, row.where)
+                )
+
+        # organisations located at places
+        for raw_id, row in locations.items():
+            org = clean_id(row.get("organization_id"))
+            if org is None or raw_id not in places:
+                continue
+            if org not in org_ids:
+                self.note(
+                    loc_table,
+                    row,
+                    "dropped link",
+                    f"organization {org!r} is not in the organizations table: the location "
+                    "is imported without its organization",
+                    column="organization_id",
+                    value=org,
+                )
+                continue
+            self._relation(org_ids[org], places[raw_id], loc_table, row)
+
+        self.place_coords = {
+            values["id"]: (values.get("lat"), values.get("lon"))
+            for values, *_ in self.records["places"]
+            if values.get("lat") is not None and values.get("lon") is not None
+        }
+        self._services(services, org_ids, places, locations, node_ids, metadata_dates, attributes)
+
+    def _node_ids(
+        self,
+        orgs: Mapping[str, RawRow],
+        services: Mapping[str, RawRow],
+        locations: Mapping[str, RawRow],
+    ) -> dict[str, dict[str, str]]:
+        """Node ids: the HSDS id (with the prefix); ids shared by two tables get the table."""
+        tables = {"organization": orgs, "service": services, "location": locations}
+        owners: dict[str, list[str]] = defaultdict(list)
+        for table, rows in tables.items():
+            for raw_id in rows:
+                owners[raw_id].append(table)
+        out: dict[str, dict[str, str]] = {}
+        for table, rows in tables.items():
+            ids = {}
+            for raw_id, row in rows.items():
+                if len(owners[raw_id]) > 1:
+                    ids[raw_id] = f"{self.id_prefix}{table}:{raw_id}"
+                    self.note(
+                        self.table(table),
+                        row,
+                        "changed id",
+                        f"id {raw_id!r} is used in {' and '.join(owners[raw_id])}: "
+                        f"node id {ids[raw_id]!r}",
+                        column="id",
+                        value=raw_id,
+                    )
+                else:
+                    ids[raw_id] = f"{self.id_prefix}{raw_id}"
+            out[table] = ids
+        return out
+
+    def _add_extra(
+        self, values: dict[str, Any], extra: Mapping[str, str | None], raw_id: str, node_id: str
+    ) -> None:
+        if node_id != raw_id:
+            values["x_hsds_id"] = raw_id
+        for key, value in extra.items():
+            if value:
+                values[key] = value
+
+    def _relation(self, source: str, target: str, table: RawTable, row: RawRow) -> None:
+        self.records["relations"].append(
+            (
+                {"source": source, "target": target, "relation": "located_at"},
+                table.label,
+                row.line,
+                row.where,
+            )
+        )
+
+    def _metadata_dates(self) -> dict[str, _dt.date]:
+        out: dict[str, _dt.date] = {}
+        for row in self.table("metadata").rows:
+            resource = clean_id(row.get("resource_id"))
+            day = _date(row.get("last_action_date"))
+            if resource is not None and day is not None and day > out.get(resource, _dt.date.min):
+                out[resource] = day
+        return out
+
+    def _addresses(self, locations: Mapping[str, RawRow]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        table = self.table("address")
+        for row in table.rows:
+            location = clean_id(row.get("location_id"))
+            if location is None or location not in locations:
+                self.note(
+                    table,
+                    row,
+                    "dropped row",
+                    f"location {location!r} is not in the locations table (dangling key)",
+                    column="location_id",
+                    value=location,
+                )
+                continue
+            if str(row.get("address_type") or "physical").lower() not in ("physical", ""):
+                continue
+            parts = [
+                clean_text(row.get("address_1")),
+                " ".join(
+                    p
+                    for p in (clean_text(row.get("postal_code")), clean_text(row.get("city")))
+                    if p
+                ),
+            ]
+            text = ", ".join(p.replace("\n", " ") for p in parts if p)
+            if text:
+                out.setdefault(location, text)
+        return out
+
+    # ------------------------------------------------------------------ taxonomy
+
+    def _attributes(
+        self,
+        orgs: Mapping[str, RawRow],
+        services: Mapping[str, RawRow],
+        locations: Mapping[str, RawRow],
+    ) -> dict[str, dict[str, dict[str, Any]]]:
+        """Themes per service (in ``theme``) and sociale_kaart fields per entity."""
+        terms_table = self.table("taxonomy_term")
+        terms: dict[str, RawRow] = {}
+        for row in terms_table.rows:
+            term_id = clean_id(row.get("id"))
+            if term_id is None:
+                self.note(terms_table, row, "dropped row", "the taxonomy term has no id")
+            else:
+                terms.setdefault(term_id, row)
+        out: dict[str, dict[str, dict[str, Any]]] = {
+            "service": {},
+            "organization": {},
+            "location": {},
+        }
+        entities = {"service": services, "organization": orgs, "location": locations}
+        reported: set[str] = set()
+        links: list[tuple[str, str, str, RawTable, RawRow]] = []  # entity, id, term, where
+
+        table = self.table("attribute")
+        for row in table.rows:
+            link_id = clean_id(row.get("link_id"))
+            term_id = clean_id(row.get("taxonomy_term_id"))
+            entity = str(row.get("link_entity") or "").strip().lower() or None
+            if entity is not None:
+                entity = {"services": "service", "organizations": "organization"}.get(
+                    entity, entity
+                )
+            if entity is None:
+                entity = next((e for e, rows in entities.items() if link_id in rows), None)
+            if entity not in entities:
+                self.note(table, row, "ignored row", f"attributes of {entity!r} are not mapped")
+                continue
+            if link_id is None or link_id not in entities[entity]:
+                self.note(
+                    table,
+                    row,
+                    "dropped row",
+                    f"{entity} {link_id!r} is not in the {entity} table (dangling key)",
+                    column="link_id",
+                    value=link_id,
+                )
+                continue
+            if term_id is None:
+                self.note(table, row, "dropped row", "the attribute names no taxonomy term")
+                continue
+            links.append((entity, link_id, term_id, table, row))
+        table = self.table("service_taxonomy")
+        for row in table.rows:
+            service_id = clean_id(row.get("service_id"))
+            term_id = clean_id(row.get("taxonomy_id") or row.get("taxonomy_term_id"))
+            if service_id is None or service_id not in services:
+                self.note(
+                    table,
+                    row,
+                    "dropped row",
+                    f"service {service_id!r} is not in the services table (dangling key)",
+                    column="service_id",
+                    value=service_id,
+                )
+                continue
+            if term_id is None:
+                self.note(table, row, "dropped row", "the row names no taxonomy term")
+                continue
+            links.append(("service", service_id, term_id, table, row))
+        service_table = self.table("service")
+        for service_id, row in services.items():
+            for term_id in re.split(r"\s*[,;|]\s*", str(row.get("taxonomy_ids") or "")):
+                if term_id:
+                    links.append(("service", service_id, term_id, service_table, row))
+
+        for entity, link_id, term_id, table, row in links:
+            term = terms.get(term_id)
+            if term is None:
+                self.note(
+                    table,
+                    row,
+                    "dropped link",
+                    f"taxonomy term {term_id!r} is not in the taxonomy table (dangling key)",
+                    value=term_id,
+                )
+                continue
+            fields = out[entity].setdefault(link_id, {})
+            code = str(term.get("code") or "")
+            taxonomy = str(term.get("taxonomy") or term.get("vocabulary") or "")
+            if taxonomy.strip().lower() == SK_TAXONOMY and ":" in code:
+                key, _, value = code.partition(":")
+                if key in ATTRIBUTE_FIELDS.get(entity, frozenset()):
+                    if key in _LIST_ATTRIBUTES or key == "theme":
+                        fields.setdefault(key, []).append(value)
+                    else:
+                        fields.setdefault(key, value)
+                    continue
+            if entity != "service" and entity != "organization":
+                continue
+            themes = self._term_themes(term, terms)
+            if themes is None:
+                if term_id not in reported:
+                    reported.add(term_id)
+                    self.note(
+                        terms_table,
+                        term,
+                        "unmapped term",
+                        f"taxonomy term {clean_text(term.get('name')) or term_id!r} has no theme "
+                        "in the taxonomy map: add it to taxonomy_map to use it",
+                        column="name",
+                        value=term.get("name"),
+                        row_id=term_id,
+                    )
+                continue
+            bucket = fields.setdefault("theme", [])
+            bucket.extend(t for t in themes if t not in bucket)
+        return out
+
+    def _term_themes(self, term: RawRow, terms: Mapping[str, RawRow]) -> list[str] | None:
+        seen: set[int] = set()
+        current: RawRow | None = term
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            found = self.matcher.themes(
+                clean_text(current.get("name")), clean_text(current.get("code"))
+            )
+            if found is not None:
+                return found
+            parent = clean_id(current.get("parent_id"))
+            if parent is None and current.get("parent_name"):
+                found = self.matcher.themes(clean_text(current.get("parent_name")))
+                if found is not None:
+                    return found
+            current = terms.get(parent) if parent is not None else None
+        return None
+
+    # ------------------------------------------------------------------ services
+
+    def _services(
+        self,
+        services: Mapping[str, RawRow],
+        org_ids: Mapping[str, str],
+        places: Mapping[str, str],
+        locations: Mapping[str, RawRow],
+        node_ids: Mapping[str, Mapping[str, str]],
+        metadata_dates: Mapping[str, _dt.date],
+        attributes: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    ) -> None:
+        place_coords = self.place_coords
+        sal_table = self.table("service_at_location")
+        sal_service: dict[str, str] = {}
+        service_places: dict[str, list[tuple[str, RawRow]]] = defaultdict(list)
+        for row in sal_table.rows:
+            service_id = clean_id(row.get("service_id"))
+            location_id = clean_id(row.get("location_id"))
+            sal_id = clean_id(row.get("id"))
+            bad = None
+            if service_id is None or service_id not in services:
+                bad = ("service_id", service_id, "service")
+            elif location_id is None or location_id not in locations:
+                bad = ("location_id", location_id, "location")
+            if bad is not None:
+                self.note(
+                    sal_table,
+                    row,
+                    "dropped row",
+                    f"{bad[2]} {bad[1]!r} is not in the {bad[2]}s table (dangling key)",
+                    column=bad[0],
+                    value=bad[1],
+                )
+                continue
+            assert service_id is not None and location_id is not None
+            if sal_id is not None:
+                sal_service[sal_id] = service_id
+            if location_id not in places:
+                continue  # its own row is reported (virtual or unsound)
+            if all(p != places[location_id] for p, _ in service_places[service_id]):
+                service_places[service_id].append((places[location_id], row))
+
+        groups: dict[str, dict[str, list[tuple[RawTable, RawRow]]]] = {
+            name: self.by_service(name, services, sal_service, locations_ok=name == "language")
+            for name in ("language", "service_area", "cost_option", "schedule", "eligibility")
+        }
+        groups["service_capacity"] = self.by_service("service_capacity", services, sal_service)
+        table = self.table("service")
+        for raw_id, row in services.items():
+            status = str(row.get("status") or "").strip().lower()
+            if status in ("inactive", "defunct") and not self.include_inactive:
+                self.note(
+                    table, row, "dropped row", f"the service is {status} (include_inactive=False)"
+                )
+                continue
+            values = self._service_values(
+                raw_id, row, table, groups, attributes["service"].get(raw_id, {})
+            )
+            values["id"] = node_ids["service"][raw_id]
+            if values["id"] != raw_id:
+                values["x_hsds_id"] = raw_id
+            values["last_verified"] = (
+                _date(row.get("assured_date"))
+                or _date(row.get("last_modified"))
+                or metadata_dates.get(raw_id)
+            )
+            org = clean_id(row.get("organization_id"))
+            if org is None:
+                self.note(
+                    table,
+                    row,
+                    "kept",
+                    "the service names no organization: imported without one",
+                    column="organization_id",
+                )
+            elif org not in org_ids:
+                self.note(
+                    table,
+                    row,
+                    "kept",
+                    f"organization {org!r} is not in the organizations table (dangling key): "
+                    "the service is imported without an organization",
+                    column="organization_id",
+                    value=org,
+                )
+            else:
+                values["organisation"] = org_ids[org]
+            at = service_places.get(raw_id, [])
+            if at:
+                values["place"] = at[0][0]
+            sk = attributes["service"].get(raw_id, {})
+            if "lat" in sk and "lon" in sk:
+                values["lat"], values["lon"] = sk["lat"], sk["lon"]
+            elif at:
+                coords = place_coords.get(at[0][0])
+                if coords is not None:
+                    values["lat"], values["lon"] = coords
+            checked = self.checked(Initiative, values, table, row, "service")
+            if checked is None:
+                continue
+            self.records["initiatives"].append((checked, table.label, row.line, row.where))
+            for place, sal_row in at[1:]:
+                self._relation(checked["id"], place, sal_table, sal_row)
+
+    def _service_values(
+        self,
+        raw_id: str,
+        row: RawRow,
+        table: RawTable,
+        groups: Mapping[str, Mapping[str, list[tuple[RawTable, RawRow]]]],
+        sk: Mapping[str, Any],
+    ) -> dict[str, Any]:
+        name = _one_line(clean_text(_first(row, "name", "alternate_name")))
+        description = clean_text(row.get("description"))
+        values: dict[str, Any] = {
+            "name": name,
+            "description": description,
+            "level": sk.get("level") or self.level,
+            "neighbourhood": sk.get("neighbourhood"),
+            "contact": sk.get("contact")
+            or _contact(row.get("email"), _first(row, "url", "website"), None),
+        }
+        for key in ("requires", "excludes", "grants", "genders"):
+            if key in sk:
+                values[key] = sk[key]
+        themes = list(sk.get("theme", []))
+        if not themes and self.themes_from_text:
+            themes = self.matcher.themes_in_text([name, description])
+        values["themes"] = themes
+        extra: dict[str, str | None] = {
+            "x_alternate_name": clean_text(row.get("alternate_name")),
+            "x_status": clean_text(row.get("status")),
+            "x_url": clean_text(_first(row, "url", "website")),
+        }
+
+        # languages
+        languages: list[str] = []
+        for ltable, lrow in groups["language"].get(raw_id, []):
+            code = clean_text(lrow.get("code"))
+            text = code or clean_text(_first(lrow, "name", "language"))
+            codes, unknown = language_codes(text)
+            if not codes and code and lrow.get("name"):
+                codes, unknown = language_codes(clean_text(lrow.get("name")))
+            for item in unknown:
+                self.note(
+                    ltable,
+                    lrow,
+                    "dropped value",
+                    f"language {item!r} has no ISO 639-1 code: not mapped",
+                    column="language",
+                    value=item,
+                )
+            languages.extend(c for c in codes if c not in languages)
+        values["languages"] = languages
+
+        # areas
+        serves: list[str] = []
+        for _, arow in groups["service_area"].get(raw_id, []):
+            area = clean_text(_first(arow, "name", "service_area"))
+            if area:
+                item = list_item(area.replace("\n", " "))
+                if item not in serves:
+                    serves.append(item)
+        values["serves"] = serves
+
+        # ages: numbers first, then text
+        min_age = _whole(row.get("minimum_age"))
+        max_age = _whole(row.get("maximum_age"))
+        texts: list[tuple[str, RawTable, RawRow]] = []
+        text = clean_text(row.get("eligibility_description"))
+        if text:
+            texts.append((text, table, row))
+        for etable, erow in groups["eligibility"].get(raw_id, []):
+            min_age = min_age if min_age is not None else _whole(erow.get("minimum_age"))
+            max_age = max_age if max_age is not None else _whole(erow.get("maximum_age"))
+            text = clean_text(_first(erow, "eligibility", "description"))
+            if text:
+                texts.append((text, etable, erow))
+        numeric = min_age is not None or max_age is not None
+        for text, etable, erow in texts:
+            reading = read_ages(text)
+            if not numeric:
+                min_age = min_age if min_age is not None else reading.min_age
+                max_age = max_age if max_age is not None else reading.max_age
+            if reading.problem:
+                self.note(
+                    etable,
+                    erow,
+                    "kept as text",
+                    reading.problem,
+                    column="eligibility",
+                    value=text,
+                    row_id=raw_id,
+                )
+        values["min_age"], values["max_age"] = min_age, max_age
+        if texts:
+            extra["x_eligibility"] = " / ".join(t.replace("\n", " ") for t, _, _ in texts)
+
+        # cost
+        amounts: list[float] = []
+        for ctable, crow in groups["cost_option"].get(raw_id, []):
+            amount = _number(crow.get("amount"))
+            currency = str(crow.get("currency") or "EUR").strip().upper()
+            if amount is None:
+                if crow.get("amount") is not None:
+                    self.note(
+                        ctable,
+                        crow,
+                        "dropped value",
+                        "the amount is not a number",
+                        column="amount",
+                        value=crow.get("amount"),
+                    )
+                continue
+            if currency not in ("EUR", "€"):
+                self.note(
+                    ctable,
+                    crow,
+                    "dropped value",
+                    f"amount in {currency} is not converted to euro: cost_eur not set",
+                    column="currency",
+                    value=currency,
+                )
+                continue
+            amounts.append(amount)
+        fees = clean_text(_first(row, "fees_description", "fees"))
+        if amounts:
+            values["cost_eur"] = min(amounts)
+        elif fees:
+            amount, problem = fee_amount(fees)
+            values["cost_eur"] = amount
+            if problem:
+                self.note(table, row, "kept as text", problem, column="fees", value=fees)
+        if fees:
+            extra["x_fees"] = fees.replace("\n", " ")
+
+        # capacity
+        capacity_rows = groups["service_capacity"].get(raw_id, [])
+        if len(capacity_rows) == 1:
+            values["capacity"] = _whole(capacity_rows[0][1].get("available"))
+        elif len(capacity_rows) > 1:
+            ctable, crow = capacity_rows[1]
+            self.note(
+                ctable,
+                crow,
+                "dropped value",
+                "the service has several capacities (units): capacity not set",
+                column="available",
+            )
+
+        # schedule
+        values["schedule"] = _schedule(groups["schedule"].get(raw_id, []))
+        self._add_extra(values, extra, raw_id, raw_id)
+        return values
+
+
+def _one_line(text: str | None) -> str | None:
+    return text.replace("\n", " ") if text else text
+
+
+def _schedule(rows: list[tuple[RawTable, RawRow]]) -> str | None:
+    """Opening times as text, days with the same hours together: 'Mon, Tue 09:00-17:00'."""
+    hours: dict[str, list[str]] = {}
+    free: list[str] = []
+    for _, row in rows:
+        opens, closes = _time(row.get("opens_at")), _time(row.get("closes_at"))
+        days_text = str(row.get("byday") or row.get("weekday") or "")
+        days = []
+        for token in re.split(r"\s*[,;\s]\s*", days_text.strip()):
+            day = _DAYS.get(re.sub(r"^[+-]?\d+(?=[a-z]{2}$)", "", token.lower()))
+            if day and day not in days:
+                days.append(day)
+        span = f"{opens}-{closes}" if opens and closes else (opens or "")
+        freq = str(row.get("freq") or "").strip().lower()
+        if freq == "monthly":
+            span = f"monthly {span}".strip()
+        description = clean_text(row.get("description"))
+        if days or span:
+            hours.setdefault(span, [])
+            for day in days:
+                if day not in hours[span]:
+                    hours[span].append(day)
+        if description:
+            free.append(description.replace("\n", " "))
+    parts = [f"{', '.join(days)} {span}".strip() for span, days in hours.items()]
+    parts.extend(free)
+    text = "; ".join(p for p in parts if p)
+    return text or None

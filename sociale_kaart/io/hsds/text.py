@@ -1,0 +1,493 @@
+"""Text helpers for the Open Referral (HSDS) importer.
+
+Sanitising HTML, reading ages, fees and languages from free text, and the
+default mapping from taxonomy terms to themes. Every function here is pure:
+it returns what it could read and, where something could not be read, a
+reason for the import report.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sociale_kaart.core.records import ISO_639_1
+from sociale_kaart.core.themes import DEFAULT_THEMES
+
+__all__ = [
+    "DEFAULT_TAXONOMY_MAP",
+    "AgeReading",
+    "TaxonomyMatcher",
+    "clean_text",
+    "fee_amount",
+    "language_codes",
+    "read_ages",
+]
+
+# --------------------------------------------------------------------------- text
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_COMMENT_RE = re.compile(r"<!--.*?(-->|$)", re.S)
+_SCRIPT_RE = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.S | re.I)
+_BREAK_RE = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|/tr|/ul|/ol|hr)\b[^<>]*>", re.I)
+_ITEM_RE = re.compile(r"<\s*li\b[^<>]*>", re.I)
+# Only tag-like text: '<' followed by a letter or '/'+letter. "<3" and "a < b" survive.
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?/?>")
+_SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+def clean_text(value: object) -> str | None:
+    """Plain text from an HSDS text cell: tags stripped, entities unescaped.
+
+    List items become lines starting with ``- ``; runs of white space shrink to
+    one space; empty text becomes ``None``.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import clean_text
+    >>> print(clean_text("Courses in <ul><li>Digital&nbsp;skills</li><li>Dutch</li></ul>"))
+    Courses in
+    - Digital skills
+    - Dutch
+    >>> clean_text("We &lt;3 our <b>volunteers</b> &amp; more")
+    'We <3 our volunteers & more'
+    >>> clean_text("  ") is None
+    True
+    """
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else str(value)
+    if "<" in text:
+        text = _COMMENT_RE.sub(" ", text)
+        text = _SCRIPT_RE.sub(" ", text)
+        text = _ITEM_RE.sub("\n- ", text)
+        text = _BREAK_RE.sub("\n", text)
+        text = _TAG_RE.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _CONTROL_RE.sub("", text)
+    lines = [_SPACES_RE.sub(" ", line).strip() for line in text.split("\n")]
+    out = "\n".join(line for line in lines if line and line != "-")
+    return out or None
+
+
+def list_item(text: str) -> str:
+    """A list item without the ``;`` and ``|`` that separate items in map files."""
+    return re.sub(r"\s*[;|]\s*", ", ", text).strip()
+
+
+# --------------------------------------------------------------------------- ages
+
+_NUM = r"(\d{1,3})"
+_DASH = r"\s*(?:-|–|—|to|through|thru|t/m|tot en met|tot)\s*"
+_YEARS = r"\s*(?:years?|yrs?|y/?o|year[- ]olds?|jaar|jr)\b"
+_AGE_WORD = r"(?:ages?|aged|age range|leeftijd)"
+
+_AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "ages 12-17", "aged 18 to 64", "leeftijd 4 t/m 12"
+    (re.compile(rf"\b{_AGE_WORD}\s*(?:of\s*|between\s*)?{_NUM}{_DASH}{_NUM}\b", re.I), "range"),
+    # "12-17 years", "4 t/m 12 jaar"
+    (re.compile(rf"\b{_NUM}{_DASH}{_NUM}{_YEARS}", re.I), "range"),
+    # "65 and older", "18 or over", "55 years and up", "65 jaar en ouder"
+    (
+        re.compile(
+            rf"\b{_NUM}(?:{_YEARS})?\s*(?:and|or|en|of)\s*(?:older|over|up|above|ouder)\b", re.I
+        ),
+        "min",
+    ),
+    # "adults 18+", "65+"
+    (re.compile(rf"(?<![\d.,$€£]){_NUM}\s*\+(?!\d)"), "min"),
+    # "17 and under", "12 or younger"
+    (
+        re.compile(
+            rf"\b{_NUM}(?:{_YEARS})?\s*(?:and|or|en|of)\s*(?:under|younger|below|jonger)\b", re.I
+        ),
+        "max",
+    ),
+    # "under 18", "younger than 23", "jonger dan 18"
+    (re.compile(rf"\b(?:under|younger than|below|jonger dan|onder de)\s*{_NUM}\b", re.I), "below"),
+    # "adults", "adults only", "volwassenen"
+    (re.compile(r"\b(?:adults?|volwassenen?)\b(?!\s*(?:ages?|aged|\d))", re.I), "adult"),
+)
+
+_AGE_HINT_RE = re.compile(
+    r"\b(?:age|ages|aged|years?|yrs|old|older|younger|under|over|seniors?|elderly|children|"
+    r"kids|youth|teens?|teenagers|young|adults?|jaar|ouderen|jongeren|kinderen|volwassenen)\b|\d",
+    re.I,
+)
+_FILLER_RE = re.compile(
+    r"\b(?:adults?|volwassenen?|only|all|people|persons?|individuals|for|and|or|of|the|"
+    r"ages?|aged|years?|old|yrs|jaar|who|are|is|in|a|an|open|to|from|between|en|voor)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class AgeReading:
+    """What :func:`read_ages` made of a text."""
+
+    min_age: int | None
+    max_age: int | None
+    #: Why the text could not (fully) be read, for the import report; None when clear.
+    problem: str | None
+
+
+def read_ages(text: str | None) -> AgeReading:
+    """Read an age range from free eligibility text where the pattern is clear.
+
+    Recognised: ``18+``, ``ages 12-17``, ``12-17 years``, ``65 and older``,
+    ``17 and under``, ``under 18`` (maximum 17), ``adults`` (18 and over), and
+    their Dutch equivalents. Patterns that disagree, ages above 120, or age
+    words without a clear pattern ("seniors", "young people") give no ages and
+    a ``problem``. Text beyond the age (an area, a condition) gives the ages
+    and a problem saying the rest was not mapped.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import read_ages
+    >>> read_ages("adults 18+ in the county")
+    AgeReading(min_age=18, max_age=None, problem="the rest of 'adults 18+ in the county' ...")
+    >>> read_ages("ages 12-17")
+    AgeReading(min_age=12, max_age=17, problem=None)
+    >>> read_ages("under 18")
+    AgeReading(min_age=None, max_age=17, problem=None)
+    >>> read_ages("seniors").problem
+    "no clear age in 'seniors': ages not set"
+    """
+    if not text:
+        return AgeReading(None, None, None)
+    low: set[int] = set()
+    high: set[int] = set()
+    rest = text
+    for pattern, what in _AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            numbers = [int(g) for g in match.groups() if g is not None]
+            if what == "range":
+                low.add(numbers[0])
+                high.add(numbers[1])
+            elif what == "min":
+                low.add(numbers[0])
+            elif what == "max":
+                high.add(numbers[0])
+            elif what == "below":
+                high.add(numbers[0] - 1)
+            elif what == "adult" and not low:
+                low.add(18)
+            rest = rest.replace(match.group(0), " ")
+    quoted = repr(text if len(text) <= 80 else text[:77] + "...")
+    if not low and not high:
+        if _AGE_HINT_RE.search(text):
+            return AgeReading(None, None, f"no clear age in {quoted}: ages not set")
+        return AgeReading(None, None, f"eligibility {quoted} has no age: kept as text only")
+    if len(low) > 1 or len(high) > 1:
+        return AgeReading(None, None, f"ages in {quoted} disagree: ages not set")
+    min_age = next(iter(low)) if low else None
+    max_age = next(iter(high)) if high else None
+    for value in (min_age, max_age):
+        if value is not None and not 0 <= value <= 120:
+            return AgeReading(None, None, f"age {value} in {quoted} is not 0-120: ages not set")
+    if min_age is not None and max_age is not None and min_age > max_age:
+        return AgeReading(None, None, f"ages in {quoted} run backwards: ages not set")
+    leftover = _FILLER_RE.sub(" ", rest)
+    if re.search(r"[^\W\d_]{2,}", leftover):
+        return AgeReading(
+            min_age, max_age, f"the rest of {quoted} (area, conditions) is kept as text only"
+        )
+    return AgeReading(min_age, max_age, None)
+
+
+# --------------------------------------------------------------------------- fees
+
+_FREE_RE = re.compile(
+    r"^\s*(?:free|free of charge|no (?:cost|charge|fee)s?|none|gratis|kosteloos|geen kosten|0)"
+    r"\s*[.!]?\s*$",
+    re.I,
+)
+_EUR_RE = re.compile(
+    r"^\s*(?:€|eur\.?|euro)\s*(\d+(?:[.,]\d{1,2})?)\s*(?:euro|eur)?\s*[.!]?\s*$|"
+    r"^\s*(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur|euro)\s*[.!]?\s*$",
+    re.I,
+)
+
+
+def fee_amount(text: str | None) -> tuple[float | None, str | None]:
+    """A fee in euro from free text: ``"free"`` -> 0, ``"€ 2,50"`` -> 2.5.
+
+    Returns the amount (or ``None``) and a problem text when the text says
+    something about money that is not a single euro amount.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import fee_amount
+    >>> fee_amount("Free"), fee_amount("€ 2,50")
+    ((0.0, None), (2.5, None))
+    >>> fee_amount("$5 per visit")[0] is None
+    True
+    """
+    if not text:
+        return None, None
+    if _FREE_RE.match(text):
+        return 0.0, None
+    match = _EUR_RE.match(text)
+    if match:
+        number = match.group(1) or match.group(2)
+        return float(number.replace(",", ".")), None
+    quoted = repr(text if len(text) <= 60 else text[:57] + "...")
+    return None, f"fees {quoted} are not one euro amount: cost_eur not set, text kept"
+
+
+# --------------------------------------------------------------------------- languages
+
+_LANGUAGE_NAMES_TEXT = """
+afrikaans af; albanian sq; albanees sq; amharic am; amhaars am; arabic ar; arabisch ar;
+armenian hy; armeens hy; azerbaijani az; bengali bn; bosnian bs; bosnisch bs; bulgarian bg;
+bulgaars bg; burmese my; cantonese zh; catalan ca; chinese zh; chinees zh; croatian hr;
+kroatisch hr; czech cs; tsjechisch cs; danish da; deens da; dari fa; dutch nl; nederlands nl;
+vlaams nl; flemish nl; english en; engels en; estonian et; farsi fa; perzisch fa; persian fa;
+finnish fi; fins fi; french fr; frans fr; frisian fy; fries fy; frysk fy; georgian ka;
+german de; duits de; greek el; grieks el; gujarati gu; haitian creole ht; hausa ha; hebrew he;
+hebreeuws he; hindi hi; hungarian hu; hongaars hu; icelandic is; igbo ig; indonesian id;
+indonesisch id; italian it; italiaans it; japanese ja; japans ja; kazakh kk; khmer km;
+kinyarwanda rw; korean ko; koreaans ko; kurdish ku; koerdisch ku; kurmanji ku; sorani ku;
+lao lo; latvian lv; lets lv; lingala ln; lithuanian lt; litouws lt; macedonian mk;
+macedonisch mk; malay ms; malayalam ml; mandarin zh; marathi mr; mongolian mn; nepali ne;
+norwegian no; noors no; oromo om; pashto ps; pasjtoe ps; polish pl; pools pl; portuguese pt;
+portugees pt; punjabi pa; romanian ro; roemeens ro; russian ru; russisch ru; serbian sr;
+servisch sr; sinhala si; slovak sk; slowaaks sk; slovenian sl; sloveens sl; somali so;
+somalisch so; spanish es; spaans es; swahili sw; swedish sv; zweeds sv; tagalog tl;
+filipino tl; tamil ta; tamazight ber; berber ber; thai th; tigrinya ti; tigrinia ti;
+turkish tr; turks tr; ukrainian uk; oekraiens uk; oekraïens uk; urdu ur; uzbek uz;
+vietnamese vi; vietnamees vi; wolof wo; yoruba yo; zulu zu; papiamento pap; papiaments pap;
+sranan srn; sranantongo srn; sign language sgn; asl sgn; ngt sgn
+"""
+_LANGUAGE_NAMES: dict[str, str] = {}
+for _item in _LANGUAGE_NAMES_TEXT.replace("\n", " ").split(";"):
+    _name, _, _code = _item.strip().rpartition(" ")
+    if _name:
+        _LANGUAGE_NAMES[_name] = _code
+
+_ISO_639_2: dict[str, str] = {
+    "alb": "sq", "sqi": "sq", "amh": "am", "ara": "ar", "arm": "hy", "hye": "hy", "ben": "bn",
+    "bos": "bs", "bul": "bg", "chi": "zh", "zho": "zh", "yue": "zh", "cmn": "zh", "hrv": "hr",
+    "cze": "cs", "ces": "cs", "dan": "da", "dut": "nl", "nld": "nl", "eng": "en", "est": "et",
+    "per": "fa", "fas": "fa", "prs": "fa", "fin": "fi", "fre": "fr", "fra": "fr", "fry": "fy",
+    "geo": "ka", "kat": "ka", "ger": "de", "deu": "de", "gre": "el", "ell": "el", "heb": "he",
+    "hin": "hi", "hun": "hu", "ind": "id", "ita": "it", "jpn": "ja", "kor": "ko", "kur": "ku",
+    "kmr": "ku", "ckb": "ku", "lav": "lv", "lit": "lt", "mac": "mk", "mkd": "mk", "may": "ms",
+    "msa": "ms", "nor": "no", "pus": "ps", "pol": "pl", "por": "pt", "pan": "pa", "rum": "ro",
+    "ron": "ro", "rus": "ru", "srp": "sr", "slo": "sk", "slk": "sk", "slv": "sl", "som": "so",
+    "spa": "es", "swa": "sw", "swe": "sv", "tgl": "tl", "fil": "tl", "tam": "ta", "tha": "th",
+    "tir": "ti", "tur": "tr", "ukr": "uk", "urd": "ur", "vie": "vi",
+}  # fmt: skip
+
+_LANG_SPLIT_RE = re.compile(r"\s*(?:,|;|/|\||\band\b|\ben\b|&)\s*", re.I)
+
+
+def language_codes(text: str | None) -> tuple[list[str], list[str]]:
+    """ISO 639-1 codes from language names or codes in free text.
+
+    Returns the codes found and the parts that are not a language with a
+    two-letter code (e.g. Papiamento, sign languages), for the report.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import language_codes
+    >>> language_codes("English, Spanish")
+    (['en', 'es'], [])
+    >>> language_codes("nld; Papiaments; es-MX")
+    (['nl', 'es'], ['Papiaments'])
+    """
+    if not text:
+        return [], []
+    codes: list[str] = []
+    unknown: list[str] = []
+    for part in _LANG_SPLIT_RE.split(text):
+        token = part.strip().strip(".()").strip()
+        if not token:
+            continue
+        low = token.lower()
+        code = None
+        base = re.split(r"[-_]", low, maxsplit=1)[0]
+        if base in ISO_639_1:
+            code = base
+        elif base in _ISO_639_2:
+            code = _ISO_639_2[base]
+        else:
+            named = _LANGUAGE_NAMES.get(re.sub(r"\s+", " ", low))
+            if named is None:
+                named = _LANGUAGE_NAMES.get(low.split(" (")[0].strip())
+            if named in ISO_639_1:
+                code = named
+        if code is None:
+            unknown.append(token)
+        elif code not in codes:
+            codes.append(code)
+    return codes, unknown
+
+
+# --------------------------------------------------------------------------- taxonomy
+
+#: The default mapping from taxonomy terms to theme codes. Keys are matched
+#: case-insensitively against a term's name or code, first as the whole term,
+#: then as a word or phrase inside it (longest key first), then through the
+#: term's parents. Every theme code and its English and Dutch labels map to
+#: themselves, so packages written by :func:`sociale_kaart.write_hsds` come
+#: back with their themes.
+DEFAULT_TAXONOMY_MAP: dict[str, str] = {
+    # basic needs and money
+    "food": "finances",
+    "food bank": "finances",
+    "food pantry": "finances",
+    "meals": "finances",
+    "clothing": "finances",
+    "income support": "finances",
+    "financial assistance": "finances",
+    "benefits": "finances",
+    "debt": "finances",
+    "debt counseling": "finances",
+    "debt counselling": "finances",
+    "credit counseling": "finances",
+    "financial counseling": "finances",
+    "money management": "finances",
+    "tax preparation": "finances",
+    "utilities": "finances",
+    "voedselbank": "finances",
+    "schuldhulp": "finances",
+    # housing
+    "housing": "housing",
+    "shelter": "housing",
+    "homelessness": "housing",
+    "homeless": "housing",
+    "rent": "housing",
+    "daklozen": "housing",
+    # law and justice
+    "legal": "justice",
+    "legal aid": "justice",
+    "legal services": "justice",
+    "immigration": "justice",
+    "reentry": "justice",
+    "rechtshulp": "justice",
+    # health
+    "mental health": "mental_health",
+    "counseling": "mental_health",
+    "counselling": "mental_health",
+    "psychiatric": "mental_health",
+    "crisis": "mental_health",
+    "ggz": "mental_health",
+    "health": "physical_health",
+    "health care": "physical_health",
+    "medical": "physical_health",
+    "dental": "physical_health",
+    "disability": "physical_health",
+    "substance use": "substance_use",
+    "substance abuse": "substance_use",
+    "addiction": "substance_use",
+    "alcohol": "substance_use",
+    "verslavingszorg": "substance_use",
+    "personal care": "basic_adl",
+    "home care": "instrumental_adl",
+    "transportation": "instrumental_adl",
+    "transport": "instrumental_adl",
+    "vervoer": "instrumental_adl",
+    # work and learning
+    "employment": "work_education",
+    "jobs": "work_education",
+    "job training": "work_education",
+    "education": "work_education",
+    "tutoring": "work_education",
+    "literacy": "language",
+    "language": "language",
+    "esl": "language",
+    "english as a second language": "language",
+    "interpretation": "language",
+    "taalles": "language",
+    # family, time, people
+    "parenting": "parenting",
+    "family support": "parenting",
+    "child care": "parenting",
+    "childcare": "parenting",
+    "domestic violence": "domestic_relations",
+    "family violence": "domestic_relations",
+    "huiselijk geweld": "domestic_relations",
+    "recreation": "time_use",
+    "day activities": "time_use",
+    "dagbesteding": "time_use",
+    "volunteering": "community_participation",
+    "volunteer": "community_participation",
+    "civic": "community_participation",
+    "community": "community_participation",
+    "social": "social_network",
+    "companionship": "loneliness",
+    "befriending": "loneliness",
+    "loneliness": "loneliness",
+    "sports": "exercise",
+    "fitness": "exercise",
+    "exercise": "exercise",
+}
+for _code, _info in DEFAULT_THEMES.items():
+    for _key in (_code, _code.replace("_", " "), _info["label_en"], _info["label_nl"]):
+        DEFAULT_TAXONOMY_MAP.setdefault(_key.lower(), _code)
+
+
+def normalise_term(text: str) -> str:
+    """Lower case, ``&`` as ``and``, single spaces."""
+    text = text.lower().replace("&", " and ").replace("_", " ")
+    return re.sub(r"[\s\-/,.:]+", " ", text).strip()
+
+
+class TaxonomyMatcher:
+    """Resolve taxonomy terms to theme codes with a term -> theme(s) mapping.
+
+    A value of ``None`` or ``""`` in the mapping means "known, no theme":
+    such terms are skipped without a report line.
+    """
+
+    def __init__(self, mapping: Mapping[str, str | Sequence[str] | None]) -> None:
+        self.exact: dict[str, list[str]] = {}
+        for key, value in mapping.items():
+            if value is None or value == "":
+                themes: list[str] = []
+            elif isinstance(value, str):
+                themes = [value]
+            else:
+                themes = [str(v) for v in value if v]
+            self.exact[normalise_term(str(key))] = themes
+        keys = sorted((k for k in self.exact if k), key=lambda k: (-len(k), k))
+        self._phrases = [(k, re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")) for k in keys]
+        self._cache: dict[str, list[str] | None] = {}
+
+    def themes(self, *texts: str | None) -> list[str] | None:
+        """Themes for the first of ``texts`` (name, code...) that matches; None if none."""
+        for text in texts:
+            if not text:
+                continue
+            key = normalise_term(text)
+            if key in self._cache:
+                found = self._cache[key]
+            else:
+                found = self.exact.get(key)
+                if found is None:
+                    found = self._phrases_in(key)
+                self._cache[key] = found
+            if found is not None:
+                return list(found)
+        return None
+
+    def _phrases_in(self, text: str) -> list[str] | None:
+        """Themes of the keys in ``text``, longest first, each word used once."""
+        found: list[str] | None = None
+        for phrase, pattern in self._phrases:
+            if phrase not in text:
+                continue
+            text, count = pattern.subn("\x00", text)
+            if count:
+                found = found if found is not None else []
+                found.extend(t for t in self.exact[phrase] if t not in found)
+        return found
+
+    def themes_in_text(self, texts: Iterable[str | None]) -> list[str]:
+        """Every theme whose key occurs as a word or phrase in the texts (heuristic)."""
+        body = " ".join(normalise_term(t) for t in texts if t)
+        return self._phrases_in(body) or []

@@ -1,0 +1,8 @@
+"""The referral layer: referral paths through the network, network activation, matching."""
+
+from __future__ import annotations
+
+from sociale_kaart.referral.matching import match_residents
+from sociale_kaart.referral.suggest import network_activation, suggest_referrals
+
+__all__ = ["match_residents", "network_activation", "suggest_referrals"]

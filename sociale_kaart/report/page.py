@@ -1,0 +1,652 @@
+"""The wijkanalyse: one self-contained, offline HTML page about a neighbourhood.
+
+:func:`report` gathers the summary, the interactive map, key figures,
+brokers, the top gaps, meeting load, example referrals and data quality
+into one file, in Dutch or English, for the team (``audience="team"``) or
+for the public (``audience="public"``: aggregates only, small counts
+suppressed, nothing about persons).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import io
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from sociale_kaart.analysis.summary import summary
+from sociale_kaart.core.records import MODELS
+from sociale_kaart.core.strings import check_language, field_label, kind_label, relation_label, text
+from sociale_kaart.core.themes import theme_label
+from sociale_kaart.core.vocabulary import KINDS, OFFER_KINDS
+from sociale_kaart.pictures.layout import group_of
+from sociale_kaart.privacy.suppression import MIN_CELL_DEFAULT, check_min_cell, suppress_small
+
+__all__ = ["AUDIENCES", "report"]
+
+PathLike = str | os.PathLike[str]
+
+#: Who a report is for.
+AUDIENCES: tuple[str, ...] = ("team", "public")
+
+#: Gap types shown to the public: about offers, places and groups, never about a person
+#: (knowledge gaps, meeting load and single knowers name professionals).
+PUBLIC_GAP_TYPES = ("coverage", "isolation", "unreached_place", "structural_hole", "stale_record")
+_PUBLIC_MAP_KINDS = ("initiative", "organisation", "place")
+_ANALYSES = (
+    "centrality",
+    "brokerage",
+    "find_gaps",
+    "coverage",
+    "meeting_audit",
+    "suggest_referrals",
+)
+
+
+# ----------------------------------------------------------------------------- analyses
+
+
+def _residents_for_examples(G: nx.MultiDiGraph, n: int) -> list[Any]:
+    """Residents with the most urgent scored needs first (lowest ZRM score), then by id."""
+    ranked = []
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("kind") != "resident":
+            continue
+        needs = attrs.get("needs") or {}
+        if not needs:
+            continue
+        scores = [s for s in needs.values() if s is not None]
+        ranked.append((min(scores) if scores else 6, -len(needs), str(node), node))
+    ranked.sort()
+    return [item[-1] for item in ranked[:n]]
+
+
+def _analyses(
+    G: nx.MultiDiGraph,
+    *,
+    language: str,
+    audience: str,
+    referrals: int,
+    today: _dt.date,
+    min_cell: int,
+) -> dict[str, Any]:
+    """Run the analyses the report shows; the public report runs only aggregate ones."""
+    from sociale_kaart.analysis.brokerage import brokerage
+    from sociale_kaart.analysis.centrality import centrality
+    from sociale_kaart.gaps.api import coverage, find_gaps, meeting_audit
+    from sociale_kaart.referral.suggest import suggest_referrals
+
+    public = audience == "public"
+    out: dict[str, Any] = {
+        "coverage": coverage(G, today=today, aggregate_only=public, min_cell=min_cell),
+        "find_gaps": find_gaps(
+            G,
+            kinds=PUBLIC_GAP_TYPES if public else None,
+            language=language,
+            today=today,
+            aggregate_only=public,
+            min_cell=min_cell,
+        ),
+    }
+    if public:
+        return out
+    out["centrality"] = centrality(G)
+    out["brokerage"] = brokerage(G, partition=lambda _, attrs: group_of(attrs) or None)
+    out["meeting_audit"] = meeting_audit(G)
+    rows = []
+    for resident in _residents_for_examples(G, referrals):
+        found = suggest_referrals(G, resident, language=language, today=today)
+        if not found.empty:
+            rows.append((resident, found.iloc[0]))  # the best suggestion, eligible first
+    out["suggest_referrals"] = rows
+    return out
+
+
+# ----------------------------------------------------------------------------- blocks
+
+
+def _cell(value: Any, *, language: str, min_cell: int) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return text("report.suppressed", language, min_cell=min_cell)
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _header(column: str, language: str) -> str:
+    key = f"col.{column}"
+    from sociale_kaart.core.strings import STRINGS
+
+    if key in STRINGS:
+        return text(key, language)
+    if f"relation.{column}" in STRINGS:
+        return text(f"relation.{column}", language)
+    return column
+
+
+def _table(
+    frame: pd.DataFrame,
+    *,
+    language: str,
+    min_cell: int,
+    index: bool = True,
+    index_label: str | None = None,
+    numeric: Iterable[str] = (),
+) -> dict[str, Any]:
+    columns = list(frame.columns)
+    headers = [index_label or _header(str(frame.index.name or "id"), language)] if index else []
+    headers += [_header(str(c), language) for c in columns]
+    rows = []
+    for key, row in frame.iterrows():
+        cells = [_cell(key, language=language, min_cell=min_cell)] if index else []
+        cells += [_cell(row[c], language=language, min_cell=min_cell) for c in columns]
+        rows.append(cells)
+    numeric_set = set(numeric) | {
+        str(c) for c in columns if pd.api.types.is_numeric_dtype(frame[c].dtype)
+    }
+    align = ([False] if index else []) + [str(c) in numeric_set for c in columns]
+    return {"type": "table", "headers": headers, "rows": rows, "align": align}
+
+
+def _note(message: str) -> dict[str, Any]:
+    return {"type": "note", "text": message}
+
+
+def _figure(ax: Any, alt: str) -> dict[str, Any]:
+    figure = ax.figure
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return {"type": "figure", "src": f"data:image/png;base64,{data}", "alt": alt}
+
+
+def _label(G: nx.MultiDiGraph, node: Any) -> str:
+    """A node's name, but a resident's id (names are personal data)."""
+    attrs = G.nodes[node] if node in G else {}
+    if attrs.get("kind") == "resident":
+        return str(node)
+    return str(attrs.get("name") or node)
+
+
+# ----------------------------------------------------------------------------- sections
+
+
+def _summary_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    language, min_cell = ctx["language"], ctx["min_cell"]
+    frame = summary(G)
+    if ctx["audience"] == "public":
+        frame = suppress_small(frame, list(frame.columns), min_cell=min_cell)
+        frame = frame.drop(columns="suppressed")
+    frame = frame.rename(
+        index={"total": text("report.total", language), "(none)": text("report.none", language)}
+    )
+    frame.index.name = "neighbourhood"
+    kinds = ["residents", "professionals", "initiatives", "organisations", "places"]
+    counts = frame[kinds].rename(columns={"residents": "residents_n"})
+    ties = frame.drop(columns=kinds)
+    ties = ties.loc[:, (ties.fillna(1) != 0).any(axis=0)].T
+    ties.index = [relation_label(r, language) for r in ties.index]
+    ties.index.name = "relation"
+    return [
+        _note(text("report.summary_intro", language)),
+        _table(counts, language=language, min_cell=min_cell),
+        _table(ties, language=language, min_cell=min_cell),
+    ]
+
+
+def _map_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    from sociale_kaart.pictures.interactive import interactive
+
+    language = ctx["language"]
+    blocks: list[dict[str, Any]] = []
+    nodes = None
+    if ctx["audience"] == "public":
+        nodes = [n for n, a in G.nodes(data=True) if a.get("kind") in _PUBLIC_MAP_KINDS]
+        blocks.append(_note(text("report.map_public", language)))
+    net = interactive(
+        G,
+        nodes=nodes,
+        language=language,
+        seed=ctx["seed"],
+        show=ctx["show"],
+        physics=False,
+        layout="neighbourhood",
+        height="600px",
+    )
+    blocks.append({"type": "map", "map": net.map_context()})
+    return blocks
+
+
+def _public_coverage(frame: pd.DataFrame, min_cell: int) -> pd.DataFrame:
+    if "residents" not in frame.columns:
+        return frame
+    out = suppress_small(frame, ["residents"], min_cell=min_cell)
+    hidden = out["residents"].isna()
+    out["demand"] = out["demand"].astype(float).mask(hidden)
+    return out.drop(columns="suppressed")
+
+
+def _figures_section(
+    G: nx.MultiDiGraph, ctx: dict[str, Any], found: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    from sociale_kaart.pictures.plot import plot_centrality, plot_coverage
+
+    language, min_cell = ctx["language"], ctx["min_cell"]
+    blocks: list[dict[str, Any]] = []
+    coverage = found["coverage"]
+    if ctx["audience"] == "public":
+        coverage = _public_coverage(coverage, min_cell)
+    ax = plot_coverage(coverage, language=language)
+    blocks.append(_figure(ax, text("fig.coverage", language)))
+    if ctx["audience"] == "team":
+        centrality = found["centrality"]
+        ax = plot_centrality(centrality, language=language, show=ctx["show"])
+        blocks.append(_figure(ax, text("fig.centrality", language)))
+        cols = ["kind", "name", "degree", "betweenness", "pagerank"]
+        top = centrality.sort_values("betweenness", ascending=False).head(ctx["top"])[cols]
+        top = top.assign(
+            name=[_label(G, n) for n in top.index],
+            kind=[kind_label(k, language) for k in top["kind"]],
+        )
+        blocks.append(_table(top.round(3), language=language, min_cell=min_cell))
+    return blocks
+
+
+def _brokers_section(
+    G: nx.MultiDiGraph, ctx: dict[str, Any], found: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    from sociale_kaart.pictures.plot import BROKERAGE_ROLES, plot_brokerage
+
+    language = ctx["language"]
+    if ctx["audience"] == "public":
+        return [_note(text("report.team_only", language))]
+    frame = found["brokerage"]
+    blocks = [_note(text("report.brokers_intro", language))]
+    blocks.append(
+        _figure(
+            plot_brokerage(frame, top=ctx["top"], language=language, show=ctx["show"]),
+            text("fig.brokerage", language),
+        )
+    )
+    order = (
+        frame["total"] if "total" in frame else frame[list(BROKERAGE_ROLES)].sum(axis=1)
+    ).sort_values(ascending=False, kind="stable")
+    top = frame.loc[
+        order.head(ctx["top"]).index, [c for c in (*BROKERAGE_ROLES, "total") if c in frame]
+    ]
+    top = top.rename(columns={r: text(f"role.{r}", language) for r in BROKERAGE_ROLES})
+    top.index = [_label(G, n) for n in top.index]
+    top.index.name = "name"
+    blocks.append(_table(top, language=language, min_cell=ctx["min_cell"]))
+    return blocks
+
+
+def _gaps_section(
+    G: nx.MultiDiGraph, ctx: dict[str, Any], found: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    language, min_cell = ctx["language"], ctx["min_cell"]
+    gaps = found["find_gaps"]
+    if gaps.empty:
+        return [_note(text("report.nothing", language))]
+    themes = G.graph.get("themes") or {}
+    gaps = gaps.sort_values("severity", ascending=False, kind="stable").head(ctx["top"])
+    frame = pd.DataFrame(
+        {
+            "gap_type": [text(f"gap.{g}", language) for g in gaps["gap_type"]],
+            "neighbourhood": gaps["neighbourhood"].map(lambda v: "" if v is None or v != v else v),
+            "theme": gaps["theme"].map(
+                lambda v: (
+                    "" if v is None or v != v else theme_label(str(v), themes, language=language)
+                )
+            ),
+            "severity": gaps["severity"].astype(float).round(2),
+        }
+    )
+    # In the public report the gaps come from find_gaps(aggregate_only=True): counts
+    # below min_cell are suppressed in the sentences, and no person is named.
+    frame["explanation"] = gaps["explanation"].astype(str)
+    frame["suggestion"] = gaps["suggestion"].astype(str)
+    frame = frame.reset_index(drop=True)
+    frame.index = frame.index + 1
+    frame.index.name = "#"
+    return [
+        _note(text("report.gaps_intro", language)),
+        _table(frame, language=language, min_cell=min_cell, index_label="#"),
+    ]
+
+
+def _meetings_section(
+    G: nx.MultiDiGraph, ctx: dict[str, Any], found: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    language = ctx["language"]
+    if ctx["audience"] == "public":
+        return [_note(text("report.team_only", language))]
+    audit = found["meeting_audit"]
+    if audit.meetings.empty:
+        return [_note(text("report.nothing", language))]
+    people = audit.professionals.head(ctx["top"])[
+        ["meetings", "hours_per_month", "flagged_hours", "caseload"]
+    ].copy()
+    people.index = [_label(G, n) for n in people.index]
+    people.index.name = "professional"
+    flagged = audit.meetings[audit.meetings["flagged"]]
+    flagged = flagged.sort_values(["hours_per_month", "professional"], ascending=[False, True])
+    meetings = pd.DataFrame(
+        {
+            "professional": [_label(G, n) for n in flagged["professional"]],
+            "other": [_label(G, n) for n in flagged["other"]],
+            "hours_per_month": flagged["hours_per_month"].astype(float).round(1),
+            "shared_residents": flagged["shared_residents"],
+            "relevance": flagged["relevance"].astype(float).round(2),
+        }
+    ).head(3 * ctx["top"])
+    return [
+        _note(text("report.meetings_intro", language)),
+        _note(text("report.hours_won_back", language, hours=f"{audit.hours_won_back:.0f}")),
+        _table(people, language=language, min_cell=ctx["min_cell"]),
+        _table(meetings, language=language, min_cell=ctx["min_cell"], index=False),
+    ]
+
+
+def _referrals_section(
+    G: nx.MultiDiGraph, ctx: dict[str, Any], found: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    language = ctx["language"]
+    if ctx["audience"] == "public":
+        return [_note(text("report.team_only", language))]
+    rows = found["suggest_referrals"]
+    if not rows:
+        return [_note(text("report.nothing", language))]
+    themes = G.graph.get("themes") or {}
+    cards = []
+    for resident, row in rows:
+        target = row.get("target")
+        name = row.get("target_name") or (_label(G, target) if target is not None else "")
+        theme = row.get("theme")
+        title = f"{text('report.resident', language)} {resident} → {name}"
+        if theme:
+            title += f" ({theme_label(str(theme), themes, language=language)})"
+        path = row.get("path") or []
+        lines = []
+        if path:
+            lines.append(
+                f"{text('report.path', language)}: " + " → ".join(_label(G, n) for n in path)
+            )
+        if row.get("explanation"):
+            lines.append(str(row.get("explanation")))
+        reasons = row.get("reasons")
+        cards.append(
+            {
+                "title": title,
+                "lines": lines,
+                "reasons": [str(r) for r in reasons] if isinstance(reasons, (list, tuple)) else [],
+            }
+        )
+    return [_note(text("report.referrals_intro", language)), {"type": "cards", "cards": cards}]
+
+
+def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    language, min_cell = ctx["language"], ctx["min_cell"]
+    today: _dt.date = ctx["today"]
+    stale_rows = []
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("kind") not in OFFER_KINDS:
+            continue
+        verified = attrs.get("last_verified")
+        if verified is None or (today - verified).days > ctx["stale_days"]:
+            stale_rows.append(
+                {
+                    "id": str(node),
+                    "name": str(attrs.get("name") or ""),
+                    "kind": kind_label(attrs.get("kind"), language),
+                    "last_verified": verified.isoformat()
+                    if verified
+                    else text("report.never", language),
+                }
+            )
+    blocks: list[dict[str, Any]] = [
+        {"type": "subheading", "text": text("report.stale", language)},
+        _note(text("report.stale_intro", language, days=ctx["stale_days"])),
+    ]
+    if stale_rows:
+        stale = pd.DataFrame(stale_rows).sort_values("last_verified").set_index("id")
+        blocks.append(_table(stale, language=language, min_cell=min_cell))
+    else:
+        blocks.append(_note(text("report.nothing", language)))
+    missing_rows = []
+    for kind in KINDS:
+        members = [a for _, a in G.nodes(data=True) if a.get("kind") == kind]
+        if not members:
+            continue
+        for field in MODELS[kind].model_fields:
+            if field in ("id", "extra"):
+                continue
+            empty = sum(1 for a in members if a.get(field) in (None, "", [], {}))
+            if empty:
+                missing_rows.append(
+                    {
+                        "kind": kind_label(kind, language, plural=True),
+                        "field": field_label(field, language),
+                        "missing": empty,
+                        "count": len(members),
+                    }
+                )
+    blocks.append({"type": "subheading", "text": text("report.missing", language)})
+    blocks.append(_note(text("report.missing_intro", language)))
+    if missing_rows:
+        missing = pd.DataFrame(missing_rows)
+        if ctx["audience"] == "public":
+            missing = suppress_small(missing, ["missing"], min_cell=min_cell).drop(
+                columns="suppressed"
+            )
+        blocks.append(_table(missing, language=language, min_cell=min_cell, index=False))
+    else:
+        blocks.append(_note(text("report.nothing", language)))
+    return blocks
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def render_report(
+    G: nx.MultiDiGraph,
+    *,
+    language: str = "nl",
+    audience: str = "team",
+    title: str | None = None,
+    top: int = 10,
+    referrals: int = 3,
+    stale_days: int = 365,
+    today: _dt.date | None = None,
+    min_cell: int = MIN_CELL_DEFAULT,
+    show: Iterable[str] | None = None,
+    seed: int = 0,
+) -> str:
+    """The report as one HTML document (text); see :func:`report` for the parameters."""
+    language = check_language(language)
+    if audience not in AUDIENCES:
+        raise ValueError(f"audience must be 'team' or 'public', not {audience!r}")
+    min_cell = check_min_cell(min_cell)
+    for name, value in (("top", top), ("referrals", referrals), ("stale_days", stale_days)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"{name} must be a whole number of at least 0, not {value!r}")
+    if audience == "public" and show:
+        raise ValueError(
+            "show= widens person-level fields and cannot be used with audience='public'"
+        )
+    from markupsafe import Markup
+
+    from sociale_kaart.pictures.html import assets, content_security_policy, environment
+
+    shown = list(show or [])
+    ctx: dict[str, Any] = {
+        "language": language,
+        "audience": audience,
+        "top": top,
+        "stale_days": stale_days,
+        "today": today or _dt.date.today(),
+        "min_cell": min_cell,
+        "show": shown,
+        "seed": seed,
+    }
+    found = _analyses(
+        G,
+        language=language,
+        audience=audience,
+        referrals=referrals,
+        today=ctx["today"],
+        min_cell=min_cell,
+    )
+    sections = [
+        ("summary", "report.summary", _summary_section(G, ctx)),
+        ("map", "report.map", _map_section(G, ctx)),
+        ("figures", "report.figures", _figures_section(G, ctx, found)),
+        ("brokers", "report.brokers", _brokers_section(G, ctx, found)),
+        ("gaps", "report.gaps", _gaps_section(G, ctx, found)),
+        ("meetings", "report.meetings", _meetings_section(G, ctx, found)),
+        ("referrals", "report.referrals", _referrals_section(G, ctx, found)),
+        ("quality", "report.quality", _quality_section(G, ctx)),
+    ]
+    name = str(G.graph.get("name") or "")
+    heading = title or f"{text('report.title', language)} {name.replace('_', ' ').title()}".strip()
+    parts = assets()
+    page = environment().get_template("report.html.j2")
+    return str(
+        page.render(
+            language=language,
+            title=heading,
+            subtitle=f"{text('report.subtitle', language)} {name}" if name else "",
+            made=f"{text('report.made', language)} {ctx['today'].isoformat()}",
+            audience_note=text(f"report.audience.{audience}", language, min_cell=min_cell),
+            audience=audience,
+            contents_label=text("report.contents", language),
+            sections=[
+                {"id": sid, "title": text(key, language), "blocks": blocks}
+                for sid, key, blocks in sections
+            ],
+            footer=text("report.footer", language),
+            csp=content_security_policy(),
+            vis_css=Markup(parts["vis_css"]),
+            map_css=Markup(parts["map_css"]),
+            vis_js=Markup(parts["vis_js"]),
+            map_js=Markup(parts["map_js"]),
+        )
+    )
+
+
+def report(
+    G: nx.MultiDiGraph,
+    path: PathLike,
+    *,
+    language: str = "nl",
+    audience: str = "team",
+    title: str | None = None,
+    top: int = 10,
+    referrals: int = 3,
+    stale_days: int = 365,
+    today: _dt.date | None = None,
+    min_cell: int = MIN_CELL_DEFAULT,
+    show: Iterable[str] | None = None,
+    seed: int = 0,
+) -> Path:
+    """Write the wijkanalyse: one self-contained, offline HTML page.
+
+    The page holds the summary, the interactive map, key figures (coverage
+    and centrality), the brokers, the top gaps with explanations and
+    suggestions, meeting load, example referrals and data quality (stale
+    records, missing fields). It loads nothing from outside; a
+    Content-Security-Policy lets only its two bundled scripts run.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A social map.
+    path : str or path-like
+        The HTML file to write.
+    language : {"nl", "en"}, default "nl"
+        The page's language; every text is in it.
+    audience : {"team", "public"}, default "team"
+        ``"team"``: everything, with residents by id (not by name).
+        ``"public"``: only aggregates, counts below ``min_cell`` suppressed
+        with :func:`sociale_kaart.privacy.suppression.suppress_small`; the map shows
+        only initiatives, organisations and places; no brokers, meetings or
+        referrals (they are about persons).
+    title : str, optional
+        The page title; "Wijkanalyse <name>" by default.
+    top : int, default 10
+        Rows in the tables of gaps, brokers and central actors.
+    referrals : int, default 3
+        Example referrals, for the residents with the most urgent needs.
+    stale_days : int, default 365
+        An offer not verified for longer is stale.
+    today : datetime.date, optional
+        The reference date for staleness and the page; today by default.
+    min_cell : int, default 10
+        The small-cell threshold of the public version (at least 5).
+    show : iterable of str, optional
+        Extra fields for the map's tooltips (team version only), e.g.
+        ``["name"]``.
+    seed : int, default 0
+        Seed of the map's layout.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    ValueError
+        For an unknown language or audience, a bad number, ``show`` with
+        the public audience, or ``min_cell`` below 5.
+
+    See Also
+    --------
+    write_html : only the interactive map.
+
+    Notes
+    -----
+    Sections whose analysis is not in this version of the library are left
+    out with a note on the page.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import sociale_kaart as sk
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = sk.report(sk.load_sample(), pathlib.Path(tmp) / "wijk.html")
+    ...     page = out.read_text(encoding="utf-8")
+    >>> "<h2 id=\\"summary\\">Samenvatting</h2>" in page, "Samira" in page
+    (True, False)
+    """
+    html = render_report(
+        G,
+        language=language,
+        audience=audience,
+        title=title,
+        top=top,
+        referrals=referrals,
+        stale_days=stale_days,
+        today=today,
+        min_cell=min_cell,
+        show=show,
+        seed=seed,
+    )
+    out = Path(path)
+    out.write_text(html, encoding="utf-8")
+    return out

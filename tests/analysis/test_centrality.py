@@ -1,0 +1,289 @@
+"""Centrality tests: hand-computed cases, networkx cross-checks, sample scenes."""
+
+from __future__ import annotations
+
+import importlib
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import sociale_kaart as sk
+from sociale_kaart.testing import graphs_equal, maps
+
+# The function `sk.centrality` shadows the module name; fetch the module itself.
+centrality_module = importlib.import_module("sociale_kaart.analysis.centrality")
+
+MEASURES = ["degree", "betweenness", "closeness", "eigenvector", "pagerank"]
+
+
+def person_map(edges, nodes=None, *, trust=None):
+    """A map of residents r<i> tied by ``knows`` edges (u, v) as given."""
+    ids = sorted({u for e in edges for u in e} | set(nodes or []))
+    relations = pd.DataFrame(
+        {
+            "source": [f"r{u}" for u, _ in edges],
+            "target": [f"r{v}" for _, v in edges],
+            "relation": "knows",
+            "trust": trust if trust is not None else [None] * len(edges),
+        }
+    )
+    residents = pd.DataFrame({"id": [f"r{i}" for i in ids]})
+    return sk.from_frames(residents=residents, relations=relations)
+
+
+def collapsed(G, *, directed=False, weight=None):
+    """Independent reference: a simple networkx graph of G's ties (strongest weight kept)."""
+    H = nx.DiGraph() if directed else nx.Graph()
+    H.add_nodes_from(G)
+    for u, v, data in G.edges(data=True):
+        w = 1.0 if weight is None or data.get(weight) is None else float(data[weight])
+        if H.has_edge(u, v):
+            w = max(w, H[u][v]["w"])
+        H.add_edge(u, v, w=w, d=1.0 / w)
+    return H
+
+
+def eigenvector_reference(H, weight):
+    try:
+        return nx.eigenvector_centrality(H, weight=weight, max_iter=5_000, tol=1e-13)
+    except nx.PowerIterationFailedConvergence:
+        # Two components with nearly the same leading eigenvalue: ask ARPACK.
+        return nx.eigenvector_centrality_numpy(H, weight=weight, max_iter=5_000, tol=1e-13)
+
+
+def reference(H, *, weighted=False):
+    n = len(H)
+    w = "w" if weighted else None
+    d = "d" if weighted else None
+    degree = dict(H.degree(weight=w))
+    harmonic = nx.harmonic_centrality(H, distance=d)
+    return {
+        "degree": {v: x / (n - 1) if n > 1 else 1.0 for v, x in degree.items()},
+        "betweenness": nx.betweenness_centrality(H, weight=d),
+        "closeness": {v: x / (n - 1) if n > 1 else 0.0 for v, x in harmonic.items()},
+        "eigenvector": eigenvector_reference(H, w),
+        "pagerank": nx.pagerank(H, weight=w, tol=1e-13, max_iter=10_000),
+    }
+
+
+def assert_matches(frame, ref, measures=MEASURES, atol=1e-6):
+    for measure in measures:
+        expected = np.array([ref[measure][v] for v in frame.index], dtype=float)
+        np.testing.assert_allclose(frame[measure], expected, atol=atol, err_msg=measure)
+
+
+# --------------------------------------------------------------------------- hand-computed
+
+
+def test_path_of_three_by_hand():
+    c = sk.centrality(person_map([(0, 1), (1, 2)]))
+    assert c["degree"].tolist() == [0.5, 1.0, 0.5]
+    assert c["betweenness"].tolist() == [0.0, 1.0, 0.0]
+    # Harmonic closeness: r0 reaches r1 at 1 and r2 at 2 -> (1 + 1/2) / 2.
+    assert c["closeness"].tolist() == pytest.approx([0.75, 1.0, 0.75])
+    # Eigenvector of the path P3: (1, sqrt 2, 1) / 2.
+    assert c["eigenvector"].tolist() == pytest.approx([0.5, 2**-0.5, 0.5], abs=1e-8)
+    assert c["degree_rank"].tolist() == [2, 1, 2]
+
+
+def test_star_centre_has_all_betweenness():
+    c = sk.centrality(person_map([(0, i) for i in range(1, 6)]))
+    assert c.loc["r0", "betweenness"] == pytest.approx(1.0)
+    assert c.loc["r0", "degree"] == pytest.approx(1.0)
+    assert (c.drop("r0")["betweenness"] == 0).all()
+    assert c.loc["r0", "pagerank"] > c.loc["r1", "pagerank"]
+
+
+def test_unnormalized_values_are_counts():
+    c = sk.centrality(person_map([(0, 1), (1, 2), (2, 3)]), normalized=False)
+    assert c["degree"].tolist() == [1, 2, 2, 1]
+    assert c["betweenness"].tolist() == [0, 2, 2, 0]
+    assert c.loc["r0", "closeness"] == pytest.approx(1 + 1 / 2 + 1 / 3)
+
+
+def test_disconnected_map_harmonic_closeness():
+    # Two triangles and an isolated resident.
+    G = person_map([(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3)], nodes=[6])
+    c = sk.centrality(G)
+    assert c.loc["r0", "closeness"] == pytest.approx(2 / 6)
+    assert c.loc["r6", ["degree", "betweenness", "closeness"]].tolist() == [0, 0, 0]
+    assert_matches(c, reference(collapsed(G)))
+
+
+def test_single_node_map():
+    G = sk.from_frames(residents=pd.DataFrame({"id": ["r1"]}))
+    c = sk.centrality(G)
+    assert c.loc["r1", MEASURES].tolist() == [1.0, 0.0, 0.0, 1.0, 1.0]  # as networkx
+    assert c.loc["r1", "degree_rank"] == 1
+
+
+def test_empty_map_gives_empty_frame():
+    c = sk.centrality(nx.MultiDiGraph())
+    assert c.empty
+    assert list(c.columns) == [
+        "kind",
+        "name",
+        "neighbourhood",
+        *MEASURES,
+        *(f"{m}_rank" for m in MEASURES),
+    ]
+
+
+# --------------------------------------------------------------------------- cross-checks
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps(max_nodes=14, max_relations=30))
+def test_equals_networkx_on_random_maps(G):
+    c = sk.centrality(G)
+    assert_matches(c, reference(collapsed(G)))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps(max_nodes=12, max_relations=30))
+def test_weighted_equals_networkx(G):
+    # Trust 3 gives the tie length 1/3, which floating point cannot hold
+    # exactly, so paths of equal length may compare unequal in networkx (exact
+    # comparison) and equal in igraph (which compares with a tolerance). Use
+    # trust 1, 2 and 4, whose lengths are exact.
+    for _, _, data in G.edges(data=True):
+        if data.get("trust") == 3:
+            data["trust"] = 4
+    c = sk.centrality(G, weight="trust")
+    assert_matches(c, reference(collapsed(G, weight="trust"), weighted=True))
+
+
+def test_directed_equals_networkx():
+    D = nx.gnp_random_graph(25, 0.15, seed=3, directed=True)
+    G = person_map(list(D.edges()), nodes=list(D))
+    c = sk.centrality(G, directed=True, measures=["degree", "betweenness", "closeness", "pagerank"])
+    H = collapsed(G, directed=True)
+    n = len(H)
+    ref = {
+        "degree": nx.degree_centrality(H),
+        "betweenness": nx.betweenness_centrality(H),
+        "closeness": {v: x / (n - 1) for v, x in nx.harmonic_centrality(H).items()},
+        "pagerank": nx.pagerank(H, tol=1e-13),
+    }
+    assert_matches(c, ref, measures=list(ref))
+
+
+def test_directed_eigenvector_on_strongly_connected_map():
+    D = nx.DiGraph([(0, 1), (1, 2), (2, 0), (2, 3), (3, 0), (1, 3)])
+    G = person_map(list(D.edges()))
+    c = sk.centrality(G, directed=True, measures="eigenvector")
+    ref = nx.eigenvector_centrality(collapsed(G, directed=True), tol=1e-13, max_iter=10_000)
+    assert_matches(c, {"eigenvector": ref}, measures=["eigenvector"])
+
+
+def test_directed_acyclic_map_warns_for_eigenvector():
+    G = person_map([(0, 1), (1, 2), (0, 2)])
+    with pytest.warns(RuntimeWarning, match="did not converge"):
+        c = sk.centrality(G, directed=True, measures="eigenvector")
+    assert c["eigenvector"].isna().all()
+
+
+def test_sample_equals_networkx():
+    G = sk.load_sample()
+    assert_matches(sk.centrality(G), reference(collapsed(G)))
+
+
+def test_relations_restrict_the_ties():
+    G = sk.load_sample()
+    knows = sk.centrality(G, relations="knows")
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    H.add_edges_from((u, v) for u, v, k in G.edges(keys=True) if k == "knows")
+    assert_matches(knows, reference(H))
+    assert knows.attrs["relations"] == ["knows"]
+    assert knows.loc["pl_bankje", "degree"] == 0  # places have no knows ties
+
+
+# --------------------------------------------------------------------------- sampling
+
+
+def test_sampling_above_the_limit(monkeypatch):
+    G = sk.datasets.synthetic(300, seed=2)
+    exact = sk.centrality(G, measures=["betweenness", "closeness"])
+    assert exact.attrs["sampled"] is False
+    monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 50)
+    est = sk.centrality(G, measures=["betweenness", "closeness"], seed=4)
+    assert est.attrs["sampled"] is True
+    assert est.attrs["samples"] == centrality_module.DEFAULT_SAMPLES
+    assert est.attrs["seed"] == 4
+    # Unbiased estimators: close to the exact values, within the stated error.
+    for measure in ("betweenness", "closeness"):
+        rse = est.attrs[f"{measure}_rse"]
+        assert 0 <= rse < 0.5
+        top = exact[measure].nlargest(20).index
+        rel = ((est.loc[top, measure] - exact.loc[top, measure]) / exact.loc[top, measure]).abs()
+        assert rel.median() < 3 * rse + 0.05
+        assert est[measure].corr(exact[measure], method="spearman") > 0.8
+    again = sk.centrality(G, measures=["betweenness", "closeness"], seed=4)
+    pd.testing.assert_frame_equal(est, again)
+
+
+def test_all_pivots_means_exact():
+    G = sk.datasets.synthetic(200, seed=3)
+    exact = sk.centrality(G, measures=["betweenness", "closeness"])
+    forced = sk.centrality(G, measures=["betweenness", "closeness"], samples=len(G))
+    pd.testing.assert_frame_equal(exact, forced)
+
+
+# --------------------------------------------------------------------------- the sample's scenes
+
+
+def test_scene_13_community_builder_is_the_top_professional_broker():
+    c = sk.centrality(sk.load_sample())
+    pros = c[c["kind"] == "professional"]
+    assert pros["betweenness"].idxmax() == "p_opbouw"
+    assert c.loc["p_opbouw", ["degree_rank", "betweenness_rank"]].tolist() == [1, 1]
+
+
+def test_scene_13_r_spil_is_the_most_connected_resident():
+    c = sk.centrality(sk.load_sample(), relations="knows")
+    residents = c[c["kind"] == "resident"]
+    assert residents["degree"].idxmax() == "r_spil"
+    assert c.loc["r_spil", "betweenness_rank"] == 1
+
+
+def test_scene_11_isolated_residents_have_no_knows_centrality():
+    c = sk.centrality(sk.load_sample(), relations="knows")
+    for rid in ("r_alleen_1", "r_alleen_2", "r_alleen_3", "r_alleen_4", "r_alleen_5"):
+        assert c.loc[rid, ["degree", "betweenness", "closeness"]].tolist() == [0, 0, 0]
+
+
+def test_ranks_are_within_kind():
+    c = sk.centrality(sk.load_sample())
+    for _, group in c.groupby("kind"):
+        assert group["degree_rank"].min() == 1
+        assert group["degree_rank"].max() <= len(group)
+
+
+def test_does_not_change_the_map():
+    G = sk.load_sample()
+    before = G.copy()
+    sk.centrality(G, weight="trust")
+    assert graphs_equal(G, before)
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"measures": ["degree", "fame"]}, ValueError, "measures has unknown"),
+        ({"measures": []}, ValueError, "measures is empty"),
+        ({"relations": ["kent"]}, ValueError, "relations has unknown relation"),
+        ({"samples": 0}, ValueError, "samples must be"),
+        ({"weight": 3}, TypeError, "weight must be the name"),
+        ({"weight": "intensity"}, ValueError, "not a number"),
+    ],
+)
+def test_bad_arguments(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        sk.centrality(sk.load_sample(), **kwargs)

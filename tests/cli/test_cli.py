@@ -1,0 +1,122 @@
+"""The command line tool: report, validate, summary, gaps, refer, export."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import sociale_kaart as sk
+from sociale_kaart.cli.main import main
+
+
+def test_report_without_source_writes_the_dutch_sample_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["report"]) == 0
+    out = tmp_path / "rivierwijk-wijkanalyse.html"
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="nl">' in page and "Wijkanalyse Rivierwijk" in page
+    captured = capsys.readouterr()
+    assert "loading" in captured.err and captured.out.strip() == out.name
+
+
+def test_report_quiet_and_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "public.html"
+    code = main(["report", "-o", str(target), "--lang", "en", "--audience", "public", "--quiet"])
+    assert code == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out == ""
+    assert "Public version" in target.read_text(encoding="utf-8")
+
+
+def test_validate_lists_problems_with_file_row_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "residents.csv").write_text("id,birth_year\nr1,1850\nr2,abc\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "residents.csv, row 2, column 'birth_year'" in err
+    assert "residents.csv, row 3, column 'birth_year'" in err
+    assert "Traceback" not in err
+
+
+def test_validate_a_good_map(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = sk.datasets.sample_path()
+    assert main(["validate", str(folder), "-q"]) == 0
+    assert "valid: 294 nodes, 1261 ties" in capsys.readouterr().out
+
+
+def test_errors_are_one_line_without_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary", "no/such/place", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[0] == "error: no such file or folder: no/such/place"
+    assert "Traceback" not in err
+
+
+def test_debug_shows_the_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--debug", "summary", "no/such/place", "-q"]) == 1
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "examples:" in out and "sociale-kaart report -o wijkanalyse.html" in out
+    for command in ("report", "validate", "summary", "gaps", "refer", "export"):
+        assert command in out
+
+
+def test_gaps_and_refer(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(sk.datasets.sample_path())
+    assert main(["gaps", "--top", "3", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "gap_type" in out and "\n1. " in out and "\n4. " not in out
+    assert main(["refer", folder, "r_henk", "--need", "exercise", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "1. " in out and "path: r_henk -> " in out
+    assert main(["refer", folder, "nobody", "-q"]) == 1
+    assert "resident 'nobody' is not in the map" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_for_other_tools_drops_sensitive_fields(tmp_path: Path, fmt: str) -> None:
+    folder = str(sk.datasets.sample_path())
+    out = tmp_path / f"map.{fmt}"
+    assert main(["export", folder, "--format", fmt, "-o", str(out), "-q"]) == 0
+    H = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    assert H.number_of_nodes() == 294
+    assert "name" not in H.nodes["r_samira"] and "needs" not in H.nodes["r_samira"]
+    assert H.nodes["i_taalmaatjes"]["level"] == "informal"
+    text = out.read_text(encoding="utf-8")
+    assert "Benhaddou" not in text
+    ET.fromstring(text)  # well-formed XML
+    full = tmp_path / f"full.{fmt}"
+    main(["export", folder, "--format", fmt, "-o", str(full), "--include-sensitive", "-q"])
+    assert "Benhaddou" in full.read_text(encoding="utf-8")
+
+
+def test_export_json_and_csv_round_trip(tmp_path: Path) -> None:
+    from sociale_kaart.testing import graphs_equal
+
+    folder = str(sk.datasets.sample_path())
+    assert main(["export", folder, "--format", "json", "-o", str(tmp_path / "m.json"), "-q"]) == 0
+    assert graphs_equal(sk.read_json(tmp_path / "m.json"), sk.load_sample())
+    assert main(["export", folder, "--format", "csv", "-o", str(tmp_path / "csv"), "-q"]) == 0
+    assert graphs_equal(sk.read_csv(tmp_path / "csv"), sk.load_sample())
+
+
+def test_console_entry_point_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sociale_kaart", "summary", "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and "294 nodes" in result.stdout

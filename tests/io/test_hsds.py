@@ -1,0 +1,575 @@
+"""Tests for the Open Referral (HSDS) importer and writer."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sociale_kaart as sk
+from sociale_kaart.core.records import SENSITIVE_FIELDS
+from sociale_kaart.io.hsds.api import REPORT_COLUMNS
+from sociale_kaart.io.hsds.text import (
+    TaxonomyMatcher,
+    clean_text,
+    fee_amount,
+    language_codes,
+    read_ages,
+)
+from tests._paths import DATA, SHARED_DATA
+
+SAMPLE = SHARED_DATA / "hsds-1.1-sample"
+HSDS3 = DATA / "hsds3"
+
+needs_sample = pytest.mark.skipif(
+    not SAMPLE.exists(), reason="the shared HSDS 1.1 sample is absent"
+)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _report(G: nx.MultiDiGraph) -> pd.DataFrame:
+    report = G.graph["import_report"]
+    assert list(report.columns) == list(REPORT_COLUMNS)
+    return report
+
+
+# --------------------------------------------------------------------------- HSDS 1.1 sample
+
+
+@needs_sample
+@pytest.mark.parametrize("variant", ["simple", "all_resources"])
+def test_reads_the_hsds_1_1_sample_fully(variant: str) -> None:
+    folder = SAMPLE / variant
+    G = sk.read_hsds(folder)
+    sk.validate(G)
+    assert G.graph["hsds_version"] == "1.x"
+    report = _report(G)
+    assert not report["action"].isin(["dropped row", "dropped link", "dropped value"]).any()
+    orgs = _rows(folder / "organizations.csv")
+    services = _rows(folder / "services.csv")
+    locations = _rows(folder / "locations.csv")
+    for rows, kind in ((orgs, "organisation"), (services, "initiative"), (locations, "place")):
+        assert rows
+        for row in rows:
+            assert G.nodes[row["id"]]["kind"] == kind
+            assert G.nodes[row["id"]]["name"] == row["name"].strip()
+    assert G.number_of_nodes() == len(orgs) + len(services) + len(locations)
+    for row in services:
+        assert G.has_edge(row["organization_id"], row["id"], "runs")
+    for row in _rows(folder / "services_at_location.csv"):
+        assert G.has_edge(row["service_id"], row["location_id"], "located_at")
+    for row in locations:
+        assert G.has_edge(row["organization_id"], row["id"], "located_at")
+
+
+@needs_sample
+def test_hsds_1_1_all_resources_fields() -> None:
+    G = sk.read_hsds(SAMPLE / "all_resources")
+    helpline = G.nodes["c89eb05c-62dd-4b64-b494-0cc347b6ea7f"]
+    assert helpline["languages"] == ["en", "es"]
+    assert helpline["min_age"] == 18  # eligibility "adult"
+    assert helpline["serves"] == ["Sample service area"]
+    assert helpline["schedule"] == "Mon, Tue, Wed 09:00-17:00"
+    assert helpline["last_verified"].isoformat() == "2008-09-15"  # from metadata.csv
+    assert helpline["extra"]["x_eligibility"] == "adult"
+    teacher = G.nodes["25f6e86d-ba99-4819-b6f4-2f23dbe38806"]["description"]
+    assert "<" not in teacher and "- Digital Skills" in teacher
+    report = _report(G)
+    ignored = set(report.loc[report["action"] == "ignored table", "file"])
+    assert {"contacts.csv", "funding.csv", "programs.csv"} <= ignored
+    # contacts are named people: never imported
+    assert not any("Contact 1" in str(d) for _, d in G.nodes(data=True))
+
+
+@needs_sample
+def test_hsds_sample_as_zip(tmp_path: Path) -> None:
+    archive = tmp_path / "package.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for file in (SAMPLE / "simple").iterdir():
+            handle.write(file, f"export/{file.name}")
+    G = sk.read_hsds(archive)
+    H = sk.read_hsds(SAMPLE / "simple")
+    assert sorted(G.nodes) == sorted(H.nodes)
+    assert G.number_of_edges() == H.number_of_edges()
+
+
+# --------------------------------------------------------------------------- HSDS 3.0
+
+
+def test_hsds3_tabular_mapping() -> None:
+    G = sk.read_hsds(HSDS3 / "tabular")
+    sk.validate(G)
+    assert G.graph["hsds_version"] == "3.0"
+    s1, s2, s3, s4 = (G.nodes[s] for s in ("s1", "s2", "s3", "s4"))
+    assert s1["min_age"] == 18 and s1["max_age"] is None  # "Adults 18+ ..."
+    assert s1["languages"] == ["nl", "ar"]  # code, then a name
+    assert s1["cost_eur"] == 0.0  # "Free"
+    assert s1["schedule"] == "Mon, Wed 19:00-21:00"
+    assert s1["last_verified"].isoformat() == "2025-05-01"  # assured_date
+    assert s1["themes"] == []  # "Knitting" has no theme
+    assert (s2["min_age"], s2["max_age"], s2["capacity"]) == (12, 23, 4)
+    assert s2["serves"] == ["Oude Dorp"]
+    assert s2["schedule"] == "Tue 18:30-22:00"  # via service_at_location_id
+    assert s2["themes"] == ["mental_health"]  # a child of "Mental Health"
+    assert s2["cost_eur"] is None  # GBP is not converted
+    assert s3["themes"] == ["finances"]  # "Debt Counselling"
+    assert s3["last_verified"].isoformat() == "2025-01-15"  # last_modified
+    assert s3["description"] == "Help with debts, budgets & letters."
+    assert s3["place"] == "l3"  # l2 is virtual
+    assert s4["organisation"] is None and s4["min_age"] is None  # dangling org; "seniors"
+    assert G.nodes["o1"]["description"] == "The municipality & its Wmo desk."
+    assert "l2" not in G
+    assert G.nodes["l3"]["lat"] is None  # latitude 95.3
+    assert G.nodes["l1"]["extra"]["x_address"] == "Dorpsstraat 1, 3314 AB Voorbeeldstad"
+    assert G.has_edge("o2", "l1", "located_at") and G.has_edge("o2", "s1", "runs")
+    assert not any("Anna" in str(d) for _, d in G.nodes(data=True))  # contact person
+    report = _report(G)
+
+    def reported(file: str, row: int, action: str) -> bool:
+        hit = report[(report["file"] == file) & (report["row"] == row)]
+        return bool((hit["action"] == action).any())
+
+    assert reported("service_at_location.csv", 6, "dropped row")  # s9 dangles
+    assert reported("attribute.csv", 5, "dropped link")  # term t99 dangles
+    assert reported("attribute.csv", 6, "dropped row")  # service s99 dangles
+    assert reported("service.csv", 5, "kept")  # organization o404 dangles
+    assert reported("service.csv", 5, "kept as text")  # "seniors"
+    assert reported("location.csv", 3, "dropped row")  # virtual
+    assert reported("location.csv", 4, "dropped value")  # latitude 95.3
+    assert reported("language.csv", 4, "dropped value")  # Papiamento
+    assert reported("cost_option.csv", 3, "dropped value")  # GBP
+    assert reported("taxonomy_term.csv", 4, "unmapped term")  # Knitting
+    assert reported("contact.csv", None, "ignored table") or "contact.csv" in set(report["file"])
+
+
+def test_hsds3_json_page() -> None:
+    G = sk.read_hsds(HSDS3 / "services.json")
+    sk.validate(G)
+    assert G.graph["hsds_version"] == "3.0"
+    assert sorted(G.nodes) == ["jl1", "jo1", "js1", "js2"]  # the repeated org is one node
+    js1 = G.nodes["js1"]
+    assert (js1["min_age"], js1["max_age"]) == (18, 99)
+    assert js1["languages"] == ["nl", "tr"]
+    assert js1["themes"] == ["finances"]  # Food Pantries
+    assert js1["schedule"] == "Fri 10:00-12:00"
+    assert js1["place"] == "jl1" and js1["organisation"] == "jo1"
+    assert G.nodes["js2"]["description"] == "Second-hand clothes & shoes"
+    assert G.nodes["jl1"]["lat"] == 51.8
+    assert not any("Piet" in str(d) for _, d in G.nodes(data=True))
+
+
+def test_hsds3_json_other_shapes(tmp_path: Path) -> None:
+    org = {
+        "id": "org1",
+        "name": "Buurtkamer",
+        "description": "x",
+        "website": "https://b.example",
+        "services": [{"id": "svc1", "name": "Koffie", "status": "active"}],
+        "locations": [{"id": "loc1", "name": "Kamer", "location_type": "physical"}],
+    }
+    (tmp_path / "org.json").write_text(json.dumps(org))
+    G = sk.read_hsds(tmp_path / "org.json")
+    assert G.nodes["svc1"]["organisation"] == "org1"
+    assert G.has_edge("org1", "loc1", "located_at")
+    tables = {"organization": [{"id": "a", "name": "A"}], "service": [{"id": "b", "name": "B"}]}
+    (tmp_path / "tables.json").write_text(json.dumps(tables))
+    assert sorted(sk.read_hsds(tmp_path / "tables.json").nodes) == ["a", "b"]
+
+
+# --------------------------------------------------------------------------- messy input
+
+
+def _write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> None:
+    (folder / name).write_bytes(text.encode(encoding))
+
+
+def test_messy_rows_are_reported(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "organizations.csv",
+        "id,name,description\n"
+        ",No id,x\n"
+        "o1,Org één,x\n"
+        "o1,Org één,x\n"  # exact duplicate
+        "o1,Another,y\n"  # id reused
+        "o2,Café &amp; Co,<script>alert(1)</script>Nice <i>place</i>\n"
+        "o3,Too,many,cells,here\n",
+    )
+    _write(tmp_path, "services.csv", "id,name\ns1,Zonder organisatie\n")  # no org column
+    G = sk.read_hsds(tmp_path)
+    report = _report(G)
+    dropped = report[report["action"] == "dropped row"]
+    assert set(zip(dropped["file"], dropped["row"], strict=True)) == {
+        ("organizations.csv", 2),
+        ("organizations.csv", 4),
+        ("organizations.csv", 5),
+        ("organizations.csv", 7),
+    }
+    assert G.nodes["o1"]["name"] == "Org één"
+    assert G.nodes["o2"]["name"] == "Café & Co"
+    assert G.nodes["o2"]["description"] == "Nice place"
+    assert G.nodes["s1"]["organisation"] is None
+
+
+def test_windows_1252_file_is_read_and_reported(tmp_path: Path) -> None:
+    _write(tmp_path, "services.csv", "id,name\ns1,Café Ü\n", encoding="cp1252")
+    G = sk.read_hsds(tmp_path)
+    assert G.nodes["s1"]["name"] == "Café Ü"
+    assert (_report(G)["reason"].str.contains("not UTF-8")).any()
+
+
+def test_semicolon_delimited_with_bom(tmp_path: Path) -> None:
+    (tmp_path / "services.csv").write_bytes(b"\xef\xbb\xbfid;name;status\ns1;Taal;active\n")
+    assert sk.read_hsds(tmp_path).nodes["s1"]["name"] == "Taal"
+
+
+def test_ids_shared_between_tables_get_the_table(tmp_path: Path) -> None:
+    _write(tmp_path, "organizations.csv", "id,name\n1,Org\n")
+    _write(tmp_path, "services.csv", "id,organization_id,name\n1,1,Service\n")
+    G = sk.read_hsds(tmp_path)
+    assert G.has_edge("organization:1", "service:1", "runs")
+    assert (_report(G)["action"] == "changed id").sum() == 2
+
+
+def test_id_prefix_and_inactive(tmp_path: Path) -> None:
+    _write(tmp_path, "services.csv", "id,name,status\ns1,A,active\ns2,B,inactive\n")
+    G = sk.read_hsds(tmp_path, id_prefix="dir:", include_inactive=False)
+    assert list(G) == ["dir:s1"]
+    assert G.nodes["dir:s1"]["extra"]["x_hsds_id"] == "s1"
+    assert (_report(G)["reason"].str.contains("inactive")).any()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "read"),
+    [
+        (None, b"", "."),  # an empty folder
+        ("x.zip", b"not a zip", "x.zip"),
+        ("x.json", b"{nope", "x.json"),
+        ("x.json", b"[1, 2, 3]", "x.json"),
+        ("services.csv", b"", "."),
+        ("services.csv", b"name\nno ids\n", "."),
+        ("services.csv", b"id,name\n,no id\n", "."),
+    ],
+    ids=["empty-folder", "bad-zip", "bad-json", "json-not-hsds", "empty-csv", "no-id-column",
+         "empty-ids"],
+)  # fmt: skip
+def test_unreadable_packages_raise_data_error(
+    tmp_path: Path, name: str | None, content: bytes, read: str
+) -> None:
+    if name:
+        (tmp_path / name).write_bytes(content)
+    with pytest.raises(sk.DataError) as info:
+        sk.read_hsds(tmp_path / read)
+    assert info.value.errors
+
+
+def test_missing_path() -> None:
+    with pytest.raises(FileNotFoundError):
+        sk.read_hsds("/no/such/package")
+
+
+def test_bad_arguments(tmp_path: Path) -> None:
+    _write(tmp_path, "services.csv", "id,name\ns1,A\n")
+    with pytest.raises(ValueError, match="level"):
+        sk.read_hsds(tmp_path, level="very")
+    with pytest.raises(ValueError, match="taxonomy_map"):
+        sk.read_hsds(tmp_path, taxonomy_map={"Food": "snacks"})
+    with pytest.raises(TypeError, match="taxonomy_map"):
+        sk.read_hsds(tmp_path, taxonomy_map=42)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- taxonomy map
+
+
+def test_user_taxonomy_map_as_dict_frame_and_csv(tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg"
+    shutil.copytree(HSDS3 / "tabular", pkg)
+    mapping = {"Knitting": "time_use;social_network", "Debt Counselling": None}
+    G = sk.read_hsds(pkg, taxonomy_map=mapping)
+    assert G.nodes["s1"]["themes"] == ["time_use", "social_network"]
+    assert G.nodes["s3"]["themes"] == []  # mapped to no theme: not reported
+    report = _report(G)
+    assert not (report["action"] == "unmapped term").any() or "Debt" not in " ".join(
+        report["reason"]
+    )
+    frame = pd.DataFrame({"term": ["KN"], "theme": ["time_use"]})  # by code
+    assert sk.read_hsds(pkg, taxonomy_map=frame).nodes["s1"]["themes"] == ["time_use"]
+    path = tmp_path / "map.csv"
+    frame.to_csv(path, index=False)
+    assert sk.read_hsds(pkg, taxonomy_map=path).nodes["s1"]["themes"] == ["time_use"]
+
+
+def test_default_taxonomy_map_common_terms() -> None:
+    matcher = TaxonomyMatcher(sk.DEFAULT_TAXONOMY_MAP)
+    expected = {
+        "Food": ["finances"],
+        "Housing": ["housing"],
+        "Legal Aid": ["justice"],
+        "Mental Health Counseling": ["mental_health"],
+        "Employment": ["work_education"],
+        "Education": ["work_education"],
+        "English as a Second Language": ["language"],
+        "Transportation": ["instrumental_adl"],
+        "Health": ["physical_health"],
+        "Income Support": ["finances"],
+        "Schuldhulp": ["finances"],
+        "Eenzaamheid": ["loneliness"],
+    }
+    for term, themes in expected.items():
+        assert matcher.themes(term) == themes, term
+    assert matcher.themes("Knitting") is None
+
+
+def test_themes_from_text(tmp_path: Path) -> None:
+    _write(tmp_path, "services.csv", "id,name,description\ns1,Soup,Free meals and shelter\n")
+    assert sk.read_hsds(tmp_path).nodes["s1"]["themes"] == []
+    G = sk.read_hsds(tmp_path, themes_from_text=True, level="general")
+    assert sorted(G.nodes["s1"]["themes"]) == ["finances", "housing"]
+    assert G.nodes["s1"]["level"] == "general"
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+@pytest.mark.parametrize(
+    ("text", "ages", "clear"),
+    [
+        ("adults 18+ in the county", (18, None), False),
+        ("Adults 18+", (18, None), True),
+        ("ages 12-17", (12, 17), True),
+        ("aged 4 to 12", (4, 12), True),
+        ("12-17 years", (12, 17), True),
+        ("65 and older", (65, None), True),
+        ("18 or over", (18, None), True),
+        ("17 and under", (None, 17), True),
+        ("under 18", (None, 17), True),
+        ("jonger dan 23 jaar", (None, 22), True),
+        ("4 t/m 12 jaar", (4, 12), True),
+        ("adult", (18, None), True),
+        ("seniors", (None, None), False),
+        ("young people", (None, None), False),
+        ("18+ or under 12", (18, 11), False),  # runs backwards
+        ("ages 12-17 and 18+", (None, None), False),  # disagree
+        ("ages 5-150", (None, None), False),
+        ("residents of Oude Dorp", (None, None), False),
+        ("", (None, None), True),
+    ],
+)
+def test_read_ages(text: str, ages: tuple[int | None, int | None], clear: bool) -> None:
+    reading = read_ages(text)
+    if ages == (18, 11):
+        assert (reading.min_age, reading.max_age) == (None, None)
+    else:
+        assert (reading.min_age, reading.max_age) == ages
+    assert (reading.problem is None) == clear
+
+
+def test_clean_text_keeps_hearts_and_strips_tags() -> None:
+    assert clean_text("I <3 you &amp; a<b") == "I <3 you & a<b"
+    assert clean_text("<div>one</div><div>two</div><!-- x -->") == "one\ntwo"
+    assert clean_text("\x00bad\x07 text") == "bad text"
+
+
+def test_fee_and_language_helpers() -> None:
+    assert fee_amount("gratis") == (0.0, None)
+    assert fee_amount("2,50 euro") == (2.5, None)
+    assert fee_amount("sliding scale")[0] is None
+    assert language_codes("Engels / Arabisch") == (["en", "ar"], [])
+    assert language_codes("ara, tur, so") == (["ar", "tr", "so"], [])
+    assert language_codes("ASL") == ([], ["ASL"])
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _offer_view(G: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
+    out = {}
+    for node, attrs in G.nodes(data=True):
+        if attrs["kind"] in ("organisation", "initiative", "place"):
+            out[node] = {k: v for k, v in attrs.items() if k != "extra"}
+    return out
+
+
+def test_write_hsds_round_trip_on_the_sample(tmp_path: Path) -> None:
+    G = sk.load_sample()
+    meta = sk.write_hsds(G, tmp_path)
+    H = sk.read_hsds(tmp_path)
+    assert H.graph["hsds_version"] == "3.0"
+    assert _offer_view(H) == _offer_view(G)
+    offer_edges = {
+        (u, v, k)
+        for u, v, k in G.edges(keys=True)
+        if k in ("runs", "located_at") and G.nodes[u]["kind"] in ("initiative", "organisation")
+    }
+    assert offer_edges <= set(H.edges(keys=True))
+    report = _report(H)
+    assert not report["action"].isin(["dropped row", "dropped value", "unmapped term"]).any()
+    data = json.loads(meta.read_text())
+    assert {r["name"] for r in data["resources"]} >= {"organization", "service", "location"}
+
+
+def test_write_hsds_never_writes_residents(tmp_path: Path) -> None:
+    G = sk.load_sample()
+    sk.write_hsds(G, tmp_path)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in tmp_path.iterdir())
+    residents = [(n, d) for n, d in G.nodes(data=True) if d["kind"] in ("resident", "professional")]
+    for node, attrs in residents:
+        assert f"{node}," not in text and f",{node}" not in text
+        if attrs["kind"] == "resident":
+            assert attrs["name"] not in text
+            if attrs["postcode"]:
+                assert attrs["postcode"] not in text
+            for field in SENSITIVE_FIELDS["resident"] - {"lat", "lon"}:
+                assert f"{field}:" not in text
+
+
+def test_write_hsds_fields_whitelist(tmp_path: Path) -> None:
+    G = sk.load_sample()
+    sk.write_hsds(G, tmp_path, fields=["themes"])
+    H = sk.read_hsds(tmp_path)
+    assert H.nodes["i_taalmaatjes"]["themes"] == ["language", "social_network"]
+    assert H.nodes["i_taalmaatjes"]["capacity"] is None
+    assert H.nodes["i_taalmaatjes"]["organisation"] == "o_bibliotheek"
+    with pytest.raises(ValueError, match="fields"):
+        sk.write_hsds(G, tmp_path, fields=["birth_year"])
+
+
+# --------------------------------------------------------------------------- property tests
+
+_ID = st.sampled_from(["", " ", "a", "b", "c", "d", "e", "x;y"])
+_TEXT = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "Café",
+            "<p>Hi <b>there</b></p>",
+            "&amp; &lt;3 &#233;",
+            "ages 12-17",
+            "adults 18+ in the county",
+            "seniors",
+            "free",
+            "€ 3",
+            "Arabic, Papiamento",
+            "nl",
+            '"quoted, text"',
+            "51.8",
+            "999",
+            "2090-01-01",
+            "not-a-date",
+        ]
+    ),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
+)
+
+
+@st.composite
+def _messy_package(draw: st.DrawFn) -> dict[str, list[list[str]]]:
+    tables: dict[str, list[list[str]]] = {}
+    specs = {
+        "organizations.csv": ["id", "name", "description", "email"],
+        "services.csv": ["id", "organization_id", "name", "description", "status", "fees"],
+        "locations.csv": ["id", "organization_id", "name", "latitude", "longitude"],
+        "services_at_location.csv": ["id", "service_id", "location_id"],
+        "eligibility.csv": ["id", "service_id", "eligibility"],
+        "languages.csv": ["id", "service_id", "language"],
+        "taxonomy.csv": ["id", "name", "parent_id"],
+        "services_taxonomy.csv": ["id", "service_id", "taxonomy_id"],
+    }
+    prefix = {"organizations.csv": "o", "services.csv": "s", "locations.csv": "l"}
+    for name, columns in specs.items():
+        if not draw(st.booleans()) and name != "services.csv":
+            continue
+        kept = [c for c in columns if c == "id" or draw(st.integers(0, 4)) > 0]
+        rows = []
+        for _ in range(draw(st.integers(0, 6))):
+            row = []
+            for column in kept:
+                if column == "id":
+                    raw = draw(_ID)
+                    row.append(prefix.get(name, "") + raw if raw.strip() else raw)
+                elif column.endswith("_id"):
+                    target = column.removesuffix("_id")[0]
+                    raw = draw(_ID)
+                    row.append(target + raw if raw.strip() and draw(st.booleans()) else raw)
+                else:
+                    row.append(draw(_TEXT).replace("\r", " ").replace("\n", " "))
+            rows.append(row)
+        tables[name] = [kept, *rows]
+    return tables
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(package=_messy_package(), encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]))
+def test_messy_packages_never_crash_and_rejected_rows_are_reported(
+    tmp_path_factory: pytest.TempPathFactory,
+    package: dict[str, list[list[str]]],
+    encoding: str,
+) -> None:
+    folder = tmp_path_factory.mktemp("messy")
+    for name, rows in package.items():
+        with (folder / name).open("w", encoding=encoding, errors="replace", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows(rows)
+    try:
+        G = sk.read_hsds(folder)
+    except sk.DataError as err:
+        places = {(p.file, p.row) for p in err.errors}
+        present: set[str] = set()
+    else:
+        sk.validate(G)
+        report = _report(G)
+        places = set(zip(report["file"], report["row"], strict=True))
+        present = set(G.nodes)
+    for name in ("organizations.csv", "services.csv", "locations.csv"):
+        rows = package.get(name)
+        if not rows:
+            continue
+        header, body = rows[0], rows[1:]
+        for line, row in enumerate(body, start=2):
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line is not a row
+            node = row[header.index("id")].strip().replace(";", "_") if "id" in header else ""
+            assert node in present or (name, line) in places, (name, line, row)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(
+        st.sampled_from(
+            ["id", "name", "services", "organization", "location", "service_at_locations",
+             "languages", "attributes", "taxonomy_term", "contents", "status", "latitude"]
+        ),
+        children,
+        max_size=5,
+    ),
+    max_leaves=20,
+)  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=_JSON)
+def test_random_json_never_crashes(tmp_path_factory: pytest.TempPathFactory, data: Any) -> None:
+    file = tmp_path_factory.mktemp("json") / "package.json"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    try:
+        G = sk.read_hsds(file)
+    except sk.DataError:
+        return
+    sk.validate(G)
