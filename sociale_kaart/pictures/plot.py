@@ -231,7 +231,7 @@ def plot_map(
         ``"auto"`` labels initiatives and organisations (when there are at
         most 60); residents get a label only with ``show=["name"]``.
     highlight : pandas.Series, pandas.DataFrame or list, optional
-        As in :func:`sociale_kaart.pictures.interactive`.
+        As in :func:`sociale_kaart.interactive`.
     nodes : iterable, optional
         Draw only these nodes.
     show : iterable of str, optional
@@ -258,7 +258,7 @@ def plot_map(
 
     See Also
     --------
-    sociale_kaart.pictures.interactive : the same map, interactive.
+    sociale_kaart.interactive : the same map, interactive.
 
     Notes
     -----
@@ -659,7 +659,8 @@ def plot_brokerage(
     ----------
     frame : pandas.DataFrame
         The result of ``sk.brokerage``: indexed by node id,
-        with the columns of :data:`BROKERAGE_ROLES` (and ``total``, ``kind``,
+        with the columns of
+        :data:`~sociale_kaart.pictures.plot.BROKERAGE_ROLES` (and ``total``, ``kind``,
         ``name`` when present).
     top : int, default 10
         How many nodes, by ``total`` (or the sum of the roles).

@@ -44,12 +44,14 @@ components between 0 and 1:
 Scale
 -----
 The residents of a theme are matched in *blocks* of at most
-:data:`BLOCK_SIZE`: when a theme has more residents than that, they are
-split by neighbourhood, and a neighbourhood with more is split by location
+:data:`~sociale_kaart.referral.matching.BLOCK_SIZE`: when a theme has more residents than
+that, they are split by neighbourhood, and a neighbourhood with more is split by location
 (at the median latitude or longitude, whichever spreads more; residents
 without coordinates form blocks of their own). Within a block each resident
-keeps their :data:`CANDIDATES` best candidate partners. On a small map (a
-theme with at most :data:`BLOCK_SIZE` residents, each block of at most
+keeps their
+:data:`~sociale_kaart.referral.matching.CANDIDATES` best candidate partners. On a small map (a
+theme with at most
+:data:`~sociale_kaart.referral.matching.BLOCK_SIZE` residents, each block of at most
 ``CANDIDATES + 1``) the matching is therefore exactly optimal over all pairs;
 on a large map it is optimal over the pairs of nearby residents.
 """

@@ -15,7 +15,8 @@ Ranking
 Rows are sorted by eligibility first (``"yes"``, then ``"unknown"``, then
 ``"no"``: an ineligible offer never outranks an eligible one), then by
 ``score`` (high first), then by target id. The score is the weighted mean of
-seven components, each between 0 and 1, with the weights in :data:`WEIGHTS`:
+seven components, each between 0 and 1, with the weights in
+:data:`~sociale_kaart.referral.suggest.WEIGHTS`:
 
 ``fit``
     0.75 when the need is the offer's main (first) theme, else 0.5, plus
@@ -25,8 +26,8 @@ seven components, each between 0 and 1, with the weights in :data:`WEIGHTS`:
     ``(5 - ZRM score) / 4`` of the need (ZRM 1, acute, gives 1); an
     unscored need gives 0.5. So with ``need=None`` the worst need comes first.
 ``ladder``
-    :data:`LADDER`: own network and informal 1, general 0.5, specialised 0
-    (own strength first; unknown level 0.5).
+    :data:`~sociale_kaart.referral.suggest.LADDER`: own network and informal 1, general 0.5,
+    specialised 0 (own strength first; unknown level 0.5).
 ``warmth``
     1 for a warm path (a person on it can introduce the resident, or the
     resident knows the helper herself), 0.5 when the resident already visits
@@ -355,7 +356,8 @@ def suggest_referrals(
     -------
     pandas.DataFrame
         At most ``k`` rows, best first, with a default integer index and the
-        columns :data:`COLUMNS`: ``target`` (node id), ``target_kind``,
+        columns
+        :data:`~sociale_kaart.referral.suggest.COLUMNS`: ``target`` (node id), ``target_kind``,
         ``target_name`` (the id for residents: their names are personal
         data), ``theme`` (the need it answers), ``level`` (``own_network``,
         ``informal``, ``general``, ``specialised``, or None when the offer
@@ -401,7 +403,8 @@ def suggest_referrals(
     .. math:: s = \\frac{\\sum_c w_c x_c}{\\sum_c w_c}
 
     over the components ``fit``, ``urgency``, ``ladder``, ``warmth``,
-    ``strength``, ``room`` and ``proximity`` with weights :data:`WEIGHTS`.
+    ``strength``, ``room`` and ``proximity`` with weights
+    :data:`~sociale_kaart.referral.suggest.WEIGHTS`.
     Ties are broken by target id.
 
     A suggestion supports a professional's judgement; it does not replace it.
@@ -806,7 +809,8 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
         ``helps_with`` (list of the resident's need themes the contact offers),
         ``come_along`` (list of initiative ids the contact participates or
         volunteers in that have a theme the resident needs),
-        ``can_accompany`` (trust of at least :data:`ACCOMPANY_TRUST`),
+        ``can_accompany`` (trust of at least
+        :data:`~sociale_kaart.referral.suggest.ACCOMPANY_TRUST`),
         ``score`` and ``explanation``. Contacts with none of the three are
         left out; a resident without such contacts gets an empty frame.
 
