@@ -56,6 +56,20 @@ def search(
     target counts towards ``limit`` (e.g. only eligible ones); every target is
     returned. ``lacks(tag)`` says whether the resident lacks a status, which
     opens chain steps from offers that grant it.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.index.moves import moves_index
+    >>> index = moves_index(sk.load_sample())
+    >>> found = search(
+    ...     index, index.pos["r_henk"], frozenset({"exercise"}), max_hops=4, limit=2,
+    ...     lacks=lambda tag: True, own_network_hops=2, accept=lambda item: True,
+    ... )
+    >>> [[index.ids[i] for i in item.path] for item in found]
+    [['r_henk', 'r_082'], ['r_henk', 'p_sportcoach', 'i_seniorengym']]
+    >>> round(found[1].cost, 2)  # 1/2 + 1/4: trust 2 (assumed), then trust 4
+    0.75
     """
     n = len(index.ids)
     adj, kind, themes = index.adj, index.kind, index.themes
@@ -131,7 +145,18 @@ def search(
 
 
 def iter_local(index: Index, themes: Iterable[str], neighbourhood: str | None) -> list[int]:
-    """Offers of the themes in (or serving) the neighbourhood, or without one."""
+    """Offers of the themes in (or serving) the neighbourhood, or without one.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.index.moves import moves_index
+    >>> G = sk.load_sample()
+    >>> index = moves_index(G)
+    >>> nb = G.nodes["r_henk"]["neighbourhood"]
+    >>> [index.ids[i] for i in iter_local(index, ["exercise"], nb)]
+    ['i_wandelgroep']
+    """
     out: set[int] = set()
     for theme in themes:
         out.update(index.local.get((theme, neighbourhood), ()))

@@ -342,3 +342,30 @@ def test_centrality_after_random_edits_equals_a_copy_from_scratch(
         pd.testing.assert_frame_equal(
             weighted, sk.centrality(fresh, measures="degree", weight="trust")
         )
+
+
+# ----------------------------------------------------------------------------- layer
+
+
+def test_the_index_layer_imports_only_core_and_itself() -> None:
+    # The index holds data; the algorithms that read it sit above it.
+    import ast
+
+    import sociale_kaart.index
+
+    folder = Path(sociale_kaart.index.__file__).parent
+    allowed = ("sociale_kaart.core", "sociale_kaart.index")
+    upward = []
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            for name in names:
+                if name.startswith("sociale_kaart") and not name.startswith(allowed):
+                    upward.append(f"{path.name}: {name}")
+    assert upward == []
