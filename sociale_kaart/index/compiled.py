@@ -245,7 +245,7 @@ def get_index(G: nx.Graph) -> MapIndex:
 
     Parameters
     ----------
-    G : networkx graph
+    G : networkx.Graph
         Usually a social map; any networkx graph works.
 
     Returns
@@ -291,7 +291,7 @@ def clear_cache(G: nx.Graph | None = None) -> None:
 
     Parameters
     ----------
-    G : networkx graph, optional
+    G : networkx.Graph, optional
         The graph to forget; every graph when not given.
 
     Examples
