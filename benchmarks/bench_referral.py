@@ -25,7 +25,7 @@ import networkx as nx
 from run import timed
 
 import sociale_kaart as sk
-from sociale_kaart.index.moves import build_index, get_index
+from sociale_kaart.index.moves import build_index, moves_index
 from sociale_kaart.referral.matching import PAIRABLE_THEMES, _pair_matrix, _Residents
 
 QUERIES = 50
@@ -64,7 +64,7 @@ def _naive_paths(U: nx.MultiGraph, G: nx.MultiDiGraph, r: str) -> float:
 def run(G: nx.MultiDiGraph, n_residents: int) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     build_s, _ = timed(lambda: build_index(G))
-    get_index(G)
+    moves_index(G)
     rows.append(
         {
             "operation": "referral index (one-off adjacency build)",

@@ -84,6 +84,7 @@ from sociale_kaart.gaps.common import GAP_TYPES, NO_NEIGHBOURHOOD, Gap, Options
 from sociale_kaart.gaps.coverage import coverage_cells
 from sociale_kaart.gaps.detect import detect, meeting_rows, stale_rows
 from sociale_kaart.gaps.text import LANGUAGES
+from sociale_kaart.index.compiled import get_index
 from sociale_kaart.index.lookups import GapIndex
 from sociale_kaart.privacy.suppression import check_min_cell, suppress_small
 
@@ -230,10 +231,16 @@ def _frame(gaps: list[Gap]) -> pd.DataFrame:
     return pd.DataFrame(data, columns=list(COLUMNS))
 
 
+def _lookups(G: nx.MultiDiGraph, opts: Options) -> GapIndex:
+    """The gap look-ups of ``G`` from its compiled index (built once per map)."""
+    with gc_paused():
+        return get_index(G).lookups(today=opts.today)
+
+
 def _gaps(G: nx.MultiDiGraph, kinds: list[str], opts: Options) -> list[Gap]:
     _check_graph(G)
     with gc_paused():
-        return detect(GapIndex(G, today=opts.today), kinds, opts)
+        return detect(_lookups(G, opts), kinds, opts)
 
 
 # ----------------------------------------------------------------------------- find_gaps
@@ -455,7 +462,7 @@ def coverage(
         min_cell=min_cell,
     )
     _check_graph(G)
-    ix = GapIndex(G, today=opts.today)
+    ix = _lookups(G, opts)
     rows = []
     for cell in coverage_cells(ix, opts):
         levels = Counter(ix.level(o) for o in cell.supply)
@@ -915,7 +922,7 @@ def meeting_audit(
     """
     opts = _options(min_hours=min_hours, min_relevance=min_relevance)
     _check_graph(G)
-    ix = GapIndex(G, today=opts.today)
+    ix = _lookups(G, opts)
     rows = meeting_rows(ix, opts)
     columns = [
         "professional",
@@ -1007,7 +1014,7 @@ def stale_records(
     """
     opts = _options(today=today, stale_months=max_months)
     _check_graph(G)
-    rows = stale_rows(GapIndex(G, today=opts.today), opts)
+    rows = stale_rows(_lookups(G, opts), opts)
     columns = ["offer", "kind", "name", "last_verified", "age_months", "stale", "reason"]
     frame = pd.DataFrame(rows, columns=columns).set_index("offer")
     frame["age_months"] = frame["age_months"].astype("Int64")
@@ -1127,8 +1134,8 @@ def what_if(
     opts = _options(today=today, max_hops=max_hops, language=language, merge_coverage=False)
     gone = set(removed_ids)
     H = G.subgraph([n for n in G if n not in gone])
-    before_ix = GapIndex(G, today=opts.today)
-    after_ix = GapIndex(H, today=opts.today)
+    before_ix = _lookups(G, opts)
+    after_ix = _lookups(H, opts)
     lost = []
     for r in before_ix.residents():
         if r in gone or not before_ix.needs(r):

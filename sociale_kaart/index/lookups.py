@@ -1,4 +1,4 @@
-"""One pass over a social map that every gap detector reads from.
+"""The ``lookups`` facet of the compiled index: what every gap detector reads.
 
 The gap detectors ask the same questions many times (who supports this
 resident, which offers does this professional know, may this resident use
@@ -6,11 +6,18 @@ that offer). :class:`GapIndex` answers them from plain dicts and sets built
 in one pass over the graph, and caches eligibility by a resident's
 *signature* and an offer's *restriction key* so that maps of 100,000
 residents stay fast. Nothing here mutates the graph.
+
+The gap functions get their index from the map's compiled index
+(:meth:`~sociale_kaart.index.compiled.MapIndex.lookups`), which builds the
+look-ups once per map and gives each ``today`` its own eligibility answers
+(:meth:`GapIndex.for_day`).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
+import weakref
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
@@ -97,10 +104,35 @@ def _offer_from_key(key: Key) -> dict[str, Any]:
 
 
 class GapIndex:
-    """Adjacency and attribute look-ups of a map, built once."""
+    """Adjacency and attribute look-ups of a map, built once.
+
+    One built directly holds its graph (:attr:`G`); the one in a map's
+    compiled index holds it weakly, so that the index kept with a graph does
+    not keep the graph alive.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The map.
+    today : datetime.date
+        The day eligibility (ages) is judged on.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.index.lookups import GapIndex
+    >>> G = sk.load_sample()
+    >>> ix = GapIndex(G, today=dt.date(2026, 11, 21))
+    >>> sorted(ix.supporters["r_henk"])
+    ['p_maatschappelijk1', 'p_sportcoach']
+    >>> ix.G is G
+    True
+    """
 
     def __init__(self, G: nx.MultiDiGraph, *, today: _dt.date) -> None:
-        self.G = G
+        self._graph = weakref.ref(G)
+        self._keep: nx.MultiDiGraph | None = G
         self.today = today
         self.kind: dict[Hashable, str] = {}
         self.by_kind: dict[str, list[Hashable]] = {}
@@ -203,11 +235,64 @@ class GapIndex:
             for o in self.offers
             if (self.attrs[o].get("capacity") is None or self.attrs[o]["capacity"] > 0)
         }
+        # Plain dicts from here on: the index is shared between calls, and a
+        # look-up of a missing key must not add it.
+        for name in (
+            "people",
+            "resident_friends",
+            "professional_ties",
+            "aware",
+            "knowers",
+            "caseload",
+            "supporters",
+            "staff",
+            "employers",
+            "visitors",
+            "located",
+            "places_of",
+            "offers_by_theme",
+            "_theme_all",
+            "_theme_nb",
+        ):
+            setattr(self, name, dict(getattr(self, name)))
         self._sig: dict[Hashable, Sig] = {}
         self._eligible: dict[tuple[tuple[Any, ...], Key], bool] = {}
         self._reads: dict[Key, tuple[tuple[int, str], ...]] = {}
         self._free: dict[Hashable, frozenset[str]] = {}
         self._restricted: dict[Hashable, list[tuple[Hashable, frozenset[str]]]] = {}
+
+    @property
+    def G(self) -> nx.MultiDiGraph:
+        """The map this index was built from."""
+        G = self._graph()
+        if G is None:
+            raise RuntimeError("the map of this GapIndex no longer exists")
+        return G
+
+    def release(self) -> None:
+        """Hold the graph weakly from now on (the compiled index does this)."""
+        self._keep = None
+
+    def for_day(self, today: _dt.date) -> GapIndex:
+        """This index with eligibility judged on another day.
+
+        The look-ups are shared (nothing is rebuilt); only the cached
+        eligibility answers, which depend on ages, start afresh.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> import sociale_kaart as sk
+        >>> from sociale_kaart.index.lookups import GapIndex
+        >>> ix = GapIndex(sk.load_sample(), today=dt.date(2026, 11, 21))
+        >>> later = ix.for_day(dt.date(2030, 1, 1))
+        >>> later.today, later.supporters is ix.supporters
+        (datetime.date(2030, 1, 1), True)
+        """
+        other = copy.copy(self)
+        other.today = today
+        other._eligible = {}
+        return other
 
     def _split_aware(self, person: Hashable) -> tuple[frozenset[str], list[Any]]:
         """Themes of the open-to-all offers a person knows, and the other offers."""

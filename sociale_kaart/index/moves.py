@@ -1,8 +1,8 @@
-"""The referral search: a bounded Dijkstra over a cached adjacency of moves.
+"""The ``moves`` facet of the compiled index: the adjacency a referral walks.
 
-The adjacency is built once per graph (and rebuilt when the number of nodes
-or edges changes) and holds only the *moves* a referral can make, each with
-its cost ``1 / trust``:
+The adjacency is built once per map (see :mod:`sociale_kaart.index` for when
+it is rebuilt) and holds only the *moves* a referral can make, each with its
+cost ``1 / trust``:
 
 =====================  ===================  ==========================================
 from                   to                   relation
@@ -16,41 +16,25 @@ resident (not start)   initiative           ``participates``, ``volunteers``
 start resident         place                ``visits``
 place                  offer                ``located_at`` (reversed)
 organisation           offer                ``runs``, ``partners`` (either direction)
-offer granting a tag   offer requiring it   a *chain step* (virtual, cost 1)
+offer granting a tag   offer requiring it   a *chain step* (made by the search)
 =====================  ===================  ==========================================
 
-The search runs from one resident, never more than ``max_hops`` moves deep,
-and stops once it has settled ``limit`` wanted targets (an exact
-resource-constrained search: a node is settled again only when reached in
-fewer moves than before).
+The search itself (:func:`sociale_kaart.referral.search.search`) lives in the
+referral layer: this module holds data only.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
-import weakref
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-__all__ = [
-    "CHAIN_STEP_COST",
-    "DEFAULT_TRUST",
-    "Found",
-    "Index",
-    "clear_index",
-    "get_index",
-    "search",
-]
+__all__ = ["DEFAULT_TRUST", "Index", "build_index", "moves_index"]
 
 #: Trust assumed for a tie without a recorded ``trust`` (scale 1-4).
 DEFAULT_TRUST = 2
-#: The cost of a chain step: from an offer that grants a status to an offer
-#: that requires it (the resident goes on with the new status in hand).
-CHAIN_STEP_COST = 1.0
 
 RESIDENT, PROFESSIONAL, INITIATIVE, ORGANISATION, PLACE = range(5)
 _KIND_CODE = {
@@ -60,7 +44,7 @@ _KIND_CODE = {
     "organisation": ORGANISATION,
     "place": PLACE,
 }
-_OFFERS = (INITIATIVE, ORGANISATION)
+OFFERS = (INITIATIVE, ORGANISATION)
 
 # Move types: which moves are allowed depends on where the search stands.
 M_PLAIN, M_JOIN, M_VISIT = 0, 1, 2
@@ -86,49 +70,38 @@ class Index:
     granters: dict[int, tuple[str, ...]]  # offer -> tags it grants
     requiring: dict[tuple[str, str], list[int]]  # (tag, theme) -> offers
     local: dict[tuple[str, str | None], list[int]]  # (theme, neighbourhood) -> offers
-    fingerprint: tuple[int, int]
-    token: object = field(default_factory=object)
 
 
-_CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, Index] = weakref.WeakKeyDictionary()
-_TOKEN = "sociale_kaart.referral.suggest"
+def moves_index(G: nx.MultiDiGraph) -> Index:
+    """The moves of ``G``, from its compiled index (built on first use).
 
-
-def get_index(G: nx.MultiDiGraph) -> Index:
-    """The cached index of ``G``, rebuilt after the graph's structure changed.
-
-    networkx clears ``G.__networkx_cache__`` whenever nodes or edges are added
-    or removed; a token kept there marks the index as current. On a graph
-    without that cache the node and edge counts serve as the fingerprint
-    (counting multigraph edges takes a pass over the graph). Changing an
-    attribute in place (e.g. a tie's ``trust``) does not invalidate the index:
-    call :func:`sociale_kaart.clear_cache` after such edits.
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.index.moves import moves_index
+    >>> G = sk.load_sample()
+    >>> index = moves_index(G)
+    >>> index is moves_index(G)
+    True
+    >>> index.ids[index.pos["r_henk"]]
+    'r_henk'
     """
-    index = _CACHE.get(G)
-    cache = getattr(G, "__networkx_cache__", None)
-    if index is not None:
-        if isinstance(cache, dict):
-            if cache.get(_TOKEN) is index.token and index.fingerprint[0] == len(G):
-                return index
-        elif index.fingerprint == (len(G), G.number_of_edges()):
-            return index
-    index = build_index(G)
-    if isinstance(cache, dict):
-        cache[_TOKEN] = index.token
-    _CACHE[G] = index
-    return index
+    from sociale_kaart.index.compiled import get_index
 
-
-def clear_index(G: nx.MultiDiGraph | None) -> None:
-    """Forget the cached index of ``G`` (of every graph when ``None``)."""
-    if G is None:
-        _CACHE.clear()
-    else:
-        _CACHE.pop(G, None)
+    return get_index(G).moves()
 
 
 def build_index(G: nx.MultiDiGraph) -> Index:
-    """Build the adjacency of moves and the offer indexes of ``G``."""
+    """Build the adjacency of moves and the offer indexes of ``G`` (uncached).
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.index.moves import build_index
+    >>> index = build_index(sk.load_sample())
+    >>> sorted({move for moves in index.adj for _, _, move in moves})  # plain, join, visit
+    [0, 1, 2]
+    """
     ids = [str(n) for n in G.nodes]
     pos = {n: i for i, n in enumerate(G.nodes)}
     attrs = [G.nodes[n] for n in G.nodes]
@@ -143,9 +116,7 @@ def build_index(G: nx.MultiDiGraph) -> Index:
         if cost < best.get(key, math.inf):
             best[key] = cost
 
-    n_edges = 0
     for a, b, rel, data in G.edges(keys=True, data=True):
-        n_edges += 1
         u, v = pos[a], pos[b]
         ku, kv = kind[u], kind[v]
         c = _cost(data.get("trust"))
@@ -205,11 +176,11 @@ def build_index(G: nx.MultiDiGraph) -> Index:
     for i, a in enumerate(attrs):
         k = kind[i]
         lat, lon = a.get("lat"), a.get("lon")
-        if (lat is None or lon is None) and k in _OFFERS and i in place_of:
+        if (lat is None or lon is None) and k in OFFERS and i in place_of:
             p = attrs[place_of[i]]
             lat, lon = p.get("lat"), p.get("lon")
         coords.append((lat, lon) if lat is not None and lon is not None else None)
-        if k in _OFFERS:
+        if k in OFFERS:
             ts = frozenset(a.get("themes") or ())
             themes.append(ts)
             tags = tuple(a.get("grants") or ())
@@ -244,120 +215,4 @@ def build_index(G: nx.MultiDiGraph) -> Index:
         granters=granters,
         requiring=requiring,
         local=local,
-        fingerprint=(n, n_edges),
     )
-
-
-@dataclass(frozen=True)
-class Found:
-    """A target settled by the search."""
-
-    node: int
-    cost: float
-    hops: int
-    path: tuple[int, ...]
-    chain: bool  # the last step is a chain step (granter -> target)
-
-
-def search(
-    index: Index,
-    start: int,
-    wanted: frozenset[str],
-    *,
-    max_hops: int,
-    limit: int,
-    lacks: Callable[[str], bool],
-    own_network_hops: int,
-    accept: Callable[[Found], bool],
-    weighted: bool = True,
-) -> list[Found]:
-    """Bounded Dijkstra from ``start``; stops after ``limit`` accepted targets.
-
-    Targets are offers with a wanted theme (reached directly or through a
-    chain step) and residents who offer a wanted theme, reached through
-    residents only within ``own_network_hops``. ``accept`` decides whether a
-    target counts towards ``limit`` (e.g. only eligible ones); every target is
-    returned. ``lacks(tag)`` says whether the resident lacks a status, which
-    opens chain steps from offers that grant it.
-    """
-    n = len(index.ids)
-    adj, kind, themes = index.adj, index.kind, index.themes
-    joined = index.joined[start]
-    heap: list[tuple[float, int, int, int]] = [(0.0, 0, start, -1)]
-    best_hops: dict[int, int] = {}
-    lab_node: list[int] = []
-    lab_parent: list[int] = []
-    found: list[Found] = []
-    recorded: set[int] = set()
-    accepted = 0
-    push, pop = heapq.heappush, heapq.heappop
-
-    def path_of(label: int) -> tuple[int, ...]:
-        out = []
-        while label >= 0:
-            out.append(lab_node[label])
-            label = lab_parent[label]
-        return tuple(reversed(out))
-
-    while heap:
-        c, h, u, parent = pop(heap)
-        bh = best_hops.get(u)
-        if bh is not None and bh <= h:
-            continue
-        best_hops[u] = h
-        label = len(lab_node)
-        lab_node.append(u)
-        lab_parent.append(parent)
-        node = u - n if u >= n else u
-        if u not in recorded and u != start:
-            k = kind[node]
-            hit = False
-            if u >= n:
-                hit = node not in joined
-            elif k in _OFFERS:
-                hit = node not in joined and not wanted.isdisjoint(themes[node])
-            elif k == RESIDENT and h <= own_network_hops:
-                hit = not wanted.isdisjoint(themes[node])
-            if hit:
-                recorded.add(u)
-                p = path_of(label)
-                item = Found(node, c, h, tuple(x - n if x >= n else x for x in p), u >= n)
-                found.append(item)
-                if accept(item):
-                    accepted += 1
-                    if accepted >= limit:
-                        break
-        if h >= max_hops or u >= n:
-            continue
-        nh = h + 1
-        for v, w, move in adj[u]:
-            if move == M_JOIN:
-                if u == start:
-                    continue
-            elif move == M_VISIT and u != start:
-                continue
-            bv = best_hops.get(v)
-            if bv is None or nh < bv:
-                push(heap, (c + (w if weighted else 1.0), nh, v, label))
-        tags = index.granters.get(u)
-        if tags:
-            for tag in tags:
-                if not lacks(tag):
-                    continue
-                for theme in wanted:
-                    for target in index.requiring.get((tag, theme), ()):
-                        v = target + n
-                        bv = best_hops.get(v)
-                        if bv is None or nh < bv:
-                            push(heap, (c + CHAIN_STEP_COST, nh, v, label))
-    return found
-
-
-def iter_local(index: Index, themes: Iterable[str], neighbourhood: str | None) -> list[int]:
-    """Offers of the themes in (or serving) the neighbourhood, or without one."""
-    out: set[int] = set()
-    for theme in themes:
-        out.update(index.local.get((theme, neighbourhood), ()))
-        if neighbourhood is not None:
-            out.update(index.local.get((theme, None), ()))
-    return sorted(out)

@@ -1,28 +1,19 @@
-"""Array views of a social map, converted once and cached per graph.
+"""Array views of a social map: the ``ties`` facet of the compiled index.
 
 The analysis modules do not walk the :class:`networkx.MultiDiGraph` node by
-node. They ask this module for a :class:`TieView`: the map's ties as integer
-arrays (one row per pair of nodes, parallel edges of several relations
-collapsed into one tie), from which a :mod:`scipy.sparse` adjacency matrix
-and an :mod:`igraph` graph are made on demand. Making the view costs about as
-much as building the graph (a second or two at 100,000 residents), so it is
-done once per graph and set of options and cached.
-
-The cache
----------
-Views are kept in a :class:`weakref.WeakKeyDictionary` keyed on the graph
-object, so they disappear with the graph. Each entry is also keyed on a
-cheap fingerprint: the number of nodes and edges, and the options (relations,
-weight, direction). Adding or removing nodes or edges therefore invalidates
-the view. Changing an attribute in place (a ``trust`` value) or rewiring an
-edge without changing the counts does not; call :func:`clear_cache` after
-such edits.
+node. They ask :func:`tie_view` for a :class:`TieView`: the map's ties as
+integer arrays (one row per pair of nodes, parallel edges of several
+relations collapsed into one tie), from which a :mod:`scipy.sparse` adjacency
+matrix and an :mod:`igraph` graph are made on demand. Making the view costs
+about as much as building the graph (a second or two at 100,000 residents),
+so it is made once per graph and set of options and kept in the map's
+compiled index (:mod:`sociale_kaart.index.compiled`), which is invalidated by
+the one rule described in :mod:`sociale_kaart.index`.
 """
 
 from __future__ import annotations
 
 import math
-import weakref
 from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -36,16 +27,13 @@ from sociale_kaart.core.vocabulary import RELATIONS
 if TYPE_CHECKING:
     import igraph
 
-__all__ = ["TieView", "check_relations", "clear_cache", "tie_view"]
+__all__ = ["TieView", "check_relations", "make_view", "tie_view"]
 
 
 _IGRAPH_HINT = (
     "this needs the optional package 'igraph' (pip install 'sociale_kaart[fast]' "
     "or pip install igraph)"
 )
-
-_Key = tuple[Any, ...]
-_CACHE: weakref.WeakKeyDictionary[nx.Graph, dict[_Key, TieView]] = weakref.WeakKeyDictionary()
 
 
 def import_igraph() -> Any:
@@ -153,30 +141,6 @@ class TieView:
         return self._cache["igraph"]
 
 
-def clear_cache(G: nx.Graph | None = None) -> None:
-    """Forget what the library cached about ``G`` (about every graph when ``None``).
-
-    The network measures cache an array view of the map, and the referral
-    search caches an adjacency index. Both notice added or removed nodes and
-    ties; call this after changing a map in place in a way that keeps its
-    nodes and ties, such as editing a ``trust`` value.
-
-    Examples
-    --------
-    >>> import sociale_kaart as sk
-    >>> G = sk.load_sample()
-    >>> sk.clear_cache(G)
-    """
-    from sociale_kaart.index import moves as _search
-
-    if G is None:
-        _CACHE.clear()
-        _search.clear_index(None)
-    else:
-        _CACHE.pop(G, None)
-        _search.clear_index(G)
-
-
 def _weight_value(value: Any, weight: str, u: Hashable, v: Hashable, key: Hashable) -> float:
     if value is None:
         return 1.0
@@ -219,30 +183,39 @@ def tie_view(
     symmetric : collection of str
         In a directed view, edges of these relations also count in the
         reverse direction.
+
+    Returns
+    -------
+    TieView
+        Kept in the map's compiled index: the same object until the map
+        changes (see :mod:`sociale_kaart.index`).
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.index.ties import tie_view
+    >>> G = sk.load_sample()
+    >>> view = tie_view(G, relations="knows")
+    >>> view is tie_view(G, relations=["knows"])
+    True
+    >>> bool((view.src < view.dst).all())  # undirected: each pair once
+    True
     """
-    chosen = check_relations(relations)
-    if weight is not None and not isinstance(weight, str):
-        raise TypeError(f"weight must be the name of an edge attribute or None, not {weight!r}")
-    sym = tuple(sorted(set(symmetric))) if directed else ()
-    key: _Key = (G.number_of_nodes(), G.number_of_edges(), chosen, weight, bool(directed), sym)
-    per_graph = _CACHE.setdefault(G, {})
-    view = per_graph.get(key)
-    if view is None:
-        # Drop views made for other counts: the graph has changed since.
-        for old in [k for k in per_graph if k[:2] != key[:2]]:
-            del per_graph[old]
-        view = _make_view(G, chosen, weight, bool(directed), frozenset(sym))
-        per_graph[key] = view
-    return view
+    from sociale_kaart.index.compiled import get_index
+
+    return get_index(G).ties(
+        relations=relations, weight=weight, directed=directed, symmetric=symmetric
+    )
 
 
-def _make_view(
+def make_view(
     G: nx.Graph,
     relations: tuple[str, ...] | None,
     weight: str | None,
     directed: bool,
     symmetric: frozenset[str],
 ) -> TieView:
+    """Build the view of ``G`` for checked options (uncached; see :func:`tie_view`)."""
     nodes = list(G)
     n = len(nodes)
     index = {v: i for i, v in enumerate(nodes)}

@@ -738,6 +738,10 @@ def validate(G: nx.MultiDiGraph) -> None:
     kind's model, unique ids, references, and which kinds each relation may
     join. Problems name the node or edge (``file`` is e.g. ``"graph node 'r1'"``).
 
+    It also forgets the map's compiled index (:func:`sociale_kaart.clear_cache`),
+    so that the analyses after it see the hand edits, attribute edits in
+    place included.
+
     Parameters
     ----------
     G : networkx.MultiDiGraph
@@ -767,6 +771,9 @@ def validate(G: nx.MultiDiGraph) -> None:
             f"a social map is a networkx.MultiDiGraph, not {type(G).__name__}; "
             "build it with sk.read_csv or sk.from_frames"
         )
+    from sociale_kaart.index.compiled import clear_cache
+
+    clear_cache(G)
     tables, problems = node_link_tables(
         G.nodes(data=True), G.edges(keys=True, data=True), G.graph.get("themes"), label="graph"
     )

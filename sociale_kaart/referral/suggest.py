@@ -64,17 +64,16 @@ from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.geo import haversine_km
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
 from sociale_kaart.index.moves import (
+    DEFAULT_TRUST,
     INITIATIVE,
     ORGANISATION,
     PLACE,
     PROFESSIONAL,
     RESIDENT,
-    Found,
     Index,
-    get_index,
-    iter_local,
-    search,
+    moves_index,
 )
+from sociale_kaart.referral.search import Found, iter_local, search
 
 __all__ = [
     "ACCOMPANY_TRUST",
@@ -463,7 +462,7 @@ def suggest_referrals(
         return _frame([])
     order = sorted(needs, key=lambda t: (-_urgency(needs[t]), t))
 
-    index = get_index(G)
+    index = moves_index(G)
     start = index.pos[resident]
     statuses = set(attrs.get("statuses") or ())
     wanted = frozenset(needs)
@@ -860,8 +859,6 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
     >>> act.index[0]
     'r_duo_b'
     """
-    from sociale_kaart.index.moves import DEFAULT_TRUST
-
     attrs = _check_resident(G, resident)
     _check_language(language)
     lang = language
