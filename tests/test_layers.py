@@ -124,3 +124,31 @@ def test_testing_may_import_only_core(tmp_path: Path) -> None:
     assert result.returncode != 0, out
     assert "build maps from core only BROKEN" in out
     assert "sociale_kaart.testing -> sociale_kaart.io.formats" in out
+
+
+def _layout_rows() -> dict[str, str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 2 and cells[0].startswith("`"):
+            rows[cells[0].strip("`")] = cells[1]
+    return rows
+
+
+def test_the_readme_layout_table_matches_the_tree() -> None:
+    rows = _layout_rows()
+    assert rows, "the README has no Layout table"
+    for path in rows:
+        assert (ROOT / path).exists(), f"the README's Layout table names {path}, which is gone"
+    for init in sorted(PACKAGE.glob("*/__init__.py")):
+        package = init.parent
+        row = rows.get(f"sociale_kaart/{package.name}/")
+        assert row is not None, f"add sociale_kaart/{package.name}/ to the README's Layout table"
+        for module in sorted(package.rglob("*.py")):
+            if module.stem.startswith("_"):
+                continue
+            assert f"`{module.stem}`" in row, (
+                f"the README's Layout row of {package.name}/ does not name `{module.stem}`"
+            )
