@@ -30,7 +30,7 @@ from sociale_kaart.index.ties import TieView, tie_view
 
 __all__ = ["DEFAULT_SAMPLES", "EXACT_LIMIT", "MEASURES", "centrality"]
 
-#: The measures :func:`sociale_kaart.analysis.centrality` computes, in column order.
+#: The measures :func:`~sociale_kaart.centrality` computes, in column order.
 MEASURES: tuple[str, ...] = ("degree", "betweenness", "closeness", "eigenvector", "pagerank")
 
 #: Maps with more nodes than this get sampled betweenness and closeness.

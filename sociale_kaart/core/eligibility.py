@@ -492,8 +492,8 @@ def check_eligibility(
 
     Notes
     -----
-    The rules are listed in :data:`RULES` and described in the module
-    documentation. An offer is closed (``"no"``) when any rule says no; it
+    The rules are listed in :data:`~sociale_kaart.core.eligibility.RULES` and
+    described in the module documentation. An offer is closed (``"no"``) when any rule says no; it
     is ``"unknown"`` when a rule lacks the resident data it needs.
 
     Examples

@@ -32,7 +32,7 @@ PathLike = str | os.PathLike[str]
 class MapNetwork(Network):
     """A :class:`pyvis.network.Network` that renders through sociale_kaart's safe template.
 
-    Made by :func:`sociale_kaart.pictures.interactive`. Use :meth:`generate_html` for the whole
+    Made by :func:`sociale_kaart.interactive`. Use :meth:`generate_html` for the whole
     page, :meth:`fragment` for an HTML fragment to embed in another page,
     :meth:`write_html` to write a file. In Jupyter the map shows itself in
     a sandboxed ``<iframe srcdoc>``, which works offline in JupyterLab, the
@@ -190,7 +190,7 @@ class MapNetwork(Network):
         -----
         The host page decides its own Content-Security-Policy. If it uses
         one, it must allow the two inline scripts (their hashes are in
-        :func:`sociale_kaart.pictures.html.content_security_policy`).
+        ``sociale_kaart.pictures.html.content_security_policy``).
         """
         parts = assets()
         body = environment().get_template("_map.html.j2").render(m=self.map_context())

@@ -235,7 +235,7 @@ def plot_map(
         ``"auto"`` labels initiatives and organisations (when there are at
         most 60); residents get a label only with ``show=["name"]``.
     highlight : pandas.Series, pandas.DataFrame or list, optional
-        As in :func:`sociale_kaart.pictures.interactive`.
+        As in :func:`sociale_kaart.interactive`.
     nodes : iterable, optional
         Draw only these nodes.
     show : iterable of str, optional
@@ -262,7 +262,7 @@ def plot_map(
 
     See Also
     --------
-    sociale_kaart.pictures.interactive : the same map, interactive.
+    sociale_kaart.interactive : the same map, interactive.
 
     Notes
     -----

@@ -1,11 +1,12 @@
 """The look every picture shares: colours, sizes, fonts and labels; ``show=`` and ``highlight=``.
 
-The static figures (:mod:`sociale_kaart.pictures.plot`), the interactive map
-(:mod:`sociale_kaart.pictures.interactive`) and the report (which draws with
-both) take their colours, node sizes, font sizes and node labels from here,
-so a resident is the same blue everywhere and a highlighted path the same
-red. Positions are :mod:`sociale_kaart.pictures.layout`'s job; words are
-:mod:`sociale_kaart.core.strings`'; numbers that need an analysis (a
+The static figures (``pictures.plot``, :func:`sociale_kaart.plot_map` and the
+other ``plot_*``), the interactive map (``pictures.interactive``,
+:func:`sociale_kaart.interactive`) and the report (which draws with both) take
+their colours, node sizes, font sizes and node labels from here, so a
+resident is the same blue everywhere and a highlighted path the same red.
+Positions are the job of ``pictures.layout``; words come from
+:mod:`sociale_kaart.core.strings`; numbers that need an analysis (a
 centrality column for ``size_by=``) come from the public analysis function,
 never from code of its own here.
 
@@ -43,6 +44,7 @@ __all__ = [
     "HIGHLIGHT_COLOR",
     "KIND_COLORS",
     "MAP_BORDER_COLOR",
+    "MAX_LABEL",
     "MISSING_COLOR",
     "NODE_SIZE",
     "OTHER_COLOR",

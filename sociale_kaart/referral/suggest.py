@@ -273,7 +273,8 @@ def suggest_referrals(
     -------
     pandas.DataFrame
         At most ``k`` rows, best first, with a default integer index and the
-        columns :data:`COLUMNS`: ``target`` (node id), ``target_kind``,
+        columns :data:`~sociale_kaart.referral.suggest.COLUMNS`: ``target`` (node id),
+        ``target_kind``,
         ``target_name`` (the id for residents: their names are personal
         data), ``theme`` (the need it answers), ``level`` (``own_network``,
         ``informal``, ``general``, ``specialised``, or None when the offer
@@ -319,7 +320,8 @@ def suggest_referrals(
     .. math:: s = \\frac{\\sum_c w_c x_c}{\\sum_c w_c}
 
     over the components ``fit``, ``urgency``, ``ladder``, ``warmth``,
-    ``strength``, ``room`` and ``proximity`` with weights :data:`WEIGHTS`.
+    ``strength``, ``room`` and ``proximity`` with weights
+    :data:`~sociale_kaart.referral.suggest.WEIGHTS`.
     Ties are broken by target id.
 
     A suggestion supports a professional's judgement; it does not replace it.
@@ -726,7 +728,8 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
         ``helps_with`` (list of the resident's need themes the contact offers),
         ``come_along`` (list of initiative ids the contact participates or
         volunteers in that have a theme the resident needs),
-        ``can_accompany`` (trust of at least :data:`ACCOMPANY_TRUST`),
+        ``can_accompany`` (trust of at least
+        :data:`~sociale_kaart.referral.suggest.ACCOMPANY_TRUST`),
         ``score`` and ``explanation``. Contacts with none of the three are
         left out; a resident without such contacts gets an empty frame.
 
