@@ -33,7 +33,7 @@ __all__ = [
 #: The page languages: Dutch and English.
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 
-#: key -> (Dutch, English).
+#: key -> (Dutch, English): one text per language, in the order of :data:`LANGUAGES`.
 STRINGS: dict[str, tuple[str, str]] = {
     # kinds (singular and plural)
     "kind.resident": ("Bewoner", "Resident"),
@@ -816,7 +816,7 @@ def text(key: str, language: str, **values: object) -> str:
         raise KeyError(
             f"no text for {key!r}: add it to sociale_kaart.core.strings.STRINGS"
         ) from None
-    out = pair[0] if language == "nl" else pair[1]
+    out = pair[LANGUAGES.index(language)]
     return out.format(**values) if values else out
 
 
