@@ -222,3 +222,19 @@ def test_every_public_function_rejects_an_unknown_language_the_same_way(
     with pytest.raises(ValueError, match=r"^language must be 'nl' \(Dutch\) or 'en' \(English\)"):
         CALLS[name](sample, "de")
     assert list(tmp_path.iterdir()) == []  # nothing written before the check
+
+
+def test_every_word_of_the_vocabulary_has_a_label() -> None:
+    from sociale_kaart.core import vocabulary
+    from sociale_kaart.gaps.common import GAP_TYPES
+
+    wanted = (
+        [f"kind.{k}" for k in vocabulary.KINDS]
+        + [f"kinds.{k}" for k in vocabulary.KINDS]
+        + [f"relation.{r}" for r in vocabulary.RELATIONS]
+        + [f"level.{level}" for level in vocabulary.LEVELS]
+        + [f"gaps.level.{level}" for level in vocabulary.LEVELS]
+        + [f"role.{r}" for r in vocabulary.BROKERAGE_ROLES]
+        + [f"gap.{g}" for g in GAP_TYPES]
+    )
+    assert [key for key in wanted if key not in STRINGS] == []
