@@ -493,8 +493,9 @@ def check_eligibility(
     Notes
     -----
     The rules are listed in :data:`~sociale_kaart.core.eligibility.RULES` and
-    described in the module documentation. An offer is closed (``"no"``) when any rule says no; it
-    is ``"unknown"`` when a rule lacks the resident data it needs.
+    described in the module documentation. An offer is closed (``"no"``) when
+    any rule says no; it is ``"unknown"`` when a rule lacks the resident data
+    it needs.
 
     Examples
     --------

@@ -273,9 +273,8 @@ def suggest_referrals(
     -------
     pandas.DataFrame
         At most ``k`` rows, best first, with a default integer index and the
-        columns :data:`~sociale_kaart.referral.suggest.COLUMNS`: ``target`` (node id),
-        ``target_kind``,
-        ``target_name`` (the id for residents: their names are personal
+        columns :data:`~sociale_kaart.referral.suggest.COLUMNS`: ``target``
+        (node id), ``target_kind``, ``target_name`` (the id for residents: their names are personal
         data), ``theme`` (the need it answers), ``level`` (``own_network``,
         ``informal``, ``general``, ``specialised``, or None when the offer
         has no level), ``eligible`` (``yes``, ``no``, ``unknown``),
