@@ -17,13 +17,13 @@ import pandas as pd
 import scipy.sparse as sp
 
 from sociale_kaart.analysis.frames import Partition, group_of, node_frame
-from sociale_kaart.core.vocabulary import SYMMETRIC_RELATIONS
+from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, SYMMETRIC_RELATIONS
 from sociale_kaart.index.ties import tie_view
 
 __all__ = ["ROLES", "brokerage", "structural_holes"]
 
-#: The five brokerage roles, in column order.
-ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+#: The five brokerage roles, in column order (defined once in :mod:`sociale_kaart.core.vocabulary`).
+ROLES: tuple[str, ...] = BROKERAGE_ROLES
 
 _PATHS_PER_CHUNK = 4_000_000
 _ROWS_PER_CHUNK = 4_096

@@ -9,8 +9,8 @@ The heavy kernels run on compiled code (igraph for betweenness, scipy for
 shortest paths and sparse linear algebra) over an array view of the map that
 is converted once and cached per graph (see :mod:`sociale_kaart.index.ties`).
 Results equal networkx's within floating-point tolerance; above
-:data:`~sociale_kaart.analysis.centrality.EXACT_LIMIT` nodes, betweenness and closeness are
-estimated from a random sample of source nodes, and the frame says so.
+:data:`EXACT_LIMIT` nodes, betweenness and closeness are estimated from a
+random sample of source nodes, and the frame says so.
 """
 
 from __future__ import annotations
@@ -30,14 +30,13 @@ from sociale_kaart.index.ties import TieView, tie_view
 
 __all__ = ["DEFAULT_SAMPLES", "EXACT_LIMIT", "MEASURES", "centrality"]
 
-#: The measures :func:`sociale_kaart.centrality` computes, in column order.
+#: The measures :func:`~sociale_kaart.centrality` computes, in column order.
 MEASURES: tuple[str, ...] = ("degree", "betweenness", "closeness", "eigenvector", "pagerank")
 
 #: Maps with more nodes than this get sampled betweenness and closeness.
 EXACT_LIMIT = 5_000
 
-#: The number of source nodes (pivots) sampled above
-#: :data:`~sociale_kaart.analysis.centrality.EXACT_LIMIT`.
+#: The number of source nodes (pivots) sampled above :data:`EXACT_LIMIT`.
 DEFAULT_SAMPLES = 128
 
 _BATCHES = 8  # pivot batches, for the standard error of sampled betweenness

@@ -15,7 +15,7 @@ from sociale_kaart.index.ties import import_igraph, tie_view
 
 __all__ = ["METHODS", "communities"]
 
-#: The community detection methods :func:`sociale_kaart.communities` offers.
+#: The community detection methods :func:`~sociale_kaart.communities` offers.
 METHODS: tuple[str, ...] = ("leiden", "louvain")
 
 

@@ -30,6 +30,7 @@ import pandas as pd
 from sociale_kaart.analysis.summary import summary
 from sociale_kaart.core.errors import DataError
 from sociale_kaart.core.records import MODELS
+from sociale_kaart.core.strings import LANGUAGES
 from sociale_kaart.datasets import DEFAULT_SAMPLE, load_sample
 from sociale_kaart.io.formats import read_csv, read_excel, read_json, write_csv, write_json
 
@@ -242,7 +243,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
     p.add_argument("-o", "--output", help="the HTML file (default: <map name>-wijkanalyse.html)")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
     p.add_argument(
         "--audience",
         choices=("team", "public"),
@@ -280,7 +281,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
     p.add_argument("--top", type=int, default=10, help="how many gaps (default 10)")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
     p.set_defaults(func=_cmd_gaps)
 
     p = sub.add_parser(
@@ -295,7 +296,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("resident", metavar="RESIDENT", help="the resident's id")
     p.add_argument("--need", metavar="THEME", help="only offers for this theme")
     p.add_argument("--top", type=int, default=5, help="how many suggestions (default 5)")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
     p.set_defaults(func=_cmd_refer)
 
     p = sub.add_parser(

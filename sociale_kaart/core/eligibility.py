@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -60,6 +60,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.errors import NodeNotFoundError
+from sociale_kaart.core.strings import check_language, join_words, text
 from sociale_kaart.core.vocabulary import OFFER_KINDS
 
 __all__ = [
@@ -143,120 +144,11 @@ class Eligibility:
 
 
 # ----------------------------------------------------------------------------- texts
-
-_TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "age_none": "no age limit",
-        "age_ok": "age {age} is within {range}",
-        "age_out": "age {age} is outside {range}",
-        "age_edge": "the resident may be {a} or {b}, and the limit is {range}",
-        "age_edge_q": "Was the resident born before or after {date}?",
-        "age_missing": "age unknown; the offer is for {range}",
-        "age_missing_q": "How old is the resident?",
-        "gender_all": "open to every gender",
-        "gender_ok": "for {genders}",
-        "gender_out": "only for {genders}",
-        "gender_missing": "only for {genders}; the resident's gender is not recorded",
-        "gender_missing_q": "Is this offer for the resident? It is only for {genders}.",
-        "g_female": "women",
-        "g_male": "men",
-        "g_other": "people of another gender",
-        "area_all": "open to every neighbourhood",
-        "area_ok": "serves {nb}",
-        "area_out": "serves only {serves}, not {nb}",
-        "area_missing": "the resident's neighbourhood is unknown; the offer serves {serves}",
-        "area_missing_q": "In which neighbourhood does the resident live?",
-        "lang_none": "no language requirement",
-        "lang_learning": "a language offer: no language needed",
-        "lang_ok": "given in {common}, which the resident speaks",
-        "lang_out": "given in {offer}; the resident speaks {resident}",
-        "lang_missing": "the resident's languages are unknown; the offer is given in {offer}",
-        "lang_missing_q": "Does the resident speak {offer}?",
-        "req_none": "no status required",
-        "req_ok": "has {tags}",
-        "req_out": "requires {tags}, which the resident does not have",
-        "req_out_grant": "requires {tags}, which the resident does not have yet ({where})",
-        "req_grant_where": "{tag} can be obtained at {offers}",
-        "req_missing": "requires {tags}; the resident's statuses are unknown",
-        "req_missing_q": "Does the resident have {tags}?",
-        "exc_none": "excludes no one",
-        "exc_ok": "the resident has none of {tags}",
-        "exc_out": "closed to residents with {tags}",
-        "exc_missing": "closed to residents with {tags}; the resident's statuses are unknown",
-        "exc_missing_q": "Does the resident have {tags}?",
-        "cost_free": "free",
-        "cost_unknown_price": "no cost given",
-        "cost_covered": "costs EUR {cost:.2f}, covered by {tag}",
-        "cost_maybe": "costs EUR {cost:.2f}; no pass on record that covers it",
-        "cost_maybe_q": (
-            "Can the resident pay EUR {cost:.2f}, or get a pass that covers it ({passes})?"
-        ),
-        "cap_none": "no known limit on places",
-        "cap_room": "{n} places open",
-        "cap_full": "full: waiting list",
-        "and": " and ",
-    },
-    "nl": {
-        "age_none": "geen leeftijdsgrens",
-        "age_ok": "leeftijd {age} valt binnen {range}",
-        "age_out": "leeftijd {age} valt buiten {range}",
-        "age_edge": "de bewoner is {a} of {b}, en de grens is {range}",
-        "age_edge_q": "Is de bewoner geboren voor of na {date}?",
-        "age_missing": "leeftijd onbekend; het aanbod is voor {range}",
-        "age_missing_q": "Hoe oud is de bewoner?",
-        "gender_all": "open voor iedereen",
-        "gender_ok": "voor {genders}",
-        "gender_out": "alleen voor {genders}",
-        "gender_missing": "alleen voor {genders}; het geslacht van de bewoner is niet bekend",
-        "gender_missing_q": "Is dit aanbod iets voor de bewoner? Het is alleen voor {genders}.",
-        "g_female": "vrouwen",
-        "g_male": "mannen",
-        "g_other": "mensen met een ander gender",
-        "area_all": "open voor alle buurten",
-        "area_ok": "werkt in {nb}",
-        "area_out": "werkt alleen in {serves}, niet in {nb}",
-        "area_missing": "de buurt van de bewoner is onbekend; het aanbod werkt in {serves}",
-        "area_missing_q": "In welke buurt woont de bewoner?",
-        "lang_none": "geen taaleis",
-        "lang_learning": "taalaanbod: geen taal nodig",
-        "lang_ok": "in het {common}, dat de bewoner spreekt",
-        "lang_out": "in het {offer}; de bewoner spreekt {resident}",
-        "lang_missing": "de talen van de bewoner zijn onbekend; het aanbod is in het {offer}",
-        "lang_missing_q": "Spreekt de bewoner {offer}?",
-        "req_none": "geen status nodig",
-        "req_ok": "heeft {tags}",
-        "req_out": "vraagt {tags}, en dat heeft de bewoner niet",
-        "req_out_grant": "vraagt {tags}, en dat heeft de bewoner nog niet ({where})",
-        "req_grant_where": "{tag} is te krijgen bij {offers}",
-        "req_missing": "vraagt {tags}; de status van de bewoner is onbekend",
-        "req_missing_q": "Heeft de bewoner {tags}?",
-        "exc_none": "sluit niemand uit",
-        "exc_ok": "de bewoner heeft geen {tags}",
-        "exc_out": "niet voor bewoners met {tags}",
-        "exc_missing": "niet voor bewoners met {tags}; de status van de bewoner is onbekend",
-        "exc_missing_q": "Heeft de bewoner {tags}?",
-        "cost_free": "gratis",
-        "cost_unknown_price": "geen kosten bekend",
-        "cost_covered": "kost EUR {cost:.2f}, betaald met {tag}",
-        "cost_maybe": "kost EUR {cost:.2f}; geen pas bekend die dat betaalt",
-        "cost_maybe_q": "Kan de bewoner EUR {cost:.2f} betalen, of een pas krijgen ({passes})?",
-        "cap_none": "geen bekende limiet op plaatsen",
-        "cap_room": "{n} plaatsen vrij",
-        "cap_full": "vol: wachtlijst",
-        "and": " en ",
-    },
-}
+# The sentences live in sociale_kaart.core.strings, under ``eligibility.*``.
 
 
 def _t(language: str, key: str, **values: Any) -> str:
-    return _TEXT[language][key].format(**values)
-
-
-def _join(items: Iterable[str], language: str) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + _TEXT[language]["and"] + items[-1]
+    return text(f"eligibility.{key}", language, **values)
 
 
 # ----------------------------------------------------------------------------- rules
@@ -280,7 +172,7 @@ def _age_range(offer: Attrs, language: str) -> str | None:
         return f"{lo}-{hi}"
     if lo is not None:
         return f"{lo}+"
-    return f"≤ {hi}" if language == "en" else f"t/m {hi}"
+    return _t(language, "age_at_most", hi=hi)
 
 
 def _rule_age(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
@@ -324,7 +216,7 @@ def _rule_gender(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
     allowed = list(offer.get("genders") or [])
     if not allowed:
         return RuleResult("gender", "yes", _t(lang, "gender_all"))
-    text = _join([_t(lang, f"g_{g}") for g in allowed], lang)
+    text = join_words([_t(lang, f"g_{g}") for g in allowed], lang)
     gender = resident.get("gender")
     if gender is None:
         return RuleResult(
@@ -344,7 +236,7 @@ def _rule_area(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
     if not serves:
         return RuleResult("area", "yes", _t(lang, "area_all"))
     nb = resident.get("neighbourhood")
-    text = _join(serves, lang)
+    text = join_words(serves, lang)
     if nb is None:
         return RuleResult(
             "area", "unknown", _t(lang, "area_missing", serves=text), _t(lang, "area_missing_q")
@@ -362,7 +254,7 @@ def _rule_language(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
     if "language" in (offer.get("themes") or []):
         return RuleResult("language", "yes", _t(lang, "lang_learning"))
     spoken = list(resident.get("languages") or [])
-    text = _join(wanted, lang)
+    text = join_words(wanted, lang)
     if not spoken:
         return RuleResult(
             "language",
@@ -372,9 +264,9 @@ def _rule_language(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
         )
     common = [x for x in wanted if x in spoken]
     if common:
-        return RuleResult("language", "yes", _t(lang, "lang_ok", common=_join(common, lang)))
+        return RuleResult("language", "yes", _t(lang, "lang_ok", common=join_words(common, lang)))
     return RuleResult(
-        "language", "no", _t(lang, "lang_out", offer=text, resident=_join(spoken, lang))
+        "language", "no", _t(lang, "lang_out", offer=text, resident=join_words(spoken, lang))
     )
 
 
@@ -386,8 +278,8 @@ def _rule_requires(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
     statuses = set(resident.get("statuses") or [])
     missing = [tag for tag in required if tag not in statuses]
     if not missing:
-        return RuleResult("requires", "yes", _t(lang, "req_ok", tags=_join(required, lang)))
-    tags = _join(missing, lang)
+        return RuleResult("requires", "yes", _t(lang, "req_ok", tags=join_words(required, lang)))
+    tags = join_words(missing, lang)
     if not statuses:
         return RuleResult(
             "requires",
@@ -396,7 +288,7 @@ def _rule_requires(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
             _t(lang, "req_missing_q", tags=tags),
         )
     where = [
-        _t(lang, "req_grant_where", tag=tag, offers=_join(ctx.grants[tag], lang))
+        _t(lang, "req_grant_where", tag=tag, offers=join_words(ctx.grants[tag], lang))
         for tag in missing
         if ctx.grants.get(tag)
     ]
@@ -412,10 +304,10 @@ def _rule_excludes(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
     if not excluded:
         return RuleResult("excludes", "yes", _t(lang, "exc_none"))
     statuses = set(resident.get("statuses") or [])
-    tags = _join(excluded, lang)
+    tags = join_words(excluded, lang)
     hit = [tag for tag in excluded if tag in statuses]
     if hit:
-        return RuleResult("excludes", "no", _t(lang, "exc_out", tags=_join(hit, lang)))
+        return RuleResult("excludes", "no", _t(lang, "exc_out", tags=join_words(hit, lang)))
     if not statuses:
         return RuleResult(
             "excludes",
@@ -438,10 +330,10 @@ def _rule_cost(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
             limit = COST_COVERING_STATUSES[tag]
             if limit is None or cost <= limit:
                 return RuleResult("cost", "yes", _t(lang, "cost_covered", cost=cost, tag=tag))
-    passes = _join(sorted(COST_COVERING_STATUSES), lang)
+    passes = join_words(sorted(COST_COVERING_STATUSES), lang)
     reason = _t(lang, "cost_maybe", cost=cost)
     where = [
-        _t(lang, "req_grant_where", tag=tag, offers=_join(ctx.grants[tag], lang))
+        _t(lang, "req_grant_where", tag=tag, offers=join_words(ctx.grants[tag], lang))
         for tag in sorted(COST_COVERING_STATUSES)
         if ctx.grants.get(tag)
     ]
@@ -534,8 +426,7 @@ def evaluate(
     >>> eligible, room
     ('yes', False)
     """
-    if language not in _TEXT:
-        raise ValueError(f"language must be 'en' or 'nl', not {language!r}")
+    check_language(language)
     ctx = _Context(today or _dt.date.today(), language, grants or {})
     results = tuple(check(resident, offer, ctx) for _, check in RULES.values())
     outcomes = {r.outcome for r in results}
@@ -601,10 +492,10 @@ def check_eligibility(
 
     Notes
     -----
-    The rules are listed in
-    :data:`~sociale_kaart.core.eligibility.RULES` and described in the module
-    documentation. An offer is closed (``"no"``) when any rule says no; it
-    is ``"unknown"`` when a rule lacks the resident data it needs.
+    The rules are listed in :data:`~sociale_kaart.core.eligibility.RULES` and
+    described in the module documentation. An offer is closed (``"no"``) when
+    any rule says no; it is ``"unknown"`` when a rule lacks the resident data
+    it needs.
 
     Examples
     --------

@@ -1,19 +1,30 @@
-"""Every Dutch and English string shown in pictures, pages and the report.
+"""Every Dutch and English string the library shows, and the one language check.
 
 One table, so that a page never mixes languages: :func:`text` looks a key up
 in the page's language and fails loudly on a missing key or translation
-(the test suite checks that both languages have every key).
+(the test suite checks that both languages have every key, and that no other
+module keeps a table of its own). Keys are namespaced by where they are
+shown: ``kind.*``, ``relation.*``, ``field.*``, ``level.*`` label the map's
+vocabulary; ``map.*``, ``fig.*``, ``report.*``, ``col.*`` and ``cli.*`` the
+pictures, the report and the command line; ``eligibility.*`` the reasons and
+questions of the eligibility rules; ``gaps.*`` the explanations and
+suggestions of the gap report; ``referral.*`` and ``matching.*`` the
+sentences of referral suggestions, network activation and resident matches.
+
+Every public function that takes ``language`` checks it with
+:func:`check_language`, against the one tuple :data:`LANGUAGES`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 __all__ = [
     "LANGUAGES",
     "STRINGS",
     "check_language",
     "field_label",
+    "join_words",
     "kind_label",
     "relation_label",
     "text",
@@ -22,7 +33,7 @@ __all__ = [
 #: The page languages: Dutch and English.
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 
-#: key -> (Dutch, English).
+#: key -> (Dutch, English): one text per language, in the order of :data:`LANGUAGES`.
 STRINGS: dict[str, tuple[str, str]] = {
     # kinds (singular and plural)
     "kind.resident": ("Bewoner", "Resident"),
@@ -258,6 +269,518 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.analysing": ("analyseren", "analysing"),
     "cli.writing": ("schrijven", "writing"),
     "cli.written": ("geschreven", "written"),
+    # joining words
+    "word.and": (" en ", " and "),
+    # eligibility: reasons and questions (core.eligibility)
+    "eligibility.age_none": ("geen leeftijdsgrens", "no age limit"),
+    "eligibility.age_ok": ("leeftijd {age} valt binnen {range}", "age {age} is within {range}"),
+    "eligibility.age_out": ("leeftijd {age} valt buiten {range}", "age {age} is outside {range}"),
+    "eligibility.age_edge": (
+        "de bewoner is {a} of {b}, en de grens is {range}",
+        "the resident may be {a} or {b}, and the limit is {range}",
+    ),
+    "eligibility.age_edge_q": (
+        "Is de bewoner geboren voor of na {date}?",
+        "Was the resident born before or after {date}?",
+    ),
+    "eligibility.age_missing": (
+        "leeftijd onbekend; het aanbod is voor {range}",
+        "age unknown; the offer is for {range}",
+    ),
+    "eligibility.age_missing_q": ("Hoe oud is de bewoner?", "How old is the resident?"),
+    "eligibility.gender_all": ("open voor iedereen", "open to every gender"),
+    "eligibility.gender_ok": ("voor {genders}", "for {genders}"),
+    "eligibility.gender_out": ("alleen voor {genders}", "only for {genders}"),
+    "eligibility.gender_missing": (
+        "alleen voor {genders}; het geslacht van de bewoner is niet bekend",
+        "only for {genders}; the resident's gender is not recorded",
+    ),
+    "eligibility.gender_missing_q": (
+        "Is dit aanbod iets voor de bewoner? Het is alleen voor {genders}.",
+        "Is this offer for the resident? It is only for {genders}.",
+    ),
+    "eligibility.g_female": ("vrouwen", "women"),
+    "eligibility.g_male": ("mannen", "men"),
+    "eligibility.g_other": ("mensen met een ander gender", "people of another gender"),
+    "eligibility.area_all": ("open voor alle buurten", "open to every neighbourhood"),
+    "eligibility.area_ok": ("werkt in {nb}", "serves {nb}"),
+    "eligibility.area_out": (
+        "werkt alleen in {serves}, niet in {nb}",
+        "serves only {serves}, not {nb}",
+    ),
+    "eligibility.area_missing": (
+        "de buurt van de bewoner is onbekend; het aanbod werkt in {serves}",
+        "the resident's neighbourhood is unknown; the offer serves {serves}",
+    ),
+    "eligibility.area_missing_q": (
+        "In welke buurt woont de bewoner?",
+        "In which neighbourhood does the resident live?",
+    ),
+    "eligibility.lang_none": ("geen taaleis", "no language requirement"),
+    "eligibility.lang_learning": (
+        "taalaanbod: geen taal nodig",
+        "a language offer: no language needed",
+    ),
+    "eligibility.lang_ok": (
+        "in het {common}, dat de bewoner spreekt",
+        "given in {common}, which the resident speaks",
+    ),
+    "eligibility.lang_out": (
+        "in het {offer}; de bewoner spreekt {resident}",
+        "given in {offer}; the resident speaks {resident}",
+    ),
+    "eligibility.lang_missing": (
+        "de talen van de bewoner zijn onbekend; het aanbod is in het {offer}",
+        "the resident's languages are unknown; the offer is given in {offer}",
+    ),
+    "eligibility.lang_missing_q": (
+        "Spreekt de bewoner {offer}?",
+        "Does the resident speak {offer}?",
+    ),
+    "eligibility.req_none": ("geen status nodig", "no status required"),
+    "eligibility.req_ok": ("heeft {tags}", "has {tags}"),
+    "eligibility.req_out": (
+        "vraagt {tags}, en dat heeft de bewoner niet",
+        "requires {tags}, which the resident does not have",
+    ),
+    "eligibility.req_out_grant": (
+        "vraagt {tags}, en dat heeft de bewoner nog niet ({where})",
+        "requires {tags}, which the resident does not have yet ({where})",
+    ),
+    "eligibility.req_grant_where": (
+        "{tag} is te krijgen bij {offers}",
+        "{tag} can be obtained at {offers}",
+    ),
+    "eligibility.req_missing": (
+        "vraagt {tags}; de status van de bewoner is onbekend",
+        "requires {tags}; the resident's statuses are unknown",
+    ),
+    "eligibility.req_missing_q": ("Heeft de bewoner {tags}?", "Does the resident have {tags}?"),
+    "eligibility.exc_none": ("sluit niemand uit", "excludes no one"),
+    "eligibility.exc_ok": ("de bewoner heeft geen {tags}", "the resident has none of {tags}"),
+    "eligibility.exc_out": ("niet voor bewoners met {tags}", "closed to residents with {tags}"),
+    "eligibility.exc_missing": (
+        "niet voor bewoners met {tags}; de status van de bewoner is onbekend",
+        "closed to residents with {tags}; the resident's statuses are unknown",
+    ),
+    "eligibility.exc_missing_q": ("Heeft de bewoner {tags}?", "Does the resident have {tags}?"),
+    "eligibility.cost_free": ("gratis", "free"),
+    "eligibility.cost_unknown_price": ("geen kosten bekend", "no cost given"),
+    "eligibility.cost_covered": (
+        "kost EUR {cost:.2f}, betaald met {tag}",
+        "costs EUR {cost:.2f}, covered by {tag}",
+    ),
+    "eligibility.cost_maybe": (
+        "kost EUR {cost:.2f}; geen pas bekend die dat betaalt",
+        "costs EUR {cost:.2f}; no pass on record that covers it",
+    ),
+    "eligibility.cost_maybe_q": (
+        "Kan de bewoner EUR {cost:.2f} betalen, of een pas krijgen ({passes})?",
+        "Can the resident pay EUR {cost:.2f}, or get a pass that covers it ({passes})?",
+    ),
+    "eligibility.cap_none": ("geen bekende limiet op plaatsen", "no known limit on places"),
+    "eligibility.cap_room": ("{n} plaatsen vrij", "{n} places open"),
+    "eligibility.cap_full": ("vol: wachtlijst", "full: waiting list"),
+    "eligibility.age_at_most": ("t/m {hi}", "≤ {hi}"),
+    # gap explanations and suggestions (gaps)
+    "gaps.fewer": ("minder dan {n}", "fewer than {n}"),
+    "gaps.hidden": ("niet getoond", "not shown"),
+    "gaps.all_nbs": ("alle buurten", "every neighbourhood"),
+    "gaps.the_team": ("het team", "the team"),
+    "gaps.cov_head": (
+        "{n} bewoners van {nb} hebben een vraag op {theme} (ZRM-gewogen vraag {demand})",
+        "{n} residents of {nb} need {theme} (ZRM-weighted demand {demand})",
+    ),
+    "gaps.cov_no_offer": (
+        "{head}, maar geen aanbod op dit thema is open voor {nb}.",
+        "{head}, but no offer on this theme is open to {nb}.",
+    ),
+    "gaps.cov_not_eligible": (
+        (
+            "{head}; er is aanbod op dit thema ({offers}), maar niets daarvan staat open voor "
+            "deze bewoners (leeftijd, taal of status)."
+        ),
+        (
+            "{head}; offers on this theme exist ({offers}), but none is open to these residents "
+            "(age, language or status)."
+        ),
+    ),
+    "gaps.cov_full": (
+        "{head}; het aanbod dat voor hen open staat ({offers}) zit vol.",
+        "{head}; the offers open to them ({offers}) are full.",
+    ),
+    "gaps.cov_far": (
+        "{head}; het aanbod dat voor hen open staat ({offers}) ligt verder dan {km} km.",
+        "{head}; the offers open to them ({offers}) are more than {km} km away.",
+    ),
+    "gaps.cov_specialised_only": (
+        (
+            "{head}; alleen specialistische hulp staat voor hen open ({offers}), zonder informeel "
+            "of algemeen aanbod."
+        ),
+        (
+            "{head}; only specialised help is open to them ({offers}), with no informal or "
+            "general offer."
+        ),
+    ),
+    "gaps.cov_s_no_offer": (
+        (
+            "Zoek een initiatief of organisatie op {theme} dat {nb} kan bedienen, of vraag een "
+            "aanbieder elders om ook {nb} te bedienen."
+        ),
+        (
+            "Look for an initiative or organisation on {theme} that could serve {nb}, or ask a "
+            "provider elsewhere to open up to {nb}."
+        ),
+    ),
+    "gaps.cov_s_not_eligible": (
+        (
+            "Bespreek de toegangsvoorwaarden van {offers} met de aanbieders, of zoek aanbod op "
+            "{theme} zonder die voorwaarden."
+        ),
+        (
+            "Check the entry conditions of {offers} with the providers, or look for an offer on "
+            "{theme} without them."
+        ),
+    ),
+    "gaps.cov_s_full": (
+        (
+            "Vraag {offers} naar de wachtlijst en zoek in de tussentijd informeel of algemeen "
+            "aanbod op {theme}."
+        ),
+        (
+            "Ask {offers} about the waiting list, and look for an informal or general offer on "
+            "{theme} in the meantime."
+        ),
+    ),
+    "gaps.cov_s_far": (
+        "Zoek aanbod op {theme} dichter bij {nb}, of regel vervoer of een spreekuur in {nb}.",
+        (
+            "Look for an offer on {theme} closer to {nb}, or arrange transport or an outreach "
+            "session in {nb}."
+        ),
+    ),
+    "gaps.cov_s_specialised_only": (
+        (
+            "Zoek of start informeel of algemeen aanbod op {theme} (een lotgenotengroep, een "
+            "inloop), zodat niet iedereen afhangt van {offers}."
+        ),
+        (
+            "Find or start an informal or general offer on {theme} (a peer group, a walk-in), so "
+            "that not everyone depends on {offers}."
+        ),
+    ),
+    "gaps.sk_none": (
+        (
+            "Niemand in {team} kent {offer} ({level}, {themes}), terwijl {n} vragen van bewoners "
+            "in het werkgebied erbij passen."
+        ),
+        (
+            "Nobody in {team} knows {offer} ({level}, {themes}), although {n} needs of residents "
+            "it serves match it."
+        ),
+    ),
+    "gaps.sk_one": (
+        (
+            "Alleen {knower} in {team} kent {offer} ({level}, {themes}); {n} vragen van bewoners "
+            "in het werkgebied passen erbij. Als {knower} vertrekt, verliest het team de "
+            "verbinding."
+        ),
+        (
+            "Only {knower} in {team} knows {offer} ({level}, {themes}); {n} needs of residents it "
+            "serves match it. If {knower} leaves, the team loses the link."
+        ),
+    ),
+    "gaps.sk_s_none": (
+        (
+            "Ga langs bij {offer}, zet het op de sociale kaart en stel het voor in het volgende "
+            "teamoverleg."
+        ),
+        "Visit {offer}, add it to the social map and introduce it at the next team meeting.",
+    ),
+    "gaps.sk_s_one": (
+        (
+            "Vraag {knower} om {offer} voor te stellen aan collega's met cliënten met een vraag "
+            "op {themes}."
+        ),
+        "Ask {knower} to introduce {offer} to colleagues whose clients need {themes}.",
+    ),
+    "gaps.kn_some": (
+        (
+            "{n} van de {caseload} cliënten van {prof} hebben een vraag op {theme}; {prof} kent "
+            "{offers} niet, collega's wel ({colleagues})."
+        ),
+        (
+            "{n} of the {caseload} clients of {prof} need {theme}; {prof} does not know {offers}, "
+            "which colleagues know ({colleagues})."
+        ),
+    ),
+    "gaps.kn_none": (
+        (
+            "{n} van de {caseload} cliënten van {prof} hebben een vraag op {theme}, en {prof} "
+            "kent geen aanbod daarop; collega's ({colleagues}) kennen {offers}."
+        ),
+        (
+            "{n} of the {caseload} clients of {prof} need {theme}, and {prof} knows no offer on "
+            "it; colleagues ({colleagues}) know {offers}."
+        ),
+    ),
+    "gaps.kn_s": (
+        "Vraag {colleagues} om {offers} voor te stellen aan {prof}.",
+        "Ask {colleagues} to introduce {offers} to {prof}.",
+    ),
+    "gaps.iso_alone": (
+        "Bewoner {r} heeft geen band met een andere bewoner of een professional.",
+        "Resident {r} has no tie to any other resident or to a professional.",
+    ),
+    "gaps.iso_prof_only": (
+        ("Bewoner {r} kent geen andere bewoner; de enige banden zijn met professionals ({pros})."),
+        "Resident {r} knows no other resident; the only ties are with professionals ({pros}).",
+    ),
+    "gaps.iso_no_path": (
+        "Bewoner {r} heeft binnen {hops} stappen geen weg naar open aanbod op {themes}.",
+        "Resident {r} has no path within {hops} steps to an open offer for {themes}.",
+    ),
+    "gaps.iso_and_no_path": (
+        " Binnen {hops} stappen is er geen weg naar open aanbod op {themes}.",
+        " There is no path within {hops} steps to an open offer for {themes}.",
+    ),
+    "gaps.iso_s_alone": (
+        (
+            "Plan een huisbezoek en zoek met de bewoner naar één informeel contact: een buur, een "
+            "maatje of een groep."
+        ),
+        (
+            "Plan a home visit, and look with the resident for one informal contact: a neighbour, "
+            "a buddy or a group."
+        ),
+    ),
+    "gaps.iso_s_prof_only": (
+        "Zoek met de bewoner naar een informeel contact: een buur, een maatje of een groep.",
+        "Look with the resident for an informal contact: a neighbour, a buddy or a group.",
+    ),
+    "gaps.iso_s_no_path": (
+        "Zoek aanbod op {themes} dat de bewoner kan gebruiken en draag warm over.",
+        "Find an offer on {themes} the resident can use, and make a warm hand-over.",
+    ),
+    "gaps.iso_agg_informal": (
+        "{n} bewoners van {nb} kennen geen andere bewoner.",
+        "{n} residents of {nb} know no other resident.",
+    ),
+    "gaps.iso_agg_path": (
+        (
+            "{n} bewoners van {nb} hebben een vraag zonder weg binnen {hops} stappen naar open "
+            "aanbod."
+        ),
+        "{n} residents of {nb} have a need with no path within {hops} steps to an open offer.",
+    ),
+    "gaps.iso_agg_s_informal": (
+        "Plan outreach in {nb}: huisbezoeken, een maatjesproject, een vaste koffie-inloop.",
+        "Plan outreach in {nb}: home visits, a buddy project, a regular coffee moment.",
+    ),
+    "gaps.iso_agg_s_path": (
+        "Breng het aanbod op deze vragen onder de aandacht van bewoners in {nb}.",
+        "Bring the offers on these needs to the attention of residents of {nb}.",
+    ),
+    "gaps.pl": (
+        (
+            "{n} bewoners komen bij {place}{type}, {m} van hen met een vraag, maar geen "
+            "professional komt er en geen aanbod dat het team kent zit er."
+        ),
+        (
+            "{n} residents visit {place}{type}, {m} of them with a need, but no professional "
+            "visits it and no offer the team knows meets there."
+        ),
+    ),
+    "gaps.pl_s": (
+        "Ga waar de bewoners zijn: houd een vaste inloop of koffiemoment bij {place}.",
+        "Go where the residents are: hold a regular walk-in or coffee moment at {place}.",
+    ),
+    "gaps.grp": (
+        (
+            "Een groep van {n} bewoners die elkaar kennen ({m} met een vraag) heeft geen band met "
+            "een professional."
+        ),
+        (
+            "A group of {n} residents who know each other ({m} with a need) has no tie to any "
+            "professional."
+        ),
+    ),
+    "gaps.grp_s": (
+        "Zoek een bewoner die de groep vertrouwt en leer de anderen via deze persoon kennen.",
+        "Find a resident the group trusts and get to know the others through this person.",
+    ),
+    "gaps.sh_case": (
+        (
+            "{a} en {b} ondersteunen {n} dezelfde bewoners, maar hebben geen band (geen "
+            "samenwerking, overleg of contact tussen medewerkers)."
+        ),
+        (
+            "{a} and {b} support {n} of the same residents, but have no tie (no partnership, "
+            "meeting or contact between their staff)."
+        ),
+    ),
+    "gaps.sh_themes": (
+        "{a} en {b} werken allebei op {themes} voor dezelfde buurten, zonder band.",
+        "{a} and {b} both work on {themes} for the same neighbourhoods, but have no tie.",
+    ),
+    "gaps.sh_s_case": (
+        "Organiseer een casusoverleg tussen {a} en {b} over de gedeelde bewoners.",
+        "Arrange a case consultation between {a} and {b} about the shared residents.",
+    ),
+    "gaps.sh_s_themes": (
+        "Breng {a} en {b} met elkaar in contact en spreek af wie wat doet op {themes}.",
+        "Introduce {a} and {b} to each other and agree who does what on {themes}.",
+    ),
+    "gaps.team": ("team {name}", "team {name}"),
+    "gaps.ml": (
+        (
+            "{prof} zit {hours} uur per maand in overleg; {flagged} uur daarvan in overleggen die "
+            "weinig delen met de caseload: {items}."
+        ),
+        (
+            "{prof} spends {hours} h a month in meetings; {flagged} h of it go to meetings that "
+            "share little with the caseload: {items}."
+        ),
+    ),
+    "gaps.ml_no_caseload": (
+        " ({prof} heeft geen caseload, dus er valt niets te delen.)",
+        " ({prof} has no caseload, so there is nothing to share.)",
+    ),
+    "gaps.ml_item": (
+        "{other} {hours} uur ({share}% gedeeld)",
+        "{other} {hours} h ({share}% shared)",
+    ),
+    "gaps.ml_s": (
+        (
+            "Kijk kritisch naar deze overleggen (een schriftelijke update, of eens per kwartaal "
+            "aansluiten): dat scheelt {flagged} uur per maand."
+        ),
+        (
+            "Review these meetings (a written update, or attend quarterly instead): this would "
+            "free {flagged} h a month."
+        ),
+    ),
+    "gaps.st_old": (
+        (
+            "{offer} is voor het laatst gecontroleerd op {date}, {months} maanden geleden (de "
+            "grens is {limit})."
+        ),
+        "{offer} was last verified on {date}, {months} months ago (the limit is {limit}).",
+    ),
+    "gaps.st_missing": (
+        "{offer} is nooit gecontroleerd (geen last_verified-datum).",
+        "{offer} has never been verified (no last_verified date).",
+    ),
+    "gaps.st_s": (
+        (
+            "Bel of bezoek {offer}: check of het nog bestaat, de tijden en de plaatsen, en werk "
+            "last_verified bij."
+        ),
+        (
+            "Call or visit {offer}: check that it still runs, its times and its places, and "
+            "update last_verified."
+        ),
+    ),
+    # gap levels (gaps)
+    "gaps.level.informal": ("informeel", "informal"),
+    "gaps.level.general": ("algemeen", "general"),
+    "gaps.level.specialised": ("specialistisch", "specialised"),
+    "gaps.level.unknown": ("niveau onbekend", "level unknown"),
+    # referral suggestions and network activation (referral.suggest)
+    "referral.the_resident": ("de bewoner", "the resident"),
+    "referral.open": ("staat open voor de bewoner", "is open to the resident"),
+    "referral.maybe": (
+        "staat mogelijk open voor de bewoner (vraag: {questions})",
+        "may be open to the resident (to ask: {questions})",
+    ),
+    "referral.closed": (
+        "staat niet open voor de bewoner ({blocking})",
+        "is closed to the resident ({blocking})",
+    ),
+    "referral.fits": ("{target} ({level}) biedt {theme}", "{target} ({level}) offers {theme}"),
+    "referral.fits_person": (
+        "{target}, uit het eigen netwerk van de bewoner, helpt met {theme}",
+        "{target}, in the resident's own network, offers help with {theme}",
+    ),
+    "referral.s_warm": (
+        "; {via} kan de bewoner introduceren",
+        "; {via} can introduce the resident",
+    ),
+    "referral.s_direct": (
+        "; de bewoner kent deze persoon zelf",
+        "; the resident knows them directly",
+    ),
+    "referral.s_chain": (
+        " zodra de bewoner {tags} heeft van {granter}; {via} kan de bewoner erheen brengen",
+        " once the resident has {tags} from {granter}; {via} can take the resident there",
+    ),
+    "referral.s_chain_cold": (
+        " zodra de bewoner {tags} heeft van {granter}",
+        " once the resident has {tags} from {granter}",
+    ),
+    "referral.s_place": (
+        "; het is in {place}, waar de bewoner al komt",
+        "; it meets at {place}, where the resident already comes",
+    ),
+    "referral.s_cold": (
+        "; niemand op de kaart verbindt de bewoner ermee (een koude verwijzing)",
+        "; no one on the map links the resident to it (a cold referral)",
+    ),
+    "referral.r_need": ("past bij de vraag {theme}{score}", "fits the need {theme}{score}"),
+    "referral.r_main": ("{theme} is het hoofdthema", "{theme} is its main theme"),
+    "referral.r_also": ("helpt ook bij {themes}", "also covers {themes}"),
+    "referral.r_level": ("niveau: {level}", "level: {level}"),
+    "referral.r_route": ("route: {route}", "route: {route}"),
+    "referral.r_knows": (
+        "kent de bewoner (vertrouwen {trust})",
+        "knows the resident (trust {trust})",
+    ),
+    "referral.r_warm": ("warme introductie via {via}", "warm introduction through {via}"),
+    "referral.r_place": ("de bewoner komt al in {place}", "the resident already visits {place}"),
+    "referral.r_cold": (
+        "koud: geen band op de kaart leidt erheen",
+        "cold: no tie on the map leads there",
+    ),
+    "referral.r_chain": ("eerst {tags} halen bij {granter}", "first obtain {tags} at {granter}"),
+    "referral.r_km": ("ongeveer {km:.1f} km verderop", "about {km:.1f} km away"),
+    "referral.r_offers": ("biedt zelf {theme}", "offers {theme} themselves"),
+    "referral.a_help": ("biedt hulp bij {themes}", "offers help with {themes}"),
+    "referral.a_along": (
+        "gaat naar {offers} en kan de bewoner meenemen",
+        "goes to {offers} and could take the resident along",
+    ),
+    "referral.a_accompany": (
+        "staat dichtbij genoeg (vertrouwen {trust}) om mee te gaan naar een afspraak",
+        "is close enough (trust {trust}) to come along to an appointment",
+    ),
+    "referral.a_none": (
+        "kent de bewoner (vertrouwen {trust})",
+        "knows the resident (trust {trust})",
+    ),
+    # referral levels (referral.suggest)
+    "referral.level.own_network": ("eigen netwerk", "own network"),
+    "referral.level.informal": ("informeel", "informal"),
+    "referral.level.general": ("voorliggend veld", "general"),
+    "referral.level.specialised": ("specialistisch", "specialised"),
+    # resident matches (referral.matching)
+    "matching.shared_wish": (
+        "{a} en {b} willen allebei {theme}",
+        "{a} and {b} both wish for {theme}",
+    ),
+    "matching.offer_need": (
+        "{a} biedt {theme}, wat {b} nodig heeft",
+        "{a} offers {theme}, which {b} needs",
+    ),
+    "matching.same_nb": ("beiden wonen in {nb}", "both live in {nb}"),
+    "matching.lang": ("ze spreken allebei {langs}", "they share {langs}"),
+    "matching.no_lang": (
+        "ze hebben geen gedeelde taal op de kaart",
+        "they share no language on record",
+    ),
+    "matching.km": ("{km:.1f} km van elkaar", "{km:.1f} km apart"),
+    "matching.also": ("ze delen ook {themes}", "they also connect on {themes}"),
+    "matching.contact": ("{c} kent hen allebei", "{c} knows both"),
 }
 
 
@@ -293,8 +816,23 @@ def text(key: str, language: str, **values: object) -> str:
         raise KeyError(
             f"no text for {key!r}: add it to sociale_kaart.core.strings.STRINGS"
         ) from None
-    out = pair[0] if language == "nl" else pair[1]
+    out = pair[LANGUAGES.index(language)]
     return out.format(**values) if values else out
+
+
+def join_words(items: Iterable[str], language: str) -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list as a sentence says it in ``language``.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.strings import join_words
+    >>> join_words(["a", "b", "c"], "en"), join_words(["a", "b"], "nl")
+    ('a, b and c', 'a en b')
+    """
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + text("word.and", language) + items[-1]
 
 
 def kind_label(kind: object, language: str, *, plural: bool = False) -> str:

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TypedDict
 
+from sociale_kaart.core.strings import check_language
+
 __all__ = [
     "DEFAULT_THEMES",
     "DUTCH_ALIASES",
@@ -252,6 +254,7 @@ def theme_label(code: str, vocabulary: Mapping[str, ThemeInfo], *, language: str
     >>> theme_label("parenting", default_vocabulary(), language="nl")
     'Opvoeding'
     """
+    check_language(language)
     info = vocabulary.get(code)
     if info is None:
         return code

@@ -1,4 +1,4 @@
-"""The map's vocabulary, defined once: kinds, relations and their symmetry, levels, codes.
+"""The map's vocabulary, defined once: kinds, relations and their symmetry, levels, roles, codes.
 
 Every other module imports these names from here; none defines its own list
 of kinds, offer kinds or relations. Theme codes live in
@@ -10,6 +10,7 @@ off the record models in :mod:`sociale_kaart.core.records`.
 from __future__ import annotations
 
 __all__ = [
+    "BROKERAGE_ROLES",
     "GENDERS",
     "GENDER_ALIASES",
     "INTENSITIES",
@@ -94,3 +95,12 @@ ISO_639_1: frozenset[str] = frozenset(_ISO_639_1_TEXT.split())
 
 #: Relations whose ties hold both ways: *a knows b* means *b knows a*.
 SYMMETRIC_RELATIONS: tuple[str, ...] = ("knows", "partners", "meets")
+
+#: The five brokerage roles of Gould and Fernandez (1989), in the order of tables and figures.
+BROKERAGE_ROLES: tuple[str, ...] = (
+    "coordinator",
+    "itinerant",
+    "representative",
+    "gatekeeper",
+    "liaison",
+)

@@ -80,10 +80,10 @@ import pandas as pd
 
 from sociale_kaart.core.builder import gc_paused
 from sociale_kaart.core.errors import NodeNotFoundError
+from sociale_kaart.core.strings import check_language
 from sociale_kaart.gaps.common import GAP_TYPES, NO_NEIGHBOURHOOD, Gap, Options
 from sociale_kaart.gaps.coverage import coverage_cells
 from sociale_kaart.gaps.detect import detect, meeting_rows, stale_rows
-from sociale_kaart.gaps.text import LANGUAGES
 from sociale_kaart.index.compiled import get_index
 from sociale_kaart.index.lookups import GapIndex
 from sociale_kaart.privacy.suppression import check_min_cell, suppress_small
@@ -175,8 +175,7 @@ def _options(
         today = _dt.date.today()
     if isinstance(today, _dt.datetime) or not isinstance(today, _dt.date):
         raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be 'en' or 'nl', not {language!r}")
+    check_language(language)
     _number(max_hops, "max_hops", low=1, whole=True)
     if max_distance_km is not None:
         _number(max_distance_km, "max_distance_km", low=0)

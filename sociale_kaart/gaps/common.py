@@ -17,8 +17,8 @@ from typing import Any
 
 import pandas as pd
 
+from sociale_kaart.core.strings import STRINGS, join_words, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
-from sociale_kaart.gaps.text import LEVEL_NAMES, UNKNOWN_LEVEL, join, t
 from sociale_kaart.index.lookups import GapIndex
 from sociale_kaart.privacy.suppression import suppress_small
 
@@ -42,6 +42,11 @@ COVERAGE_REASON_WEIGHT: dict[str, float] = {
     "far": 0.7,
 }
 MAX_LISTED = 4
+
+
+def t(language: str, key: str, **values: Any) -> str:
+    """The gap sentence ``gaps.<key>`` of :mod:`sociale_kaart.core.strings`, in ``language``."""
+    return text(f"gaps.{key}", language, **values)
 
 
 @dataclass(frozen=True)
@@ -101,25 +106,26 @@ class Writer:
         return theme_label(code, self.vocab, language=self.lang)
 
     def themes(self, codes: Iterable[str]) -> str:
-        return join([self.theme(c) for c in codes], self.lang)
+        return join_words([self.theme(c) for c in codes], self.lang)
 
     def offers(self, nodes: Iterable[Hashable]) -> str:
         nodes = list(nodes)
         names = [self.ix.name(o) for o in nodes[:MAX_LISTED]]
         if len(nodes) > MAX_LISTED:
             names.append(f"+{len(nodes) - MAX_LISTED}")
-        return join(names, self.lang)
+        return join_words(names, self.lang)
 
     def nb(self, nb: str | None) -> str:
         return NO_NEIGHBOURHOOD if nb is None else nb
 
     def level(self, level: str | None) -> str:
         if level is None:
-            return UNKNOWN_LEVEL[self.lang]
-        return LEVEL_NAMES[self.lang].get(level, level)
+            return t(self.lang, "level.unknown")
+        key = f"gaps.level.{level}"
+        return text(key, self.lang) if key in STRINGS else level
 
     def people(self, nodes: Iterable[Hashable]) -> str:
-        return join([str(p) for p in sorted(nodes, key=str)], self.lang)
+        return join_words([str(p) for p in sorted(nodes, key=str)], self.lang)
 
 
 def ids(nodes: Iterable[Hashable]) -> list[str]:

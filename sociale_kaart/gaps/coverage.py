@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sociale_kaart.core.geo import haversine_km
+from sociale_kaart.core.strings import join_words
 from sociale_kaart.gaps.common import (
     COVERAGE_REASON_WEIGHT,
     Gap,
@@ -19,9 +20,9 @@ from sociale_kaart.gaps.common import (
     neighbourhoods,
     sat,
     suppressed,
+    t,
     themes_of,
 )
-from sociale_kaart.gaps.text import join, t
 from sociale_kaart.index.lookups import GapIndex, need_weight
 
 
@@ -165,7 +166,7 @@ def _coverage_gap(
     listed.sort(key=str)
     nb = cells[0].nb if len(cells) == 1 else None
     values = {
-        "nb": join([w.nb(cell.nb) for cell in cells], w.lang),
+        "nb": join_words([w.nb(cell.nb) for cell in cells], w.lang),
         "theme": w.theme(theme),
         "offers": w.offers(listed),
         "km": opts.max_distance_km,

@@ -25,9 +25,9 @@ from sociale_kaart.gaps.common import (
     need_cells,
     neighbourhoods,
     sat,
+    t,
 )
 from sociale_kaart.gaps.coverage import coverage_gaps
-from sociale_kaart.gaps.text import t
 from sociale_kaart.index.lookups import GapIndex, need_weight
 
 # ------------------------------------------------------------------------- single knowers

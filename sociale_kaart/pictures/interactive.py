@@ -26,7 +26,7 @@ import datetime as _dt
 import itertools
 import math
 import os
-from collections.abc import Collection, Hashable, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +34,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.errors import NodeNotFoundError
-from sociale_kaart.core.records import KINDS, MODELS, SENSITIVE_FIELDS
+from sociale_kaart.core.records import MODELS, SENSITIVE_FIELDS
 from sociale_kaart.core.strings import (
     check_language,
     field_label,
@@ -43,75 +43,49 @@ from sociale_kaart.core.strings import (
     text,
 )
 from sociale_kaart.core.themes import theme_label
-from sociale_kaart.pictures.layout import (
+from sociale_kaart.core.vocabulary import KINDS, LEVELS
+from sociale_kaart.pictures.layout import auto_layout
+from sociale_kaart.pictures.style import (
+    EDGE_COLOR,
     HIGHLIGHT_COLOR,
-    KIND_COLORS,
-    auto_layout,
-    palette,
+    MAP_BORDER_COLOR,
+    check_show,
+    highlights,
+    node_colors,
+    node_label,
+    node_sizes,
 )
+from sociale_kaart.privacy import export_fields
 
 if TYPE_CHECKING:
     from sociale_kaart.pictures.mapnetwork import MapNetwork
 
-__all__ = ["PHYSICS_MAX_NODES", "TOOLTIP_FIELDS", "MapNetwork", "interactive", "write_html"]
+__all__ = [
+    "PHYSICS_MAX_NODES",
+    "TOOLTIP_FIELDS",
+    "TOOLTIP_OMITS",
+    "MapNetwork",
+    "interactive",
+    "write_html",
+]
 
 PathLike = str | os.PathLike[str]
 
 #: Maps with more nodes than this are drawn without physics, from a Python layout.
 PHYSICS_MAX_NODES = 1000
 
-#: Fields shown in tooltips by default, per kind. Sensitive fields are never
-#: in this list; ``show=`` adds fields.
+#: Exported fields a tooltip leaves out: the coordinates (the map already
+#: places the node) and a professional's working hours.
+TOOLTIP_OMITS: frozenset[str] = frozenset({"lat", "lon", "hours_per_week"})
+#: Fields shown in tooltips by default, per kind: the export whitelist
+#: :func:`sociale_kaart.export_fields` (which leaves out every sensitive
+#: field of :data:`~sociale_kaart.core.records.SENSITIVE_FIELDS`) without
+#: :data:`TOOLTIP_OMITS`, in the models' order. ``show=`` adds fields.
 TOOLTIP_FIELDS: dict[str, tuple[str, ...]] = {
-    "resident": ("neighbourhood", "languages", "offers"),
-    "professional": ("name", "role", "organisation", "team", "neighbourhoods", "languages"),
-    "initiative": (
-        "name",
-        "themes",
-        "level",
-        "neighbourhood",
-        "serves",
-        "min_age",
-        "max_age",
-        "genders",
-        "languages",
-        "requires",
-        "excludes",
-        "grants",
-        "capacity",
-        "cost_eur",
-        "schedule",
-        "place",
-        "organisation",
-        "last_verified",
-        "description",
-        "contact",
-    ),
-    "organisation": (
-        "name",
-        "type",
-        "themes",
-        "level",
-        "neighbourhood",
-        "serves",
-        "min_age",
-        "max_age",
-        "genders",
-        "languages",
-        "requires",
-        "excludes",
-        "grants",
-        "capacity",
-        "cost_eur",
-        "schedule",
-        "last_verified",
-        "description",
-        "contact",
-    ),
-    "place": ("name", "type", "neighbourhood", "description"),
+    kind: tuple(f for f in fields if f not in TOOLTIP_OMITS)
+    for kind, fields in export_fields().items()
 }
 _MAX_TEXT = 300
-_SIZE_RANGE = (8.0, 40.0)
 
 
 def _map_network_class() -> type[MapNetwork]:
@@ -129,22 +103,6 @@ def __getattr__(name: str) -> Any:
     if name == "MapNetwork":
         return _map_network_class()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _check_show(show: Iterable[str] | None) -> frozenset[str]:
-    if show is None:
-        return frozenset()
-    if isinstance(show, str):
-        show = [show]
-    known = {f for model in MODELS.values() for f in model.model_fields} | {"kind"}
-    out = frozenset(show)
-    unknown = sorted(out - known)
-    if unknown:
-        raise ValueError(
-            f"show= names unknown fields {unknown}; use node fields such as "
-            "'name', 'needs', 'statuses' or 'birth_year'"
-        )
-    return out
 
 
 def _format_value(field: str, value: Any, themes: Mapping[str, Any], language: str) -> str:
@@ -165,7 +123,7 @@ def _format_value(field: str, value: Any, themes: Mapping[str, Any], language: s
         return value.isoformat()
     if field == "level" and isinstance(value, str):
         key = f"level.{value}"
-        return text(key, language) if value in ("informal", "general", "specialised") else value
+        return text(key, language) if value in LEVELS else value
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     out = str(value)
@@ -202,129 +160,6 @@ def node_title(G: nx.MultiDiGraph, node: Any, *, show: Collection[str] = (), lan
         shown = _format_value(field, value, themes, language)
         lines.append(f"{field_label(field, language)}: {shown}")
     return "\n".join(lines)
-
-
-def node_label(G: nx.MultiDiGraph, node: Any, *, show: Collection[str] = ()) -> str:
-    """The label drawn next to a node: its name, or its id; none for residents.
-
-    Residents are unlabelled unless ``"name"`` is in ``show`` (their name is
-    personal data; their id is in the tooltip).
-    """
-    attrs = G.nodes[node]
-    if attrs.get("kind") == "resident":
-        return str(attrs.get("name") or "") if "name" in show else ""
-    name = attrs.get("name")
-    label = str(name) if name else str(node)
-    return label if len(label) <= 40 else label[:39] + "…"
-
-
-def _highlight(highlight: Any) -> tuple[list[list[Any]], set[Any]]:
-    """Paths to draw and nodes to mark, from a referral row, gap rows or a list of ids."""
-    if highlight is None:
-        return [], set()
-    paths: list[list[Any]] = []
-    marked: set[Any] = set()
-    if isinstance(highlight, pd.DataFrame):
-        rows: list[Any] = [row for _, row in highlight.iterrows()]
-    elif isinstance(highlight, (pd.Series, Mapping)):
-        rows = [highlight]
-    elif isinstance(highlight, (list, tuple)):
-        return [list(highlight)], set()
-    else:
-        raise TypeError(
-            "highlight must be a referral row (with 'path'), gap rows (with 'nodes'), "
-            f"or a list of node ids, not {type(highlight).__name__}"
-        )
-    for row in rows:
-        keys = set(row.keys())
-        if "path" in keys and isinstance(row["path"], (list, tuple)):
-            paths.append(list(row["path"]))
-        elif "nodes" in keys and isinstance(row["nodes"], (list, tuple, set)):
-            marked.update(row["nodes"])
-        else:
-            raise ValueError(
-                "highlight rows need a 'path' (a referral) or a 'nodes' list (a gap); "
-                f"this row has columns {sorted(map(str, keys))}"
-            )
-    return paths, marked
-
-
-def _sizes(G: nx.MultiDiGraph, size_by: Any, nodes: list[Any]) -> dict[Any, float]:
-    if size_by is None:
-        return dict.fromkeys(nodes, 12.0)
-    if isinstance(size_by, str):
-        values = _centrality_column(G, size_by)
-    elif isinstance(size_by, (pd.Series, Mapping)):
-        values = dict(size_by.items())
-    else:
-        raise TypeError(
-            "size_by must be a centrality column name (e.g. 'pagerank'), a Series or "
-            f"a mapping node -> number, not {type(size_by).__name__}"
-        )
-    numbers = {
-        n: float(values[n])
-        for n in nodes
-        if n in values and values[n] is not None and not pd.isna(values[n])
-    }
-    if not numbers:
-        return dict.fromkeys(nodes, 12.0)
-    low, high = min(numbers.values()), max(numbers.values())
-    span = high - low
-    lo, hi = _SIZE_RANGE
-    out = {}
-    for n in nodes:
-        v = numbers.get(n)
-        if v is None:
-            out[n] = lo
-        else:
-            share = (v - low) / span if span > 0 else 0.5
-            out[n] = lo + math.sqrt(share) * (hi - lo)
-    return out
-
-
-def _centrality_column(G: nx.MultiDiGraph, column: str) -> Mapping[Any, Any]:
-    if column == "degree":
-        return dict(G.degree())
-    from sociale_kaart.analysis.centrality import centrality
-
-    frame = centrality(G)
-    if column not in frame.columns:
-        raise ValueError(
-            f"size_by={column!r} is not a column of sk.centrality(G); "
-            f"choose one of {list(frame.columns)}"
-        )
-    return dict(frame[column].items())
-
-
-def _colors(
-    G: nx.MultiDiGraph, color_by: str | Mapping[Any, Any], nodes: list[Any], language: str
-) -> tuple[dict[Any, str], list[tuple[str, str]]]:
-    """A colour per node, and the legend (colour, label)."""
-    if isinstance(color_by, str) and color_by == "kind":
-        kinds_present = {G.nodes[n].get("kind") for n in nodes}
-        colours = {n: KIND_COLORS.get(G.nodes[n].get("kind"), "#999999") for n in nodes}
-        legend = [
-            (KIND_COLORS[k], kind_label(k, language, plural=True))
-            for k in KINDS
-            if k in kinds_present
-        ]
-        return colours, legend
-    if isinstance(color_by, str):
-        allowed = {"neighbourhood", "level", "role", "type", "team"}
-        if color_by not in allowed:
-            raise ValueError(
-                f"color_by must be 'kind', one of {sorted(allowed)}, or a mapping "
-                f"node -> group, not {color_by!r}"
-            )
-        groups: dict[Any, Any] = {n: G.nodes[n].get(color_by) for n in nodes}
-    elif isinstance(color_by, (Mapping, pd.Series)):
-        groups = {n: color_by.get(n) for n in nodes}
-    else:
-        raise TypeError(f"color_by must be a string or a mapping, not {type(color_by).__name__}")
-    colours_by_group: dict[Hashable, str] = palette(groups.values())
-    colours = {n: colours_by_group.get(g, "#cccccc") for n, g in groups.items()}
-    legend = [(c, str(g)) for g, c in colours_by_group.items()]
-    return colours, legend
 
 
 def _pixels(pos: Mapping[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
@@ -457,7 +292,7 @@ def interactive(
     """
     map_network = _map_network_class()
     language = check_language(language)
-    shown = _check_show(show)
+    shown = check_show(show)
     if isinstance(max_physics_nodes, bool) or not isinstance(max_physics_nodes, int):
         raise TypeError("max_physics_nodes must be a whole number")
     chosen = list(G.nodes) if nodes is None else list(dict.fromkeys(nodes))
@@ -465,7 +300,7 @@ def interactive(
         if n not in G:
             raise NodeNotFoundError(f"node {n!r} (in nodes=) is not in the map")
     chosen_set = set(chosen)
-    paths, marked = _highlight(highlight)
+    paths, marked = highlights(highlight)
     for n in [*marked, *(n for p in paths for n in p)]:
         if n not in G:
             raise NodeNotFoundError(f"highlighted node {n!r} is not in the map")
@@ -484,8 +319,8 @@ def interactive(
     if big:
         net.sk_note = text("map.static", language)
     pos = _pixels(auto_layout(G, layout=layout, seed=seed, nodes=chosen))
-    colours, net.sk_legend = _colors(G, color_by, chosen, language)
-    sizes = _sizes(G, size_by, chosen)
+    colours, net.sk_legend = node_colors(G, color_by, chosen, language)
+    sizes = node_sizes(G, size_by, chosen)
     themes = G.graph.get("themes") or {}
 
     node_records = []
@@ -519,7 +354,7 @@ def interactive(
             "kind": kind,
             "nbs": nb_list,
             "themes": theme_list,
-            "border": HIGHLIGHT_COLOR if special else "#555555",
+            "border": HIGHLIGHT_COLOR if special else MAP_BORDER_COLOR,
             "borderWidth": 4 if special else 1,
         }
     net.nodes = node_records
@@ -545,7 +380,7 @@ def interactive(
                 "from": str(u),
                 "to": str(v),
                 "title": f"{u} {relation_label(relation, language)} {v}",
-                "color": HIGHLIGHT_COLOR if on else "#9a9a9a",
+                "color": HIGHLIGHT_COLOR if on else EDGE_COLOR,
                 "width": 4.0 if on else 1.0,
                 "opacity": 1.0 if on else 0.5,
             }

@@ -13,15 +13,15 @@ unless the caller explicitly allows their coordinates.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 import numpy as np
 
+from sociale_kaart.core.vocabulary import OFFER_KINDS
+
 __all__ = [
-    "HIGHLIGHT_COLOR",
-    "KIND_COLORS",
     "SHARED",
     "auto_layout",
     "coordinate_layout",
@@ -29,51 +29,13 @@ __all__ = [
     "group_of",
     "has_coordinates",
     "neighbourhood_layout",
-    "palette",
     "path_layout",
 ]
-
-#: Colours per node kind (Okabe-Ito, safe for colour-blind readers).
-KIND_COLORS: dict[str, str] = {
-    "resident": "#56B4E9",
-    "professional": "#E69F00",
-    "initiative": "#009E73",
-    "organisation": "#0072B2",
-    "place": "#CC79A7",
-}
-#: Colour of highlighted paths and gap nodes.
-HIGHLIGHT_COLOR = "#D55E00"
-_OTHER_COLOR = "#999999"
-_PALETTE = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#F0E442",
-    "#000000",
-    "#7F7F7F",
-    "#8C564B",
-)
 
 #: The group of nodes that belong to no single neighbourhood (shown in the middle).
 SHARED = ""
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _KIND_ORDER = {"organisation": 0, "initiative": 1, "place": 2, "professional": 3, "resident": 4}
-
-
-def palette(values: Iterable[Hashable]) -> dict[Hashable, str]:
-    """A colour per distinct value, in sorted order, cycling through 10 colours.
-
-    Examples
-    --------
-    >>> from sociale_kaart.pictures.layout import palette
-    >>> palette(["b", "a", "b"])
-    {'a': '#0072B2', 'b': '#E69F00'}
-    """
-    distinct = sorted({v for v in values if v is not None}, key=str)
-    return {v: _PALETTE[i % len(_PALETTE)] for i, v in enumerate(distinct)}
 
 
 def group_of(attrs: Mapping[str, Any]) -> str:
@@ -165,7 +127,7 @@ def has_coordinates(G: nx.MultiDiGraph, *, share: float = 0.5) -> bool:
     """Whether at least ``share`` of the offers and places have coordinates."""
     known = total = 0
     for _, attrs in G.nodes(data=True):
-        if attrs.get("kind") in ("initiative", "organisation", "place"):
+        if attrs.get("kind") in OFFER_KINDS or attrs.get("kind") == "place":
             total += 1
             known += _coords(attrs) is not None
     return total > 0 and known / total >= share

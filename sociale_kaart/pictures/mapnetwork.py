@@ -1,4 +1,4 @@
-"""The pyvis Network subclass behind :func:`sociale_kaart.interactive` (imports pyvis).
+"""The pyvis Network subclass behind :func:`sociale_kaart.pictures.interactive` (imports pyvis).
 
 Kept in its own module so that ``import sociale_kaart`` does not import
 pyvis (and IPython with it); :mod:`sociale_kaart.pictures.interactive` imports this
@@ -190,7 +190,7 @@ class MapNetwork(Network):
         -----
         The host page decides its own Content-Security-Policy. If it uses
         one, it must allow the two inline scripts (their hashes are in
-        ``content_security_policy``).
+        ``sociale_kaart.pictures.html.content_security_policy``).
         """
         parts = assets()
         body = environment().get_template("_map.html.j2").render(m=self.map_context())

@@ -26,23 +26,36 @@ import numpy as np
 import pandas as pd
 
 from sociale_kaart.core.errors import NodeNotFoundError
-from sociale_kaart.core.records import KINDS
 from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
-from sociale_kaart.pictures.interactive import _check_show, _colors, _highlight, _sizes, node_label
-from sociale_kaart.pictures.layout import (
+from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS, OFFER_KINDS
+from sociale_kaart.pictures.layout import auto_layout, ego_layout, path_layout
+from sociale_kaart.pictures.style import (
+    BORDER_COLOR,
+    DEMAND_COLORMAP,
+    EDGE_COLOR,
+    FONT_CELL,
+    FONT_LABEL,
+    FONT_TEXT,
+    FONT_TITLE,
     HIGHLIGHT_COLOR,
     KIND_COLORS,
-    auto_layout,
-    ego_layout,
-    path_layout,
+    NODE_SIZE,
+    OTHER_COLOR,
+    ROLE_COLORS,
+    SUPPRESSED_COLOR,
+    TEXT_COLOR,
+    check_show,
+    highlights,
+    node_colors,
+    node_label,
+    node_sizes,
 )
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = [
-    "BROKERAGE_ROLES",
     "plot_brokerage",
     "plot_centrality",
     "plot_coverage",
@@ -51,15 +64,6 @@ __all__ = [
     "plot_referral",
 ]
 
-#: The five brokerage roles of Gould and Fernandez, in the order drawn.
-BROKERAGE_ROLES: tuple[str, ...] = (
-    "coordinator",
-    "itinerant",
-    "representative",
-    "gatekeeper",
-    "liaison",
-)
-_ROLE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00")
 _MAX_AUTO_LABELS = 60
 
 
@@ -103,7 +107,7 @@ def _draw_network(
         if u in node_set and v in node_set and u != v
     }
     segments = [(pos[u], pos[v]) for u, v in sorted(pairs, key=str)]
-    lines = LineCollection(segments, colors="#9a9a9a", linewidths=0.5, alpha=0.6, zorder=1)
+    lines = LineCollection(segments, colors=EDGE_COLOR, linewidths=0.5, alpha=0.6, zorder=1)
     lines.set_gid("edges")
     ax.add_collection(lines)
 
@@ -113,7 +117,7 @@ def _draw_network(
         hl.set_gid("highlight-edges")
         ax.add_collection(hl)
 
-    colours, legend_items = _colors(G, color_by, nodes, language)
+    colours, legend_items = node_colors(G, color_by, nodes, language)
     by_colour: dict[str, list[Any]] = {}
     for n in nodes:
         by_colour.setdefault(colours[n], []).append(n)
@@ -131,7 +135,7 @@ def _draw_network(
             xy[:, 1],
             s=area,
             c=colour,
-            edgecolors="#333333",
+            edgecolors=BORDER_COLOR,
             linewidths=0.4,
             zorder=3,
             label=label or None,
@@ -160,7 +164,7 @@ def _draw_network(
                 (x, y),
                 xytext=(3, 3),
                 textcoords="offset points",
-                fontsize=7,
+                fontsize=FONT_LABEL,
                 zorder=5,
                 gid=f"label:{n}",
             )
@@ -168,7 +172,7 @@ def _draw_network(
     ax.autoscale_view()
     ax.set_axis_off()
     if legend and groups:
-        ax.legend(loc="best", fontsize=8, frameon=False, markerscale=0.8)
+        ax.legend(loc="best", fontsize=FONT_TEXT, frameon=False, markerscale=0.8)
 
 
 def _labels(
@@ -179,7 +183,7 @@ def _labels(
     if labels is True:
         return {n: node_label(G, n, show=shown) for n in nodes}
     if labels == "auto":
-        offers = [n for n in nodes if G.nodes[n].get("kind") in ("organisation", "initiative")]
+        offers = [n for n in nodes if G.nodes[n].get("kind") in OFFER_KINDS]
         chosen = offers if len(offers) <= _MAX_AUTO_LABELS else []
         return {n: node_label(G, n, show=shown) for n in chosen}
     if isinstance(labels, str):
@@ -275,12 +279,12 @@ def plot_map(
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
     language = check_language(language)
-    shown = _check_show(show)
+    shown = check_show(show)
     chosen = list(G.nodes) if nodes is None else list(dict.fromkeys(nodes))
     missing = [n for n in chosen if n not in G]
     if missing:
         raise NodeNotFoundError(f"nodes= names nodes that are not in the map: {missing[:5]}")
-    paths, marked = _highlight(highlight)
+    paths, marked = highlights(highlight)
     for n in [*marked, *(n for p in paths for n in p)]:
         if n not in G:
             raise NodeNotFoundError(f"highlighted node {n!r} is not in the map")
@@ -303,7 +307,7 @@ def plot_map(
         pos,
         chosen,
         color_by=color_by,
-        sizes=_sizes(G, size_by, chosen),
+        sizes=node_sizes(G, size_by, chosen),
         labels=_labels(G, chosen, labels, shown),
         paths=paths,
         marked=marked,
@@ -377,7 +381,7 @@ def plot_ego(
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
     language = check_language(language)
-    shown = _check_show(show)
+    shown = check_show(show)
     if node not in G:
         raise NodeNotFoundError(f"node {node!r} is not in the map")
     if isinstance(radius, bool) or not isinstance(radius, int) or radius < 1:
@@ -388,7 +392,7 @@ def plot_ego(
     pos = ego_layout(G, node, distances, seed=seed)
     ax = _axes(ax, (8, 8))
     labels = {n: node_label(G, n, show=shown) or str(n) for n in nodes if distances[n] <= 1}
-    sizes = {n: (22.0 if n == node else 12.0) for n in nodes}
+    sizes = {n: (22.0 if n == node else NODE_SIZE) for n in nodes}
     _draw_network(
         ax,
         G,
@@ -464,7 +468,7 @@ def plot_referral(
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
     language = check_language(language)
-    shown = _check_show(show)
+    shown = check_show(show)
     path = referral_row.get("path") if hasattr(referral_row, "get") else None
     if not isinstance(path, (list, tuple)) or not path:
         raise ValueError("referral_row needs a 'path': the list of node ids from resident to offer")
@@ -490,7 +494,7 @@ def plot_referral(
             xy[:, 1],
             s=420,
             c=KIND_COLORS[kind],
-            edgecolors="#333333",
+            edgecolors=BORDER_COLOR,
             zorder=3,
             label=kind_label(kind, language),
         )
@@ -504,7 +508,7 @@ def plot_referral(
             textcoords="offset points",
             ha="center",
             va="top",
-            fontsize=8,
+            fontsize=FONT_TEXT,
             gid=f"label:{n}",
         )
     for a, b in itertools.pairwise(path):
@@ -515,8 +519,8 @@ def plot_referral(
             (ya + yb) / 2 + 0.12,
             relation,
             ha="center",
-            fontsize=8,
-            color="#444444",
+            fontsize=FONT_TEXT,
+            color=TEXT_COLOR,
             gid="step",
         )
     title = text("fig.referral", language)
@@ -525,7 +529,7 @@ def plot_referral(
     if theme:
         vocabulary = G.graph.get("themes") or DEFAULT_THEMES
         title += f": {theme_label(str(theme), vocabulary, language=language)}"
-    ax.set_title(f"{title} → {target}", fontsize=10)
+    ax.set_title(f"{title} → {target}", fontsize=FONT_TITLE)
     reasons = referral_row.get("reasons")
     if isinstance(reasons, (list, tuple)) and reasons:
         ax.text(
@@ -533,14 +537,16 @@ def plot_referral(
             -0.12,
             "\n".join(f"• {r}" for r in reasons),
             transform=ax.transAxes,
-            fontsize=8,
+            fontsize=FONT_TEXT,
             va="top",
             gid="reasons",
         )
     ax.set_xlim(-0.6, len(path) - 0.4)
     ax.set_ylim(-0.8, 1.0)
     ax.set_axis_off()
-    ax.legend(loc="upper left", fontsize=7, frameon=False, ncol=len(KINDS), markerscale=0.4)
+    ax.legend(
+        loc="upper left", fontsize=FONT_LABEL, frameon=False, ncol=len(KINDS), markerscale=0.4
+    )
     return ax
 
 
@@ -605,7 +611,7 @@ def plot_centrality(
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
     language = check_language(language)
-    shown = _check_show(show)
+    shown = check_show(show)
     for column in (measure, "kind"):
         if column not in frame.columns:
             raise ValueError(
@@ -628,7 +634,7 @@ def plot_centrality(
         bars = ax.barh(
             ys,
             part[measure].astype(float).to_numpy(),
-            color=KIND_COLORS.get(str(kind), "#999999"),
+            color=KIND_COLORS.get(str(kind), OTHER_COLOR),
             label=kind_label(kind, language, plural=True),
         )
         for patch in bars.patches:
@@ -637,11 +643,11 @@ def plot_centrality(
         y += len(part) + 1
         labels.append("")
     ticks = [i for i, lab in enumerate(labels) if lab]
-    ax.set_yticks(ticks, [labels[i] for i in ticks], fontsize=8)
+    ax.set_yticks(ticks, [labels[i] for i in ticks], fontsize=FONT_TEXT)
     ax.invert_yaxis()
     ax.set_xlabel(measure)
     ax.set_title(text("fig.centrality", language))
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(loc="lower right", fontsize=FONT_TEXT, frameon=False)
     return ax
 
 
@@ -659,9 +665,8 @@ def plot_brokerage(
     ----------
     frame : pandas.DataFrame
         The result of ``sk.brokerage``: indexed by node id,
-        with the columns of
-        :data:`~sociale_kaart.pictures.plot.BROKERAGE_ROLES` (and ``total``, ``kind``,
-        ``name`` when present).
+        with the columns of :data:`~sociale_kaart.core.vocabulary.BROKERAGE_ROLES`
+        (and ``total``, ``kind``, ``name`` when present).
     top : int, default 10
         How many nodes, by ``total`` (or the sum of the roles).
     ax : matplotlib.axes.Axes, optional
@@ -701,7 +706,7 @@ def plot_brokerage(
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
     language = check_language(language)
-    shown = _check_show(show)
+    shown = check_show(show)
     missing = [r for r in BROKERAGE_ROLES if r not in frame.columns]
     if missing:
         raise ValueError(
@@ -715,25 +720,18 @@ def plot_brokerage(
     ax = _axes(ax, (8, max(3.0, 0.4 * len(order) + 1.5)))
     ys = np.arange(len(order))
     left = np.zeros(len(order))
-    for role, colour in zip(BROKERAGE_ROLES, _ROLE_COLORS, strict=True):
+    for role, colour in zip(BROKERAGE_ROLES, ROLE_COLORS, strict=True):
         values = roles.loc[order, role].to_numpy()
         bars = ax.barh(ys, values, left=left, color=colour, label=text(f"role.{role}", language))
         for patch in bars.patches:
             patch.set_gid(f"role:{role}")
         left = left + values
-    ax.set_yticks(ys, [_row_label(frame, n, shown) for n in order], fontsize=8)
+    ax.set_yticks(ys, [_row_label(frame, n, shown) for n in order], fontsize=FONT_TEXT)
     ax.invert_yaxis()
     ax.set_xlabel(text("fig.count", language))
     ax.set_title(text("fig.brokerage", language))
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(loc="lower right", fontsize=FONT_TEXT, frameon=False)
     return ax
-
-
-def coverage_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
-    """The coverage frame of a map: ``sk.coverage(G)``."""
-    from sociale_kaart.gaps.api import coverage
-
-    return coverage(G)
 
 
 def plot_coverage(
@@ -795,7 +793,9 @@ def plot_coverage(
     themes: Mapping[str, Any] = DEFAULT_THEMES
     if isinstance(data, nx.Graph):
         themes = data.graph.get("themes") or DEFAULT_THEMES
-        frame = coverage_frame(data)
+        from sociale_kaart.gaps.api import coverage
+
+        frame = coverage(data)
     elif isinstance(data, pd.DataFrame):
         frame = data
     else:
@@ -822,7 +822,7 @@ def plot_coverage(
     masked = np.ma.masked_invalid(matrix)
     supplied = supply.to_numpy(dtype=float, na_value=np.nan)
     plt = _pyplot()
-    cmap = plt.get_cmap("OrRd").with_extremes(bad="#dddddd")
+    cmap = plt.get_cmap(DEMAND_COLORMAP).with_extremes(bad=SUPPRESSED_COLOR)
     image = ax.imshow(masked, cmap=cmap, aspect="auto", vmin=0)
     image.set_gid("demand")
     ax.set_xticks(
@@ -830,9 +830,9 @@ def plot_coverage(
         [theme_label(str(t), themes, language=language) for t in demand.columns],
         rotation=45,
         ha="right",
-        fontsize=8,
+        fontsize=FONT_TEXT,
     )
-    ax.set_yticks(range(demand.shape[0]), [str(n) for n in demand.index], fontsize=8)
+    ax.set_yticks(range(demand.shape[0]), [str(n) for n in demand.index], fontsize=FONT_TEXT)
     from matplotlib.patches import Rectangle
 
     vmax = np.nanmax(matrix) if np.isfinite(matrix).any() else 0.0
@@ -849,7 +849,7 @@ def plot_coverage(
                     f"{dtext}/{stext}",
                     ha="center",
                     va="center",
-                    fontsize=6,
+                    fontsize=FONT_CELL,
                     color="white" if not np.isnan(d) and d > 0.6 * vmax else "black",
                     gid=f"cell:{nb}:{theme}",
                 )
@@ -866,8 +866,9 @@ def plot_coverage(
                 )
                 ax.add_patch(rect)
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
-    bar.set_label(text("fig.coverage_cbar", language), fontsize=8)
+    bar.set_label(text("fig.coverage_cbar", language), fontsize=FONT_TEXT)
     ax.set_title(
-        f"{text('fig.coverage', language)} ({text('fig.coverage_cell', language)})", fontsize=10
+        f"{text('fig.coverage', language)} ({text('fig.coverage_cell', language)})",
+        fontsize=FONT_TITLE,
     )
     return ax

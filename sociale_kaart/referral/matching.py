@@ -67,6 +67,7 @@ import numpy as np
 import pandas as pd
 
 from sociale_kaart.core.geo import haversine_km
+from sociale_kaart.core.strings import check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
 
 __all__ = [
@@ -111,28 +112,7 @@ MATCH_COLUMNS: tuple[str, ...] = (
 
 _SCALE = 1_000_000  # integer weights for an exact matching
 
-_TEXT = {
-    "en": {
-        "shared_wish": "{a} and {b} both wish for {theme}",
-        "offer_need": "{a} offers {theme}, which {b} needs",
-        "same_nb": "both live in {nb}",
-        "lang": "they share {langs}",
-        "no_lang": "they share no language on record",
-        "km": "{km:.1f} km apart",
-        "also": "they also connect on {themes}",
-        "contact": "{c} knows both",
-    },
-    "nl": {
-        "shared_wish": "{a} en {b} willen allebei {theme}",
-        "offer_need": "{a} biedt {theme}, wat {b} nodig heeft",
-        "same_nb": "beiden wonen in {nb}",
-        "lang": "ze spreken allebei {langs}",
-        "no_lang": "ze hebben geen gedeelde taal op de kaart",
-        "km": "{km:.1f} km van elkaar",
-        "also": "ze delen ook {themes}",
-        "contact": "{c} kent hen allebei",
-    },
-}
+# The sentences live in sociale_kaart.core.strings, under ``matching.*``.
 
 
 def _resolve(G: nx.MultiDiGraph, theme: str) -> str:
@@ -523,8 +503,7 @@ def match_residents(
     >>> pairs[pairs.resident_a == "r_wandel_a"][["resident_b", "kind"]].values.tolist()
     [['r_wandel_b', 'shared_wish']]
     """
-    if language not in _TEXT:
-        raise ValueError(f"language must be 'en' or 'nl', not {language!r}")
+    check_language(language)
     themes: list[str]
     R = _Residents(G)
     if theme is not None:
@@ -554,7 +533,6 @@ def _row(
     offer_need: bool,
     language: str,
 ) -> dict[str, Any]:
-    text: Mapping[str, str] = _TEXT[language]
     if offer_need:
         if theme in R.offers[i] and theme in R.needs[j]:
             a, b = i, j
@@ -567,17 +545,17 @@ def _row(
     vocabulary = G.graph.get("themes") or DEFAULT_THEMES
     label = theme_label(theme, vocabulary, language=language).lower()
     ida, idb = R.ids[a], R.ids[b]
-    parts = [text[kind].format(a=ida, b=idb, theme=label)]
+    parts = [text(f"matching.{kind}", language, a=ida, b=idb, theme=label)]
     if R.nb[a] is not None and R.nb[a] == R.nb[b]:
-        parts.append(text["same_nb"].format(nb=R.nb[a]))
+        parts.append(text("matching.same_nb", language, nb=R.nb[a]))
     common = [x for x in R.langs[a] if x in R.langs[b]]
     if common:
-        parts.append(text["lang"].format(langs=", ".join(common)))
+        parts.append(text("matching.lang", language, langs=", ".join(common)))
     elif R.langs[a] and R.langs[b]:
-        parts.append(text["no_lang"])
+        parts.append(text("matching.no_lang", language))
     if not any(math.isnan(x) for x in (R.lat[a], R.lon[a], R.lat[b], R.lon[b])):
         km = haversine_km(R.lat[a], R.lon[a], R.lat[b], R.lon[b])
-        parts.append(text["km"].format(km=km))
+        parts.append(text("matching.km", language, km=km))
     also = sorted(
         t
         for t in (set(R.needs[a]) | set(R.needs[b]) | R.offers[a] | R.offers[b])
@@ -590,10 +568,10 @@ def _row(
     )
     if also:
         labels = ", ".join(theme_label(t, vocabulary, language=language).lower() for t in also)
-        parts.append(text["also"].format(themes=labels))
+        parts.append(text("matching.also", language, themes=labels))
     shared_contacts = sorted(R.contacts[a] & R.contacts[b])
     if shared_contacts:
-        parts.append(text["contact"].format(c=shared_contacts[0]))
+        parts.append(text("matching.contact", language, c=shared_contacts[0]))
     return {
         "resident_a": ida,
         "resident_b": idb,

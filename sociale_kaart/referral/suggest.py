@@ -62,6 +62,7 @@ import pandas as pd
 from sociale_kaart.core.eligibility import Outcome, RuleResult, evaluate, has_condition
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.geo import haversine_km
+from sociale_kaart.core.strings import STRINGS, check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
 from sociale_kaart.index.moves import (
     DEFAULT_TRUST,
@@ -136,90 +137,7 @@ _KIND_NAME = {
     PLACE: "place",
 }
 
-_TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "the_resident": "the resident",
-        "and": " and ",
-        "open": "is open to the resident",
-        "maybe": "may be open to the resident (to ask: {questions})",
-        "closed": "is closed to the resident ({blocking})",
-        "fits": "{target} ({level}) offers {theme}",
-        "fits_person": "{target}, in the resident's own network, offers help with {theme}",
-        "s_warm": "; {via} can introduce the resident",
-        "s_direct": "; the resident knows them directly",
-        "s_chain": (
-            " once the resident has {tags} from {granter}; {via} can take the resident there"
-        ),
-        "s_chain_cold": " once the resident has {tags} from {granter}",
-        "s_place": "; it meets at {place}, where the resident already comes",
-        "s_cold": "; no one on the map links the resident to it (a cold referral)",
-        "r_need": "fits the need {theme}{score}",
-        "r_main": "{theme} is its main theme",
-        "r_also": "also covers {themes}",
-        "r_level": "level: {level}",
-        "r_route": "route: {route}",
-        "r_knows": "knows the resident (trust {trust})",
-        "r_warm": "warm introduction through {via}",
-        "r_place": "the resident already visits {place}",
-        "r_cold": "cold: no tie on the map leads there",
-        "r_chain": "first obtain {tags} at {granter}",
-        "r_km": "about {km:.1f} km away",
-        "r_offers": "offers {theme} themselves",
-        "a_help": "offers help with {themes}",
-        "a_along": "goes to {offers} and could take the resident along",
-        "a_accompany": "is close enough (trust {trust}) to come along to an appointment",
-        "a_none": "knows the resident (trust {trust})",
-    },
-    "nl": {
-        "the_resident": "de bewoner",
-        "and": " en ",
-        "open": "staat open voor de bewoner",
-        "maybe": "staat mogelijk open voor de bewoner (vraag: {questions})",
-        "closed": "staat niet open voor de bewoner ({blocking})",
-        "fits": "{target} ({level}) biedt {theme}",
-        "fits_person": "{target}, uit het eigen netwerk van de bewoner, helpt met {theme}",
-        "s_warm": "; {via} kan de bewoner introduceren",
-        "s_direct": "; de bewoner kent deze persoon zelf",
-        "s_chain": (
-            " zodra de bewoner {tags} heeft van {granter}; {via} kan de bewoner erheen brengen"
-        ),
-        "s_chain_cold": " zodra de bewoner {tags} heeft van {granter}",
-        "s_place": "; het is in {place}, waar de bewoner al komt",
-        "s_cold": "; niemand op de kaart verbindt de bewoner ermee (een koude verwijzing)",
-        "r_need": "past bij de vraag {theme}{score}",
-        "r_main": "{theme} is het hoofdthema",
-        "r_also": "helpt ook bij {themes}",
-        "r_level": "niveau: {level}",
-        "r_route": "route: {route}",
-        "r_knows": "kent de bewoner (vertrouwen {trust})",
-        "r_warm": "warme introductie via {via}",
-        "r_place": "de bewoner komt al in {place}",
-        "r_cold": "koud: geen band op de kaart leidt erheen",
-        "r_chain": "eerst {tags} halen bij {granter}",
-        "r_km": "ongeveer {km:.1f} km verderop",
-        "r_offers": "biedt zelf {theme}",
-        "a_help": "biedt hulp bij {themes}",
-        "a_along": "gaat naar {offers} en kan de bewoner meenemen",
-        "a_accompany": (
-            "staat dichtbij genoeg (vertrouwen {trust}) om mee te gaan naar een afspraak"
-        ),
-        "a_none": "kent de bewoner (vertrouwen {trust})",
-    },
-}
-_LEVEL_TEXT = {
-    "en": {
-        "own_network": "own network",
-        "informal": "informal",
-        "general": "general",
-        "specialised": "specialised",
-    },
-    "nl": {
-        "own_network": "eigen netwerk",
-        "informal": "informeel",
-        "general": "voorliggend veld",
-        "specialised": "specialistisch",
-    },
-}
+# The sentences live in sociale_kaart.core.strings, under ``referral.*``.
 
 
 # ----------------------------------------------------------------------------- checks
@@ -234,11 +152,6 @@ def _check_resident(G: nx.MultiDiGraph, resident: str) -> Mapping[str, Any]:
             f"{resident!r} is a {attrs.get('kind')}, not a resident: give the id of a resident"
         )
     return attrs
-
-
-def _check_language(language: str) -> None:
-    if language not in _TEXT:
-        raise ValueError(f"language must be 'en' or 'nl', not {language!r}")
 
 
 def _resolve_need(G: nx.MultiDiGraph, need: str) -> str:
@@ -257,7 +170,12 @@ def _resolve_need(G: nx.MultiDiGraph, need: str) -> str:
 
 
 def _t(language: str, key: str, **values: Any) -> str:
-    return _TEXT[language][key].format(**values)
+    return text(f"referral.{key}", language, **values)
+
+
+def _level(language: str, level: str | None) -> str:
+    key = f"referral.level.{level}"
+    return text(key, language) if key in STRINGS else level or "?"
 
 
 def _label(G: nx.MultiDiGraph, theme: str, language: str) -> str:
@@ -355,9 +273,8 @@ def suggest_referrals(
     -------
     pandas.DataFrame
         At most ``k`` rows, best first, with a default integer index and the
-        columns
-        :data:`~sociale_kaart.referral.suggest.COLUMNS`: ``target`` (node id), ``target_kind``,
-        ``target_name`` (the id for residents: their names are personal
+        columns :data:`~sociale_kaart.referral.suggest.COLUMNS`: ``target``
+        (node id), ``target_kind``, ``target_name`` (the id for residents: their names are personal
         data), ``theme`` (the need it answers), ``level`` (``own_network``,
         ``informal``, ``general``, ``specialised``, or None when the offer
         has no level), ``eligible`` (``yes``, ``no``, ``unknown``),
@@ -446,7 +363,7 @@ def suggest_referrals(
     ['r_henk', 'p_maatschappelijk1', 'o_infopunt', 'i_zwemmen']
     """
     attrs = _check_resident(G, resident)
-    _check_language(language)
+    check_language(language)
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
         raise ValueError(f"k must be a whole number of at least 1, not {k!r}")
     if not isinstance(max_hops, int) or isinstance(max_hops, bool) or max_hops < 1:
@@ -705,7 +622,7 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
     if c.also:
         reasons.append(_t(lang, "r_also", themes=", ".join(_label(G, t, lang) for t in c.also)))
     if c.level:
-        reasons.append(_t(lang, "r_level", level=_LEVEL_TEXT[lang].get(c.level, c.level)))
+        reasons.append(_t(lang, "r_level", level=_level(lang, c.level)))
     if c.person:
         sentence = _t(lang, "fits_person", target=name, theme=label)
         sentence += _t(lang, "s_warm", via=c.via) if c.via is not None else _t(lang, "s_direct")
@@ -727,8 +644,10 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
             reasons.append(_t(lang, "r_cold"))
         if c.warmth > 0:
             reasons.append(_t(lang, "r_route", route=route))
-        level_text = _LEVEL_TEXT[lang].get(c.level or "", c.level or "?")
-        sentence = _t(lang, "fits", target=name, level=level_text, theme=label) + _t(lang, "and")
+        level_text = _level(lang, c.level)
+        sentence = _t(lang, "fits", target=name, level=level_text, theme=label) + text(
+            "word.and", lang
+        )
         if c.eligible == "yes":
             sentence += _t(lang, "open")
         elif c.eligible == "unknown":
@@ -860,7 +779,7 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
     'r_duo_b'
     """
     attrs = _check_resident(G, resident)
-    _check_language(language)
+    check_language(language)
     lang = language
     needs: dict[str, int | None] = dict(attrs.get("needs") or {})
     trust: dict[str, int | None] = {}

@@ -24,7 +24,7 @@ from sociale_kaart.analysis.summary import summary
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import check_language, field_label, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
-from sociale_kaart.core.vocabulary import KINDS, OFFER_KINDS
+from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS, OFFER_KINDS, PERSON_KINDS
 from sociale_kaart.pictures.layout import group_of
 from sociale_kaart.privacy.suppression import MIN_CELL_DEFAULT, check_min_cell, suppress_small
 
@@ -38,7 +38,8 @@ AUDIENCES: tuple[str, ...] = ("team", "public")
 #: Gap types shown to the public: about offers, places and groups, never about a person
 #: (knowledge gaps, meeting load and single knowers name professionals).
 PUBLIC_GAP_TYPES = ("coverage", "isolation", "unreached_place", "structural_hole", "stale_record")
-_PUBLIC_MAP_KINDS = ("initiative", "organisation", "place")
+#: The public map shows no people: only initiatives, organisations and places.
+_PUBLIC_MAP_KINDS = frozenset(KINDS) - PERSON_KINDS
 _ANALYSES = (
     "centrality",
     "brokerage",
@@ -270,7 +271,7 @@ def _figures_section(
 def _brokers_section(
     G: nx.MultiDiGraph, ctx: dict[str, Any], found: Mapping[str, Any]
 ) -> list[dict[str, Any]]:
-    from sociale_kaart.pictures.plot import BROKERAGE_ROLES, plot_brokerage
+    from sociale_kaart.pictures.plot import plot_brokerage
 
     language = ctx["language"]
     if ctx["audience"] == "public":

@@ -98,7 +98,7 @@ def test_only_whitelisted_keys_reach_the_page(tiny: nx.MultiDiGraph) -> None:
 
 def test_colours_by_kind_and_legend(tiny: nx.MultiDiGraph) -> None:
     net = sk.interactive(tiny, language="en")
-    from sociale_kaart.pictures.layout import KIND_COLORS
+    from sociale_kaart.pictures.style import KIND_COLORS
 
     for n in net.nodes:
         assert n["color"] == KIND_COLORS[tiny.nodes[n["id"]]["kind"]]

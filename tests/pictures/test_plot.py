@@ -14,12 +14,12 @@ from matplotlib.colors import to_hex
 
 import sociale_kaart as sk
 from sociale_kaart.pictures.layout import (
-    KIND_COLORS,
     SHARED,
     coordinate_layout,
     group_of,
     neighbourhood_layout,
 )
+from sociale_kaart.pictures.style import KIND_COLORS
 
 
 @pytest.fixture(autouse=True)
