@@ -1,0 +1,141 @@
+"""Argument checks shared by every public function: is it a map, does the attribute exist.
+
+Each check raises one clear error that says what to do, so that a wrong
+argument never turns into a silent empty result:
+
+- :func:`require_map` raises :class:`~sociale_kaart.core.errors.NotAMapError`
+  when a function that needs a social map gets some other graph;
+- :func:`check_node_attribute` raises :class:`ValueError`, with a "did you
+  mean" hint, when a parameter names a node attribute that no node has.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from sociale_kaart.core.errors import NotAMapError
+from sociale_kaart.core.themes import nearest_code
+
+__all__ = ["check_node_attribute", "node_attributes", "require_map"]
+
+#: What the error says to do instead.
+BUILD_HINT = (
+    "build a map with sk.from_frames(...) or sk.read_csv(...) (or another sk.read_* "
+    "function); see docs/data-format"
+)
+
+
+def require_map(G: Any, *, parameter: str = "G") -> None:
+    """Raise :class:`NotAMapError` unless ``G`` is a social map.
+
+    A social map is a :class:`networkx.MultiDiGraph` whose every node has a
+    ``kind``. An empty ``MultiDiGraph`` is an (empty) map. The check only
+    looks at the structure; :func:`sociale_kaart.validate` checks the values.
+
+    Parameters
+    ----------
+    G : object
+        The object a public function received as its map.
+    parameter : str, default "G"
+        The parameter's name, used in the message.
+
+    Raises
+    ------
+    NotAMapError
+        If ``G`` is not a ``MultiDiGraph``, or one of its nodes has no
+        ``kind``. The message names the way to build a map.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.core.checks import require_map
+    >>> require_map(sk.load_sample())  # a map: nothing happens
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a")
+    >>> require_map(G)
+    Traceback (most recent call last):
+    ...
+    sociale_kaart.core.errors.NotAMapError: G is not a social map: none of its 1 node has a 'kind'; build a map with sk.from_frames(...) or sk.read_csv(...) (or another sk.read_* function); see docs/data-format
+    """  # noqa: E501
+    if not isinstance(G, nx.MultiDiGraph):
+        what = type(G).__name__
+        article = "an" if what[:1].lower() in "aeiou" else "a"
+        raise NotAMapError(
+            f"{parameter} is not a social map: it is {article} {what}, not a "
+            f"networkx.MultiDiGraph; {BUILD_HINT}"
+        )
+    missing = [node for node, kind in G.nodes(data="kind") if kind is None]
+    if missing:
+        n = G.number_of_nodes()
+        if len(missing) == n:
+            which = f"none of its {n} node{'s' if n != 1 else ''} has a 'kind'"
+        else:
+            which = f"{len(missing)} of its {n} nodes, such as {missing[0]!r}, have no 'kind'"
+        raise NotAMapError(f"{parameter} is not a social map: {which}; {BUILD_HINT}")
+
+
+def node_attributes(G: nx.Graph) -> set[str]:
+    """The node attribute names that at least one node of ``G`` gives a value (not None).
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.core.checks import node_attributes
+    >>> {"kind", "neighbourhood", "organisation"} <= node_attributes(sk.load_sample())
+    True
+    """
+    names: set[str] = set()
+    for _, attrs in G.nodes(data=True):
+        names.update(key for key, value in attrs.items() if value is not None)
+    return names
+
+
+def check_node_attribute(G: nx.Graph, name: Any, *, parameter: str) -> None:
+    """Raise :class:`ValueError` when ``name`` is a string that no node of ``G`` has.
+
+    Parameters that name a node attribute (``by``, ``color_by``,
+    ``size_by``, ...) call this, so that a typo raises instead of giving an
+    all-zero table. Anything that is not a string (a callable, a mapping, a
+    Series, ``None``) passes: the caller checks those itself. An empty graph
+    passes too: it has no attributes to name.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The map.
+    name : object
+        The value the caller passed.
+    parameter : str
+        The parameter's name, used in the message.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is a string and no node has a value for it; the message
+        lists the closest attribute ("did you mean ...?") or the ones there are.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.core.checks import check_node_attribute
+    >>> G = sk.load_sample()
+    >>> check_node_attribute(G, "neighbourhood", parameter="by")  # it exists
+    >>> check_node_attribute(G, "neighborhood", parameter="by")
+    Traceback (most recent call last):
+    ...
+    ValueError: by='neighborhood': no node of the map has the attribute 'neighborhood'; did you mean 'neighbourhood'?
+    """  # noqa: E501
+    if not isinstance(name, str) or G.number_of_nodes() == 0:
+        return
+    known = node_attributes(G)
+    if name in known:
+        return
+    hint = nearest_code(name, sorted(known))
+    if hint is not None:
+        tip = f"did you mean {hint!r}?"
+    else:
+        tip = "the attributes there are: " + ", ".join(repr(k) for k in sorted(known))
+    raise ValueError(f"{parameter}={name!r}: no node of the map has the attribute {name!r}; {tip}")
