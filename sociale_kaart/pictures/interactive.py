@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pandas as pd
 
+from sociale_kaart.core.checks import check_node_attribute, require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.records import KINDS, MODELS, SENSITIVE_FIELDS
 from sociale_kaart.core.strings import (
@@ -42,7 +43,7 @@ from sociale_kaart.core.strings import (
     relation_label,
     text,
 )
-from sociale_kaart.core.themes import theme_label
+from sociale_kaart.core.themes import nearest_code, theme_label
 from sociale_kaart.pictures.layout import (
     HIGHLIGHT_COLOR,
     KIND_COLORS,
@@ -289,9 +290,11 @@ def _centrality_column(G: nx.MultiDiGraph, column: str) -> Mapping[Any, Any]:
 
     frame = centrality(G)
     if column not in frame.columns:
+        hint = nearest_code(column, [*frame.columns, "degree"])
+        tip = f"did you mean {hint!r}? " if hint else ""
         raise ValueError(
             f"size_by={column!r} is not a column of sk.centrality(G); "
-            f"choose one of {list(frame.columns)}"
+            f"{tip}choose one of {list(frame.columns)}"
         )
     return dict(frame[column].items())
 
@@ -366,7 +369,7 @@ def interactive(
     physics: bool = True,
     seed: int = 0,
     nodes: Iterable[Any] | None = None,
-    language: str = "nl",
+    language: str = "en",
     layout: str = "auto",
     height: str = "640px",
     title: str | None = None,
@@ -404,7 +407,7 @@ def interactive(
         Seed of the Python layout and of vis-network's layout.
     nodes : iterable, optional
         Draw only these nodes (and the ties between them).
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of labels, legend, filters and tooltips.
     layout : str, default "auto"
         The Python layout for the starting positions: ``"auto"``,
@@ -455,6 +458,8 @@ def interactive(
     >>> "Content-Security-Policy" in page, "Samira" in page
     (True, False)
     """
+    require_map(G)
+    check_node_attribute(G, color_by, parameter="color_by")
     map_network = _map_network_class()
     language = check_language(language)
     shown = _check_show(show)
@@ -610,4 +615,5 @@ def write_html(G: nx.MultiDiGraph, path: PathLike, **kwargs: Any) -> Path:
     >>> page.startswith("<!DOCTYPE html>"), "<script src" in page, "<link" in page
     (True, False, False)
     """
+    require_map(G)
     return Path(interactive(G, **kwargs).write_html(path))

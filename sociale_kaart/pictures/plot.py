@@ -25,6 +25,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from sociale_kaart.core.checks import check_node_attribute, require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.records import KINDS
 from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
@@ -205,7 +206,7 @@ def plot_map(
     nodes: Iterable[Any] | None = None,
     show: Iterable[str] | None = None,
     seed: int = 0,
-    language: str = "nl",
+    language: str = "en",
     legend: bool = True,
 ) -> Axes:
     """Draw the social map: nodes coloured by kind, ties as thin lines.
@@ -239,7 +240,7 @@ def plot_map(
         name; ``"lat"`` and ``"lon"`` place residents at their coordinates.
     seed : int, default 0
         Seed of the layout.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the legend.
     legend : bool, default True
         Draw a legend.
@@ -274,6 +275,8 @@ def plot_map(
     ['Residents', 'Professionals', 'Initiatives', 'Organisations', 'Places']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
+    require_map(G)
+    check_node_attribute(G, color_by, parameter="color_by")
     language = check_language(language)
     shown = _check_show(show)
     chosen = list(G.nodes) if nodes is None else list(dict.fromkeys(nodes))
@@ -321,7 +324,7 @@ def plot_ego(
     ax: Axes | None = None,
     show: Iterable[str] | None = None,
     seed: int = 0,
-    language: str = "nl",
+    language: str = "en",
     legend: bool = True,
 ) -> Axes:
     """Draw one person's world: everyone and everything within ``radius`` ties.
@@ -344,7 +347,7 @@ def plot_ego(
         by id).
     seed : int, default 0
         Seed of the spring layout that smooths the rings.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the legend and title.
     legend : bool, default True
         Draw a legend.
@@ -376,6 +379,7 @@ def plot_ego(
     ['nodes:place', 'nodes:professional', 'nodes:resident']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
+    require_map(G)
     language = check_language(language)
     shown = _check_show(show)
     if node not in G:
@@ -422,7 +426,7 @@ def plot_referral(
     *,
     ax: Axes | None = None,
     show: Iterable[str] | None = None,
-    language: str = "nl",
+    language: str = "en",
 ) -> Axes:
     """Draw one referral: the path from a resident to an offer, step by step.
 
@@ -438,7 +442,7 @@ def plot_referral(
         Where to draw.
     show : iterable of str, optional
         ``["name"]`` labels residents by name.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the relation labels and title.
 
     Returns
@@ -463,6 +467,7 @@ def plot_referral(
     ['supports', 'knows of']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
+    require_map(G)
     language = check_language(language)
     shown = _check_show(show)
     path = referral_row.get("path") if hasattr(referral_row, "get") else None
@@ -561,7 +566,7 @@ def plot_centrality(
     top: int = 5,
     ax: Axes | None = None,
     show: Iterable[str] | None = None,
-    language: str = "nl",
+    language: str = "en",
 ) -> Axes:
     """Bar chart of the most central nodes of each kind.
 
@@ -578,7 +583,7 @@ def plot_centrality(
         Where to draw.
     show : iterable of str, optional
         ``["name"]`` labels residents by name (by default by id).
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the legend and title.
 
     Returns
@@ -651,7 +656,7 @@ def plot_brokerage(
     top: int = 10,
     ax: Axes | None = None,
     show: Iterable[str] | None = None,
-    language: str = "nl",
+    language: str = "en",
 ) -> Axes:
     """Stacked bars of the five brokerage roles for the strongest brokers.
 
@@ -667,7 +672,7 @@ def plot_brokerage(
         Where to draw.
     show : iterable of str, optional
         ``["name"]`` labels residents by name.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the role names and title.
 
     Returns
@@ -739,7 +744,7 @@ def plot_coverage(
     data: nx.MultiDiGraph | pd.DataFrame,
     *,
     ax: Axes | None = None,
-    language: str = "nl",
+    language: str = "en",
     annotate: bool = True,
 ) -> Axes:
     """Heatmap of demand against supply, by neighbourhood and theme.
@@ -752,7 +757,7 @@ def plot_coverage(
         ``demand``, ``supply`` and ``gap`` columns.
     ax : matplotlib.axes.Axes, optional
         Where to draw.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the theme labels and title.
     annotate : bool, default True
         Write "demand / supply" in each cell.
@@ -793,6 +798,7 @@ def plot_coverage(
     language = check_language(language)
     themes: Mapping[str, Any] = DEFAULT_THEMES
     if isinstance(data, nx.Graph):
+        require_map(data, parameter="data")
         themes = data.graph.get("themes") or DEFAULT_THEMES
         frame = coverage_frame(data)
     elif isinstance(data, pd.DataFrame):

@@ -64,6 +64,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.geo import haversine_km
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
 
@@ -521,6 +522,7 @@ def match_residents(
     >>> pairs[pairs.resident_a == "r_wandel_a"][["resident_b", "kind"]].values.tolist()
     [['r_wandel_b', 'shared_wish']]
     """
+    require_map(G)
     if language not in _TEXT:
         raise ValueError(f"language must be 'en' or 'nl', not {language!r}")
     themes: list[str]
