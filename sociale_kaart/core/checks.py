@@ -6,7 +6,8 @@ argument never turns into a silent empty result:
 - :func:`require_map` raises :class:`~sociale_kaart.core.errors.NotAMapError`
   when a function that needs a social map gets some other graph;
 - :func:`check_node_attribute` raises :class:`ValueError`, with a "did you
-  mean" hint, when a parameter names a node attribute that no node has.
+  mean" hint, when a parameter names a node attribute that no node has and
+  that is no field of the map's records either (a typo).
 """
 
 from __future__ import annotations
@@ -16,9 +17,22 @@ from typing import Any
 import networkx as nx
 
 from sociale_kaart.core.errors import NotAMapError
+from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.themes import nearest_code
 
-__all__ = ["check_node_attribute", "node_attributes", "require_map"]
+__all__ = ["check_node_attribute", "node_attributes", "record_fields", "require_map"]
+
+#: Dutch names a user may type for a field, for the "did you mean" hint.
+_DUTCH = {
+    "buurt": "neighbourhood",
+    "wijk": "neighbourhood",
+    "buurten": "neighbourhoods",
+    "organisatie": "organisation",
+    "soort": "kind",
+    "rol": "role",
+    "niveau": "level",
+    "naam": "name",
+}
 
 #: What the error says to do instead.
 BUILD_HINT = (
@@ -93,14 +107,32 @@ def node_attributes(G: nx.Graph) -> set[str]:
     return names
 
 
-def check_node_attribute(G: nx.Graph, name: Any, *, parameter: str) -> None:
-    """Raise :class:`ValueError` when ``name`` is a string that no node of ``G`` has.
+def record_fields() -> set[str]:
+    """The node fields of a map: ``kind`` and the fields of every record model.
 
-    Parameters that name a node attribute (``by``, ``color_by``,
-    ``size_by``, ...) call this, so that a typo raises instead of giving an
-    all-zero table. Anything that is not a string (a callable, a mapping, a
-    Series, ``None``) passes: the caller checks those itself. An empty graph
-    passes too: it has no attributes to name.
+    ``id`` (the node itself) and ``extra`` (the dictionary of unknown
+    columns) are left out.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.checks import record_fields
+    >>> {"kind", "neighbourhood", "organisation", "role", "level"} <= record_fields()
+    True
+    """
+    fields = {field for model in MODELS.values() for field in model.model_fields}
+    return (fields | {"kind"}) - {"id", "extra"}
+
+
+def check_node_attribute(G: nx.Graph, name: Any, *, parameter: str) -> None:
+    """Raise :class:`ValueError` when ``name`` is a string that names no node attribute.
+
+    Parameters that name a node attribute (``by``, ``color_by``, ...) call
+    this, so that a typo raises instead of giving an all-zero table. A name
+    passes when at least one node of ``G`` has a value for it, or when it is
+    a field of the record models (:func:`record_fields`: a map may leave a
+    field empty everywhere, and then no node has a group). Anything that is
+    not a string (a callable, a mapping, a Series, ``None``) passes: the
+    caller checks those itself.
 
     Parameters
     ----------
@@ -114,8 +146,9 @@ def check_node_attribute(G: nx.Graph, name: Any, *, parameter: str) -> None:
     Raises
     ------
     ValueError
-        If ``name`` is a string and no node has a value for it; the message
-        lists the closest attribute ("did you mean ...?") or the ones there are.
+        If ``name`` is a string, no node has a value for it and it is no
+        record field; the message gives the closest name ("did you mean
+        ...?") or lists the names there are.
 
     Examples
     --------
@@ -126,16 +159,16 @@ def check_node_attribute(G: nx.Graph, name: Any, *, parameter: str) -> None:
     >>> check_node_attribute(G, "neighborhood", parameter="by")
     Traceback (most recent call last):
     ...
-    ValueError: by='neighborhood': no node of the map has the attribute 'neighborhood'; did you mean 'neighbourhood'?
-    """  # noqa: E501
-    if not isinstance(name, str) or G.number_of_nodes() == 0:
+    ValueError: by='neighborhood' names no node attribute of the map; did you mean 'neighbourhood'?
+    """
+    if not isinstance(name, str):
         return
-    known = node_attributes(G)
+    known = record_fields() | node_attributes(G)
     if name in known:
         return
-    hint = nearest_code(name, sorted(known))
+    hint = _DUTCH.get(name.strip().lower()) or nearest_code(name, sorted(known))
     if hint is not None:
         tip = f"did you mean {hint!r}?"
     else:
-        tip = "the attributes there are: " + ", ".join(repr(k) for k in sorted(known))
-    raise ValueError(f"{parameter}={name!r}: no node of the map has the attribute {name!r}; {tip}")
+        tip = "use one of " + ", ".join(repr(k) for k in sorted(known))
+    raise ValueError(f"{parameter}={name!r} names no node attribute of the map; {tip}")

@@ -59,7 +59,7 @@ def test_clear_cache_forgets_the_referral_index_too() -> None:
     from sociale_kaart.index import moves as _search
 
     G = sk.load_sample()
-    sk.suggest_referrals(G, "r_samira", k=1)
+    sk.suggest_referrals(G, "r_samira", top=1)
     assert G in _search._CACHE
     sk.clear_cache(G)
     assert G not in _search._CACHE
