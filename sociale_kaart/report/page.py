@@ -76,6 +76,7 @@ def _analyses(
     referrals: int,
     today: _dt.date,
     min_cell: int,
+    stale_months: int = 12,
 ) -> dict[str, Any]:
     """Run the analyses the report shows; the public report runs only aggregate ones."""
     from sociale_kaart.analysis.brokerage import brokerage
@@ -93,6 +94,7 @@ def _analyses(
             today=today,
             aggregate_only=public,
             min_cell=min_cell,
+            stale_months=stale_months,
         ),
     }
     if public:
@@ -514,6 +516,7 @@ def render_report(
         referrals=referrals,
         today=ctx["today"],
         min_cell=min_cell,
+        stale_months=stale_months,
     )
     sections = [
         ("summary", "report.summary", _summary_section(G, ctx)),
