@@ -17,7 +17,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from sociale_kaart.analysis.frames import Partition, group_of, node_frame
-from sociale_kaart.core.checks import check_node_attribute, require_map
+from sociale_kaart.core.checks import check_edge_attribute, check_node_attribute, require_map
 from sociale_kaart.core.vocabulary import SYMMETRIC_RELATIONS
 from sociale_kaart.index.ties import tie_view
 
@@ -283,6 +283,7 @@ def structural_holes(
     r_spil        23       0.049
     """
     require_map(G)
+    check_edge_attribute(G, weight, parameter="weight")
     view = tie_view(G, relations=relations, weight=weight, directed=False)
     n = view.n
     frame = node_frame(G, view.nodes)

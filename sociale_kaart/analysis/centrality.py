@@ -26,7 +26,7 @@ import pandas as pd
 from scipy.sparse import csgraph
 
 from sociale_kaart.analysis.frames import node_frame, rank_within_kind
-from sociale_kaart.core.checks import require_map
+from sociale_kaart.core.checks import check_edge_attribute, require_map
 from sociale_kaart.index.ties import TieView, tie_view
 
 __all__ = ["DEFAULT_SAMPLES", "EXACT_LIMIT", "MEASURES", "centrality"]
@@ -192,6 +192,7 @@ def centrality(
     [1, 1]
     """
     require_map(G)
+    check_edge_attribute(G, weight, parameter="weight")
     chosen = _check_measures(measures)
     if samples is not None and (
         isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 1

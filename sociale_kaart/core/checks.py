@@ -7,7 +7,9 @@ argument never turns into a silent empty result:
   when a function that needs a social map gets some other graph;
 - :func:`check_node_attribute` raises :class:`ValueError`, with a "did you
   mean" hint, when a parameter names a node attribute that no node has and
-  that is no field of the map's records either (a typo).
+  that is no field of the map's records either (a typo);
+  :func:`check_edge_attribute` does the same for an edge attribute
+  (``weight``).
 """
 
 from __future__ import annotations
@@ -17,10 +19,16 @@ from typing import Any
 import networkx as nx
 
 from sociale_kaart.core.errors import NotAMapError
-from sociale_kaart.core.records import MODELS
+from sociale_kaart.core.records import MODELS, Relation
 from sociale_kaart.core.themes import nearest_code
 
-__all__ = ["check_node_attribute", "node_attributes", "record_fields", "require_map"]
+__all__ = [
+    "check_edge_attribute",
+    "check_node_attribute",
+    "node_attributes",
+    "record_fields",
+    "require_map",
+]
 
 #: Dutch names a user may type for a field, for the "did you mean" hint.
 _DUTCH = {
@@ -172,3 +180,44 @@ def check_node_attribute(G: nx.Graph, name: Any, *, parameter: str) -> None:
     else:
         tip = "use one of " + ", ".join(repr(k) for k in sorted(known))
     raise ValueError(f"{parameter}={name!r} names no node attribute of the map; {tip}")
+
+
+def check_edge_attribute(G: nx.Graph, name: Any, *, parameter: str) -> None:
+    """Raise :class:`ValueError` when ``name`` is a string that names no edge attribute.
+
+    The edge twin of :func:`check_node_attribute`, for ``weight=``: a tie
+    without the attribute counts as strength 1, so a misspelt name would
+    silently give the unweighted answer. A name passes when at least one
+    edge has a value for it, or when it is a field of
+    :class:`~sociale_kaart.core.records.Relation` (``trust``, ``intensity``,
+    ``hours_per_month``, ``since``). ``None`` and non-strings pass (the
+    caller checks their type).
+
+    Raises
+    ------
+    ValueError
+        If ``name`` names no edge attribute; with a "did you mean" hint.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.core.checks import check_edge_attribute
+    >>> G = sk.load_sample()
+    >>> check_edge_attribute(G, "trust", parameter="weight")
+    >>> check_edge_attribute(G, "trsut", parameter="weight")
+    Traceback (most recent call last):
+    ...
+    ValueError: weight='trsut' names no edge attribute of the map; did you mean 'trust'?
+    """
+    if not isinstance(name, str):
+        return
+    known = set(Relation.model_fields) - {"source", "target", "relation", "extra"}
+    if name in known:
+        return
+    for _, _, attrs in G.edges(data=True):
+        known.update(key for key, value in attrs.items() if value is not None)
+        if name in known:
+            return
+    hint = nearest_code(name, sorted(known))
+    tip = f"did you mean {hint!r}?" if hint else "use one of " + ", ".join(map(repr, sorted(known)))
+    raise ValueError(f"{parameter}={name!r} names no edge attribute of the map; {tip}")

@@ -97,3 +97,17 @@ def test_pictures_check_color_by() -> None:
     with pytest.raises(ValueError, match=r"size_by='pagernak'.*did you mean 'pagerank'"):
         sk.interactive(G, size_by="pagernak")
     plt.close("all")
+
+
+def test_a_misspelt_weight_raises_instead_of_the_unweighted_answer() -> None:
+    G = sk.load_sample()
+    for func in (sk.centrality, sk.communities, sk.structural_holes):
+        with pytest.raises(ValueError, match=r"weight='trsut'.*did you mean 'trust'"):
+            func(G, weight="trsut")
+    # A relation field, or an attribute some edge has, is fine.
+    weighted = sk.centrality(G, weight="trust", measures="degree")
+    assert not weighted["degree"].equals(sk.centrality(G, measures="degree")["degree"])
+    H = G.copy()
+    u, v, key = next(iter(H.edges(keys=True)))
+    H.edges[u, v, key]["strength"] = 2
+    sk.structural_holes(H, weight="strength")
