@@ -36,11 +36,15 @@ NOT_MAP_FUNCTIONS = {"clear_cache"}
 
 
 def _public_functions() -> dict[str, Callable[..., Any]]:
-    out = {}
+    out: dict[str, Callable[..., Any]] = {}
     for name in sk.__all__:
         obj = getattr(sk, name)
-        if callable(obj) and not isinstance(obj, type) and inspect.isfunction(obj):
+        if inspect.isfunction(obj):
             out[name] = obj
+    for name in sk.datasets.__all__:
+        obj = getattr(sk.datasets, name)
+        if inspect.isfunction(obj):
+            out.setdefault(name, obj)
     return out
 
 
