@@ -23,6 +23,7 @@ from sociale_kaart.core.records import MODELS, Relation
 from sociale_kaart.core.themes import nearest_code
 
 __all__ = [
+    "MAP_CHECKED",
     "check_edge_attribute",
     "check_node_attribute",
     "node_attributes",
@@ -42,6 +43,9 @@ _DUTCH = {
     "naam": "name",
 }
 
+#: The key under which a graph's ``__networkx_cache__`` remembers that it passed.
+MAP_CHECKED = "sociale_kaart.map_checked"
+
 #: What the error says to do instead.
 BUILD_HINT = (
     "build a map with sk.from_frames(...) or sk.read_csv(...) (or another sk.read_* "
@@ -55,6 +59,12 @@ def require_map(G: Any, *, parameter: str = "G") -> None:
     A social map is a :class:`networkx.MultiDiGraph` whose every node has a
     ``kind``. An empty ``MultiDiGraph`` is an (empty) map. The check only
     looks at the structure; :func:`sociale_kaart.validate` checks the values.
+
+    A graph that passed is remembered in its ``__networkx_cache__`` (under
+    :data:`MAP_CHECKED`), which networkx empties whenever a node or edge is
+    added or removed, so that the check costs nothing on the next call. An
+    in-place edit of a node's ``kind`` (``del G.nodes[n]["kind"]``) is not
+    noticed until then.
 
     Parameters
     ----------
@@ -89,14 +99,20 @@ def require_map(G: Any, *, parameter: str = "G") -> None:
             f"{parameter} is not a social map: it is {article} {what}, not a "
             f"networkx.MultiDiGraph; {BUILD_HINT}"
         )
+    cache = getattr(G, "__networkx_cache__", None)
+    if isinstance(cache, dict) and cache.get(MAP_CHECKED) is True:
+        return
     missing = [node for node, kind in G.nodes(data="kind") if kind is None]
-    if missing:
-        n = G.number_of_nodes()
-        if len(missing) == n:
-            which = f"none of its {n} node{'s' if n != 1 else ''} has a 'kind'"
-        else:
-            which = f"{len(missing)} of its {n} nodes, such as {missing[0]!r}, have no 'kind'"
-        raise NotAMapError(f"{parameter} is not a social map: {which}; {BUILD_HINT}")
+    if not missing:
+        if isinstance(cache, dict):
+            cache[MAP_CHECKED] = True
+        return
+    n = G.number_of_nodes()
+    if len(missing) == n:
+        which = f"none of its {n} node{'s' if n != 1 else ''} has a 'kind'"
+    else:
+        which = f"{len(missing)} of its {n} nodes, such as {missing[0]!r}, have no 'kind'"
+    raise NotAMapError(f"{parameter} is not a social map: {which}; {BUILD_HINT}")
 
 
 def node_attributes(G: nx.Graph) -> set[str]:

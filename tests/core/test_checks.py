@@ -8,6 +8,7 @@ import pytest
 
 import sociale_kaart as sk
 from sociale_kaart.core.checks import (
+    MAP_CHECKED,
     check_node_attribute,
     node_attributes,
     record_fields,
@@ -111,3 +112,20 @@ def test_a_misspelt_weight_raises_instead_of_the_unweighted_answer() -> None:
     u, v, key = next(iter(H.edges(keys=True)))
     H.edges[u, v, key]["strength"] = 2
     sk.structural_holes(H, weight="strength")
+
+
+def test_require_map_remembers_a_map_until_nodes_or_edges_change() -> None:
+    G = sk.load_sample()
+    require_map(G)
+    assert G.__networkx_cache__.get(MAP_CHECKED) is True
+    G.add_node("stray")  # networkx empties its cache: the next call looks again
+    with pytest.raises(sk.NotAMapError, match="'stray'"):
+        require_map(G)
+    G.remove_node("stray")
+    require_map(G)
+    H = G.copy()  # a copy starts without the mark, and passes on its own
+    assert MAP_CHECKED not in H.__networkx_cache__
+    require_map(H)
+    G.add_edge("r_henk", "stray2", key="knows")  # an edge to a new node: no kind
+    with pytest.raises(sk.NotAMapError, match="'stray2'"):
+        sk.summary(G)
