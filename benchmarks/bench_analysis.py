@@ -140,7 +140,7 @@ def run(G: nx.MultiDiGraph, n_residents: int) -> list[Row]:
     ours = _time(lambda: sk.brokerage(G))
     rows.append(
         {
-            "operation": "brokerage (Gould-Fernandez, partition=organisation)",
+            "operation": "brokerage (Gould-Fernandez, by=organisation)",
             "sociale_kaart_s": ours,
             "networkx_s": _brokerage_networkx(G, fraction),
             "note": "networkx has no brokerage: a Python loop over two-paths" + scaled,

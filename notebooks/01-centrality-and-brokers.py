@@ -72,7 +72,7 @@ residents.sort_values("betweenness", ascending=False)[
 # another, a *gatekeeper* lets outsiders in to her buurt.
 
 # %%
-roles = sk.brokerage(G, partition="neighbourhood", relations="knows")
+roles = sk.brokerage(G, by="neighbourhood", relations="knows")
 roles.sort_values("total", ascending=False)[
     ["group", "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
 ].head(5)
@@ -86,7 +86,7 @@ roles.sort_values("total", ascending=False)[
 # offer: who makes the step from a resident to an initiative possible?
 
 # %%
-to_offers = sk.brokerage(G, partition="kind", relations=["knows", "knows_of"])
+to_offers = sk.brokerage(G, by="kind", relations=["knows", "knows_of"])
 to_offers[to_offers["kind"] == "professional"].sort_values("liaison", ascending=False)[
     ["liaison", "total"]
 ].head(5)

@@ -49,7 +49,7 @@ sk.check_eligibility(G, "r_samira", "i_taalschool", today=DAY).to_frame()
 # information point grants it: the suggestion is a chain, and `path` shows its steps.
 
 # %%
-henk = sk.suggest_referrals(G, "r_henk", need="exercise", today=DAY)
+henk = sk.suggest_referrals(G, "r_henk", theme="exercise", today=DAY)
 henk[[*COLUMNS, "path"]]
 
 # %%
@@ -76,7 +76,7 @@ for text in walkers.explanation:
 # %%
 handy = pairs[(pairs.resident_a == "r_klusser") & (pairs.resident_b == "r_kluswens")]
 print(handy.explanation.iloc[0])
-show(sk.suggest_referrals(G, "r_kluswens", need="instrumental_adl", k=3, today=DAY))
+show(sk.suggest_referrals(G, "r_kluswens", theme="instrumental_adl", top=3, today=DAY))
 
 # %%
 pairs.groupby(["theme", "kind"]).size().unstack(fill_value=0)
@@ -100,4 +100,4 @@ for text in activation.explanation:
 # Every explanation is also available in Dutch.
 
 # %%
-show(sk.suggest_referrals(G, "r_samira", k=2, language="nl", today=DAY))
+show(sk.suggest_referrals(G, "r_samira", top=2, language="nl", today=DAY))

@@ -110,9 +110,9 @@ html = page.read_text(encoding="utf-8")
 # aggregates, with counts below 10 suppressed.
 
 # %%
-team = sk.report(G, out / "rivierwijk-wijkanalyse.html")
+team = sk.report(G, out / "rivierwijk-wijkanalyse.html", language="nl")
 public = sk.report(G, out / "rivierwijk-public.html", language="en", audience="public")
 team.stat().st_size > 100_000, "Samira" in public.read_text(encoding="utf-8")
 
 # %% [markdown]
-# The same from the command line: `sociale-kaart report -o rivierwijk-wijkanalyse.html`.
+# The same from the command line: `sociale-kaart report --lang nl -o rivierwijk-wijkanalyse.html`.

@@ -31,6 +31,7 @@ from sociale_kaart.analysis import (
 from sociale_kaart.core import (
     DataError,
     NodeNotFoundError,
+    NotAMapError,
     Problem,
     check_eligibility,
     eligibility_table,
@@ -93,6 +94,7 @@ __all__ = [
     "DataError",
     "MeetingAudit",
     "NodeNotFoundError",
+    "NotAMapError",
     "Problem",
     "WhatIf",
     "__version__",

@@ -17,6 +17,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from sociale_kaart.analysis.frames import Partition, group_of, node_frame
+from sociale_kaart.core.checks import check_edge_attribute, check_node_attribute, require_map
 from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, SYMMETRIC_RELATIONS
 from sociale_kaart.index.ties import tie_view
 
@@ -32,7 +33,7 @@ _ROWS_PER_CHUNK = 4_096
 def brokerage(
     G: nx.MultiDiGraph,
     *,
-    partition: Partition = "organisation",
+    by: Partition = "organisation",
     relations: str | Iterable[str] | None = None,
     symmetric: Collection[str] = SYMMETRIC_RELATIONS,
 ) -> pd.DataFrame:
@@ -58,7 +59,7 @@ def brokerage(
     ----------
     G : networkx.MultiDiGraph
         A social map.
-    partition : str or callable, default "organisation"
+    by : str or callable, default "organisation"
         The groups: a node attribute name (``"organisation"``, the employer
         of a professional or runner of an initiative; ``"kind"``;
         ``"neighbourhood"``) or a callable ``f(node, attrs)`` returning a
@@ -84,10 +85,11 @@ def brokerage(
     Raises
     ------
     TypeError
-        If ``partition`` is neither a string nor callable, or gives a label
+        If ``by`` is neither a string nor callable, or gives a label
         that cannot be hashed.
     ValueError
-        If a relation is unknown.
+        If a relation is unknown, or no node has the attribute ``by`` names
+        (the message suggests the closest one).
 
     See Also
     --------
@@ -123,7 +125,7 @@ def brokerage(
     --------
     >>> import sociale_kaart as sk
     >>> G = sk.load_sample()
-    >>> b = sk.brokerage(G, partition="neighbourhood", relations="knows")
+    >>> b = sk.brokerage(G, by="neighbourhood", relations="knows")
     >>> b.loc["r_spil", "group"]
     'Havenkwartier'
     >>> b.loc["r_spil", ["coordinator", "liaison", "total"]].astype(int).tolist()
@@ -131,9 +133,11 @@ def brokerage(
     >>> b.sort_values("total", ascending=False).index[0]
     'r_spil'
     """
+    require_map(G)
+    check_node_attribute(G, by, parameter="by")
     view = tie_view(G, relations=relations, directed=True, symmetric=symmetric)
     n = view.n
-    groups = group_of(G, partition)
+    groups = group_of(G, by, name="by")
     codes, _ = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=True)
     codes = np.asarray(codes, dtype=np.int64)  # -1 = no group
     counts = _count_roles(n, view.src, view.dst, codes)
@@ -143,7 +147,7 @@ def brokerage(
         frame[role] = counts[:, r]
     frame["total"] = counts.sum(axis=1)
     frame.attrs = {
-        "partition": partition if isinstance(partition, str) else repr(partition),
+        "by": by if isinstance(by, str) else repr(by),
         "relations": None if relations is None else sorted(_as_list(relations)),
         "symmetric": sorted(symmetric),
     }
@@ -278,6 +282,8 @@ def structural_holes(
     p_opbouw      53       0.032
     r_spil        23       0.049
     """
+    require_map(G)
+    check_edge_attribute(G, weight, parameter="weight")
     view = tie_view(G, relations=relations, weight=weight, directed=False)
     n = view.n
     frame = node_frame(G, view.nodes)

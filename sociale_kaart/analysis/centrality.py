@@ -26,6 +26,7 @@ import pandas as pd
 from scipy.sparse import csgraph
 
 from sociale_kaart.analysis.frames import node_frame, rank_within_kind
+from sociale_kaart.core.checks import check_edge_attribute, require_map
 from sociale_kaart.index.ties import TieView, tie_view
 
 __all__ = ["DEFAULT_SAMPLES", "EXACT_LIMIT", "MEASURES", "centrality"]
@@ -190,6 +191,8 @@ def centrality(
     >>> c.loc["r_spil", ["degree_rank", "betweenness_rank"]].tolist()
     [1, 1]
     """
+    require_map(G)
+    check_edge_attribute(G, weight, parameter="weight")
     chosen = _check_measures(measures)
     if samples is not None and (
         isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 1

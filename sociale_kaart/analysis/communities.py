@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from sociale_kaart.analysis.frames import node_frame
+from sociale_kaart.core.checks import check_edge_attribute, require_map
 from sociale_kaart.index.ties import import_igraph, tie_view
 
 __all__ = ["METHODS", "communities"]
@@ -109,6 +110,8 @@ def communities(
     >>> int(parts["community"].max()) + 1 == parts.attrs["n_communities"]
     True
     """
+    require_map(G)
+    check_edge_attribute(G, weight, parameter="weight")
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, not {method!r}")
     if isinstance(resolution, bool) or not isinstance(resolution, (int, float)) or resolution <= 0:

@@ -11,7 +11,7 @@ import pandas as pd
 
 __all__ = ["Partition", "group_of", "node_frame", "rank_within_kind"]
 
-#: A partition: a node attribute name, or a callable ``f(node, attrs)``.
+#: A grouping (``by=``): a node attribute name, or a callable ``f(node, attrs)``.
 Partition = str | Callable[[Hashable, dict[str, Any]], Hashable | None]
 
 
@@ -48,26 +48,26 @@ def node_frame(G: nx.Graph, nodes: Sequence[Hashable] | None = None) -> pd.DataF
     )
 
 
-def group_of(G: nx.Graph, partition: Partition, *, name: str = "partition") -> list[Hashable]:
+def group_of(G: nx.Graph, by: Partition, *, name: str = "by") -> list[Hashable]:
     """The group of every node (in ``G``'s order); ``None`` when it has none.
 
     A list value becomes a tuple (so a professional with two neighbourhoods
     forms a group with others who have the same two); an empty list is
     ``None``.
     """
-    if isinstance(partition, str):
-        key = partition
+    if isinstance(by, str):
+        key = by
 
         def get(node: Hashable, attrs: dict[str, Any]) -> Any:
             return attrs.get(key)
 
         func: Callable[[Hashable, dict[str, Any]], Any] = get
-    elif callable(partition):
-        func = partition
+    elif callable(by):
+        func = by
     else:
         raise TypeError(
             f"{name} must be a node attribute name (such as 'organisation', 'kind' or "
-            f"'neighbourhood') or a callable f(node, attrs), not {partition!r}"
+            f"'neighbourhood') or a callable f(node, attrs), not {by!r}"
         )
     out: list[Hashable] = []
     for node, attrs in G.nodes(data=True):

@@ -12,6 +12,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from sociale_kaart.analysis.frames import Partition, group_of
+from sociale_kaart.core.checks import check_node_attribute, require_map
 from sociale_kaart.core.records import KINDS, RELATIONS
 from sociale_kaart.index.ties import check_relations, tie_view
 from sociale_kaart.privacy.suppression import suppress_small
@@ -65,7 +66,8 @@ def network_stats(
     Raises
     ------
     ValueError
-        If a relation is unknown or ``min_cell`` is below 5.
+        If a relation is unknown, ``min_cell`` is below 5, or no node has the
+        attribute ``by`` names (the message suggests the closest one).
     TypeError
         If ``by`` is not a string, callable or None.
 
@@ -119,6 +121,8 @@ def network_stats(
     Parkzicht             55     -0.05
     total                229     -0.45
     """
+    require_map(G)
+    check_node_attribute(G, by, parameter="by")
     chosen = check_relations(relations)
     nodes = list(G)
     groups: list[Any] = [None] * len(nodes) if by is None else group_of(G, by, name="by")

@@ -8,6 +8,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.builder import ENTITY_TABLES
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.records import RELATIONS
 
 __all__ = ["summary"]
@@ -62,6 +63,7 @@ def summary(G: nx.MultiDiGraph) -> pd.DataFrame:
     Zuid                  1      0
     total                 3      1
     """
+    require_map(G)
     kinds = {kind: table for table, kind in ENTITY_TABLES.items()}
     columns = [*ENTITY_TABLES, *RELATIONS]
     counts: dict[str, Counter[str]] = {}

@@ -22,6 +22,7 @@ from scipy.sparse import csgraph
 
 from sociale_kaart.analysis.centrality import EXACT_LIMIT, _betweenness, _pivot_count
 from sociale_kaart.analysis.frames import node_frame
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.index.ties import TieView, check_relations
 
 __all__ = ["TWO_MODE_RELATIONS", "projection", "two_mode_centrality", "two_mode_graph"]
@@ -93,6 +94,7 @@ def two_mode_graph(
     >>> sorted(B["r_spil"])
     ['i_budgetcafe', 'i_koffieochtend', 'i_taalmaatjes']
     """
+    require_map(G)
     residents, initiatives, rows, cols = _two_mode_arrays(G, relations)
     B = nx.Graph()
     B.add_nodes_from(residents, kind="resident", bipartite=0)
@@ -158,6 +160,7 @@ def projection(
     >>> P["i_taalmaatjes"]["i_budgetcafe"]["weight"] >= 1
     True
     """
+    require_map(G)
     if onto not in _MODES:
         raise ValueError(f"onto must be 'residents' or 'initiatives', not {onto!r}")
     residents, initiatives, rows, cols = _two_mode_arrays(G, relations)
@@ -244,6 +247,7 @@ def two_mode_centrality(
     >>> c.loc["r_spil", "degree"].round(3)  # 3 of the 26 initiatives
     np.float64(0.115)
     """
+    require_map(G)
     residents, initiatives, rows, cols = _two_mode_arrays(G, relations)
     nodes = [*residents, *initiatives]
     n1, n2 = len(residents), len(initiatives)

@@ -4,12 +4,12 @@ Examples
 --------
 ::
 
-    sociale-kaart report -o wijkanalyse.html   # the Dutch report of the embedded sample
-    sociale-kaart report my_map/ --lang en --audience public -o public.html
+    sociale-kaart report --lang nl -o wijkanalyse.html   # the Dutch report of the sample
+    sociale-kaart report my_map/ --audience public -o public.html
     sociale-kaart summary                      # the embedded sample
     sociale-kaart validate path/to/folder      # exit code 1 when the map is invalid
     sociale-kaart gaps my_map/
-    sociale-kaart refer my_map/ r_henk --need exercise
+    sociale-kaart refer my_map/ r_henk --theme exercise
     sociale-kaart export my_map/ --format graphml -o map.graphml
 
 Errors are one clear line (plus the details, e.g. every problem in the
@@ -151,7 +151,7 @@ def _cmd_refer(args: argparse.Namespace) -> int:
             f"{next((n for n, a in G.nodes(data=True) if a.get('kind') == 'resident'), 'r_1')!r}"
         )
     args.progress(f"looking for offers for {args.resident}")
-    found = suggest_referrals(G, args.resident, need=args.need, k=args.top, language=args.lang)
+    found = suggest_referrals(G, args.resident, theme=args.theme, top=args.top, language=args.lang)
     if found.empty:
         print(f"no fitting offer found for {args.resident}")
         return 0
@@ -199,12 +199,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 # ----------------------------------------------------------------------------- parser
 
 _EPILOG = """examples:
-  sociale-kaart report -o wijkanalyse.html        the Dutch report of the embedded sample
-  sociale-kaart report my_map/ --lang en --audience public -o public.html
+  sociale-kaart report --lang nl -o wijkanalyse.html  the Dutch report of the embedded sample
+  sociale-kaart report my_map/ --audience public -o public.html
   sociale-kaart summary my_map/                   counts by kind and relation, per neighbourhood
   sociale-kaart validate my_map/                  every problem, with file, row and column
   sociale-kaart gaps my_map/ --top 5
-  sociale-kaart refer my_map/ r_henk --need exercise
+  sociale-kaart refer my_map/ r_henk --theme exercise
   sociale-kaart export my_map/ --format graphml -o map.graphml
 
 SOURCE is a folder of CSV files, an .xlsx workbook or a .json file; where it
@@ -239,11 +239,11 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
         formatter_class=raw,
         epilog="examples:\n  sociale-kaart report -o wijkanalyse.html\n"
-        "  sociale-kaart report my_map/ --lang en --audience public -o public.html\n",
+        "  sociale-kaart report my_map/ --audience public -o public.html\n",
     )
     p.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
     p.add_argument("-o", "--output", help="the HTML file (default: <map name>-wijkanalyse.html)")
-    p.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
     p.add_argument(
         "--audience",
         choices=("team", "public"),
@@ -281,7 +281,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
     p.add_argument("--top", type=int, default=10, help="how many gaps (default 10)")
-    p.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
     p.set_defaults(func=_cmd_gaps)
 
     p = sub.add_parser(
@@ -290,13 +290,13 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
         formatter_class=raw,
         epilog="examples:\n  sociale-kaart refer my_map/ r_henk\n"
-        "  sociale-kaart refer my_map/ r_samira --need language\n",
+        "  sociale-kaart refer my_map/ r_samira --theme language\n",
     )
     p.add_argument("source", metavar="SOURCE", help="CSV folder, .xlsx or .json")
     p.add_argument("resident", metavar="RESIDENT", help="the resident's id")
-    p.add_argument("--need", metavar="THEME", help="only offers for this theme")
+    p.add_argument("--theme", metavar="THEME", help="only offers for this theme")
     p.add_argument("--top", type=int, default=5, help="how many suggestions (default 5)")
-    p.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
     p.set_defaults(func=_cmd_refer)
 
     p = sub.add_parser(

@@ -7,6 +7,13 @@ from the layers above it (see :doc:`/architecture`).
 from __future__ import annotations
 
 from sociale_kaart.core.eligibility import check_eligibility, eligibility_table
-from sociale_kaart.core.errors import DataError, NodeNotFoundError, Problem
+from sociale_kaart.core.errors import DataError, NodeNotFoundError, NotAMapError, Problem
 
-__all__ = ["DataError", "NodeNotFoundError", "Problem", "check_eligibility", "eligibility_table"]
+__all__ = [
+    "DataError",
+    "NodeNotFoundError",
+    "NotAMapError",
+    "Problem",
+    "check_eligibility",
+    "eligibility_table",
+]

@@ -59,6 +59,7 @@ from typing import Any, Literal
 import networkx as nx
 import pandas as pd
 
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.strings import check_language, join_words, text
 from sociale_kaart.core.vocabulary import OFFER_KINDS
@@ -510,6 +511,7 @@ def check_eligibility(
     >>> sk.check_eligibility(G, "r_samira", "i_taalmaatjes").eligible
     'yes'
     """
+    require_map(G)
     r = _node(G, resident, frozenset({"resident"}), "resident")
     o = _node(G, offer, OFFER_KINDS, "offer (initiative or organisation)")
     eligible, room, results = evaluate(r, o, today=today, language=language, grants=_grants(G))
@@ -544,6 +546,7 @@ def eligibility_table(
     i_taalmaatjes      yes      yes
     i_taalschool        no       no
     """
+    require_map(G)
     r = _node(G, resident, frozenset({"resident"}), "resident")
     grants = _grants(G)
     rows = []

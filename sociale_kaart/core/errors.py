@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DataError", "NodeNotFoundError", "Problem"]
+import networkx as nx
+
+__all__ = ["DataError", "NodeNotFoundError", "NotAMapError", "Problem"]
 
 _MAX_VALUE_REPR = 60
 _MAX_SHOWN = 100
@@ -103,8 +105,11 @@ class DataError(ValueError):
         return self._render()
 
 
-class NodeNotFoundError(KeyError):
+class NodeNotFoundError(KeyError, nx.NodeNotFound):
     """A node id that the caller named is not in the map.
+
+    It is a :class:`KeyError` and also a :class:`networkx.NodeNotFound`, so
+    code written for either catches it.
 
     Examples
     --------
@@ -114,7 +119,32 @@ class NodeNotFoundError(KeyError):
     ... except sk.NodeNotFoundError as err:
     ...     print(err)
     resident 'r_nobody' is not on the map
+    >>> import networkx as nx
+    >>> issubclass(sk.NodeNotFoundError, nx.NodeNotFound)
+    True
     """
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "node not found"
+
+
+class NotAMapError(TypeError):
+    """A graph (or other object) was passed where a social map is needed.
+
+    A social map is a :class:`networkx.MultiDiGraph` whose every node has a
+    ``kind``, as built by :func:`~sociale_kaart.from_frames`,
+    :func:`~sociale_kaart.read_csv` and the other readers. The message says
+    what was wrong with the object and how to build a map instead.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> import sociale_kaart as sk
+    >>> try:
+    ...     sk.summary(nx.karate_club_graph())
+    ... except sk.NotAMapError as err:
+    ...     print(err)  # doctest: +ELLIPSIS
+    G is not a social map: it is a Graph, not a networkx.MultiDiGraph; ...
+    >>> issubclass(sk.NotAMapError, TypeError)
+    True
+    """

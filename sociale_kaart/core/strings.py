@@ -183,8 +183,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.quality": ("Kwaliteit van de gegevens", "Data quality"),
     "report.stale": ("Verouderde gegevens", "Stale records"),
     "report.stale_intro": (
-        "Aanbod dat meer dan {days} dagen niet is gecontroleerd, of nooit.",
-        "Offers not verified for more than {days} days, or never.",
+        "Aanbod dat meer dan {months} maanden niet is gecontroleerd, of nooit.",
+        "Offers not verified for more than {months} months, or never.",
     ),
     "report.never": ("nooit", "never"),
     "report.missing": ("Ontbrekende velden", "Missing fields"),
@@ -806,8 +806,8 @@ def text(key: str, language: str, **values: object) -> str:
     >>> from sociale_kaart.core.strings import text
     >>> text("kind.resident", "nl"), text("kind.resident", "en")
     ('Bewoner', 'Resident')
-    >>> text("report.stale_intro", "en", days=365)
-    'Offers not verified for more than 365 days, or never.'
+    >>> text("report.stale_intro", "en", months=12)
+    'Offers not verified for more than 12 months, or never.'
     """
     check_language(language)
     try:

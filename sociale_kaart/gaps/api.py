@@ -79,6 +79,7 @@ import numpy as np
 import pandas as pd
 
 from sociale_kaart.core.builder import gc_paused
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.strings import check_language
 from sociale_kaart.gaps.common import GAP_TYPES, NO_NEIGHBOURHOOD, Gap, Options
@@ -258,6 +259,8 @@ def find_gaps(
     stale_months: int = 12,
     min_hours: float = 6.0,
     min_relevance: float = 0.2,
+    top: int | None = None,
+    per_type: int | None = None,
 ) -> pd.DataFrame:
     """Find every gap on the map, ranked by severity, each explained in a sentence.
 
@@ -289,6 +292,12 @@ def find_gaps(
     min_hours, min_relevance : float
         A meeting of at least ``min_hours`` a month with relevance below
         ``min_relevance`` is flagged (:func:`meeting_audit`).
+    top : int, optional
+        Keep only the ``top`` most severe gaps; all by default (``None``).
+    per_type : int, optional
+        Keep only the ``per_type`` most severe gaps of each gap type (applied
+        before ``top``); all by default (``None``). The order by severity is
+        kept either way.
 
     Returns
     -------
@@ -306,7 +315,8 @@ def find_gaps(
         If ``G`` is not a MultiDiGraph or an option has the wrong type.
     ValueError
         If ``kinds`` names an unknown type, ``language`` is not "en"/"nl",
-        ``min_cell`` is below 5, or an option is out of range.
+        ``min_cell`` is below 5, or an option (``top`` and ``per_type``
+        included: whole numbers of at least 0) is out of range.
 
     See Also
     --------
@@ -333,7 +343,16 @@ def find_gaps(
     >>> shared = sk.find_gaps(G, today=dt.date(2026, 11, 21), aggregate_only=True)
     >>> any(n.startswith("r_") for nodes in shared["nodes"] for n in nodes)
     False
+
+    The three most severe gaps, with at most one of each type:
+
+    >>> sk.find_gaps(G, today=dt.date(2026, 11, 21), top=3, per_type=1)["gap_type"].is_unique
+    True
     """
+    require_map(G)
+    for name, limit in (("top", top), ("per_type", per_type)):
+        if limit is not None:
+            _number(limit, name, low=0, whole=True)
     opts = _options(
         today=today,
         language=language,
@@ -345,7 +364,18 @@ def find_gaps(
         aggregate_only=aggregate_only,
         min_cell=min_cell,
     )
-    return _frame(_gaps(G, _kinds(kinds), opts))
+    gaps = _gaps(G, _kinds(kinds), opts)
+    if per_type is not None:
+        seen: dict[str, int] = {}
+        kept = []
+        for gap in gaps:  # already in order of severity
+            seen[gap.gap_type] = seen.get(gap.gap_type, 0) + 1
+            if seen[gap.gap_type] <= per_type:
+                kept.append(gap)
+        gaps = kept
+    if top is not None:
+        gaps = gaps[:top]
+    return _frame(gaps)
 
 
 # ----------------------------------------------------------------------------- coverage
@@ -454,6 +484,7 @@ def coverage(
     >>> int(row["informal"] + row["general"]), row["gap_reason"]
     (0, 'specialised_only')
     """
+    require_map(G)
     opts = _options(
         today=today,
         max_distance_km=max_distance_km,
@@ -545,6 +576,7 @@ def coverage_gaps(
     >>> rows.loc[rows["theme"] == "mental_health", ["neighbourhood", "nodes"]].values.tolist()
     [[None, ['o_ggz']]]
     """
+    require_map(G)
     opts = _options(today=today, language=language, max_distance_km=max_distance_km)
     return _frame(_gaps(G, ["coverage"], opts))
 
@@ -602,6 +634,7 @@ def single_knowers(
     >>> sorted(rows["nodes"].str[0])
     ['i_budgetcafe', 'i_buurtvaders', 'i_naaiclub', 'i_zwemclub_vrouwen', 'o_zwembad']
     """
+    require_map(G)
     opts = _options(today=today, language=language)
     return _frame(_gaps(G, ["single_knower"], opts))
 
@@ -655,6 +688,7 @@ def knowledge_gaps(
     >>> top["nodes"].str[0].tolist(), top["severity"].tolist()
     (['p_schuld', 'p_maatschappelijk2'], [0.8, 0.75])
     """
+    require_map(G)
     opts = _options(today=today, language=language)
     return _frame(_gaps(G, ["knowledge"], opts))
 
@@ -723,6 +757,7 @@ def isolation(
     >>> sorted(rows["nodes"].str[0].head(5))
     ['r_alleen_1', 'r_alleen_2', 'r_alleen_3', 'r_alleen_4', 'r_alleen_5']
     """
+    require_map(G)
     opts = _options(today=today, language=language, max_hops=max_hops)
     return _frame(_gaps(G, ["isolation"], opts))
 
@@ -774,6 +809,7 @@ def unreached_places(
     >>> sk.unreached_places(sk.load_sample())["nodes"].str[0].tolist()
     ['pl_bankje']
     """
+    require_map(G)
     opts = _options(language=language, min_group=min_group)
     return _frame(_gaps(G, ["unreached_place"], opts))
 
@@ -831,6 +867,7 @@ def structural_holes_between_groups(
     >>> ["o_jeugdzorg", "o_welzijn"] in rows["nodes"].tolist()
     False
     """
+    require_map(G)
     opts = _options(language=language, min_shared=min_shared)
     return _frame(_gaps(G, ["structural_hole"], opts))
 
@@ -919,6 +956,7 @@ def meeting_audit(
     >>> audit.hours_won_back
     44.0
     """
+    require_map(G)
     opts = _options(min_hours=min_hours, min_relevance=min_relevance)
     _check_graph(G)
     ix = _lookups(G, opts)
@@ -971,7 +1009,7 @@ def meeting_audit(
 
 
 def stale_records(
-    G: nx.MultiDiGraph, *, today: _dt.date | None = None, max_months: int = 12
+    G: nx.MultiDiGraph, *, today: _dt.date | None = None, stale_months: int = 12
 ) -> pd.DataFrame:
     """Offers whose ``last_verified`` date is too old, or missing.
 
@@ -982,7 +1020,7 @@ def stale_records(
     today : datetime.date, optional
         The day to measure age against; today by default (pass it for
         reproducible results).
-    max_months : int, default 12
+    stale_months : int, default 12
         Records verified more than this many whole months ago are stale.
 
     Returns
@@ -996,7 +1034,7 @@ def stale_records(
     Raises
     ------
     TypeError, ValueError
-        For a wrong ``G``, ``today`` or ``max_months``.
+        For a wrong ``G``, ``today`` or ``stale_months``.
 
     See Also
     --------
@@ -1011,7 +1049,8 @@ def stale_records(
     {'i_buurtmoestuin': 'missing', 'i_mannenschuur': 'old', 'i_mantelzorgcafe': 'old',
      'i_schaakclub': 'old', 'o_thuiszorg': 'old'}
     """
-    opts = _options(today=today, stale_months=max_months)
+    require_map(G)
+    opts = _options(today=today, stale_months=stale_months)
     _check_graph(G)
     rows = stale_rows(_lookups(G, opts), opts)
     columns = ["offer", "kind", "name", "last_verified", "age_months", "stale", "reason"]
@@ -1123,6 +1162,7 @@ def what_if(
     >>> gone.loc[gone["nodes"].str[0] == "i_budgetcafe", "change"].tolist()
     ['grew']
     """
+    require_map(G)
     _check_graph(G)
     removed_ids = [remove] if isinstance(remove, str) else list(remove)
     missing = [n for n in removed_ids if n not in G]

@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from sociale_kaart.core.checks import MAP_CHECKED
+
 if TYPE_CHECKING:
     from sociale_kaart.index.lookups import GapIndex
     from sociale_kaart.index.moves import Index
@@ -311,4 +313,5 @@ def clear_cache(G: nx.Graph | None = None) -> None:
         if cache is not None:
             cache.pop(CACHE_KEY, None)
             cache.pop(STAMP_KEY, None)  # views of this graph check the stamp
+            cache.pop(MAP_CHECKED, None)  # the memo of require_map, under the same rule
         _HOLDERS.discard(graph)

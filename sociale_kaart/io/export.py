@@ -30,6 +30,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.builder import gc_paused
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.records import KINDS, MODELS, Relation
 from sociale_kaart.core.tables import format_cell, plain_value
 from sociale_kaart.privacy.pseudonyms import export_fields
@@ -165,6 +166,7 @@ def write_graphml(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) 
     >>> H.nodes["i_naaiclub"]["languages"], "name" in H.nodes["r_samira"]
     ('tr;nl', False)
     """
+    require_map(G)
     file = _file(path)
     flat = _flat_graph(G, fields, label=False)
     with gc_paused():
@@ -207,6 +209,7 @@ def write_gexf(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) -> 
     >>> H.nodes["pl_bankje"]["label"], H.nodes["r_samira"]["label"]
     ('Bankje voor de Buurtsuper', 'r_samira')
     """
+    require_map(G)
     file = _file(path)
     flat = _flat_graph(G, fields, label=True)
     with gc_paused():
@@ -251,6 +254,7 @@ def export_tables(
     >>> "birth_year" in nodes.columns, len(edges)
     (False, 1261)
     """
+    require_map(G)
     with gc_paused():
         return _export_tables(G, fields, flat=flat)
 
@@ -372,6 +376,7 @@ def write_datapackage(
     >>> len(rows), rows[0].keys() >= {"source", "target", "relation"}
     (1261, True)
     """
+    require_map(G)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     nodes, edges = export_tables(G, fields=fields, flat=True)
@@ -492,6 +497,7 @@ def write_parquet(G: nx.MultiDiGraph, folder: PathLike, *, fields: Fields = None
     >>> list(nodes.loc["i_naaiclub", "languages"])
     ['tr', 'nl']
     """
+    require_map(G)
     try:
         import pyarrow  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:  # pragma: no cover - pyarrow is installed in the test environment

@@ -34,6 +34,7 @@ from sociale_kaart.core.builder import (
     build_graph,
     table_columns,
 )
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.tables import (
@@ -306,6 +307,7 @@ def write_csv(G: nx.MultiDiGraph, folder: PathLike, *, delimiter: str = ",") -> 
     >>> sorted(H.nodes(data=True)) == sorted(G.nodes(data=True))
     True
     """
+    require_map(G)
     if delimiter not in _LIST_SEP:
         raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
     list_sep = _LIST_SEP[delimiter]
@@ -459,6 +461,7 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
     >>> path.suffix
     '.xlsx'
     """
+    require_map(G)
     import openpyxl
 
     file = Path(path)
@@ -586,6 +589,7 @@ def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
     >>> H.number_of_edges() == sk.load_sample().number_of_edges()
     True
     """
+    require_map(G)
     out: dict[str, pd.DataFrame] = {}
     for table, records in graph_records(G).items():
         columns = _columns(table, records)
@@ -644,6 +648,7 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     >>> sk.read_json(path).number_of_edges() == G.number_of_edges()
     True
     """
+    require_map(G)
     data = nx.node_link_data(G, edges="edges")
     file = Path(path)
     file.parent.mkdir(parents=True, exist_ok=True)
@@ -766,6 +771,7 @@ def validate(G: nx.MultiDiGraph) -> None:
     ...     print(len(err.errors))
     2
     """
+    require_map(G)
     if not isinstance(G, nx.MultiDiGraph):
         raise TypeError(
             f"a social map is a networkx.MultiDiGraph, not {type(G).__name__}; "

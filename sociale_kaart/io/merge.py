@@ -19,6 +19,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.builder import build_graph
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import DataError
 from sociale_kaart.core.tables import node_link_tables
 from sociale_kaart.core.vocabulary import OFFER_KINDS
@@ -153,6 +154,8 @@ def merge(
     >>> "d1" in M, "d2" in M, M.nodes["o_bibliotheek"] == team.nodes["o_bibliotheek"]
     (False, True, True)
     """
+    require_map(G_team, parameter="G_team")
+    require_map(G_directory, parameter="G_directory")
     if isinstance(on, str):
         if on not in ("name+postcode", "name", "id"):
             raise ValueError(f"on must be 'name+postcode', 'name', 'id' or a callable, not {on!r}")

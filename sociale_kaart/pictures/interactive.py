@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pandas as pd
 
+from sociale_kaart.core.checks import check_node_attribute, require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.records import MODELS, SENSITIVE_FIELDS
 from sociale_kaart.core.strings import (
@@ -201,7 +202,7 @@ def interactive(
     physics: bool = True,
     seed: int = 0,
     nodes: Iterable[Any] | None = None,
-    language: str = "nl",
+    language: str = "en",
     layout: str = "auto",
     height: str = "640px",
     title: str | None = None,
@@ -239,7 +240,7 @@ def interactive(
         Seed of the Python layout and of vis-network's layout.
     nodes : iterable, optional
         Draw only these nodes (and the ties between them).
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of labels, legend, filters and tooltips.
     layout : str, default "auto"
         The Python layout for the starting positions: ``"auto"``,
@@ -290,6 +291,8 @@ def interactive(
     >>> "Content-Security-Policy" in page, "Samira" in page
     (True, False)
     """
+    require_map(G)
+    check_node_attribute(G, color_by, parameter="color_by")
     map_network = _map_network_class()
     language = check_language(language)
     shown = check_show(show)
@@ -445,4 +448,5 @@ def write_html(G: nx.MultiDiGraph, path: PathLike, **kwargs: Any) -> Path:
     >>> page.startswith("<!DOCTYPE html>"), "<script src" in page, "<link" in page
     (True, False, False)
     """
+    require_map(G)
     return Path(interactive(G, **kwargs).write_html(path))

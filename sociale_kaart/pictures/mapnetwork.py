@@ -44,7 +44,7 @@ class MapNetwork(Network):
     other attributes or inject markup.
     """
 
-    def __init__(self, *, language: str = "nl", title: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *, language: str = "en", title: str | None = None, **kwargs: Any) -> None:
         super().__init__(directed=True, cdn_resources="in_line", **kwargs)
         self.language = check_language(language)
         self.page_title = title or text("map.title", language)

@@ -25,6 +25,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from sociale_kaart.core.checks import check_node_attribute, require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
@@ -209,7 +210,7 @@ def plot_map(
     nodes: Iterable[Any] | None = None,
     show: Iterable[str] | None = None,
     seed: int = 0,
-    language: str = "nl",
+    language: str = "en",
     legend: bool = True,
 ) -> Axes:
     """Draw the social map: nodes coloured by kind, ties as thin lines.
@@ -243,7 +244,7 @@ def plot_map(
         name; ``"lat"`` and ``"lon"`` place residents at their coordinates.
     seed : int, default 0
         Seed of the layout.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the legend.
     legend : bool, default True
         Draw a legend.
@@ -278,6 +279,8 @@ def plot_map(
     ['Residents', 'Professionals', 'Initiatives', 'Organisations', 'Places']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
+    require_map(G)
+    check_node_attribute(G, color_by, parameter="color_by")
     language = check_language(language)
     shown = check_show(show)
     chosen = list(G.nodes) if nodes is None else list(dict.fromkeys(nodes))
@@ -325,7 +328,7 @@ def plot_ego(
     ax: Axes | None = None,
     show: Iterable[str] | None = None,
     seed: int = 0,
-    language: str = "nl",
+    language: str = "en",
     legend: bool = True,
 ) -> Axes:
     """Draw one person's world: everyone and everything within ``radius`` ties.
@@ -348,7 +351,7 @@ def plot_ego(
         by id).
     seed : int, default 0
         Seed of the spring layout that smooths the rings.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the legend and title.
     legend : bool, default True
         Draw a legend.
@@ -380,6 +383,7 @@ def plot_ego(
     ['nodes:place', 'nodes:professional', 'nodes:resident']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
+    require_map(G)
     language = check_language(language)
     shown = check_show(show)
     if node not in G:
@@ -426,7 +430,7 @@ def plot_referral(
     *,
     ax: Axes | None = None,
     show: Iterable[str] | None = None,
-    language: str = "nl",
+    language: str = "en",
 ) -> Axes:
     """Draw one referral: the path from a resident to an offer, step by step.
 
@@ -442,7 +446,7 @@ def plot_referral(
         Where to draw.
     show : iterable of str, optional
         ``["name"]`` labels residents by name.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the relation labels and title.
 
     Returns
@@ -467,6 +471,7 @@ def plot_referral(
     ['supports', 'knows of']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
+    require_map(G)
     language = check_language(language)
     shown = check_show(show)
     path = referral_row.get("path") if hasattr(referral_row, "get") else None
@@ -567,7 +572,7 @@ def plot_centrality(
     top: int = 5,
     ax: Axes | None = None,
     show: Iterable[str] | None = None,
-    language: str = "nl",
+    language: str = "en",
 ) -> Axes:
     """Bar chart of the most central nodes of each kind.
 
@@ -584,7 +589,7 @@ def plot_centrality(
         Where to draw.
     show : iterable of str, optional
         ``["name"]`` labels residents by name (by default by id).
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the legend and title.
 
     Returns
@@ -657,7 +662,7 @@ def plot_brokerage(
     top: int = 10,
     ax: Axes | None = None,
     show: Iterable[str] | None = None,
-    language: str = "nl",
+    language: str = "en",
 ) -> Axes:
     """Stacked bars of the five brokerage roles for the strongest brokers.
 
@@ -673,7 +678,7 @@ def plot_brokerage(
         Where to draw.
     show : iterable of str, optional
         ``["name"]`` labels residents by name.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the role names and title.
 
     Returns
@@ -738,7 +743,7 @@ def plot_coverage(
     data: nx.MultiDiGraph | pd.DataFrame,
     *,
     ax: Axes | None = None,
-    language: str = "nl",
+    language: str = "en",
     annotate: bool = True,
 ) -> Axes:
     """Heatmap of demand against supply, by neighbourhood and theme.
@@ -751,7 +756,7 @@ def plot_coverage(
         ``demand``, ``supply`` and ``gap`` columns.
     ax : matplotlib.axes.Axes, optional
         Where to draw.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         Language of the theme labels and title.
     annotate : bool, default True
         Write "demand / supply" in each cell.
@@ -792,6 +797,7 @@ def plot_coverage(
     language = check_language(language)
     themes: Mapping[str, Any] = DEFAULT_THEMES
     if isinstance(data, nx.Graph):
+        require_map(data, parameter="data")
         themes = data.graph.get("themes") or DEFAULT_THEMES
         from sociale_kaart.gaps.api import coverage
 

@@ -30,6 +30,7 @@ import pandas as pd
 
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import kind_label
+from sociale_kaart.core.themes import nearest_code
 from sociale_kaart.core.vocabulary import KINDS
 
 __all__ = [
@@ -278,9 +279,11 @@ def _centrality_column(G: nx.MultiDiGraph, column: str) -> Mapping[Any, Any]:
 
     frame = centrality(G)
     if column not in frame.columns:
+        hint = nearest_code(column, [*frame.columns, "degree"])
+        tip = f"did you mean {hint!r}? " if hint else ""
         raise ValueError(
             f"size_by={column!r} is not a column of sk.centrality(G); "
-            f"choose one of {list(frame.columns)}"
+            f"{tip}choose one of {list(frame.columns)}"
         )
     return dict(frame[column].items())
 

@@ -37,6 +37,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.builder import gc_paused
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.records import KINDS, MODELS, SENSITIVE_FIELDS
 
 __all__ = [
@@ -295,6 +296,7 @@ def pseudonymise(
     >>> "r_samira" in P, P.number_of_edges() == G.number_of_edges()
     (False, True)
     """
+    require_map(G)
     secret = _key_bytes(key)
     if coordinates not in ("grid", "neighbourhood", "drop"):
         raise ValueError(
@@ -537,6 +539,7 @@ def check_disclosure(
     if isinstance(band_years, bool) or not isinstance(band_years, int) or band_years < 1:
         raise ValueError(f"band_years must be a whole number of at least 1, not {band_years!r}")
     if isinstance(G_or_frame, nx.Graph):
+        require_map(G_or_frame, parameter="G_or_frame")
         frame = _resident_frame(G_or_frame)
     elif isinstance(G_or_frame, pd.DataFrame):
         frame = G_or_frame

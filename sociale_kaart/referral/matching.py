@@ -66,6 +66,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.geo import haversine_km
 from sociale_kaart.core.strings import check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
@@ -503,6 +504,7 @@ def match_residents(
     >>> pairs[pairs.resident_a == "r_wandel_a"][["resident_b", "kind"]].values.tolist()
     [['r_wandel_b', 'shared_wish']]
     """
+    require_map(G)
     check_language(language)
     themes: list[str]
     R = _Residents(G)

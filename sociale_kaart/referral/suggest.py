@@ -24,7 +24,7 @@ seven components, each between 0 and 1, with the weights in
     covers. A resident who offers the theme fits as a main theme.
 ``urgency``
     ``(5 - ZRM score) / 4`` of the need (ZRM 1, acute, gives 1); an
-    unscored need gives 0.5. So with ``need=None`` the worst need comes first.
+    unscored need gives 0.5. So with ``theme=None`` the worst need comes first.
 ``ladder``
     :data:`~sociale_kaart.referral.suggest.LADDER`: own network and informal 1, general 0.5,
     specialised 0 (own strength first; unknown level 0.5).
@@ -59,6 +59,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.eligibility import Outcome, RuleResult, evaluate, has_condition
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.geo import haversine_km
@@ -154,15 +155,15 @@ def _check_resident(G: nx.MultiDiGraph, resident: str) -> Mapping[str, Any]:
     return attrs
 
 
-def _resolve_need(G: nx.MultiDiGraph, need: str) -> str:
+def _resolve_need(G: nx.MultiDiGraph, theme: str) -> str:
     vocabulary = G.graph.get("themes") or DEFAULT_THEMES
-    if not isinstance(need, str):
-        raise TypeError(f"need must be a theme code (str) or None, not {type(need).__name__}")
-    code = resolve_theme(need, vocabulary)
+    if not isinstance(theme, str):
+        raise TypeError(f"theme must be a theme code (str) or None, not {type(theme).__name__}")
+    code = resolve_theme(theme, vocabulary)
     if code is None:
-        hint = nearest_code(need, vocabulary)
+        hint = nearest_code(theme, vocabulary)
         tip = f"; did you mean {hint!r}?" if hint else ""
-        raise ValueError(f"need {need!r} is not a theme of this map{tip}")
+        raise ValueError(f"theme {theme!r} is not a theme of this map{tip}")
     return code
 
 
@@ -236,8 +237,8 @@ def suggest_referrals(
     G: nx.MultiDiGraph,
     resident: str,
     *,
-    need: str | None = None,
-    k: int = 5,
+    theme: str | None = None,
+    top: int = 5,
     include_ineligible: bool = False,
     max_hops: int = 4,
     weight: str | None = "trust",
@@ -252,10 +253,10 @@ def suggest_referrals(
         A social map.
     resident : str
         The id of a resident.
-    need : str, optional
-        A theme code (or Dutch alias). By default all the resident's needs,
-        the worst ZRM score weighing most.
-    k : int
+    theme : str, optional
+        The need to answer: a theme code (or Dutch alias). By default all
+        the resident's needs, the worst ZRM score weighing most.
+    top : int, default 5
         How many suggestions to return (at most).
     include_ineligible : bool
         Also show offers the resident may not use, with the reasons why
@@ -272,7 +273,7 @@ def suggest_referrals(
     Returns
     -------
     pandas.DataFrame
-        At most ``k`` rows, best first, with a default integer index and the
+        At most ``top`` rows, best first, with a default integer index and the
         columns :data:`~sociale_kaart.referral.suggest.COLUMNS`: ``target``
         (node id), ``target_kind``, ``target_name`` (the id for residents: their names are personal
         data), ``theme`` (the need it answers), ``level`` (``own_network``,
@@ -281,17 +282,17 @@ def suggest_referrals(
         ``score`` (0-1), ``path`` (node ids, the resident first and the
         target last), ``via`` (who can make the warm introduction, or None),
         ``reasons`` (list of str) and ``explanation`` (one sentence). A
-        resident without needs (and no ``need`` given) gets an empty frame.
+        resident without needs (and no ``theme`` given) gets an empty frame.
 
     Raises
     ------
     NodeNotFoundError
         If ``resident`` is not on the map.
     ValueError
-        If ``resident`` is not a resident, ``need`` is not a theme, ``k`` or
-        ``max_hops`` is below 1, or ``weight`` or ``language`` is unknown.
+        If ``resident`` is not a resident, ``theme`` is not a theme, ``top``
+        or ``max_hops`` is below 1, or ``weight`` or ``language`` is unknown.
     TypeError
-        If ``need`` is not a string.
+        If ``theme`` is not a string.
 
     See Also
     --------
@@ -312,7 +313,7 @@ def suggest_referrals(
     The search is Dijkstra's algorithm [Dijkstra1959]_, bounded: it settles
     offers in order of path cost (strong ties are short; see
     [Granovetter1973]_ on strong and weak ties), within ``max_hops``
-    steps, and stops after ``3 k + 5`` acceptable targets; the ranking is
+    steps, and stops after ``3 top + 5`` acceptable targets; the ranking is
     described in :mod:`sociale_kaart.referral.suggest`: eligibility first, then the
     weighted score
 
@@ -358,22 +359,23 @@ def suggest_referrals(
 
     Henk's swimming goes through the information point, which grants the pass:
 
-    >>> s = sk.suggest_referrals(G, "r_henk", need="exercise", today=day)
+    >>> s = sk.suggest_referrals(G, "r_henk", theme="exercise", today=day)
     >>> s.set_index("target").loc["i_zwemmen", "path"]
     ['r_henk', 'p_maatschappelijk1', 'o_infopunt', 'i_zwemmen']
     """
+    require_map(G)
     attrs = _check_resident(G, resident)
     check_language(language)
-    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
-        raise ValueError(f"k must be a whole number of at least 1, not {k!r}")
+    if not isinstance(top, int) or isinstance(top, bool) or top < 1:
+        raise ValueError(f"top must be a whole number of at least 1, not {top!r}")
     if not isinstance(max_hops, int) or isinstance(max_hops, bool) or max_hops < 1:
         raise ValueError(f"max_hops must be a whole number of at least 1, not {max_hops!r}")
     if weight not in ("trust", None):
         raise ValueError(f"weight must be 'trust' or None, not {weight!r}")
 
     needs: dict[str, int | None] = dict(attrs.get("needs") or {})
-    if need is not None:
-        code = _resolve_need(G, need)
+    if theme is not None:
+        code = _resolve_need(G, theme)
         needs = {code: needs.get(code)}
     if not needs:
         return _frame([])
@@ -428,7 +430,7 @@ def suggest_referrals(
             return True
         return include_ineligible and not c.fixable
 
-    limit = 3 * k + 5
+    limit = 3 * top + 5
     found = search(
         index,
         start,
@@ -461,7 +463,7 @@ def suggest_referrals(
         if node not in seen and node not in index.joined[start]:
             consider(_offer_cand(ctx, None, node, check, chain_check))
 
-    ranked = sorted(cands.values(), key=lambda c: c.key)[:k]
+    ranked = sorted(cands.values(), key=lambda c: c.key)[:top]
     return _frame([_record(ctx, c) for c in ranked])
 
 
@@ -483,7 +485,7 @@ class _Ctx:
 
 @dataclass
 class _Cand:
-    """A ranked candidate; its texts are written only if it makes the top k."""
+    """A ranked candidate; its texts are written only if it makes the ``top``."""
 
     node: int
     key: tuple[int, float, str]
@@ -778,6 +780,7 @@ def network_activation(G: nx.MultiDiGraph, resident: str, *, language: str = "en
     >>> act.index[0]
     'r_duo_b'
     """
+    require_map(G)
     attrs = _check_resident(G, resident)
     check_language(language)
     lang = language

@@ -21,6 +21,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.analysis.summary import summary
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import check_language, field_label, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
@@ -76,6 +77,7 @@ def _analyses(
     referrals: int,
     today: _dt.date,
     min_cell: int,
+    stale_months: int = 12,
 ) -> dict[str, Any]:
     """Run the analyses the report shows; the public report runs only aggregate ones."""
     from sociale_kaart.analysis.brokerage import brokerage
@@ -93,12 +95,13 @@ def _analyses(
             today=today,
             aggregate_only=public,
             min_cell=min_cell,
+            stale_months=stale_months,
         ),
     }
     if public:
         return out
     out["centrality"] = centrality(G)
-    out["brokerage"] = brokerage(G, partition=lambda _, attrs: group_of(attrs) or None)
+    out["brokerage"] = brokerage(G, by=lambda _, attrs: group_of(attrs) or None)
     out["meeting_audit"] = meeting_audit(G)
     rows = []
     for resident in _residents_for_examples(G, referrals):
@@ -402,6 +405,8 @@ def _referrals_section(
 
 
 def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    from sociale_kaart.gaps.detect import months_between
+
     language, min_cell = ctx["language"], ctx["min_cell"]
     today: _dt.date = ctx["today"]
     stale_rows = []
@@ -409,7 +414,7 @@ def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
         if attrs.get("kind") not in OFFER_KINDS:
             continue
         verified = attrs.get("last_verified")
-        if verified is None or (today - verified).days > ctx["stale_days"]:
+        if verified is None or months_between(verified, today) > ctx["stale_months"]:
             stale_rows.append(
                 {
                     "id": str(node),
@@ -422,7 +427,7 @@ def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
             )
     blocks: list[dict[str, Any]] = [
         {"type": "subheading", "text": text("report.stale", language)},
-        _note(text("report.stale_intro", language, days=ctx["stale_days"])),
+        _note(text("report.stale_intro", language, months=ctx["stale_months"])),
     ]
     if stale_rows:
         stale = pd.DataFrame(stale_rows).sort_values("last_verified").set_index("id")
@@ -467,12 +472,12 @@ def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
 def render_report(
     G: nx.MultiDiGraph,
     *,
-    language: str = "nl",
+    language: str = "en",
     audience: str = "team",
     title: str | None = None,
     top: int = 10,
     referrals: int = 3,
-    stale_days: int = 365,
+    stale_months: int = 12,
     today: _dt.date | None = None,
     min_cell: int = MIN_CELL_DEFAULT,
     show: Iterable[str] | None = None,
@@ -483,7 +488,7 @@ def render_report(
     if audience not in AUDIENCES:
         raise ValueError(f"audience must be 'team' or 'public', not {audience!r}")
     min_cell = check_min_cell(min_cell)
-    for name, value in (("top", top), ("referrals", referrals), ("stale_days", stale_days)):
+    for name, value in (("top", top), ("referrals", referrals), ("stale_months", stale_months)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError(f"{name} must be a whole number of at least 0, not {value!r}")
     if audience == "public" and show:
@@ -499,7 +504,7 @@ def render_report(
         "language": language,
         "audience": audience,
         "top": top,
-        "stale_days": stale_days,
+        "stale_months": stale_months,
         "today": today or _dt.date.today(),
         "min_cell": min_cell,
         "show": shown,
@@ -512,6 +517,7 @@ def render_report(
         referrals=referrals,
         today=ctx["today"],
         min_cell=min_cell,
+        stale_months=stale_months,
     )
     sections = [
         ("summary", "report.summary", _summary_section(G, ctx)),
@@ -554,12 +560,12 @@ def report(
     G: nx.MultiDiGraph,
     path: PathLike,
     *,
-    language: str = "nl",
+    language: str = "en",
     audience: str = "team",
     title: str | None = None,
     top: int = 10,
     referrals: int = 3,
-    stale_days: int = 365,
+    stale_months: int = 12,
     today: _dt.date | None = None,
     min_cell: int = MIN_CELL_DEFAULT,
     show: Iterable[str] | None = None,
@@ -579,7 +585,7 @@ def report(
         A social map.
     path : str or path-like
         The HTML file to write.
-    language : {"nl", "en"}, default "nl"
+    language : {"en", "nl"}, default "en"
         The page's language; every text is in it.
     audience : {"team", "public"}, default "team"
         ``"team"``: everything, with residents by id (not by name).
@@ -593,8 +599,9 @@ def report(
         Rows in the tables of gaps, brokers and central actors.
     referrals : int, default 3
         Example referrals, for the residents with the most urgent needs.
-    stale_days : int, default 365
-        An offer not verified for longer is stale.
+    stale_months : int, default 12
+        An offer not verified for more whole months than this is stale (the
+        rule of :func:`~sociale_kaart.stale_records`).
     today : datetime.date, optional
         The reference date for staleness and the page; today by default.
     min_cell : int, default 10
@@ -630,11 +637,12 @@ def report(
     >>> import tempfile, pathlib
     >>> import sociale_kaart as sk
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     out = sk.report(sk.load_sample(), pathlib.Path(tmp) / "wijk.html")
+    ...     out = sk.report(sk.load_sample(), pathlib.Path(tmp) / "wijk.html", language="nl")
     ...     page = out.read_text(encoding="utf-8")
     >>> "<h2 id=\\"summary\\">Samenvatting</h2>" in page, "Samira" in page
     (True, False)
     """
+    require_map(G)
     html = render_report(
         G,
         language=language,
@@ -642,7 +650,7 @@ def report(
         title=title,
         top=top,
         referrals=referrals,
-        stale_days=stale_days,
+        stale_months=stale_months,
         today=today,
         min_cell=min_cell,
         show=show,

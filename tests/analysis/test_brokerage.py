@@ -38,7 +38,7 @@ def group_map(edges, groups):
 
 
 def roles(G, **kwargs):
-    kwargs.setdefault("partition", "neighbourhood")
+    kwargs.setdefault("by", "neighbourhood")
     kwargs.setdefault("symmetric", ())
     return sk.brokerage(G, **kwargs)
 
@@ -113,12 +113,12 @@ def test_symmetric_relations_count_both_ways():
     G = group_map([(0, 1), (1, 2)], [0, 1, 2])
     assert roles(G, symmetric=())["total"].tolist() == [0, 1, 0]
     # By default knows holds both ways: n1 brokers n0 -> n2 and n2 -> n0.
-    assert sk.brokerage(G, partition="neighbourhood").loc["n1", "liaison"] == 2
+    assert sk.brokerage(G, by="neighbourhood").loc["n1", "liaison"] == 2
 
 
 def test_nodes_without_a_group_are_left_out():
     G = group_map([(0, 1), (1, 2), (2, 3)], [0, 1, 1, 2])
-    b = roles(G, partition=lambda node, attrs: None if node == "n0" else attrs["neighbourhood"])
+    b = roles(G, by=lambda node, attrs: None if node == "n0" else attrs["neighbourhood"])
     assert b.loc["n1", "total"] == 0  # its only two-path starts at n0
     assert b.loc["n2", "gatekeeper"] == 0
     assert b.loc["n2", "representative"] == 1  # n1 -> n2 -> n3: A -> A -> B
@@ -127,8 +127,8 @@ def test_nodes_without_a_group_are_left_out():
 
 def test_kind_partition_and_callable_agree():
     G = sk.load_sample()
-    by_name = sk.brokerage(G, partition="kind")
-    by_func = sk.brokerage(G, partition=lambda node, attrs: attrs["kind"])
+    by_name = sk.brokerage(G, by="kind")
+    by_func = sk.brokerage(G, by=lambda node, attrs: attrs["kind"])
     pd.testing.assert_frame_equal(by_name[ROLES], by_func[ROLES])
 
 
@@ -136,7 +136,7 @@ def test_kind_partition_and_callable_agree():
 @given(maps(max_nodes=14, max_relations=40), st.sampled_from(["kind", "neighbourhood"]))
 def test_equals_a_naive_triple_loop(G, partition):
     groups = dict(G.nodes(data=partition))
-    b = sk.brokerage(G, partition=partition)
+    b = sk.brokerage(G, by=partition)
     ref = naive_brokerage(G, groups, symmetric=("knows", "partners", "meets"))
     for role in ROLES:
         assert b[role].to_dict() == {v: ref[v][role] for v in G}
@@ -231,7 +231,7 @@ def test_equals_sna_live(tmp_path):
 
 
 def test_scene_13_r_spil_brokers_between_the_buurten():
-    b = sk.brokerage(sk.load_sample(), partition="neighbourhood", relations="knows")
+    b = sk.brokerage(sk.load_sample(), by="neighbourhood", relations="knows")
     residents = b[b["kind"] == "resident"]
     assert residents["total"].idxmax() == "r_spil"
     # She knows people in all four buurten, so she links other buurten to each other.
@@ -241,7 +241,7 @@ def test_scene_13_r_spil_brokers_between_the_buurten():
 
 def test_scene_13_p_opbouw_links_organisations():
     G = sk.load_sample()
-    b = sk.brokerage(G, partition="kind", relations=["knows", "knows_of"])
+    b = sk.brokerage(G, by="kind", relations=["knows", "knows_of"])
     # Residents -> p_opbouw -> initiatives: a resident reaches an offer through her.
     pros = b[b["kind"] == "professional"]
     assert pros["liaison"].idxmax() == "p_opbouw"
@@ -251,8 +251,8 @@ def test_empty_map_and_bad_partition():
     empty = sk.brokerage(nx.MultiDiGraph())
     assert empty.empty
     assert list(empty.columns) == ["kind", "name", "group", *ROLES, "total"]
-    with pytest.raises(TypeError, match="partition must be a node attribute name"):
-        sk.brokerage(sk.load_sample(), partition=3)
+    with pytest.raises(TypeError, match="by must be a node attribute name"):
+        sk.brokerage(sk.load_sample(), by=3)
     with pytest.raises(ValueError, match="unknown relation"):
         sk.brokerage(sk.load_sample(), relations="kent")
 

@@ -14,16 +14,25 @@ import sociale_kaart as sk
 from sociale_kaart.cli.main import main
 
 
-def test_report_without_source_writes_the_dutch_sample_report(
+def test_report_without_source_writes_the_english_sample_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["report"]) == 0
     out = tmp_path / "rivierwijk-wijkanalyse.html"
     page = out.read_text(encoding="utf-8")
-    assert '<html lang="nl">' in page and "Wijkanalyse Rivierwijk" in page
+    assert '<html lang="en">' in page and "Rivierwijk" in page  # English by default
     captured = capsys.readouterr()
     assert "loading" in captured.err and captured.out.strip() == out.name
+
+
+def test_report_lang_nl_writes_the_dutch_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--lang", "nl", "-q"]) == 0
+    page = (tmp_path / "rivierwijk-wijkanalyse.html").read_text(encoding="utf-8")
+    assert '<html lang="nl">' in page and "Wijkanalyse Rivierwijk" in page
 
 
 def test_report_quiet_and_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,7 +77,7 @@ def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    assert "examples:" in out and "sociale-kaart report -o wijkanalyse.html" in out
+    assert "examples:" in out and "sociale-kaart report --lang nl -o wijkanalyse.html" in out
     for command in ("report", "validate", "summary", "gaps", "refer", "export"):
         assert command in out
 
@@ -78,7 +87,7 @@ def test_gaps_and_refer(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["gaps", "--top", "3", "-q"]) == 0
     out = capsys.readouterr().out
     assert "gap_type" in out and "\n1. " in out and "\n4. " not in out
-    assert main(["refer", folder, "r_henk", "--need", "exercise", "-q"]) == 0
+    assert main(["refer", folder, "r_henk", "--theme", "exercise", "-q"]) == 0
     out = capsys.readouterr().out
     assert "1. " in out and "path: r_henk -> " in out
     assert main(["refer", folder, "nobody", "-q"]) == 1

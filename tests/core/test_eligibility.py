@@ -338,5 +338,5 @@ def test_the_womens_swimming_club_is_not_suggested_to_henk() -> None:
     assert sk.check_eligibility(G, "r_samira", "i_naaiclub").to_frame().loc[
         "gender", "outcome"
     ] == ("yes")
-    found = sk.suggest_referrals(G, "r_henk", need="exercise", k=10)
+    found = sk.suggest_referrals(G, "r_henk", theme="exercise", top=10)
     assert "i_zwemclub_vrouwen" not in set(found["target"])

@@ -60,7 +60,7 @@ def test_clear_cache_forgets_the_referral_index_too() -> None:
     from sociale_kaart.index.moves import moves_index
 
     G = sk.load_sample()
-    sk.suggest_referrals(G, "r_samira", k=1)
+    sk.suggest_referrals(G, "r_samira", top=1)
     moves = moves_index(G)
     assert get_index(G).builds["moves"] == 1
     sk.clear_cache(G)

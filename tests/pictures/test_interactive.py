@@ -179,7 +179,7 @@ def test_physics_switches_off_above_the_threshold() -> None:
 def test_large_synthetic_map_is_static_and_quick() -> None:
     G = sk.datasets.synthetic(600, seed=2)
     assert G.number_of_nodes() > 600
-    net = sk.interactive(G, max_physics_nodes=500)
+    net = sk.interactive(G, max_physics_nodes=500, language="nl")
     assert net.sk_large and "fixed layout" not in net.generate_html()  # Dutch note
     assert "vaste indeling" in net.generate_html()
 

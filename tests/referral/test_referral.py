@@ -77,17 +77,17 @@ def test_bad_input() -> None:
     with pytest.raises(ValueError, match="not a resident"):
         sk.suggest_referrals(G, "a")
     with pytest.raises(ValueError, match="did you mean 'exercise'"):
-        sk.suggest_referrals(G, "r", need="excercise")
-    with pytest.raises(TypeError, match="need must be"):
-        sk.suggest_referrals(G, "r", need=3)  # type: ignore[arg-type]
-    for kwargs in ({"k": 0}, {"max_hops": 0}, {"weight": "hours"}, {"language": "de"}):
+        sk.suggest_referrals(G, "r", theme="excercise")
+    with pytest.raises(TypeError, match="theme must be"):
+        sk.suggest_referrals(G, "r", theme=3)  # type: ignore[arg-type]
+    for kwargs in ({"top": 0}, {"max_hops": 0}, {"weight": "hours"}, {"language": "de"}):
         with pytest.raises(ValueError, match=next(iter(kwargs))):
             sk.suggest_referrals(G, "r", **kwargs)  # type: ignore[arg-type]
 
 
 def test_dutch_need_alias_and_explanation() -> None:
     G = build([R], [offer("a")], [("p", "r", "supports", 3), ("p", "a", "knows_of", 3)])
-    s = sk.suggest_referrals(G, "r", need="beweging", language="nl")
+    s = sk.suggest_referrals(G, "r", theme="beweging", language="nl")
     assert s.loc[0, "theme"] == "exercise"
     assert s.loc[0, "explanation"] == (
         "a (informeel) biedt beweging en staat open voor de bewoner; P kan de bewoner introduceren."
@@ -212,7 +212,7 @@ def test_worst_need_first() -> None:
     s = sk.suggest_referrals(G, "r")
     assert targets(s) == ["b", "a"]
     assert s["theme"].tolist() == ["finances", "exercise"]
-    assert targets(sk.suggest_referrals(G, "r", need="exercise")) == ["a"]
+    assert targets(sk.suggest_referrals(G, "r", theme="exercise")) == ["a"]
 
 
 def test_ties_broken_by_id_deterministically() -> None:
@@ -226,7 +226,7 @@ def test_ties_broken_by_id_deterministically() -> None:
 
 def test_k_limits_rows() -> None:
     G = build([R], [offer(f"o{i}") for i in range(8)], _pro_knows(*[f"o{i}" for i in range(8)]))
-    assert len(sk.suggest_referrals(G, "r", k=3)) == 3
+    assert len(sk.suggest_referrals(G, "r", top=3)) == 3
 
 
 def test_max_hops_bounds_the_path() -> None:
@@ -374,7 +374,7 @@ def _is_step(G: nx.MultiDiGraph, u: str, v: str) -> bool:
 def test_paths_exist_and_ineligible_never_outranks_eligible(G: nx.MultiDiGraph) -> None:
     rank = {"yes": 0, "unknown": 1, "no": 2}
     for r in [n for n, a in G.nodes(data=True) if a["kind"] == "resident"][:3]:
-        s = sk.suggest_referrals(G, r, include_ineligible=True, k=10, today=DAY)
+        s = sk.suggest_referrals(G, r, include_ineligible=True, top=10, today=DAY)
         ranks = [rank[e] for e in s["eligible"]]
         assert ranks == sorted(ranks)
         for _, row in s.iterrows():
@@ -392,7 +392,7 @@ def test_paths_exist_and_ineligible_never_outranks_eligible(G: nx.MultiDiGraph) 
 @given(maps(max_nodes=12, max_relations=30))
 def test_removing_the_knowers_of_an_offer_removes_its_warm_path(G: nx.MultiDiGraph) -> None:
     for r in [n for n, a in G.nodes(data=True) if a["kind"] == "resident"][:2]:
-        s = sk.suggest_referrals(G, r, include_ineligible=True, k=10, today=DAY)
+        s = sk.suggest_referrals(G, r, include_ineligible=True, top=10, today=DAY)
         for _, row in s.iterrows():
             if row["target_kind"] == "resident" or row["via"] is None:
                 continue
@@ -407,7 +407,7 @@ def test_removing_the_knowers_of_an_offer_removes_its_warm_path(G: nx.MultiDiGra
                 [(u, v, k) for u, v, k in G.in_edges(target, keys=True) if u == knower]
                 + [(u, v, k) for u, v, k in G.out_edges(target, keys=True) if v == knower]
             )
-            after = sk.suggest_referrals(H, r, include_ineligible=True, k=50, today=DAY)
+            after = sk.suggest_referrals(H, r, include_ineligible=True, top=50, today=DAY)
             for _, again in after[after["target"] == target].iterrows():
                 assert again["path"][-2] != knower
 
@@ -458,7 +458,7 @@ def sample() -> nx.MultiDiGraph:
 
 
 def test_scene_1_passport_course_closed_buddies_open(sample: nx.MultiDiGraph) -> None:
-    s = sk.suggest_referrals(sample, "r_samira", include_ineligible=True, k=10, today=DAY)
+    s = sk.suggest_referrals(sample, "r_samira", include_ineligible=True, top=10, today=DAY)
     by = s.set_index("target")
     course = by.loc["i_taalschool"]
     assert course["eligible"] == "no"
@@ -473,7 +473,7 @@ def test_scene_1_passport_course_closed_buddies_open(sample: nx.MultiDiGraph) ->
 
 
 def test_scene_2_henk_goes_through_the_information_point(sample: nx.MultiDiGraph) -> None:
-    s = sk.suggest_referrals(sample, "r_henk", need="exercise", today=DAY)
+    s = sk.suggest_referrals(sample, "r_henk", theme="exercise", today=DAY)
     row = s.set_index("target").loc["i_zwemmen"]
     assert row["path"] == ["r_henk", "p_maatschappelijk1", "o_infopunt", "i_zwemmen"]
     assert row["eligible"] == "yes" and row["via"] == "p_maatschappelijk1"
@@ -481,7 +481,7 @@ def test_scene_2_henk_goes_through_the_information_point(sample: nx.MultiDiGraph
 
 
 def test_scene_4_handyman_reached_through_a_neighbour(sample: nx.MultiDiGraph) -> None:
-    s = sk.suggest_referrals(sample, "r_kluswens", need="instrumental_adl", today=DAY)
+    s = sk.suggest_referrals(sample, "r_kluswens", theme="instrumental_adl", today=DAY)
     by = s.set_index("target")
     assert by.loc["r_klusser", "level"] == "own_network"
     assert by.loc["r_klusser", "path"] == ["r_kluswens", "r_107", "r_klusser"]
@@ -495,5 +495,5 @@ def test_scene_5_client_brings_her_own_helper(sample: nx.MultiDiGraph) -> None:
     assert act.loc["r_duo_b", "helps_with"] == ["finances"]
     assert act.loc["r_duo_b", "come_along"] == ["i_budgetcafe"]
     assert act.loc["r_duo_b", "can_accompany"]
-    s = sk.suggest_referrals(sample, "r_duo_a", need="finances", today=DAY)
+    s = sk.suggest_referrals(sample, "r_duo_a", theme="finances", today=DAY)
     assert s.loc[0, "target"] == "r_duo_b" and s.loc[0, "level"] == "own_network"

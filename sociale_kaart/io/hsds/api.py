@@ -28,6 +28,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.builder import Row, Table, build_graph, gc_paused, table_columns
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.records import LEVELS
 from sociale_kaart.core.themes import default_vocabulary, resolve_theme
@@ -386,6 +387,7 @@ def write_hsds(
     >>> any(H.nodes[n]["kind"] == "resident" for n in H)
     False
     """
+    require_map(G)
     known = set().union(*HSDS_FIELDS.values())
     if fields is None:
         chosen = dict(HSDS_FIELDS)
