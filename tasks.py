@@ -77,13 +77,10 @@ def _install(lock: Path) -> None:
     uv = _uv()
     if uv is not None:
         # uv does not read pip's configuration: it resolves the exact pins from
-        # the package index (or the one named in uv's own configuration). Like
-        # pip, it compiles the bytecode at install time, so that no run has to
-        # (and runs stay fast where bytecode cannot be written later).
-        install = (uv, "pip", "install", "--python", PY, "--compile-bytecode")
+        # the package index (or the one named in uv's own configuration).
         if (
-            _run(*install, "-r", lock, check=False) == 0
-            and _run(*install, *editable, check=False) == 0
+            _run(uv, "pip", "install", "--python", PY, "-r", lock, check=False) == 0
+            and _run(uv, "pip", "install", "--python", PY, *editable, check=False) == 0
         ):
             return
         print("uv failed; trying again with pip", flush=True)
