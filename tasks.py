@@ -23,6 +23,7 @@ import itertools
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -108,8 +109,10 @@ def ensure_env(*locks: Path) -> None:
         if stamp.exists() and stamp.read_text() == fingerprint:
             continue
         print(f"installing {lock.relative_to(ROOT)} into {VENV}", flush=True)
+        start = time.monotonic()
         _install(lock)
         stamp.write_text(fingerprint)
+        print(f"installed {lock.relative_to(ROOT)} in {time.monotonic() - start:.0f} s", flush=True)
 
 
 def demo() -> int:
