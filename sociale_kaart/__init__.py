@@ -87,7 +87,7 @@ from sociale_kaart.privacy import check_disclosure, export_fields, pseudonym, ps
 from sociale_kaart.referral import match_residents, network_activation, suggest_referrals
 from sociale_kaart.report import report
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one version source: pyproject.toml reads it from here
 
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",

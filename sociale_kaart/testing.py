@@ -1,6 +1,7 @@
 """Hypothesis strategies for valid social maps, for this and downstream test suites.
 
-Needs `hypothesis <https://hypothesis.readthedocs.io>`_ (a test dependency).
+Needs `hypothesis <https://hypothesis.readthedocs.io>`_, a test dependency:
+``pip install 'sociale_kaart[test]'``.
 
 Examples
 --------
@@ -20,7 +21,14 @@ import datetime as _dt
 from typing import Any
 
 import networkx as nx
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - exercised by tests/test_setup.py
+    raise ImportError(
+        "sociale_kaart.testing needs hypothesis, a test dependency; install it with "
+        "pip install 'sociale_kaart[test]'"
+    ) from exc
 
 from sociale_kaart.core.builder import ENTITY_TABLES, Row, Table, build_graph, table_columns
 from sociale_kaart.core.records import GENDERS, LEVELS, RELATION_RULES

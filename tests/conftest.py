@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,13 +18,32 @@ import sociale_kaart as sk
 matplotlib.use("Agg")
 
 
+# Hypothesis profiles, chosen with the HYPOTHESIS_PROFILE environment variable.
+# "ci" (the default, and what `python3 tasks.py test` always uses) is
+# derandomised: every run draws the same examples, so the suite's verdict does
+# not change from run to run, and a failure prints the blob that replays it.
+# "dev" is for exploring locally: fresh random examples each run, more of them,
+# and the example database, so a failure found once is tried first next time.
+_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile(
     "ci",
+    derandomize=True,
+    database=None,
     deadline=None,
+    print_blob=True,
     max_examples=40,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=_HEALTH,
 )
-settings.load_profile("ci")
+settings.register_profile(
+    "dev",
+    derandomize=False,
+    deadline=None,
+    print_blob=True,
+    max_examples=200,
+    suppress_health_check=_HEALTH,
+)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(HYPOTHESIS_PROFILE)
 
 
 @pytest.fixture(scope="session")
