@@ -58,7 +58,7 @@ sample_path = find_hsds_sample()
 if sample_path is None:
     print("The HSDS 1.1 sample is not here: using an HSDS export of two sample offers.")
     two = team.subgraph(["o_bibliotheek", "i_taalmaatjes", "pl_bibliotheek"]).copy()
-    sample_path = sk.write_hsds(two, out / "hsds-fallback").parent
+    sample_path = sk.write_hsds(two, out / "hsds-fallback")
 
 directory = sk.read_hsds(sample_path, id_prefix="hsds:", themes_from_text=True)
 print("HSDS version", directory.graph["hsds_version"])
@@ -130,7 +130,7 @@ sorted(H.nodes["r_samira"])
 # The data package's `datapackage.json` describes every column:
 
 # %%
-pd.read_csv(package.parent / "nodes.csv").head(3)
+pd.read_csv(package / "nodes.csv").head(3)
 
 # %% [markdown]
 # ## 4. Pseudonymise for a researcher

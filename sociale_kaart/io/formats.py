@@ -44,6 +44,7 @@ from sociale_kaart.core.tables import (
     plain_value,
 )
 from sociale_kaart.core.themes import nearest_code
+from sociale_kaart.io.atomic import atomic_file, atomic_folder, written_path
 
 __all__ = [
     "from_frames",
@@ -287,14 +288,22 @@ def write_csv(G: nx.MultiDiGraph, folder: PathLike, *, delimiter: str = ",") -> 
     G : networkx.MultiDiGraph
         A valid map.
     folder : str or path-like
-        Created if missing. Existing map files in it are overwritten.
+        Created if missing, with its parents. The map's CSV files in an
+        existing folder are replaced (and map files the map no longer
+        needs removed); other files in it are kept.
     delimiter : {",", ";"}
         ``";"`` writes the Dutch-Excel dialect, with ``|`` between list items.
 
     Returns
     -------
     pathlib.Path
-        The folder.
+        The folder written (folder formats return the folder).
+
+    Notes
+    -----
+    The write is atomic (see :mod:`sociale_kaart.io.atomic`): the files are
+    written to a temporary folder beside the target, which then replaces
+    the target in one step. An interrupted write leaves the old map intact.
 
     Examples
     --------
@@ -309,21 +318,24 @@ def write_csv(G: nx.MultiDiGraph, folder: PathLike, *, delimiter: str = ",") -> 
     if delimiter not in _LIST_SEP:
         raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
     list_sep = _LIST_SEP[delimiter]
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    for table, records in graph_records(G).items():
-        target = out / f"{table}.csv"
-        if not records:
-            if target.exists():
-                target.unlink()
-            continue
-        columns = _columns(table, records)
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
-            writer.writerow(columns)
-            for record in records:
-                writer.writerow([format_cell(record.get(c), list_sep) for c in columns])
-    return out
+    tables = graph_records(G)
+    with atomic_folder(folder, owns=_owned_csv) as tmp:
+        for table, records in tables.items():
+            if not records:
+                continue
+            columns = _columns(table, records)
+            with (tmp / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
+                writer.writerow(columns)
+                for record in records:
+                    writer.writerow([format_cell(record.get(c), list_sep) for c in columns])
+    return written_path(folder)
+
+
+def _owned_csv(name: str) -> bool:
+    """The entries of a map folder that write_csv replaces: the map's CSV files, any case."""
+    stem, _, suffix = name.rpartition(".")
+    return suffix.lower() == "csv" and stem.lower() in TABLES
 
 
 def _columns(table: str, records: list[dict[str, Any]]) -> list[str]:
@@ -451,6 +463,19 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
     Numbers and dates are written as typed cells; lists as ``;``-separated
     text. Like :func:`write_csv`, this is lossless.
 
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A valid map.
+    path : str or path-like
+        The ``.xlsx`` file; its missing parent folders are created.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written (one-file formats return the file). The write is
+        atomic: an interrupted write leaves the old workbook intact.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -461,8 +486,6 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
     """
     import openpyxl
 
-    file = Path(path)
-    file.parent.mkdir(parents=True, exist_ok=True)
     workbook = openpyxl.Workbook(write_only=True)
     for table, records in graph_records(G).items():
         if not records:
@@ -472,8 +495,9 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
         sheet.append(columns)
         for record in records:
             sheet.append([_text_cell(sheet, _excel_cell(record.get(c))) for c in columns])
-    workbook.save(file)
-    return file
+    with atomic_file(path) as tmp:
+        workbook.save(tmp)
+    return written_path(path)
 
 
 def _text_cell(sheet: Any, value: Any) -> Any:
@@ -635,6 +659,21 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     included); the file is also valid input for
     ``networkx.node_link_graph(data, edges="edges")``.
 
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A valid map.
+    path : str or path-like
+        The ``.json`` file; its missing parent folders are created.
+    indent : int or None, default 1
+        Passed to :func:`json.dump`.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written (one-file formats return the file). The write is
+        atomic: an interrupted write leaves the old file intact.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -645,11 +684,9 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     True
     """
     data = nx.node_link_data(G, edges="edges")
-    file = Path(path)
-    file.parent.mkdir(parents=True, exist_ok=True)
-    with file.open("w", encoding="utf-8") as handle:
+    with atomic_file(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
         json.dump(data, handle, default=_json_default, ensure_ascii=False, indent=indent)
-    return file
+    return written_path(path)
 
 
 def read_json(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:

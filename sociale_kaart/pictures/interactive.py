@@ -43,6 +43,7 @@ from sociale_kaart.core.strings import (
     text,
 )
 from sociale_kaart.core.themes import theme_label
+from sociale_kaart.io.atomic import atomic_file, written_path
 from sociale_kaart.pictures.layout import (
     HIGHLIGHT_COLOR,
     KIND_COLORS,
@@ -585,7 +586,7 @@ def write_html(G: nx.MultiDiGraph, path: PathLike, **kwargs: Any) -> Path:
     G : networkx.MultiDiGraph
         A social map.
     path : str or path-like
-        The file to write.
+        The file to write; its missing parent folders are created.
     **kwargs
         Passed to :func:`interactive` (``color_by``, ``size_by``,
         ``highlight``, ``show``, ``physics``, ``seed``, ``language`` ...).
@@ -593,7 +594,8 @@ def write_html(G: nx.MultiDiGraph, path: PathLike, **kwargs: Any) -> Path:
     Returns
     -------
     pathlib.Path
-        The file written.
+        The file written (one-file formats return the file). The write is
+        atomic: an interrupted write leaves the old page intact.
 
     See Also
     --------
@@ -610,4 +612,7 @@ def write_html(G: nx.MultiDiGraph, path: PathLike, **kwargs: Any) -> Path:
     >>> page.startswith("<!DOCTYPE html>"), "<script src" in page, "<link" in page
     (True, False, False)
     """
-    return Path(interactive(G, **kwargs).write_html(path))
+    page = interactive(G, **kwargs)
+    with atomic_file(path) as tmp:
+        page.write_html(tmp)
+    return written_path(path)

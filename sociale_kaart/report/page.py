@@ -25,6 +25,7 @@ from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import check_language, field_label, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import KINDS, OFFER_KINDS
+from sociale_kaart.io.atomic import atomic_file, written_path
 from sociale_kaart.pictures.layout import group_of
 from sociale_kaart.privacy.suppression import MIN_CELL_DEFAULT, check_min_cell, suppress_small
 
@@ -577,7 +578,7 @@ def report(
     G : networkx.MultiDiGraph
         A social map.
     path : str or path-like
-        The HTML file to write.
+        The HTML file to write; its missing parent folders are created.
     language : {"nl", "en"}, default "nl"
         The page's language; every text is in it.
     audience : {"team", "public"}, default "team"
@@ -607,7 +608,8 @@ def report(
     Returns
     -------
     pathlib.Path
-        The file written.
+        The file written (one-file formats return the file). The write is
+        atomic: an interrupted write leaves the old page intact.
 
     Raises
     ------
@@ -647,6 +649,6 @@ def report(
         show=show,
         seed=seed,
     )
-    out = Path(path)
-    out.write_text(html, encoding="utf-8")
-    return out
+    with atomic_file(path) as tmp:
+        tmp.write_text(html, encoding="utf-8")
+    return written_path(path)
