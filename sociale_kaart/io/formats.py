@@ -18,6 +18,7 @@ import datetime as _dt
 import io as _io
 import json
 import os
+import re
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -326,9 +327,15 @@ def write_csv(G: nx.MultiDiGraph, folder: PathLike, *, delimiter: str = ",") -> 
             columns = _columns(table, records)
             with (tmp / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
+                # csv quotes a value with "\n" but not one with a lone "\r", which a reader
+                # takes for a line end: quote every value of such a row
+                quoted = csv.writer(
+                    handle, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL
+                )
                 writer.writerow(columns)
                 for record in records:
-                    writer.writerow([format_cell(record.get(c), list_sep) for c in columns])
+                    cells = [format_cell(record.get(c), list_sep) for c in columns]
+                    (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
     return written_path(folder)
 
 
@@ -436,7 +443,9 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
                     )
                 )
                 continue
-            header = [str(c).strip().lower() if c is not None else "" for c in header_cells]
+            header = [
+                _xl_unescape(str(c)).strip().lower() if c is not None else "" for c in header_cells
+            ]
             while header and not header[-1]:
                 header.pop()
             if "" in header:
@@ -446,7 +455,8 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
                 continue
             table = Table(table_name, label, header)
             for number, cells in enumerate(rows, start=2):
-                values = list(cells[: len(header)])
+                values = [_xl_unescape(v) if isinstance(v, str) else v for v in cells]
+                values = values[: len(header)]
                 if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                     continue
                 values += [None] * (len(header) - len(values))
@@ -500,8 +510,30 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
     return written_path(path)
 
 
+#: Characters an Excel cell's XML cannot hold as they are: control characters, and the
+#: carriage return, which XML reads back as a line feed.
+_XL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+#: Text that looks like the OOXML escape ``_xHHHH_`` itself.
+_XL_ESCAPE = re.compile("_(x[0-9A-Fa-f]{4}_)")
+
+
+def _xl_escape(text: str) -> str:
+    """Escape text for a cell the OOXML way (``_x000D_``), as Excel itself does."""
+    text = _XL_ESCAPE.sub(r"_x005F_\1", text)
+    return _XL_UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def _xl_unescape(text: str) -> str:
+    """Undo :func:`_xl_escape` (and Excel's own escapes), which openpyxl leaves in the text."""
+    if "_x" not in text:
+        return text
+    return re.sub("_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), text)
+
+
 def _text_cell(sheet: Any, value: Any) -> Any:
     """Keep text that starts with '=' as text: openpyxl would store it as a formula."""
+    if isinstance(value, str):
+        value = _xl_escape(value)
     if isinstance(value, str) and value.startswith("="):
         from openpyxl.cell import WriteOnlyCell
 
@@ -571,20 +603,37 @@ def from_frames(
         "themes": themes,
     }
     tables: dict[str, Table] = {}
+    problems: list[Problem] = []
     for table_name, frame in given.items():
         if frame is None:
             continue
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"{table_name} must be a pandas DataFrame, not {type(frame).__name__}")
+        if name is None and isinstance(frame.attrs.get("name"), str):
+            name = frame.attrs["name"]  # as to_frames keeps it
         if table_name in ENTITY_TABLES and "id" not in frame.columns and frame.index.name == "id":
             frame = frame.reset_index()
         columns = [str(c).strip().lower() for c in frame.columns]
+        twice = sorted({c for c in columns if columns.count(c) > 1})
+        if twice:
+            problems.extend(
+                Problem(
+                    f"{table_name} (DataFrame)",
+                    1,
+                    column,
+                    None,
+                    f"column {column!r} appears twice (names are compared without case and "
+                    "surrounding space): keep one",
+                )
+                for column in twice
+            )
+            continue
         rows = [
             Row({c: plain_value(v) for c, v in zip(columns, record, strict=True)}, line)
             for line, record in enumerate(frame.itertuples(index=False, name=None), start=2)
         ]
         tables[table_name] = Table(table_name, f"{table_name} (DataFrame)", columns, rows)
-    return _build(tables, [], name=name, source="DataFrames")
+    return _build(tables, problems, name=name, source="DataFrames")
 
 
 def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
@@ -624,6 +673,8 @@ def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
                 if column in frame.columns and _is_int_field(info.annotation):
                     frame[column] = frame[column].astype("Int64")
             frame = frame.set_index("id")
+        if G.graph.get("name") is not None:
+            frame.attrs["name"] = G.graph["name"]
         out[table] = frame
     return out
 
