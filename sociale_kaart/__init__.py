@@ -54,6 +54,7 @@ from sociale_kaart.gaps import (
 from sociale_kaart.index import clear_cache
 from sociale_kaart.io import (
     DEFAULT_TAXONOMY_MAP,
+    Limits,
     export_tables,
     from_frames,
     merge,
@@ -91,6 +92,7 @@ __version__ = "0.1.0"
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",
     "DataError",
+    "Limits",
     "MeetingAudit",
     "NodeNotFoundError",
     "Problem",

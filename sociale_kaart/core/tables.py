@@ -122,6 +122,8 @@ def node_link_tables(
     }
     for node, attrs in nodes:
         values = {k: v for k, v in attrs.items() if k != "kind"}
+        if not _extra_ok(values, f"{label} node {node!r}", problems):
+            continue
         kind = attrs.get("kind")
         table = _KIND_TABLE.get(kind) if isinstance(kind, str) else None
         if table is None:
@@ -155,6 +157,8 @@ def node_link_tables(
             continue
         where = f"{label} edge {u!r} -> {v!r} ({key})"
         values = {k: val for k, val in attrs.items() if k != "implied"}
+        if not _extra_ok(values, where, problems):
+            continue
         values.setdefault("relation", key)
         if values.get("relation") != key and key is not None:
             problems.append(
@@ -171,6 +175,32 @@ def node_link_tables(
         values["source"], values["target"] = u, v
         _unknown_attributes(values, "relations", label, f"edge {u!r} -> {v!r}", problems)
         tables["relations"].rows.append(Row(_flatten_extra(values), where=where))
+    if themes is not None and not isinstance(themes, Mapping):
+        problems.append(
+            Problem(
+                f"{label} themes",
+                None,
+                "themes",
+                themes,
+                "the themes must map each code to its fields, e.g. "
+                '{"finances": {"label_en": "Finances"}}',
+            )
+        )
+        themes = None
+    if themes:
+        bad = [code for code, info in themes.items() if not isinstance(info, Mapping)]
+        for code in bad:
+            problems.append(
+                Problem(
+                    f"{label} theme {code!r}",
+                    None,
+                    "themes",
+                    themes[code],
+                    "a theme's fields are an object, e.g. "
+                    '{"label_en": "Finances", "label_nl": "Financien"}',
+                )
+            )
+        themes = {code: info for code, info in themes.items() if code not in bad}
     if themes:
         theme_rows = [
             Row({"code": code, **dict(info)}, where=f"{label} theme {code!r}")
@@ -180,6 +210,24 @@ def node_link_tables(
         if theme_rows:
             tables["themes"] = Table("themes", label, list(table_columns("themes")), theme_rows)
     return tables, problems
+
+
+def _extra_ok(values: dict[str, Any], where: str, problems: list[Problem]) -> bool:
+    """Whether ``extra`` is missing or a mapping of text keys; reports it when not."""
+    extra = values.get("extra")
+    if extra is None or (isinstance(extra, Mapping) and all(isinstance(k, str) for k in extra)):
+        return True
+    problems.append(
+        Problem(
+            where,
+            None,
+            "extra",
+            extra,
+            "'extra' holds custom fields as an object of text keys, e.g. "
+            '{"x_note": "..."}: fix or remove it',
+        )
+    )
+    return False
 
 
 def _unknown_attributes(

@@ -32,10 +32,12 @@ from sociale_kaart.io.formats import (
     write_json,
 )
 from sociale_kaart.io.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
+from sociale_kaart.io.limits import Limits
 from sociale_kaart.io.merge import merge
 
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",
+    "Limits",
     "export_tables",
     "from_frames",
     "merge",

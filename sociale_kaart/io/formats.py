@@ -19,6 +19,7 @@ import io as _io
 import json
 import os
 import re
+import stat
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -46,6 +47,7 @@ from sociale_kaart.core.tables import (
 )
 from sociale_kaart.core.themes import nearest_code
 from sociale_kaart.io.atomic import atomic_file, atomic_folder, written_path
+from sociale_kaart.io.limits import DEFAULT_LIMITS, Limits, check_file_size, check_zip, over
 
 __all__ = [
     "from_frames",
@@ -67,8 +69,11 @@ _LIST_SEP = {",": ";", ";": "|"}
 # ----------------------------------------------------------------------------- CSV
 
 
-def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
+def _read_csv_table(
+    path: Path, name: str, problems: list[Problem], limits: Limits = DEFAULT_LIMITS
+) -> Table | None:
     label = path.name
+    check_file_size(path, limits, label=label)
     data = path.read_bytes()
     if not data.strip().lstrip(b"\xef\xbb\xbf").strip():
         problems.append(
@@ -106,9 +111,38 @@ def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | N
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
     try:
-        records = list(reader)
+        for record in reader:
+            records.append(record)
+            if len(records) > limits.max_rows + 1:
+                raise over(
+                    label, "rows", "max_rows", len(records) - 1, limits.max_rows, source=label
+                )
+            if len(record) > limits.max_columns:
+                raise over(
+                    label, "columns", "max_columns", len(record), limits.max_columns, source=label
+                )
+            for cell in record:
+                if len(cell) > limits.max_cell_chars:
+                    raise over(
+                        f"{label} line {reader.line_num}",
+                        "characters in one cell",
+                        "max_cell_chars",
+                        len(cell),
+                        limits.max_cell_chars,
+                        source=label,
+                    )
     except csv.Error as err:
+        if "field limit" in str(err):
+            raise over(
+                f"{label} line {reader.line_num}",
+                "characters in one cell (more than the csv module's own limit)",
+                "max_cell_chars",
+                csv.field_size_limit() + 1,
+                limits.max_cell_chars,
+                source=label,
+            ) from None
         problems.append(
             Problem(
                 label,
@@ -122,6 +156,9 @@ def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | N
     header = [cell.strip().lstrip("\ufeff").lower() for cell in records[0]]
     table = Table(name, label, header, list_sep=_LIST_SEP[delimiter])
     ok = True
+    first: dict[str, int] = {}
+    for position, column in enumerate(header):
+        first.setdefault(column, position)
     for position, column in enumerate(header):
         if not column:
             problems.append(
@@ -134,7 +171,7 @@ def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | N
                 )
             )
             ok = False
-        elif header.index(column) != position:
+        elif first[column] != position:
             problems.append(
                 Problem(label, 1, column, None, f"column {column!r} appears twice: keep one")
             )
@@ -165,7 +202,9 @@ def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | N
     return table
 
 
-def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
+def read_csv(
+    folder: PathLike, *, name: str | None = None, limits: Limits | None = None
+) -> nx.MultiDiGraph:
     """Read a social map from a folder of CSV files.
 
     The folder may hold ``residents.csv``, ``professionals.csv``,
@@ -182,6 +221,8 @@ def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         The folder with the CSV files.
     name : str, optional
         The map's name in ``G.graph["name"]``; the folder's name by default.
+    limits : Limits, optional
+        The bounds on the input (see :class:`~sociale_kaart.io.limits.Limits`).
 
     Returns
     -------
@@ -192,6 +233,9 @@ def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
     ------
     DataError
         With every problem found (file, row, column, value and the fix).
+        Also for entries named ``*.csv`` that are not plain files in the
+        folder (links out of it, pipes, folders), two files for one table
+        (``residents.csv`` and ``RESIDENTS.csv``), and inputs over a limit.
     FileNotFoundError
         If the folder does not exist.
 
@@ -220,10 +264,28 @@ def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         )
     problems: list[Problem] = []
     tables: dict[str, Table] = {}
+    seen: dict[str, str] = {}
     for file in sorted(path.iterdir()):
-        if file.suffix.lower() != ".csv" or not file.is_file():
+        if file.suffix.lower() != ".csv":
+            continue
+        trouble = _not_a_plain_file(file, path)
+        if trouble:
+            problems.append(Problem(file.name, None, None, None, trouble))
             continue
         table_name = file.stem.lower()
+        if table_name in seen:
+            problems.append(
+                Problem(
+                    file.name,
+                    None,
+                    None,
+                    None,
+                    f"a second file for the {table_name} table, next to {seen[table_name]} "
+                    "(file names are compared without case): merge them into one file",
+                )
+            )
+            continue
+        seen[table_name] = file.name
         if table_name not in TABLES:
             hint = nearest_code(table_name, TABLES)
             tip = f"did you mean '{hint}.csv'? " if hint else ""
@@ -238,7 +300,7 @@ def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
                 )
             )
             continue
-        table = _read_csv_table(file, table_name, problems)
+        table = _read_csv_table(file, table_name, problems, limits or DEFAULT_LIMITS)
         if table is not None:
             tables[table_name] = table
     if not tables and not problems:
@@ -253,6 +315,29 @@ def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
             )
         )
     return _build(tables, problems, name=name or path.resolve().name, source=str(path))
+
+
+def _not_a_plain_file(file: Path, folder: Path) -> str | None:
+    """Why a ``*.csv`` entry of a map folder cannot be read as a table, or None if it can."""
+    if file.is_symlink():
+        try:
+            real = file.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a link that points to nothing: remove it, or copy the file it meant here"
+        if folder.resolve() not in real.parents:
+            return (
+                "a link to a file outside the map folder, which readers do not follow: "
+                "copy the file into the folder instead"
+            )
+    try:
+        mode = file.stat().st_mode
+    except OSError as err:
+        return f"cannot be read ({err.strerror}): check the file"
+    if stat.S_ISDIR(mode):
+        return "a folder named like a CSV file: rename or move it"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe or device): replace it by the CSV file itself"
+    return None
 
 
 def _build(
@@ -354,13 +439,17 @@ def _columns(table: str, records: list[dict[str, Any]]) -> list[str]:
 # ----------------------------------------------------------------------------- Excel
 
 
-def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
+def read_excel(
+    path: PathLike, *, name: str | None = None, limits: Limits | None = None
+) -> nx.MultiDiGraph:
     """Read a social map from one Excel workbook.
 
     The workbook has one sheet per table, named like the CSV files without
     ``.csv`` (``residents``, ``professionals``, ..., ``relations``,
     ``themes``), each with a header row. List values are ``;``-separated.
-    Other sheets are reported as errors, so no data is silently skipped.
+    Nothing is skipped in silence: other sheets, two sheets for one table, a
+    column name used twice, values beyond the header and formulas without a
+    saved value are all reported as errors.
 
     Parameters
     ----------
@@ -368,6 +457,8 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         An ``.xlsx`` file.
     name : str, optional
         The map's name; the file's stem by default.
+    limits : Limits, optional
+        The bounds on the input (see :class:`~sociale_kaart.io.limits.Limits`).
 
     Returns
     -------
@@ -377,7 +468,10 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
     ------
     DataError
         With every problem found; ``file`` is ``"<workbook> [sheet]"`` and
-        ``row`` the Excel row number.
+        ``row`` the Excel row number. Also for a file that is not a workbook,
+        or one over a limit.
+    FileNotFoundError
+        If the file does not exist.
 
     Examples
     --------
@@ -388,15 +482,17 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
     >>> sk.read_excel(path).number_of_nodes() == G.number_of_nodes()
     True
     """
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
     file = Path(path)
     if not file.exists():
         raise FileNotFoundError(f"no such file: {file}")
+    limits = limits or DEFAULT_LIMITS
+    check_file_size(file, limits, label=file.name)
+    problems: list[Problem] = []
     try:
-        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        tables = _excel_tables(file, limits, problems)
+    except DataError:
+        raise
+    except Exception as err:  # hostile or broken XML, zip or styles: never a raw traceback
         raise DataError(
             [
                 Problem(
@@ -404,18 +500,48 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
                     None,
                     None,
                     None,
-                    f"cannot open this as an Excel workbook ({err.__class__.__name__}): "
-                    "save it as .xlsx, or read CSV files with sk.read_csv",
+                    f"cannot read this as an Excel workbook ({err.__class__.__name__}: "
+                    f"{str(err)[:200]}): save it again as .xlsx, or read CSV files with "
+                    "sk.read_csv",
                 )
             ],
             source=str(file),
         ) from None
-    problems: list[Problem] = []
+    return _build(tables, problems, name=name or file.stem, source=str(file))
+
+
+def _excel_tables(file: Path, limits: Limits, problems: list[Problem]) -> dict[str, Table]:
+    import openpyxl
+
+    with zipfile.ZipFile(file) as archive:
+        check_zip(archive, limits, label=file.name, source=str(file))
+        formulas = any(
+            _has_formula(archive, info)
+            for info in archive.infolist()
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+        )
+    workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    raw = openpyxl.load_workbook(file, read_only=True, data_only=False) if formulas else None
     tables: dict[str, Table] = {}
+    seen: dict[str, str] = {}
     try:
-        for sheet in workbook.worksheets:
+        for index, sheet in enumerate(workbook.worksheets):
             table_name = sheet.title.strip().lower()
             label = f"{file.name} [{sheet.title}]"
+            if table_name in seen:
+                problems.append(
+                    Problem(
+                        label,
+                        None,
+                        None,
+                        None,
+                        f"a second sheet for the {table_name} table, next to [{seen[table_name]}] "
+                        "(sheet names are compared without case and surrounding space): "
+                        "merge them into one sheet",
+                    )
+                )
+                continue
+            seen[table_name] = sheet.title
             if table_name not in TABLES:
                 hint = nearest_code(table_name, TABLES)
                 tip = f"did you mean {hint!r}? " if hint else ""
@@ -430,41 +556,119 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
                     )
                 )
                 continue
-            rows = sheet.iter_rows(values_only=True)
-            header_cells = next(rows, None)
-            if header_cells is None or all(c is None for c in header_cells):
+            raw_sheet = raw.worksheets[index] if raw is not None else None
+            table = _excel_sheet(sheet, raw_sheet, table_name, label, limits, problems)
+            if table is not None:
+                tables[table_name] = table
+    finally:
+        workbook.close()
+        if raw is not None:
+            raw.close()
+    return tables
+
+
+def _has_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a sheet's XML holds a formula element (read in pieces, never whole)."""
+    tail = b""
+    with archive.open(info) as stream:
+        while chunk := stream.read(1 << 20):
+            if re.search(rb"<(?:\w+:)?f[ >/]", tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
+def _excel_sheet(
+    sheet: Any,
+    raw_sheet: Any,
+    table_name: str,
+    label: str,
+    limits: Limits,
+    problems: list[Problem],
+) -> Table | None:
+    rows = sheet.iter_rows(values_only=True)
+    raw_rows = raw_sheet.iter_rows() if raw_sheet is not None else None
+    header_cells = next(rows, None)
+    if raw_rows is not None:
+        next(raw_rows, None)
+    if header_cells is None or all(c is None for c in header_cells):
+        problems.append(
+            Problem(label, None, None, None, "the sheet is empty: delete it, or add a header row")
+        )
+        return None
+    header = [_xl_unescape(str(c)).strip().lower() if c is not None else "" for c in header_cells]
+    while header and not header[-1]:
+        header.pop()
+    if len(header) > limits.max_columns:
+        raise over(label, "columns", "max_columns", len(header), limits.max_columns, source=label)
+    if "" in header:
+        problems.append(Problem(label, 1, None, None, "a column has no name: name it or remove it"))
+        return None
+    counts: dict[str, int] = {}
+    for column in header:
+        counts[column] = counts.get(column, 0) + 1
+    twice = [c for c, n in counts.items() if n > 1]
+    if twice:
+        problems.extend(
+            Problem(label, 1, c, None, f"column {c!r} appears twice: keep one") for c in twice
+        )
+        return None
+    table = Table(table_name, label, header)
+    for number, cells in enumerate(rows, start=2):
+        raw_cells = next(raw_rows, ()) if raw_rows is not None else ()
+        if number > limits.max_rows + 1:
+            raise over(label, "rows", "max_rows", number - 1, limits.max_rows, source=label)
+        values = [_xl_unescape(v) if isinstance(v, str) else v for v in cells]
+        for position, cell in enumerate(raw_cells):
+            if (
+                getattr(cell, "data_type", None) == "f"
+                and position < len(values)
+                and values[position] is None
+            ):
+                where = header[position] if position < len(header) else None
                 problems.append(
                     Problem(
                         label,
-                        None,
-                        None,
-                        None,
-                        "the sheet is empty: delete it, or add a header row",
+                        number,
+                        where,
+                        cell.value,
+                        "a formula without a saved value: open the workbook in Excel or "
+                        "LibreOffice and save it, or type the value",
                     )
                 )
-                continue
-            header = [
-                _xl_unescape(str(c)).strip().lower() if c is not None else "" for c in header_cells
-            ]
-            while header and not header[-1]:
-                header.pop()
-            if "" in header:
-                problems.append(
-                    Problem(label, 1, None, None, "a column has no name: name it or remove it")
+        extra = [v for v in values[len(header) :] if not _blank(v)]
+        if extra:
+            problems.append(
+                Problem(
+                    label,
+                    number,
+                    None,
+                    extra[0],
+                    f"this row has values beyond the {len(header)} named columns: "
+                    "name their column in the header row, or remove them",
                 )
-                continue
-            table = Table(table_name, label, header)
-            for number, cells in enumerate(rows, start=2):
-                values = [_xl_unescape(v) if isinstance(v, str) else v for v in cells]
-                values = values[: len(header)]
-                if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-                    continue
-                values += [None] * (len(header) - len(values))
-                table.rows.append(Row(dict(zip(header, values, strict=True)), number))
-            tables[table_name] = table
-    finally:
-        workbook.close()
-    return _build(tables, problems, name=name or file.stem, source=str(file))
+            )
+            continue
+        values = values[: len(header)]
+        if all(_blank(v) for v in values):
+            continue
+        for column, value in zip(header, values, strict=False):
+            if isinstance(value, str) and len(value) > limits.max_cell_chars:
+                raise over(
+                    f"{label} row {number} column {column!r}",
+                    "characters in one cell",
+                    "max_cell_chars",
+                    len(value),
+                    limits.max_cell_chars,
+                    source=label,
+                )
+        values += [None] * (len(header) - len(values))
+        table.rows.append(Row(dict(zip(header, values, strict=True)), number))
+    return table
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
@@ -740,15 +944,34 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     return written_path(path)
 
 
-def read_json(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
+def read_json(
+    path: PathLike, *, name: str | None = None, limits: Limits | None = None
+) -> nx.MultiDiGraph:
     """Read a map from node-link JSON (as written by :func:`write_json`).
 
     The data goes through the same validation as every other reader.
 
+    Parameters
+    ----------
+    path : str or path-like
+        The ``.json`` file.
+    name : str, optional
+        The map's name; the name in the file, else the file's stem, by default.
+    limits : Limits, optional
+        The bounds on the input (see :class:`~sociale_kaart.io.limits.Limits`).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
     Raises
     ------
     DataError
-        If the file is not node-link JSON, or the map is not valid.
+        If the file is not node-link JSON (whatever its content: deep
+        nesting, huge numbers, values of the wrong type), the map is not
+        valid, or the file is over a limit.
+    FileNotFoundError
+        If the file does not exist.
 
     Examples
     --------
@@ -762,15 +985,33 @@ def read_json(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
     """
     file = Path(path)
     label = file.name
+    limits = limits or DEFAULT_LIMITS
+    if not file.exists():
+        raise FileNotFoundError(f"no such file: {file}")
+    if file.is_dir():
+        raise IsADirectoryError(f"{file} is a folder: give the .json file (or use sk.read_csv)")
+    check_file_size(file, limits, label=label)
     try:
-        data = json.loads(file.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        data = json.loads(file.read_bytes().decode("utf-8-sig"))
+    except RecursionError:
+        data = None
+        depth = limits.max_json_depth + 1
+    except (UnicodeDecodeError, ValueError) as err:  # ValueError: also a 5000-digit number
         raise DataError(
             [Problem(label, getattr(err, "lineno", None), None, None, f"not valid JSON: {err}")],
             source=str(file),
         ) from None
+    else:
+        depth = _json_depth(data, limits.max_json_depth)
+    if depth > limits.max_json_depth:
+        raise over(
+            label,
+            "levels of nesting",
+            "max_json_depth",
+            depth,
+            limits.max_json_depth,
+            source=str(file),
+        )
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise DataError(
             [
@@ -796,7 +1037,11 @@ def read_json(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         attrs = dict(item)
         nodes.append((attrs.pop("id"), attrs))
     edges = []
-    for number, item in enumerate(data.get("edges", data.get("links", [])) or []):
+    edge_items = data.get("edges", data.get("links", [])) or []
+    if not isinstance(edge_items, list):
+        problems.append(Problem(label, None, None, None, "'edges' must be a list of edges"))
+        edge_items = []
+    for number, item in enumerate(edge_items):
         if not isinstance(item, dict) or "source" not in item or "target" not in item:
             problems.append(
                 Problem(label, None, None, None, f"edge #{number} needs 'source' and 'target'")
@@ -807,13 +1052,37 @@ def read_json(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         key = attrs.pop("key", attrs.get("relation"))
         edges.append((u, v, key, attrs))
     graph_attrs = data.get("graph") or {}
+    if not isinstance(graph_attrs, dict):
+        problems.append(
+            Problem(label, None, "graph", graph_attrs, "'graph' must be an object (or left out)")
+        )
+        graph_attrs = {}
+    map_name = graph_attrs.get("name")
+    if map_name is not None and not isinstance(map_name, str):
+        problems.append(Problem(label, None, "graph.name", map_name, "the map's name is text"))
+        map_name = None
     tables, more = node_link_tables(nodes, edges, graph_attrs.get("themes"), label=label)
     return _build(
         tables,
         [*problems, *more],
-        name=name or graph_attrs.get("name") or file.stem,
+        name=name or map_name or file.stem,
         source=str(file),
     )
+
+
+def _json_depth(data: Any, limit: int) -> int:
+    """How deeply ``data`` nests (counting stops just over ``limit``), without recursion."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                return deepest
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 # ----------------------------------------------------------------------------- validate

@@ -5,7 +5,9 @@ The audit's cases are the floor; each test also tries the neighbours of a case.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -163,3 +165,219 @@ def _zip_bytes(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def _workbook(tmp_path: Path, sheets: dict[str, list[list[object]]], name: str = "m.xlsx") -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def _excel_error(path: Path) -> str:
+    with pytest.raises(sk.DataError) as err:
+        sk.read_excel(path)
+    return str(err.value)
+
+
+def test_silent_partial_maps_excel_duplicate_header(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, {"places": [["id", "name", "Name"], ["pl1", "A", "B"]]})
+    assert "column 'name' appears twice" in _excel_error(path)
+
+
+def test_silent_partial_maps_excel_duplicate_sheets(tmp_path: Path) -> None:
+    path = _workbook(
+        tmp_path,
+        {"places": [["id", "name"], ["pl1", "A"]], " Places ": [["id", "name"], ["pl2", "B"]]},
+    )
+    assert "a second sheet for the places table" in _excel_error(path)
+
+
+def test_silent_partial_maps_excel_values_beyond_the_header(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, {"places": [["id", "name"], ["pl1", "A", "lost?"]]})
+    message = _excel_error(path)
+    assert "row 2" in message and "beyond the 2 named columns" in message
+
+
+def test_silent_partial_maps_excel_formula_without_value(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, {"places": [["id", "name"], ["pl1", '=CONCAT("a","b")']]})
+    message = _excel_error(path)
+    assert "row 2, column 'name'" in message and "formula without a saved value" in message
+
+
+def test_silent_partial_maps_folder_entries(tmp_path: Path) -> None:
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "places.csv").write_text("id,name\npl1,A\n", encoding="utf-8")
+    (folder / "PLACES.csv").write_text("id,name\npl2,B\n", encoding="utf-8")
+    (folder / "residents.csv").symlink_to(tmp_path / "nowhere.csv")
+    outside = tmp_path / "outside.csv"
+    outside.write_text("id,name\nr1,Secret\n", encoding="utf-8")
+    (folder / "professionals.csv").symlink_to(outside)
+    (folder / "initiatives.csv").mkdir()
+    os.mkfifo(folder / "organisations.csv")
+    inside = folder / "sub"
+    inside.mkdir()
+    (inside / "rel.csv").write_text("source,target,relation\n", encoding="utf-8")
+    (folder / "relations.csv").symlink_to(inside / "rel.csv")  # inside the folder: fine
+    with pytest.raises(sk.DataError) as err:
+        sk.read_csv(folder)
+    by_file = {p.file: p.message for p in err.value.errors}
+    assert "a second file for the places table" in by_file["places.csv"]
+    assert "points to nothing" in by_file["residents.csv"]
+    assert "outside the map folder" in by_file["professionals.csv"]
+    assert "a folder named like a CSV file" in by_file["initiatives.csv"]
+    assert "not a regular file" in by_file["organisations.csv"]
+    assert "relations.csv" not in by_file
+
+
+# --------------------------------------------------------------------------- 9. DataError only
+
+
+JSON_CASES = {
+    "deep nesting": "[" * 100_000 + "]" * 100_000,
+    "deep inside": '{"nodes": [], "graph": {"themes": ' + "[" * 5000 + "]" * 5000 + "}}",
+    "5000 digits": '{"nodes": [{"id": "pl1", "kind": "place", "capacity": ' + "9" * 5000 + "}]}",
+    "graph is a list": '{"nodes": [{"id": "pl1", "kind": "place"}], "graph": [1]}',
+    "themes is a list": '{"nodes": [{"id": "pl1", "kind": "place"}], "graph": {"themes": [1]}}',
+    "theme is a number": '{"nodes": [{"id": "pl1", "kind": "place"}], '
+    '"graph": {"themes": {"zz": 5}}}',
+    "extra is a list": '{"nodes": [{"id": "pl1", "kind": "place", "extra": [1]}]}',
+    "edges is an object": '{"nodes": [{"id": "pl1", "kind": "place"}], "edges": {"a": 1}}',
+    "ids are lists": '{"nodes": [{"id": [1], "kind": "place"}], "edges": '
+    '[{"source": [1], "target": {"a": 2}, "relation": "knows"}]}',
+    "name is a list": '{"nodes": [{"id": "pl1", "kind": "place"}], "graph": {"name": [1]}}',
+    "nodes are numbers": '{"nodes": [1, "a", null]}',
+    "a list as the whole": "[1, 2]",
+    "not JSON": "{nodes: }",
+    "kind is a list": '{"nodes": [{"id": "a", "kind": ["place"]}]}',
+    "needs is a list": '{"nodes": [{"id": "r", "kind": "resident", "needs": [[1]]}]}',
+    "languages is a dict": '{"nodes": [{"id": "r", "kind": "resident", "languages": {"a": 1}}]}',
+}
+
+
+@pytest.mark.parametrize("case", sorted(JSON_CASES))
+def test_raw_tracebacks_instead_of_data_error_json(case: str, tmp_path: Path) -> None:
+    path = tmp_path / "map.json"
+    path.write_text(JSON_CASES[case], encoding="utf-8")
+    with pytest.raises(sk.DataError):
+        sk.read_json(path)
+    hsds = tmp_path / "hsds.json"
+    hsds.write_text(JSON_CASES[case], encoding="utf-8")
+    with contextlib.suppress(sk.DataError):
+        sk.read_hsds(hsds)
+
+
+def test_raw_tracebacks_instead_of_data_error_excel_xml(tmp_path: Path) -> None:
+    good = _workbook(tmp_path, {"places": [["id", "name"], ["pl1", "A"]]})
+    with zipfile.ZipFile(good) as archive:
+        members = {i.filename: archive.read(i) for i in archive.infolist()}
+    for member in ("xl/worksheets/sheet1.xml", "xl/workbook.xml", "[Content_Types].xml"):
+        hostile = dict(members)
+        hostile[member] = b"<?xml version='1.0'?><worksheet><sheetData><row><c"
+        path = tmp_path / "hostile.xlsx"
+        path.write_bytes(_zip_bytes(hostile))
+        with pytest.raises(sk.DataError, match="cannot read this as an Excel workbook"):
+            sk.read_excel(path)
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+        b"]><sst>&c;</sst>"
+    )
+    hostile = dict(members)
+    hostile["xl/sharedStrings.xml"] = laughs
+    path.write_bytes(_zip_bytes(hostile))
+    with contextlib.suppress(sk.DataError):
+        sk.read_excel(path)
+
+
+def test_raw_tracebacks_instead_of_data_error_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sociale_kaart.cli.main import main
+
+    path = tmp_path / "map.json"
+    path.write_text(JSON_CASES["graph is a list"], encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "'graph' must be an object" in err and "has no attribute" not in err
+
+
+# --------------------------------------------------------------------------- 7. bounds
+
+
+def test_readers_without_bounds_zip_bomb(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("organization.csv", b"id,name\n" + b" " * 20_000_000)
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(sk.DataError, match="max_ratio"):
+        sk.read_hsds(bomb)
+    good = _workbook(tmp_path, {"places": [["id", "name"], ["pl1", "A"]]})
+    with zipfile.ZipFile(good, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.bin", b"\x00" * 20_000_000)
+    with pytest.raises(sk.DataError, match="max_ratio"):
+        sk.read_excel(good)
+    with pytest.raises(sk.DataError, match="max_unzipped_bytes"):
+        sk.read_excel(good, limits=sk.Limits(max_unzipped_bytes=1_000_000, max_ratio=10**6))
+
+
+def test_readers_without_bounds_rows_columns_cells(tmp_path: Path) -> None:
+    import time
+
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    (folder / "places.csv").write_text(
+        ",".join(f"x_{i}" for i in range(100_000)) + "\n", encoding="utf-8"
+    )
+    start = time.perf_counter()
+    with pytest.raises(sk.DataError, match="max_columns"):
+        sk.read_csv(folder)
+    assert time.perf_counter() - start < 5
+    (folder / "places.csv").write_text("id,name\n" + "pl,x\n" * 50, encoding="utf-8")
+    with pytest.raises(sk.DataError, match="max_rows"):
+        sk.read_csv(folder, limits=sk.Limits(max_rows=10))
+    (folder / "places.csv").write_text("id,name\npl1," + "a" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(sk.DataError, match="max_cell_chars"):
+        sk.read_csv(folder, limits=sk.Limits(max_cell_chars=1000))
+    (folder / "places.csv").write_text("id,name\npl1," + "a" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(sk.DataError, match="max_cell_chars"):
+        sk.read_csv(folder)
+    with pytest.raises(sk.DataError, match="max_file_bytes"):
+        sk.read_csv(folder, limits=sk.Limits(max_file_bytes=1000))
+    path = _workbook(tmp_path, {"places": [["id", "name"], *[[None, None]] * 3000, ["pl1", "A"]]})
+    with pytest.raises(sk.DataError, match="max_rows"):
+        sk.read_excel(path, limits=sk.Limits(max_rows=1000))
+    path = _workbook(tmp_path, {"places": [["id", "name"], ["pl1", "a" * 5000]]})
+    with pytest.raises(sk.DataError, match="max_cell_chars"):
+        sk.read_excel(path, limits=sk.Limits(max_cell_chars=1000))
+    json_path = tmp_path / "m.json"
+    json_path.write_text('{"nodes": [' + "[" * 40 + "]" * 40 + "]}", encoding="utf-8")
+    with pytest.raises(sk.DataError, match="max_json_depth"):
+        sk.read_json(json_path)
+
+
+def test_readers_without_bounds_leave_the_process_alone(tmp_path: Path) -> None:
+    import csv
+
+    before = csv.field_size_limit()
+    sk.read_hsds(sk.write_hsds(tiny(), tmp_path / "hsds"))
+    assert csv.field_size_limit() == before
+
+
+def test_limits_are_checked() -> None:
+    with pytest.raises(ValueError, match="max_rows"):
+        sk.Limits(max_rows=0)
+
+
+def tiny() -> nx.MultiDiGraph:
+    from tests.conftest import tiny_map
+
+    return tiny_map()
