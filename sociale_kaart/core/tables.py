@@ -19,7 +19,19 @@ from sociale_kaart.core.builder import ENTITY_TABLES, Row, Table, table_columns
 from sociale_kaart.core.errors import Problem
 from sociale_kaart.core.themes import DEFAULT_THEMES
 
-__all__ = ["format_cell", "graph_records", "node_link_tables", "physical_lines", "plain_value"]
+__all__ = [
+    "FORMULA_STARTS",
+    "format_cell",
+    "graph_records",
+    "neutralise_formula",
+    "node_link_tables",
+    "physical_lines",
+    "plain_value",
+    "restore_formula",
+]
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _KIND_TABLE = {kind: table for table, kind in ENTITY_TABLES.items()}
 
@@ -78,6 +90,51 @@ def graph_records(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
             themes.append({"code": code, **info})
     out["themes"] = themes
     return out
+
+
+def neutralise_formula(text: str) -> str:
+    """Text for a CSV meant for others, which a spreadsheet will not run as a formula.
+
+    Following OWASP's advice on CSV injection, text that starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``
+    (and so does text of quotes followed by one of them, so that
+    :func:`restore_formula` can undo it exactly).
+    Numbers are never passed here, so ``-2.5`` in a number column stays a
+    number. The team's own lossless formats do not use this.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.tables import neutralise_formula
+    >>> print(neutralise_formula("=HYPERLINK(...)"), neutralise_formula("Buurthuis"))
+    '=HYPERLINK(...) Buurthuis
+    >>> neutralise_formula("-2"), neutralise_formula("@SUM(A1)")
+    ("'-2", "'@SUM(A1)")
+
+    References
+    ----------
+    OWASP Foundation. *CSV Injection*. https://owasp.org/www-community/attacks/CSV_Injection
+    """
+    if text.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def restore_formula(text: str) -> str:
+    """Undo :func:`neutralise_formula`: the exact inverse, for readers of such files.
+
+    Text that was given a leading ``'`` (one or more quotes, then a formula
+    character) loses one quote; other text, such as ``'s-Hertogenbosch``,
+    is kept as it is.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.tables import neutralise_formula, restore_formula
+    >>> all(restore_formula(neutralise_formula(t)) == t for t in ["=1", "'=1", "'t Hoekje", ""])
+    True
+    """
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def physical_lines(cells: list[str]) -> int:

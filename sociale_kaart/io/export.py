@@ -31,7 +31,7 @@ import pandas as pd
 
 from sociale_kaart.core.builder import gc_paused
 from sociale_kaart.core.records import KINDS, MODELS, Relation
-from sociale_kaart.core.tables import format_cell, plain_value
+from sociale_kaart.core.tables import format_cell, neutralise_formula, plain_value
 from sociale_kaart.io.atomic import atomic_file, atomic_folder, written_path
 from sociale_kaart.privacy.pseudonyms import export_fields
 
@@ -328,7 +328,9 @@ def write_datapackage(
     A CSV pair that R (igraph, sna, tidygraph), Stata, SPSS and
     spreadsheets read directly; the data package describes every column
     (type, list separator) and declares ``source`` and ``target`` as foreign
-    keys into ``nodes.id``.
+    keys into ``nodes.id``. Text that a spreadsheet would run as a formula
+    (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return)
+    gets a leading ``'`` (see :func:`~sociale_kaart.core.tables.neutralise_formula`).
 
     Parameters
     ----------
@@ -448,7 +450,10 @@ def _csv_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    # text for others' spreadsheets: never a formula (OWASP)
+    return neutralise_formula(str(value))
 
 
 def write_parquet(G: nx.MultiDiGraph, folder: PathLike, *, fields: Fields = None) -> Path:

@@ -381,3 +381,63 @@ def tiny() -> nx.MultiDiGraph:
     from tests.conftest import tiny_map
 
     return tiny_map()
+
+
+# --------------------------------------------------------------------------- 6. formulas
+
+FORMULAS = ["=1+1", "+31 6", "-2", "@SUM(A1)", "'=already quoted", '=HYPERLINK("http://x")']
+
+
+def _formula_map() -> nx.MultiDiGraph:
+    places = pd.DataFrame(
+        {
+            "id": [f"pl{i}" for i in range(len(FORMULAS))],
+            "name": FORMULAS,
+            "description": FORMULAS,
+            "neighbourhood": ["=cmd|' /C calc'!A0"] * len(FORMULAS),
+        }
+    )
+    organisations = pd.DataFrame({"id": ["o1"], "name": ['=WEBSERVICE("x")']})
+    return sk.from_frames(places=places, organisations=organisations)
+
+
+def _cells(folder: Path) -> list[str]:
+    import csv
+
+    out = []
+    for file in sorted(folder.glob("*.csv")):
+        with file.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle):
+                out.extend(row)
+    return out
+
+
+@pytest.mark.parametrize("writer", ["datapackage", "hsds"])
+def test_formula_injection_in_exports(writer: str, tmp_path: Path) -> None:
+    G = _formula_map()
+    write = sk.write_datapackage if writer == "datapackage" else sk.write_hsds
+    cells = _cells(write(G, tmp_path / writer))
+    assert cells
+    dangerous = [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert dangerous == []
+    assert "'=1+1" in cells and "''=already quoted" in cells
+
+
+def test_formula_injection_hsds_reads_back_exactly(tmp_path: Path) -> None:
+    G = _formula_map()
+    H = sk.read_hsds(sk.write_hsds(G, tmp_path / "hsds"))
+    assert {H.nodes[n]["name"] for n in H if n.startswith("pl")} >= set(FORMULAS)
+
+
+def test_formula_injection_team_copy_keeps_text(tmp_path: Path) -> None:
+    G = _formula_map()
+    for fmt in sorted(LOSSLESS):
+        write, read = LOSSLESS[fmt]
+        H = read(write(G, tmp_path))
+        assert isinstance(H, nx.MultiDiGraph)
+        assert [H.nodes[f"pl{i}"]["name"] for i in range(len(FORMULAS))] == FORMULAS
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "map.xlsx")
+    types = {c.data_type for row in book["places"].iter_rows(min_row=2) for c in row}
+    assert "f" not in types

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sociale_kaart.core.errors import DataError, Problem
-from sociale_kaart.core.tables import physical_lines
+from sociale_kaart.core.tables import physical_lines, restore_formula
 from sociale_kaart.io.limits import DEFAULT_LIMITS, check_file_size, check_zip
 
 __all__ = ["Note", "Package", "RawRow", "RawTable", "load_package"]
@@ -249,7 +249,7 @@ def _cell(value: str) -> str | None:
     value = value.strip()
     if not value or value in _NULLS:
         return None
-    return value
+    return restore_formula(value)  # undo write_hsds' guard against formula injection
 
 
 def read_csv_table(
