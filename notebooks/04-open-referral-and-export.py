@@ -24,6 +24,7 @@
 # 5. checks who could still be recognised without a name.
 
 # %%
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -141,7 +142,7 @@ pd.read_csv(package / "nodes.csv").head(3)
 # Coordinates are snapped to a 500 m grid, postcodes cut to four digits.
 
 # %%
-key = "demo key - make a real one with secrets.token_hex(32)"
+key = secrets.token_hex(32)  # keep it in a password manager, never beside the data
 P = sk.pseudonymise(team, key=key)
 samira = sk.pseudonym("r_samira", key=key)
 {k: P.nodes[samira][k] for k in ("name", "neighbourhood", "postcode", "lat", "lon")}
