@@ -191,7 +191,7 @@ def _summary_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
     language, min_cell = ctx["language"], ctx["min_cell"]
     frame = summary(G)
     if ctx["audience"] == "public":
-        frame = suppress_small(frame, list(frame.columns), min_cell=min_cell)
+        frame = suppress_small(frame, list(frame.columns), min_cell=min_cell, total_row="total")
         frame = frame.drop(columns="suppressed")
     frame = frame.rename(
         index={"total": text("report.total", language), "(none)": text("report.none", language)}
@@ -452,9 +452,9 @@ def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
     if missing_rows:
         missing = pd.DataFrame(missing_rows)
         if ctx["audience"] == "public":
-            missing = suppress_small(missing, ["missing"], min_cell=min_cell).drop(
-                columns="suppressed"
-            )
+            missing = suppress_small(
+                missing, ["missing"], min_cell=min_cell, complements={"missing": "count"}
+            ).drop(columns="suppressed")
         blocks.append(_table(missing, language=language, min_cell=min_cell, index=False))
     else:
         blocks.append(_note(text("report.nothing", language)))

@@ -6,8 +6,11 @@ import secrets
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import sociale_kaart as sk
+from sociale_kaart.privacy.suppression import suppress_small
 
 KEY = "tests-only-6f1d9c2a8e4b7035a1c9"
 
@@ -100,3 +103,49 @@ def test_raw_tracebacks_instead_of_data_error_text_birth_years() -> None:
     )
     risk = sk.check_disclosure(frame, quasi_identifiers=["neighbourhood", "birth_year_band"])
     assert set(risk["birth_year_band"]) == {"1980-1989", "unknown"}
+
+
+# --------------------------------------------------------------------------- 5. suppression
+
+
+def _recover(frame: pd.DataFrame, column: str, total: str) -> dict[str, int]:
+    """What an attacker works out by subtraction: hidden cells alone in their column."""
+    cells = frame[column].drop(index=total)
+    hidden = [i for i in cells.index if pd.isna(cells[i])]
+    if len(hidden) != 1 or pd.isna(frame.loc[total, column]):
+        return {}
+    return {hidden[0]: int(frame.loc[total, column]) - int(cells.dropna().sum())}
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 40), min_size=3, max_size=3), min_size=1, max_size=8),
+    st.sampled_from([5, 10]),
+)
+def test_small_cell_suppression_that_can_be_undone(rows: list[list[int]], min_cell: int) -> None:
+    columns = ["residents", "initiatives", "knows"]
+    frame = pd.DataFrame(rows, columns=columns, index=[f"buurt{i}" for i in range(len(rows))])
+    frame.loc["total"] = frame.sum()
+    out = suppress_small(frame, columns, min_cell=min_cell, total_row="total")
+    for column in columns:
+        for label, value in frame[column].items():
+            if 0 < value < min_cell:
+                assert pd.isna(out.loc[label, column])  # primary
+            if value == 0:
+                assert out.loc[label, column] == 0
+        assert _recover(out, column, "total") == {}  # secondary: nothing follows
+
+
+def test_small_cell_suppression_that_can_be_undone_public_summary() -> None:
+    """The audit's case: the total and one visible cell gave the hidden one away."""
+    frame = pd.DataFrame({"residents": [3, 40, 43]}, index=["Noord", "Zuid", "total"])
+    out = suppress_small(frame, ["residents"], total_row="total")
+    assert pd.isna(out.loc["Noord", "residents"])
+    assert pd.isna(out.loc["Zuid", "residents"]) or pd.isna(out.loc["total", "residents"])
+    assert _recover(out, "residents", "total") == {}
+
+
+def test_small_cell_suppression_that_can_be_undone_complement() -> None:
+    """'27 of 28 missing' reveals the one record that is filled in."""
+    frame = pd.DataFrame({"missing": [27, 3, 20, 0], "count": [28, 40, 40, 40]})
+    out = suppress_small(frame, ["missing"], complements={"missing": "count"})
+    assert out["missing"].isna().tolist() == [True, True, False, False]
