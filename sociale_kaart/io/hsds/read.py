@@ -17,6 +17,7 @@ import json
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -141,6 +142,18 @@ def canonical_table(name: str) -> str | None:
 # --------------------------------------------------------------------------- sources
 
 
+#: What a broken or hostile zip raises from the standard library.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,  # an unknown compression method
+    RuntimeError,  # an encrypted member
+)
+
+
 class _Source:
     """Files of a package: a folder or a zip."""
 
@@ -158,11 +171,15 @@ class _Source:
             try:
                 check_file_size(path, DEFAULT_LIMITS, label=path.name)
                 self._zip = zipfile.ZipFile(path)
-                check_zip(self._zip, DEFAULT_LIMITS, label=path.name, source=str(path))
+                try:
+                    check_zip(self._zip, DEFAULT_LIMITS, label=path.name, source=str(path))
+                except DataError:
+                    self._zip.close()
+                    raise
                 self._names = sorted(
                     n for n in self._zip.namelist() if not n.endswith("/") and "__MACOSX" not in n
                 )
-            except (zipfile.BadZipFile, OSError) as err:
+            except _ZIP_ERRORS as err:
                 raise DataError(
                     [
                         Problem(
@@ -203,6 +220,20 @@ class _Source:
                 return self._zip.read(full)
             except KeyError:
                 return None
+            except _ZIP_ERRORS as err:
+                raise DataError(
+                    [
+                        Problem(
+                            f"{self.path.name} [{full}]",
+                            None,
+                            None,
+                            None,
+                            f"cannot unpack this file of the zip ({err.__class__.__name__}: "
+                            f"{str(err)[:120]}): make the zip again",
+                        )
+                    ],
+                    source=str(self.path),
+                ) from None
         file = self.path / full
         if not file.is_file():
             return None
