@@ -57,6 +57,7 @@ def suppress_small(
     min_cell: int = MIN_CELL_DEFAULT,
     total_row: Hashable | None = None,
     complements: Mapping[str, str] | None = None,
+    linked: Mapping[str, Sequence[str]] | None = None,
 ) -> pd.DataFrame:
     """Return a copy with counts in ``columns`` below ``min_cell`` set to missing.
 
@@ -87,6 +88,9 @@ def suppress_small(
         The index label of the row of column totals.
     complements : mapping of str to str, optional
         Count column -> the column of the whole it is part of.
+    linked : mapping of str to sequence of str, optional
+        Count column -> figures derived from it (a demand total, scores):
+        wherever the count is hidden, they are hidden too, whatever their size.
 
     Returns
     -------
@@ -106,6 +110,9 @@ def suppress_small(
     >>> counts = pd.DataFrame({"residents": [3, 12, 40, 55]}, index=["a", "b", "c", "total"])
     >>> suppress_small(counts, ["residents"], total_row="total")["residents"].tolist()
     [<NA>, <NA>, 40, 55]
+    >>> cells = pd.DataFrame({"residents": [3, 30], "demand": [40, 41]})
+    >>> suppress_small(cells, ["residents"], linked={"residents": ["demand"]})["demand"].tolist()
+    [<NA>, 41]
     >>> missing = pd.DataFrame({"missing": [27, 2], "count": [28, 40]})
     >>> suppress_small(missing, ["missing"], complements={"missing": "count"})["missing"].tolist()
     [<NA>, <NA>]
@@ -125,6 +132,15 @@ def suppress_small(
             small = _secondary(values, small, total_row)
         flags |= small
         out[column] = values.mask(small).round().astype("Int64")
+    for column, derived in (linked or {}).items():
+        hidden = out[column].isna() & frame[column].notna()
+        for other in derived:
+            values = pd.to_numeric(out[other])
+            if pd.api.types.is_integer_dtype(values) or other in columns:
+                out[other] = values.astype("Float64").mask(hidden).round().astype("Int64")
+            else:
+                out[other] = values.astype("Float64").mask(hidden)
+        flags |= hidden
     out["suppressed"] = flags
     return out
 

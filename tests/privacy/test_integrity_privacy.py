@@ -149,3 +149,14 @@ def test_small_cell_suppression_that_can_be_undone_complement() -> None:
     frame = pd.DataFrame({"missing": [27, 3, 20, 0], "count": [28, 40, 40, 40]})
     out = suppress_small(frame, ["missing"], complements={"missing": "count"})
     assert out["missing"].isna().tolist() == [True, True, False, False]
+
+
+def test_small_cell_suppression_that_can_be_undone_coverage_demand() -> None:
+    """coverage(aggregate_only=True) hid the count but showed the demand it follows from."""
+    from tests.conftest import tiny_map
+
+    shared = sk.coverage(tiny_map(), aggregate_only=True)
+    hidden = shared["residents"].isna()
+    assert hidden.any()
+    assert shared.loc[hidden, "demand"].isna().all()
+    assert shared.loc[hidden, "unserved"].isna().all()
