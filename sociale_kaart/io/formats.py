@@ -221,7 +221,7 @@ def read_csv(
         The folder with the CSV files.
     name : str, optional
         The map's name in ``G.graph["name"]``; the folder's name by default.
-    limits : Limits, optional
+    limits : sociale_kaart.io.limits.Limits, optional
         The bounds on the input (see :class:`~sociale_kaart.io.limits.Limits`).
 
     Returns
@@ -457,7 +457,7 @@ def read_excel(
         An ``.xlsx`` file.
     name : str, optional
         The map's name; the file's stem by default.
-    limits : Limits, optional
+    limits : sociale_kaart.io.limits.Limits, optional
         The bounds on the input (see :class:`~sociale_kaart.io.limits.Limits`).
 
     Returns
@@ -921,7 +921,7 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     path : str or path-like
         The ``.json`` file; its missing parent folders are created.
     indent : int or None, default 1
-        Passed to :func:`json.dump`.
+        Passed to ``json.dump``.
 
     Returns
     -------
@@ -957,7 +957,7 @@ def read_json(
         The ``.json`` file.
     name : str, optional
         The map's name; the name in the file, else the file's stem, by default.
-    limits : Limits, optional
+    limits : sociale_kaart.io.limits.Limits, optional
         The bounds on the input (see :class:`~sociale_kaart.io.limits.Limits`).
 
     Returns

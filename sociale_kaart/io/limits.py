@@ -26,21 +26,24 @@ class Limits:
 
     Parameters
     ----------
-    max_file_bytes : int, default 512 MiB
-        The size of one input file (a CSV or JSON file, a workbook, a zip).
-    max_unzipped_bytes : int, default 1 GiB
-        The decompressed size of all members of a workbook or zip together.
-    max_ratio : int, default 200
-        How many times larger than its compressed size a zip member may be
-        (zip bombs reach thousands).
-    max_rows : int, default 1,000,000
-        Rows per table or sheet, empty rows included.
-    max_columns : int, default 1,000
-        Columns per table or sheet.
-    max_cell_chars : int, default 100,000
-        Characters in one cell (a long description is a few thousand).
-    max_json_depth : int, default 32
-        How deeply a JSON document may nest.
+    max_file_bytes : int
+        Default 512 MiB. The size of one input file (a CSV or JSON file, a
+        workbook, a zip).
+    max_unzipped_bytes : int
+        Default 1 GiB. The decompressed size of all members of a workbook or
+        zip together.
+    max_ratio : int
+        Default 200. How many times larger than its compressed size a zip
+        member may be (zip bombs reach thousands).
+    max_rows : int
+        Default 1,000,000. Rows per table or sheet, empty rows included.
+    max_columns : int
+        Default 1,000. Columns per table or sheet.
+    max_cell_chars : int
+        Default 100,000. Characters in one cell (a long description is a few
+        thousand).
+    max_json_depth : int
+        Default 32. How deeply a JSON document may nest.
 
     Examples
     --------

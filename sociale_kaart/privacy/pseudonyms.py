@@ -557,8 +557,9 @@ def check_disclosure(
         number of distinct neighbours in the map (or a ``degree`` column):
         0, 1-2, 3-5, 6-10, 11-20, 21+. List values (languages) count as the
         sorted set. Missing values form their own group ("unknown" or "").
-        By default :data:`DEFAULT_QUASI_IDENTIFIERS`: neighbourhood,
-        birth-year band, gender, languages and degree band. Birth years
+        By default
+        :data:`~sociale_kaart.privacy.pseudonyms.DEFAULT_QUASI_IDENTIFIERS`:
+        neighbourhood, birth-year band, gender, languages and degree band. Birth years
         given as text count when they are numbers, else as "unknown".
     band_years : int, default 10
         The width of a birth-year band.

@@ -84,7 +84,7 @@ def suppress_small(
         The count columns to protect.
     min_cell : int, default 10
         The threshold; at least 5 (CBS and ESS practice: 10, never below 5).
-    total_row : hashable, optional
+    total_row : object, optional
         The index label of the row of column totals.
     complements : mapping of str to str, optional
         Count column -> the column of the whole it is part of.
