@@ -586,6 +586,10 @@ def _excel_sheet(
     limits: Limits,
     problems: list[Problem],
 ) -> Table | None:
+    # the <dimension> a file declares may be wrong (or hostile): read every row there is
+    for worksheet in (sheet, raw_sheet):
+        if worksheet is not None and hasattr(worksheet, "reset_dimensions"):
+            worksheet.reset_dimensions()
     rows = sheet.iter_rows(values_only=True)
     raw_rows = raw_sheet.iter_rows() if raw_sheet is not None else None
     header_cells = next(rows, None)

@@ -441,3 +441,35 @@ def test_formula_injection_team_copy_keeps_text(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(tmp_path / "map.xlsx")
     types = {c.data_type for row in book["places"].iter_rows(min_row=2) for c in row}
     assert "f" not in types
+
+
+def _sparse_workbook(tmp_path: Path, row: int) -> Path:
+    """A workbook whose second row sits at ``row``, past the <dimension> it declares."""
+    import re
+
+    good = _workbook(tmp_path, {"places": [["id", "name"], ["pl1", "A"]]}, name="good.xlsx")
+    with zipfile.ZipFile(good) as archive:
+        members = {i.filename: archive.read(i) for i in archive.infolist()}
+    xml = members["xl/worksheets/sheet1.xml"].decode()
+    xml = re.sub(r'r="([AB])2"', rf'r="\g<1>{row}"', xml.replace('<row r="2"', f'<row r="{row}"'))
+    members["xl/worksheets/sheet1.xml"] = xml.encode()
+    path = tmp_path / "sparse.xlsx"
+    path.write_bytes(_zip_bytes(members))
+    return path
+
+
+def test_silent_partial_maps_excel_rows_past_the_declared_dimension(tmp_path: Path) -> None:
+    path = _sparse_workbook(tmp_path, 5000)
+    assert list(sk.read_excel(path)) == ["pl1"]
+    with pytest.raises(sk.DataError, match="max_rows"):
+        sk.read_excel(path, limits=sk.Limits(max_rows=1000))
+
+
+def test_readers_without_bounds_excel_twenty_million_empty_rows(tmp_path: Path) -> None:
+    import time
+
+    path = _sparse_workbook(tmp_path, 20_000_000)
+    start = time.perf_counter()
+    with pytest.raises(sk.DataError, match="max_rows"):
+        sk.read_excel(path)
+    assert time.perf_counter() - start < 30
