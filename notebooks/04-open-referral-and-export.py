@@ -24,6 +24,7 @@
 # 5. checks who could still be recognised without a name.
 
 # %%
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -58,7 +59,7 @@ sample_path = find_hsds_sample()
 if sample_path is None:
     print("The HSDS 1.1 sample is not here: using an HSDS export of two sample offers.")
     two = team.subgraph(["o_bibliotheek", "i_taalmaatjes", "pl_bibliotheek"]).copy()
-    sample_path = sk.write_hsds(two, out / "hsds-fallback").parent
+    sample_path = sk.write_hsds(two, out / "hsds-fallback")
 
 directory = sk.read_hsds(sample_path, id_prefix="hsds:", themes_from_text=True)
 print("HSDS version", directory.graph["hsds_version"])
@@ -130,7 +131,7 @@ sorted(H.nodes["r_samira"])
 # The data package's `datapackage.json` describes every column:
 
 # %%
-pd.read_csv(package.parent / "nodes.csv").head(3)
+pd.read_csv(package / "nodes.csv").head(3)
 
 # %% [markdown]
 # ## 4. Pseudonymise for a researcher
@@ -141,7 +142,7 @@ pd.read_csv(package.parent / "nodes.csv").head(3)
 # Coordinates are snapped to a 500 m grid, postcodes cut to four digits.
 
 # %%
-key = "demo key - make a real one with secrets.token_hex(32)"
+key = secrets.token_hex(32)  # keep it in a password manager, never beside the data
 P = sk.pseudonymise(team, key=key)
 samira = sk.pseudonym("r_samira", key=key)
 {k: P.nodes[samira][k] for k in ("name", "neighbourhood", "postcode", "lat", "lon")}

@@ -55,6 +55,7 @@ from sociale_kaart.gaps import (
 from sociale_kaart.index import clear_cache
 from sociale_kaart.io import (
     DEFAULT_TAXONOMY_MAP,
+    Limits,
     export_tables,
     from_frames,
     merge,
@@ -92,6 +93,7 @@ __version__ = "0.1.0"  # the one version source: pyproject.toml reads it from he
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",
     "DataError",
+    "Limits",
     "MeetingAudit",
     "NodeNotFoundError",
     "NotAMapError",

@@ -13,7 +13,9 @@ Examples
     sociale-kaart export my_map/ --format graphml -o map.graphml
 
 Errors are one clear line (plus the details, e.g. every problem in the
-data), never a traceback, unless ``--debug`` is given.
+data), never a traceback, unless ``--debug`` is given. ``report`` and
+``export`` refuse to write onto their input, into the input folder, or over
+a folder that holds it, unless ``--force`` is given; every write is atomic.
 """
 
 from __future__ import annotations
@@ -81,6 +83,37 @@ def _load(args: argparse.Namespace) -> nx.MultiDiGraph:
     return load_source(args.source)
 
 
+def _guard_output(args: argparse.Namespace, out: Path) -> None:
+    """Refuse to write onto the input, into the input folder, or over a folder holding it."""
+    if args.source is None or getattr(args, "force", False):
+        return
+    source = Path(args.source).resolve()
+    target = out.resolve()
+    if target == source:
+        problem = "is the input itself"
+    elif source in target.parents:
+        problem = "is inside the input folder"
+    elif target in source.parents:
+        problem = "is a folder that holds the input"
+    else:
+        return
+    raise ValueError(
+        f"refusing to write {out}: it {problem} ({args.source}), which the write would "
+        "destroy or change; choose another output path, or add --force"
+    )
+
+
+def _top(text: str) -> int:
+    """The ``--top`` option: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--top must be a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--top must be at least 1, not {value}")
+    return value
+
+
 def _print_frame(frame: pd.DataFrame) -> None:
     with pd.option_context(
         "display.width", 200, "display.max_columns", 50, "display.max_colwidth", 80
@@ -115,6 +148,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     G = _load(args)
     name = str(G.graph.get("name") or "sociale-kaart")
     out = Path(args.output) if args.output else Path(f"{name}-wijkanalyse.html")
+    _guard_output(args, out)
     args.progress(f"analysing and writing the {args.audience} report ({args.lang})")
     report(G, out, language=args.lang, audience=args.audience)
     args.progress(f"written: {out}")
@@ -169,8 +203,9 @@ def _cmd_refer(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    G = _load(args)
     out = Path(args.output)
+    _guard_output(args, out)
+    G = _load(args)
     args.progress(f"writing {args.format} to {out}")
     if args.format == "json":
         write_json(G, out)
@@ -250,6 +285,11 @@ def _parser() -> argparse.ArgumentParser:
         default="team",
         help="team (default) or public: aggregates only, small counts suppressed",
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write even onto the input, into its folder or over a folder holding it",
+    )
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser(
@@ -280,7 +320,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n  sociale-kaart gaps\n  sociale-kaart gaps my_map/ --top 5 --lang en\n",
     )
     p.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
-    p.add_argument("--top", type=int, default=10, help="how many gaps (default 10)")
+    p.add_argument("--top", type=_top, default=10, help="how many gaps (default 10)")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
     p.set_defaults(func=_cmd_gaps)
 
@@ -295,7 +335,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("source", metavar="SOURCE", help="CSV folder, .xlsx or .json")
     p.add_argument("resident", metavar="RESIDENT", help="the resident's id")
     p.add_argument("--theme", metavar="THEME", help="only offers for this theme")
-    p.add_argument("--top", type=int, default=5, help="how many suggestions (default 5)")
+    p.add_argument("--top", type=_top, default=5, help="how many suggestions (default 5)")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
     p.set_defaults(func=_cmd_refer)
 
@@ -317,6 +357,11 @@ def _parser() -> argparse.ArgumentParser:
         "--include-sensitive",
         action="store_true",
         help="keep residents' names, needs, statuses ... in exports for other tools",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write even onto the input, into its folder or over a folder holding it",
     )
     p.set_defaults(func=_cmd_export)
     return parser

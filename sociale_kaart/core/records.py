@@ -79,8 +79,17 @@ def _context(info: ValidationInfo) -> Mapping[str, Any]:
     return ctx if isinstance(ctx, Mapping) else {}
 
 
+#: The largest capacity and cost an offer may have; larger values are typing errors, and
+#: would not fit the exports' number types (Parquet's int64, JSON, Excel).
+MAX_CAPACITY = 10_000_000
+MAX_COST_EUR = 1_000_000.0
+
+
 def _empty_to_none(value: Any) -> Any:
     if isinstance(value, str):
+        if "\x00" in value:
+            # no export format can hold it (XML, CSV readers), so it is never stored
+            raise ValueError("the text contains a NUL character (\\x00): remove it")
         value = value.strip()
         return value or None
     if isinstance(value, float) and value != value:  # NaN from pandas
@@ -227,9 +236,13 @@ def _custom_columns(data: Any) -> Any:
 
 
 Text = Annotated[str | None, BeforeValidator(_empty_to_none)]
-Number = Annotated[float | None, BeforeValidator(_number)]
-Latitude = Annotated[Annotated[float, Field(ge=-90, le=90)] | None, BeforeValidator(_number)]
-Longitude = Annotated[Annotated[float, Field(ge=-180, le=180)] | None, BeforeValidator(_number)]
+Number = Annotated[Annotated[float, Field(allow_inf_nan=False)] | None, BeforeValidator(_number)]
+Latitude = Annotated[
+    Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)] | None, BeforeValidator(_number)
+]
+Longitude = Annotated[
+    Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)] | None, BeforeValidator(_number)
+]
 Date = Annotated[_dt.date | None, BeforeValidator(_date)]
 
 
@@ -445,11 +458,17 @@ class _Offer(_Record):
         description="Status tags a resident can obtain here (e.g. an information "
         "point grants 'meedoen_pass'); used for referral chains.",
     )
-    capacity: Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_number)] = Field(
+    capacity: Annotated[
+        Annotated[int, Field(ge=0, le=MAX_CAPACITY)] | None, BeforeValidator(_number)
+    ] = Field(
         default=None,
-        description="Places still open: 0 means full (waiting list); empty means no known limit.",
+        description="Places still open: 0 means full (waiting list); empty means no known "
+        f"limit; at most {MAX_CAPACITY:,}.",
     )
-    cost_eur: Annotated[Annotated[float, Field(ge=0)] | None, BeforeValidator(_number)] = None
+    cost_eur: Annotated[
+        Annotated[float, Field(ge=0, le=MAX_COST_EUR, allow_inf_nan=False)] | None,
+        BeforeValidator(_number),
+    ] = None
     schedule: Text = None
     last_verified: Date = None
     description: Text = None
@@ -560,7 +579,8 @@ class Relation(BaseModel):
     trust: Annotated[Annotated[int, Field(ge=1, le=4)] | None, BeforeValidator(_number)] = None
     intensity: Literal["awareness", "cooperation", "coordination", "integration"] | None = None
     hours_per_month: Annotated[
-        Annotated[float, Field(ge=0, le=744)] | None, BeforeValidator(_number)
+        Annotated[float, Field(ge=0, le=744, allow_inf_nan=False)] | None,
+        BeforeValidator(_number),
     ] = None
     since: Date = None
     extra: dict[str, str] = Field(default_factory=dict)

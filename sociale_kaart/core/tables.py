@@ -19,7 +19,19 @@ from sociale_kaart.core.builder import ENTITY_TABLES, Row, Table, table_columns
 from sociale_kaart.core.errors import Problem
 from sociale_kaart.core.themes import DEFAULT_THEMES
 
-__all__ = ["format_cell", "graph_records", "node_link_tables", "physical_lines", "plain_value"]
+__all__ = [
+    "FORMULA_STARTS",
+    "format_cell",
+    "graph_records",
+    "neutralise_formula",
+    "node_link_tables",
+    "physical_lines",
+    "plain_value",
+    "restore_formula",
+]
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _KIND_TABLE = {kind: table for table, kind in ENTITY_TABLES.items()}
 
@@ -80,6 +92,51 @@ def graph_records(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def neutralise_formula(text: str) -> str:
+    """Text for a CSV meant for others, which a spreadsheet will not run as a formula.
+
+    Following OWASP's advice on CSV injection, text that starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``
+    (and so does text of quotes followed by one of them, so that
+    :func:`restore_formula` can undo it exactly).
+    Numbers are never passed here, so ``-2.5`` in a number column stays a
+    number. The team's own lossless formats do not use this.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.tables import neutralise_formula
+    >>> print(neutralise_formula("=HYPERLINK(...)"), neutralise_formula("Buurthuis"))
+    '=HYPERLINK(...) Buurthuis
+    >>> neutralise_formula("-2"), neutralise_formula("@SUM(A1)")
+    ("'-2", "'@SUM(A1)")
+
+    References
+    ----------
+    OWASP Foundation. *CSV Injection*. https://owasp.org/www-community/attacks/CSV_Injection
+    """
+    if text.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def restore_formula(text: str) -> str:
+    """Undo :func:`neutralise_formula`: the exact inverse, for readers of such files.
+
+    Text that was given a leading ``'`` (one or more quotes, then a formula
+    character) loses one quote; other text, such as ``'s-Hertogenbosch``,
+    is kept as it is.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.tables import neutralise_formula, restore_formula
+    >>> all(restore_formula(neutralise_formula(t)) == t for t in ["=1", "'=1", "'t Hoekje", ""])
+    True
+    """
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
 def physical_lines(cells: list[str]) -> int:
     """How many lines of the file a CSV record took (quoted values may hold newlines)."""
     return 1 + "".join(cells).count("\n")
@@ -122,6 +179,8 @@ def node_link_tables(
     }
     for node, attrs in nodes:
         values = {k: v for k, v in attrs.items() if k != "kind"}
+        if not _extra_ok(values, f"{label} node {node!r}", problems):
+            continue
         kind = attrs.get("kind")
         table = _KIND_TABLE.get(kind) if isinstance(kind, str) else None
         if table is None:
@@ -155,6 +214,8 @@ def node_link_tables(
             continue
         where = f"{label} edge {u!r} -> {v!r} ({key})"
         values = {k: val for k, val in attrs.items() if k != "implied"}
+        if not _extra_ok(values, where, problems):
+            continue
         values.setdefault("relation", key)
         if values.get("relation") != key and key is not None:
             problems.append(
@@ -171,6 +232,32 @@ def node_link_tables(
         values["source"], values["target"] = u, v
         _unknown_attributes(values, "relations", label, f"edge {u!r} -> {v!r}", problems)
         tables["relations"].rows.append(Row(_flatten_extra(values), where=where))
+    if themes is not None and not isinstance(themes, Mapping):
+        problems.append(
+            Problem(
+                f"{label} themes",
+                None,
+                "themes",
+                themes,
+                "the themes must map each code to its fields, e.g. "
+                '{"finances": {"label_en": "Finances"}}',
+            )
+        )
+        themes = None
+    if themes:
+        bad = [code for code, info in themes.items() if not isinstance(info, Mapping)]
+        for code in bad:
+            problems.append(
+                Problem(
+                    f"{label} theme {code!r}",
+                    None,
+                    "themes",
+                    themes[code],
+                    "a theme's fields are an object, e.g. "
+                    '{"label_en": "Finances", "label_nl": "Financien"}',
+                )
+            )
+        themes = {code: info for code, info in themes.items() if code not in bad}
     if themes:
         theme_rows = [
             Row({"code": code, **dict(info)}, where=f"{label} theme {code!r}")
@@ -180,6 +267,24 @@ def node_link_tables(
         if theme_rows:
             tables["themes"] = Table("themes", label, list(table_columns("themes")), theme_rows)
     return tables, problems
+
+
+def _extra_ok(values: dict[str, Any], where: str, problems: list[Problem]) -> bool:
+    """Whether ``extra`` is missing or a mapping of text keys; reports it when not."""
+    extra = values.get("extra")
+    if extra is None or (isinstance(extra, Mapping) and all(isinstance(k, str) for k in extra)):
+        return True
+    problems.append(
+        Problem(
+            where,
+            None,
+            "extra",
+            extra,
+            "'extra' holds custom fields as an object of text keys, e.g. "
+            '{"x_note": "..."}: fix or remove it',
+        )
+    )
+    return False
 
 
 def _unknown_attributes(

@@ -521,7 +521,12 @@ def coverage(
     frame["gap"] = frame["gap"].astype(bool)
     frame = frame.set_index(["neighbourhood", "theme"])
     if aggregate_only:
-        frame = suppress_small(frame, ["residents", "demand", "unserved"], min_cell=opts.min_cell)
+        frame = suppress_small(
+            frame,
+            ["residents", "demand", "unserved"],
+            min_cell=opts.min_cell,
+            linked={"residents": ["demand", "unserved"]},  # they would give the count away
+        )
     return frame
 
 

@@ -1,4 +1,15 @@
-"""The io layer: the team's own lossless formats, exports for others, HSDS, merging."""
+"""The io layer: the team's own lossless formats, exports for others, HSDS, merging.
+
+One rule for every writer (:mod:`sociale_kaart.io.atomic`): missing parent
+folders are created; the data is written to a temporary file or folder
+beside the target and then moved onto it in one step, so an interrupted
+write leaves the old copy intact; and the writer returns the path it wrote,
+**the file** for one-file formats (:func:`write_json`, :func:`write_excel`,
+:func:`write_graphml`, :func:`write_gexf`, and :func:`~sociale_kaart.write_html`
+and :func:`~sociale_kaart.report`) and **the folder** for folder formats
+(:func:`write_csv`, :func:`write_datapackage`, :func:`write_parquet`,
+:func:`write_hsds`).
+"""
 
 from __future__ import annotations
 
@@ -21,10 +32,12 @@ from sociale_kaart.io.formats import (
     write_json,
 )
 from sociale_kaart.io.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
+from sociale_kaart.io.limits import Limits
 from sociale_kaart.io.merge import merge
 
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",
+    "Limits",
     "export_tables",
     "from_frames",
     "merge",

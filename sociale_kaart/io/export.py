@@ -32,7 +32,8 @@ import pandas as pd
 from sociale_kaart.core.builder import gc_paused
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.records import KINDS, MODELS, Relation
-from sociale_kaart.core.tables import format_cell, plain_value
+from sociale_kaart.core.tables import format_cell, neutralise_formula, plain_value
+from sociale_kaart.io.atomic import atomic_file, atomic_folder, written_path
 from sociale_kaart.privacy.pseudonyms import export_fields
 
 __all__ = [
@@ -112,12 +113,6 @@ def _flat_graph_inner(G: nx.MultiDiGraph, fields: Fields, *, label: bool) -> nx.
     return H
 
 
-def _file(path: PathLike) -> Path:
-    file = Path(path)
-    file.parent.mkdir(parents=True, exist_ok=True)
-    return file
-
-
 def write_graphml(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) -> Path:
     """Write the map as GraphML, for igraph, R, Cytoscape, Gephi and yEd.
 
@@ -126,7 +121,7 @@ def write_graphml(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) 
     G : networkx.MultiDiGraph
         A social map.
     path : str or path-like
-        The ``.graphml`` file to write.
+        The ``.graphml`` file to write; its missing parent folders are created.
     fields : iterable of str or mapping, optional
         The node fields to write (see :func:`export_fields`). By default
         every field but the sensitive resident ones and custom columns.
@@ -134,7 +129,8 @@ def write_graphml(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) 
     Returns
     -------
     pathlib.Path
-        The file written.
+        The file written (one-file formats return the file). The write is
+        atomic: an interrupted write leaves the old file intact.
 
     Raises
     ------
@@ -167,11 +163,10 @@ def write_graphml(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) 
     ('tr;nl', False)
     """
     require_map(G)
-    file = _file(path)
     flat = _flat_graph(G, fields, label=False)
-    with gc_paused():
-        nx.write_graphml(flat, file, infer_numeric_types=True)
-    return file
+    with gc_paused(), atomic_file(path) as tmp:
+        nx.write_graphml(flat, tmp, infer_numeric_types=True)
+    return written_path(path)
 
 
 def write_gexf(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) -> Path:
@@ -186,14 +181,15 @@ def write_gexf(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) -> 
     G : networkx.MultiDiGraph
         A social map.
     path : str or path-like
-        The ``.gexf`` file to write.
+        The ``.gexf`` file to write; its missing parent folders are created.
     fields : iterable of str or mapping, optional
         The node fields to write (see :func:`export_fields`).
 
     Returns
     -------
     pathlib.Path
-        The file written.
+        The file written (one-file formats return the file). The write is
+        atomic: an interrupted write leaves the old file intact.
 
     See Also
     --------
@@ -210,11 +206,10 @@ def write_gexf(G: nx.MultiDiGraph, path: PathLike, *, fields: Fields = None) -> 
     ('Bankje voor de Buurtsuper', 'r_samira')
     """
     require_map(G)
-    file = _file(path)
     flat = _flat_graph(G, fields, label=True)
-    with gc_paused():
-        nx.write_gexf(flat, file, version="1.2draft")
-    return file
+    with gc_paused(), atomic_file(path) as tmp:
+        nx.write_gexf(flat, tmp, version="1.2draft")
+    return written_path(path)
 
 
 def export_tables(
@@ -337,14 +332,17 @@ def write_datapackage(
     A CSV pair that R (igraph, sna, tidygraph), Stata, SPSS and
     spreadsheets read directly; the data package describes every column
     (type, list separator) and declares ``source`` and ``target`` as foreign
-    keys into ``nodes.id``.
+    keys into ``nodes.id``. Text that a spreadsheet would run as a formula
+    (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return)
+    gets a leading ``'`` (see :func:`~sociale_kaart.core.tables.neutralise_formula`).
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A social map.
     folder : str or path-like
-        Created if missing; the three files in it are overwritten.
+        Created if missing, with its parents; the three files in it are
+        replaced, other files are kept.
     fields : iterable of str or mapping, optional
         The node fields (see :func:`export_fields`).
     title : str, optional
@@ -353,7 +351,9 @@ def write_datapackage(
     Returns
     -------
     pathlib.Path
-        The path of ``datapackage.json``.
+        The folder written (folder formats return the folder; the metadata
+        is its ``datapackage.json``). The write is atomic: an interrupted
+        write leaves the old package intact.
 
     See Also
     --------
@@ -368,21 +368,18 @@ def write_datapackage(
     --------
     >>> import tempfile, csv
     >>> import sociale_kaart as sk
-    >>> meta = sk.write_datapackage(sk.load_sample(), tempfile.mkdtemp())
-    >>> [r["name"] for r in __import__("json").loads(meta.read_text())["resources"]]
+    >>> folder = sk.write_datapackage(sk.load_sample(), tempfile.mkdtemp())
+    >>> meta = (folder / "datapackage.json").read_text(encoding="utf-8")
+    >>> [r["name"] for r in __import__("json").loads(meta)["resources"]]
     ['nodes', 'edges']
-    >>> with open(meta.parent / "edges.csv", encoding="utf-8") as f:
+    >>> with open(folder / "edges.csv", encoding="utf-8") as f:
     ...     rows = list(csv.DictReader(f))
     >>> len(rows), rows[0].keys() >= {"source", "target", "relation"}
     (1261, True)
     """
     require_map(G)
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
     nodes, edges = export_tables(G, fields=fields, flat=True)
     node_rows = nodes.reset_index()
-    _write_csv(out / "nodes.csv", node_rows)
-    _write_csv(out / "edges.csv", edges)
 
     def schema(frame: pd.DataFrame, key: str | None) -> dict[str, Any]:
         items = []
@@ -432,9 +429,13 @@ def write_datapackage(
             },
         ],
     }
-    path = out / "datapackage.json"
-    path.write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
-    return path
+    owned = {"nodes.csv", "edges.csv", "datapackage.json"}
+    with atomic_folder(folder, owns=owned.__contains__) as tmp:
+        _write_csv(tmp / "nodes.csv", node_rows)
+        _write_csv(tmp / "edges.csv", edges)
+        text = json.dumps(meta, indent=1, ensure_ascii=False)
+        (tmp / "datapackage.json").write_text(text, encoding="utf-8")
+    return written_path(folder)
 
 
 def _write_csv(path: Path, frame: pd.DataFrame) -> None:
@@ -454,7 +455,10 @@ def _csv_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    # text for others' spreadsheets: never a formula (OWASP)
+    return neutralise_formula(str(value))
 
 
 def write_parquet(G: nx.MultiDiGraph, folder: PathLike, *, fields: Fields = None) -> Path:
@@ -469,14 +473,16 @@ def write_parquet(G: nx.MultiDiGraph, folder: PathLike, *, fields: Fields = None
     G : networkx.MultiDiGraph
         A social map.
     folder : str or path-like
-        Created if missing; the two files in it are overwritten.
+        Created if missing, with its parents; the two files in it are
+        replaced, other files are kept.
     fields : iterable of str or mapping, optional
         The node fields (see :func:`export_fields`).
 
     Returns
     -------
     pathlib.Path
-        The folder.
+        The folder written (folder formats return the folder). The write
+        is atomic: an interrupted write leaves the old files intact.
 
     Raises
     ------
@@ -504,16 +510,16 @@ def write_parquet(G: nx.MultiDiGraph, folder: PathLike, *, fields: Fields = None
         raise ImportError(
             "write_parquet needs pyarrow: pip install pyarrow (or sociale_kaart[parquet])"
         ) from None
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
     nodes, edges = export_tables(G, fields=fields, flat=False)
     for column in nodes.columns:
         if nodes[column].dtype == object:
             nodes[column] = nodes[column].map(_parquet_value)
     edges["since"] = edges["since"].map(_parquet_value)
-    nodes.to_parquet(out / "nodes.parquet", engine="pyarrow")
-    edges.to_parquet(out / "edges.parquet", engine="pyarrow", index=False)
-    return out
+    owned = {"nodes.parquet", "edges.parquet"}
+    with atomic_folder(folder, owns=owned.__contains__) as tmp:
+        nodes.to_parquet(tmp / "nodes.parquet", engine="pyarrow")
+        edges.to_parquet(tmp / "edges.parquet", engine="pyarrow", index=False)
+    return written_path(folder)
 
 
 def _parquet_value(value: Any) -> Any:

@@ -18,6 +18,8 @@ import datetime as _dt
 import io as _io
 import json
 import os
+import re
+import stat
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -45,6 +47,8 @@ from sociale_kaart.core.tables import (
     plain_value,
 )
 from sociale_kaart.core.themes import nearest_code
+from sociale_kaart.io.atomic import atomic_file, atomic_folder, written_path
+from sociale_kaart.io.limits import DEFAULT_LIMITS, Limits, check_file_size, check_zip, over
 
 __all__ = [
     "from_frames",
@@ -66,8 +70,11 @@ _LIST_SEP = {",": ";", ";": "|"}
 # ----------------------------------------------------------------------------- CSV
 
 
-def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
+def _read_csv_table(
+    path: Path, name: str, problems: list[Problem], limits: Limits = DEFAULT_LIMITS
+) -> Table | None:
     label = path.name
+    check_file_size(path, limits, label=label)
     data = path.read_bytes()
     if not data.strip().lstrip(b"\xef\xbb\xbf").strip():
         problems.append(
@@ -105,9 +112,38 @@ def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | N
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
     try:
-        records = list(reader)
+        for record in reader:
+            records.append(record)
+            if len(records) > limits.max_rows + 1:
+                raise over(
+                    label, "rows", "max_rows", len(records) - 1, limits.max_rows, source=label
+                )
+            if len(record) > limits.max_columns:
+                raise over(
+                    label, "columns", "max_columns", len(record), limits.max_columns, source=label
+                )
+            for cell in record:
+                if len(cell) > limits.max_cell_chars:
+                    raise over(
+                        f"{label} line {reader.line_num}",
+                        "characters in one cell",
+                        "max_cell_chars",
+                        len(cell),
+                        limits.max_cell_chars,
+                        source=label,
+                    )
     except csv.Error as err:
+        if "field limit" in str(err):
+            raise over(
+                f"{label} line {reader.line_num}",
+                "characters in one cell (more than the csv module's own limit)",
+                "max_cell_chars",
+                csv.field_size_limit() + 1,
+                limits.max_cell_chars,
+                source=label,
+            ) from None
         problems.append(
             Problem(
                 label,
@@ -121,6 +157,9 @@ def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | N
     header = [cell.strip().lstrip("\ufeff").lower() for cell in records[0]]
     table = Table(name, label, header, list_sep=_LIST_SEP[delimiter])
     ok = True
+    first: dict[str, int] = {}
+    for position, column in enumerate(header):
+        first.setdefault(column, position)
     for position, column in enumerate(header):
         if not column:
             problems.append(
@@ -133,7 +172,7 @@ def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | N
                 )
             )
             ok = False
-        elif header.index(column) != position:
+        elif first[column] != position:
             problems.append(
                 Problem(label, 1, column, None, f"column {column!r} appears twice: keep one")
             )
@@ -164,7 +203,9 @@ def _read_csv_table(path: Path, name: str, problems: list[Problem]) -> Table | N
     return table
 
 
-def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
+def read_csv(
+    folder: PathLike, *, name: str | None = None, limits: Limits | None = None
+) -> nx.MultiDiGraph:
     """Read a social map from a folder of CSV files.
 
     The folder may hold ``residents.csv``, ``professionals.csv``,
@@ -181,6 +222,8 @@ def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         The folder with the CSV files.
     name : str, optional
         The map's name in ``G.graph["name"]``; the folder's name by default.
+    limits : sociale_kaart.io.limits.Limits, optional
+        The bounds on the input (see :class:`~sociale_kaart.io.limits.Limits`).
 
     Returns
     -------
@@ -191,6 +234,9 @@ def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
     ------
     DataError
         With every problem found (file, row, column, value and the fix).
+        Also for entries named ``*.csv`` that are not plain files in the
+        folder (links out of it, pipes, folders), two files for one table
+        (``residents.csv`` and ``RESIDENTS.csv``), and inputs over a limit.
     FileNotFoundError
         If the folder does not exist.
 
@@ -219,10 +265,28 @@ def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         )
     problems: list[Problem] = []
     tables: dict[str, Table] = {}
+    seen: dict[str, str] = {}
     for file in sorted(path.iterdir()):
-        if file.suffix.lower() != ".csv" or not file.is_file():
+        if file.suffix.lower() != ".csv":
+            continue
+        trouble = _not_a_plain_file(file, path)
+        if trouble:
+            problems.append(Problem(file.name, None, None, None, trouble))
             continue
         table_name = file.stem.lower()
+        if table_name in seen:
+            problems.append(
+                Problem(
+                    file.name,
+                    None,
+                    None,
+                    None,
+                    f"a second file for the {table_name} table, next to {seen[table_name]} "
+                    "(file names are compared without case): merge them into one file",
+                )
+            )
+            continue
+        seen[table_name] = file.name
         if table_name not in TABLES:
             hint = nearest_code(table_name, TABLES)
             tip = f"did you mean '{hint}.csv'? " if hint else ""
@@ -237,7 +301,7 @@ def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
                 )
             )
             continue
-        table = _read_csv_table(file, table_name, problems)
+        table = _read_csv_table(file, table_name, problems, limits or DEFAULT_LIMITS)
         if table is not None:
             tables[table_name] = table
     if not tables and not problems:
@@ -252,6 +316,29 @@ def read_csv(folder: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
             )
         )
     return _build(tables, problems, name=name or path.resolve().name, source=str(path))
+
+
+def _not_a_plain_file(file: Path, folder: Path) -> str | None:
+    """Why a ``*.csv`` entry of a map folder cannot be read as a table, or None if it can."""
+    if file.is_symlink():
+        try:
+            real = file.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a link that points to nothing: remove it, or copy the file it meant here"
+        if folder.resolve() not in real.parents:
+            return (
+                "a link to a file outside the map folder, which readers do not follow: "
+                "copy the file into the folder instead"
+            )
+    try:
+        mode = file.stat().st_mode
+    except OSError as err:
+        return f"cannot be read ({err.strerror}): check the file"
+    if stat.S_ISDIR(mode):
+        return "a folder named like a CSV file: rename or move it"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe or device): replace it by the CSV file itself"
+    return None
 
 
 def _build(
@@ -288,14 +375,22 @@ def write_csv(G: nx.MultiDiGraph, folder: PathLike, *, delimiter: str = ",") -> 
     G : networkx.MultiDiGraph
         A valid map.
     folder : str or path-like
-        Created if missing. Existing map files in it are overwritten.
+        Created if missing, with its parents. The map's CSV files in an
+        existing folder are replaced (and map files the map no longer
+        needs removed); other files in it are kept.
     delimiter : {",", ";"}
         ``";"`` writes the Dutch-Excel dialect, with ``|`` between list items.
 
     Returns
     -------
     pathlib.Path
-        The folder.
+        The folder written (folder formats return the folder).
+
+    Notes
+    -----
+    The write is atomic (see :mod:`sociale_kaart.io.atomic`): the files are
+    written to a temporary folder beside the target, which then replaces
+    the target in one step. An interrupted write leaves the old map intact.
 
     Examples
     --------
@@ -311,21 +406,30 @@ def write_csv(G: nx.MultiDiGraph, folder: PathLike, *, delimiter: str = ",") -> 
     if delimiter not in _LIST_SEP:
         raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
     list_sep = _LIST_SEP[delimiter]
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    for table, records in graph_records(G).items():
-        target = out / f"{table}.csv"
-        if not records:
-            if target.exists():
-                target.unlink()
-            continue
-        columns = _columns(table, records)
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
-            writer.writerow(columns)
-            for record in records:
-                writer.writerow([format_cell(record.get(c), list_sep) for c in columns])
-    return out
+    tables = graph_records(G)
+    with atomic_folder(folder, owns=_owned_csv) as tmp:
+        for table, records in tables.items():
+            if not records:
+                continue
+            columns = _columns(table, records)
+            with (tmp / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
+                # csv quotes a value with "\n" but not one with a lone "\r", which a reader
+                # takes for a line end: quote every value of such a row
+                quoted = csv.writer(
+                    handle, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL
+                )
+                writer.writerow(columns)
+                for record in records:
+                    cells = [format_cell(record.get(c), list_sep) for c in columns]
+                    (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
+    return written_path(folder)
+
+
+def _owned_csv(name: str) -> bool:
+    """The entries of a map folder that write_csv replaces: the map's CSV files, any case."""
+    stem, _, suffix = name.rpartition(".")
+    return suffix.lower() == "csv" and stem.lower() in TABLES
 
 
 def _columns(table: str, records: list[dict[str, Any]]) -> list[str]:
@@ -337,13 +441,17 @@ def _columns(table: str, records: list[dict[str, Any]]) -> list[str]:
 # ----------------------------------------------------------------------------- Excel
 
 
-def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
+def read_excel(
+    path: PathLike, *, name: str | None = None, limits: Limits | None = None
+) -> nx.MultiDiGraph:
     """Read a social map from one Excel workbook.
 
     The workbook has one sheet per table, named like the CSV files without
     ``.csv`` (``residents``, ``professionals``, ..., ``relations``,
     ``themes``), each with a header row. List values are ``;``-separated.
-    Other sheets are reported as errors, so no data is silently skipped.
+    Nothing is skipped in silence: other sheets, two sheets for one table, a
+    column name used twice, values beyond the header and formulas without a
+    saved value are all reported as errors.
 
     Parameters
     ----------
@@ -351,6 +459,8 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         An ``.xlsx`` file.
     name : str, optional
         The map's name; the file's stem by default.
+    limits : sociale_kaart.io.limits.Limits, optional
+        The bounds on the input (see :class:`~sociale_kaart.io.limits.Limits`).
 
     Returns
     -------
@@ -360,7 +470,10 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
     ------
     DataError
         With every problem found; ``file`` is ``"<workbook> [sheet]"`` and
-        ``row`` the Excel row number.
+        ``row`` the Excel row number. Also for a file that is not a workbook,
+        or one over a limit.
+    FileNotFoundError
+        If the file does not exist.
 
     Examples
     --------
@@ -371,15 +484,17 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
     >>> sk.read_excel(path).number_of_nodes() == G.number_of_nodes()
     True
     """
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
     file = Path(path)
     if not file.exists():
         raise FileNotFoundError(f"no such file: {file}")
+    limits = limits or DEFAULT_LIMITS
+    check_file_size(file, limits, label=file.name)
+    problems: list[Problem] = []
     try:
-        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        tables = _excel_tables(file, limits, problems)
+    except DataError:
+        raise
+    except Exception as err:  # hostile or broken XML, zip or styles: never a raw traceback
         raise DataError(
             [
                 Problem(
@@ -387,18 +502,48 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
                     None,
                     None,
                     None,
-                    f"cannot open this as an Excel workbook ({err.__class__.__name__}): "
-                    "save it as .xlsx, or read CSV files with sk.read_csv",
+                    f"cannot read this as an Excel workbook ({err.__class__.__name__}: "
+                    f"{str(err)[:200]}): save it again as .xlsx, or read CSV files with "
+                    "sk.read_csv",
                 )
             ],
             source=str(file),
         ) from None
-    problems: list[Problem] = []
+    return _build(tables, problems, name=name or file.stem, source=str(file))
+
+
+def _excel_tables(file: Path, limits: Limits, problems: list[Problem]) -> dict[str, Table]:
+    import openpyxl
+
+    with zipfile.ZipFile(file) as archive:
+        check_zip(archive, limits, label=file.name, source=str(file))
+        formulas = any(
+            _has_formula(archive, info)
+            for info in archive.infolist()
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+        )
+    workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    raw = openpyxl.load_workbook(file, read_only=True, data_only=False) if formulas else None
     tables: dict[str, Table] = {}
+    seen: dict[str, str] = {}
     try:
-        for sheet in workbook.worksheets:
+        for index, sheet in enumerate(workbook.worksheets):
             table_name = sheet.title.strip().lower()
             label = f"{file.name} [{sheet.title}]"
+            if table_name in seen:
+                problems.append(
+                    Problem(
+                        label,
+                        None,
+                        None,
+                        None,
+                        f"a second sheet for the {table_name} table, next to [{seen[table_name]}] "
+                        "(sheet names are compared without case and surrounding space): "
+                        "merge them into one sheet",
+                    )
+                )
+                continue
+            seen[table_name] = sheet.title
             if table_name not in TABLES:
                 hint = nearest_code(table_name, TABLES)
                 tip = f"did you mean {hint!r}? " if hint else ""
@@ -413,38 +558,123 @@ def read_excel(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
                     )
                 )
                 continue
-            rows = sheet.iter_rows(values_only=True)
-            header_cells = next(rows, None)
-            if header_cells is None or all(c is None for c in header_cells):
+            raw_sheet = raw.worksheets[index] if raw is not None else None
+            table = _excel_sheet(sheet, raw_sheet, table_name, label, limits, problems)
+            if table is not None:
+                tables[table_name] = table
+    finally:
+        workbook.close()
+        if raw is not None:
+            raw.close()
+    return tables
+
+
+def _has_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a sheet's XML holds a formula element (read in pieces, never whole)."""
+    tail = b""
+    with archive.open(info) as stream:
+        while chunk := stream.read(1 << 20):
+            if re.search(rb"<(?:\w+:)?f[ >/]", tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
+def _excel_sheet(
+    sheet: Any,
+    raw_sheet: Any,
+    table_name: str,
+    label: str,
+    limits: Limits,
+    problems: list[Problem],
+) -> Table | None:
+    # the <dimension> a file declares may be wrong (or hostile): read every row there is
+    for worksheet in (sheet, raw_sheet):
+        if worksheet is not None and hasattr(worksheet, "reset_dimensions"):
+            worksheet.reset_dimensions()
+    rows = sheet.iter_rows(values_only=True)
+    raw_rows = raw_sheet.iter_rows() if raw_sheet is not None else None
+    header_cells = next(rows, None)
+    if raw_rows is not None:
+        next(raw_rows, None)
+    if header_cells is None or all(c is None for c in header_cells):
+        problems.append(
+            Problem(label, None, None, None, "the sheet is empty: delete it, or add a header row")
+        )
+        return None
+    header = [_xl_unescape(str(c)).strip().lower() if c is not None else "" for c in header_cells]
+    while header and not header[-1]:
+        header.pop()
+    if len(header) > limits.max_columns:
+        raise over(label, "columns", "max_columns", len(header), limits.max_columns, source=label)
+    if "" in header:
+        problems.append(Problem(label, 1, None, None, "a column has no name: name it or remove it"))
+        return None
+    counts: dict[str, int] = {}
+    for column in header:
+        counts[column] = counts.get(column, 0) + 1
+    twice = [c for c, n in counts.items() if n > 1]
+    if twice:
+        problems.extend(
+            Problem(label, 1, c, None, f"column {c!r} appears twice: keep one") for c in twice
+        )
+        return None
+    table = Table(table_name, label, header)
+    for number, cells in enumerate(rows, start=2):
+        raw_cells = next(raw_rows, ()) if raw_rows is not None else ()
+        if number > limits.max_rows + 1:
+            raise over(label, "rows", "max_rows", number - 1, limits.max_rows, source=label)
+        values = [_xl_unescape(v) if isinstance(v, str) else v for v in cells]
+        for position, cell in enumerate(raw_cells):
+            if (
+                getattr(cell, "data_type", None) == "f"
+                and position < len(values)
+                and values[position] is None
+            ):
+                where = header[position] if position < len(header) else None
                 problems.append(
                     Problem(
                         label,
-                        None,
-                        None,
-                        None,
-                        "the sheet is empty: delete it, or add a header row",
+                        number,
+                        where,
+                        cell.value,
+                        "a formula without a saved value: open the workbook in Excel or "
+                        "LibreOffice and save it, or type the value",
                     )
                 )
-                continue
-            header = [str(c).strip().lower() if c is not None else "" for c in header_cells]
-            while header and not header[-1]:
-                header.pop()
-            if "" in header:
-                problems.append(
-                    Problem(label, 1, None, None, "a column has no name: name it or remove it")
+        extra = [v for v in values[len(header) :] if not _blank(v)]
+        if extra:
+            problems.append(
+                Problem(
+                    label,
+                    number,
+                    None,
+                    extra[0],
+                    f"this row has values beyond the {len(header)} named columns: "
+                    "name their column in the header row, or remove them",
                 )
-                continue
-            table = Table(table_name, label, header)
-            for number, cells in enumerate(rows, start=2):
-                values = list(cells[: len(header)])
-                if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-                    continue
-                values += [None] * (len(header) - len(values))
-                table.rows.append(Row(dict(zip(header, values, strict=True)), number))
-            tables[table_name] = table
-    finally:
-        workbook.close()
-    return _build(tables, problems, name=name or file.stem, source=str(file))
+            )
+            continue
+        values = values[: len(header)]
+        if all(_blank(v) for v in values):
+            continue
+        for column, value in zip(header, values, strict=False):
+            if isinstance(value, str) and len(value) > limits.max_cell_chars:
+                raise over(
+                    f"{label} row {number} column {column!r}",
+                    "characters in one cell",
+                    "max_cell_chars",
+                    len(value),
+                    limits.max_cell_chars,
+                    source=label,
+                )
+        values += [None] * (len(header) - len(values))
+        table.rows.append(Row(dict(zip(header, values, strict=True)), number))
+    return table
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
@@ -452,6 +682,19 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
 
     Numbers and dates are written as typed cells; lists as ``;``-separated
     text. Like :func:`write_csv`, this is lossless.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A valid map.
+    path : str or path-like
+        The ``.xlsx`` file; its missing parent folders are created.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written (one-file formats return the file). The write is
+        atomic: an interrupted write leaves the old workbook intact.
 
     Examples
     --------
@@ -464,8 +707,6 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
     require_map(G)
     import openpyxl
 
-    file = Path(path)
-    file.parent.mkdir(parents=True, exist_ok=True)
     workbook = openpyxl.Workbook(write_only=True)
     for table, records in graph_records(G).items():
         if not records:
@@ -475,12 +716,35 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
         sheet.append(columns)
         for record in records:
             sheet.append([_text_cell(sheet, _excel_cell(record.get(c))) for c in columns])
-    workbook.save(file)
-    return file
+    with atomic_file(path) as tmp:
+        workbook.save(tmp)
+    return written_path(path)
+
+
+#: Characters an Excel cell's XML cannot hold as they are: control characters, and the
+#: carriage return, which XML reads back as a line feed.
+_XL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+#: Text that looks like the OOXML escape ``_xHHHH_`` itself.
+_XL_ESCAPE = re.compile("_(x[0-9A-Fa-f]{4}_)")
+
+
+def _xl_escape(text: str) -> str:
+    """Escape text for a cell the OOXML way (``_x000D_``), as Excel itself does."""
+    text = _XL_ESCAPE.sub(r"_x005F_\1", text)
+    return _XL_UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def _xl_unescape(text: str) -> str:
+    """Undo :func:`_xl_escape` (and Excel's own escapes), which openpyxl leaves in the text."""
+    if "_x" not in text:
+        return text
+    return re.sub("_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), text)
 
 
 def _text_cell(sheet: Any, value: Any) -> Any:
     """Keep text that starts with '=' as text: openpyxl would store it as a formula."""
+    if isinstance(value, str):
+        value = _xl_escape(value)
     if isinstance(value, str) and value.startswith("="):
         from openpyxl.cell import WriteOnlyCell
 
@@ -550,20 +814,37 @@ def from_frames(
         "themes": themes,
     }
     tables: dict[str, Table] = {}
+    problems: list[Problem] = []
     for table_name, frame in given.items():
         if frame is None:
             continue
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"{table_name} must be a pandas DataFrame, not {type(frame).__name__}")
+        if name is None and isinstance(frame.attrs.get("name"), str):
+            name = frame.attrs["name"]  # as to_frames keeps it
         if table_name in ENTITY_TABLES and "id" not in frame.columns and frame.index.name == "id":
             frame = frame.reset_index()
         columns = [str(c).strip().lower() for c in frame.columns]
+        twice = sorted({c for c in columns if columns.count(c) > 1})
+        if twice:
+            problems.extend(
+                Problem(
+                    f"{table_name} (DataFrame)",
+                    1,
+                    column,
+                    None,
+                    f"column {column!r} appears twice (names are compared without case and "
+                    "surrounding space): keep one",
+                )
+                for column in twice
+            )
+            continue
         rows = [
             Row({c: plain_value(v) for c, v in zip(columns, record, strict=True)}, line)
             for line, record in enumerate(frame.itertuples(index=False, name=None), start=2)
         ]
         tables[table_name] = Table(table_name, f"{table_name} (DataFrame)", columns, rows)
-    return _build(tables, [], name=name, source="DataFrames")
+    return _build(tables, problems, name=name, source="DataFrames")
 
 
 def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
@@ -604,6 +885,8 @@ def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
                 if column in frame.columns and _is_int_field(info.annotation):
                     frame[column] = frame[column].astype("Int64")
             frame = frame.set_index("id")
+        if G.graph.get("name") is not None:
+            frame.attrs["name"] = G.graph["name"]
         out[table] = frame
     return out
 
@@ -639,6 +922,21 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     included); the file is also valid input for
     ``networkx.node_link_graph(data, edges="edges")``.
 
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A valid map.
+    path : str or path-like
+        The ``.json`` file; its missing parent folders are created.
+    indent : int or None, default 1
+        Passed to ``json.dump``.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written (one-file formats return the file). The write is
+        atomic: an interrupted write leaves the old file intact.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -650,22 +948,39 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     """
     require_map(G)
     data = nx.node_link_data(G, edges="edges")
-    file = Path(path)
-    file.parent.mkdir(parents=True, exist_ok=True)
-    with file.open("w", encoding="utf-8") as handle:
+    with atomic_file(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
         json.dump(data, handle, default=_json_default, ensure_ascii=False, indent=indent)
-    return file
+    return written_path(path)
 
 
-def read_json(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
+def read_json(
+    path: PathLike, *, name: str | None = None, limits: Limits | None = None
+) -> nx.MultiDiGraph:
     """Read a map from node-link JSON (as written by :func:`write_json`).
 
     The data goes through the same validation as every other reader.
 
+    Parameters
+    ----------
+    path : str or path-like
+        The ``.json`` file.
+    name : str, optional
+        The map's name; the name in the file, else the file's stem, by default.
+    limits : sociale_kaart.io.limits.Limits, optional
+        The bounds on the input (see :class:`~sociale_kaart.io.limits.Limits`).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
     Raises
     ------
     DataError
-        If the file is not node-link JSON, or the map is not valid.
+        If the file is not node-link JSON (whatever its content: deep
+        nesting, huge numbers, values of the wrong type), the map is not
+        valid, or the file is over a limit.
+    FileNotFoundError
+        If the file does not exist.
 
     Examples
     --------
@@ -679,15 +994,33 @@ def read_json(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
     """
     file = Path(path)
     label = file.name
+    limits = limits or DEFAULT_LIMITS
+    if not file.exists():
+        raise FileNotFoundError(f"no such file: {file}")
+    if file.is_dir():
+        raise IsADirectoryError(f"{file} is a folder: give the .json file (or use sk.read_csv)")
+    check_file_size(file, limits, label=label)
     try:
-        data = json.loads(file.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        data = json.loads(file.read_bytes().decode("utf-8-sig"))
+    except RecursionError:
+        data = None
+        depth = limits.max_json_depth + 1
+    except (UnicodeDecodeError, ValueError) as err:  # ValueError: also a 5000-digit number
         raise DataError(
             [Problem(label, getattr(err, "lineno", None), None, None, f"not valid JSON: {err}")],
             source=str(file),
         ) from None
+    else:
+        depth = _json_depth(data, limits.max_json_depth)
+    if depth > limits.max_json_depth:
+        raise over(
+            label,
+            "levels of nesting",
+            "max_json_depth",
+            depth,
+            limits.max_json_depth,
+            source=str(file),
+        )
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise DataError(
             [
@@ -713,7 +1046,11 @@ def read_json(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         attrs = dict(item)
         nodes.append((attrs.pop("id"), attrs))
     edges = []
-    for number, item in enumerate(data.get("edges", data.get("links", [])) or []):
+    edge_items = data.get("edges", data.get("links", [])) or []
+    if not isinstance(edge_items, list):
+        problems.append(Problem(label, None, None, None, "'edges' must be a list of edges"))
+        edge_items = []
+    for number, item in enumerate(edge_items):
         if not isinstance(item, dict) or "source" not in item or "target" not in item:
             problems.append(
                 Problem(label, None, None, None, f"edge #{number} needs 'source' and 'target'")
@@ -724,13 +1061,37 @@ def read_json(path: PathLike, *, name: str | None = None) -> nx.MultiDiGraph:
         key = attrs.pop("key", attrs.get("relation"))
         edges.append((u, v, key, attrs))
     graph_attrs = data.get("graph") or {}
+    if not isinstance(graph_attrs, dict):
+        problems.append(
+            Problem(label, None, "graph", graph_attrs, "'graph' must be an object (or left out)")
+        )
+        graph_attrs = {}
+    map_name = graph_attrs.get("name")
+    if map_name is not None and not isinstance(map_name, str):
+        problems.append(Problem(label, None, "graph.name", map_name, "the map's name is text"))
+        map_name = None
     tables, more = node_link_tables(nodes, edges, graph_attrs.get("themes"), label=label)
     return _build(
         tables,
         [*problems, *more],
-        name=name or graph_attrs.get("name") or file.stem,
+        name=name or map_name or file.stem,
         source=str(file),
     )
+
+
+def _json_depth(data: Any, limit: int) -> int:
+    """How deeply ``data`` nests (counting stops just over ``limit``), without recursion."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                return deepest
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 # ----------------------------------------------------------------------------- validate

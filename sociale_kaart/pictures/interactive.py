@@ -45,6 +45,7 @@ from sociale_kaart.core.strings import (
 )
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import KINDS, LEVELS
+from sociale_kaart.io.atomic import atomic_file, written_path
 from sociale_kaart.pictures.layout import auto_layout
 from sociale_kaart.pictures.style import (
     EDGE_COLOR,
@@ -423,7 +424,7 @@ def write_html(G: nx.MultiDiGraph, path: PathLike, **kwargs: Any) -> Path:
     G : networkx.MultiDiGraph
         A social map.
     path : str or path-like
-        The file to write.
+        The file to write; its missing parent folders are created.
     **kwargs
         Passed to :func:`interactive` (``color_by``, ``size_by``,
         ``highlight``, ``show``, ``physics``, ``seed``, ``language`` ...).
@@ -431,7 +432,8 @@ def write_html(G: nx.MultiDiGraph, path: PathLike, **kwargs: Any) -> Path:
     Returns
     -------
     pathlib.Path
-        The file written.
+        The file written (one-file formats return the file). The write is
+        atomic: an interrupted write leaves the old page intact.
 
     See Also
     --------
@@ -449,4 +451,7 @@ def write_html(G: nx.MultiDiGraph, path: PathLike, **kwargs: Any) -> Path:
     (True, False, False)
     """
     require_map(G)
-    return Path(interactive(G, **kwargs).write_html(path))
+    page = interactive(G, **kwargs)
+    with atomic_file(path) as tmp:
+        page.write_html(tmp)
+    return written_path(path)

@@ -49,9 +49,11 @@ __all__ = [
 ]
 
 #: The quasi-identifiers :func:`~sociale_kaart.check_disclosure` looks at by default.
+#: Gender is among them: it is a sensitive field, and it splits small groups further.
 DEFAULT_QUASI_IDENTIFIERS: tuple[str, ...] = (
     "neighbourhood",
     "birth_year_band",
+    "gender",
     "languages",
     "degree_band",
 )
@@ -158,6 +160,37 @@ def _chosen(kind: str, names: Iterable[str], known: set[str]) -> tuple[str, ...]
 # --------------------------------------------------------------------------- pseudonyms
 
 
+#: Keys printed in documentation and tutorials (the library's own old examples among
+#: them): anyone can try them, so they are refused.
+_EXAMPLE_KEYS = frozenset(
+    {
+        "a long and secret key",
+        "correct horse battery staple",
+        "demo key - make a real one with secrets.token_hex(32)",
+        "my secret key",
+        "secret key",
+        "changeme",
+        "password",
+    }
+)
+#: The least estimated entropy of a key, in bits.
+_MIN_KEY_BITS = 40.0
+_HOW = "make one with secrets.token_hex(32) and keep it apart from the data"
+
+
+def _estimated_bits(data: bytes) -> float:
+    """A key's entropy, estimated from its symbols (a repeated pattern counts once)."""
+    for period in range(1, len(data) // 2 + 1):
+        if len(data) % period == 0 and data == data[:period] * (len(data) // period):
+            data = data[:period]
+            break
+    counts: dict[int, int] = {}
+    for byte in data:
+        counts[byte] = counts.get(byte, 0) + 1
+    n = len(data)
+    return -sum(c * math.log2(c / n) for c in counts.values())
+
+
 def _key_bytes(key: str | bytes) -> bytes:
     if isinstance(key, str):
         data = key.encode("utf-8")
@@ -166,9 +199,14 @@ def _key_bytes(key: str | bytes) -> bytes:
     else:
         raise TypeError(f"key must be text or bytes, not {type(key).__name__}")
     if len(data) < _MIN_KEY_BYTES:
+        raise ValueError(f"key must be at least {_MIN_KEY_BYTES} bytes, not {len(data)}: {_HOW}")
+    if data.decode("utf-8", "replace").strip().lower() in _EXAMPLE_KEYS:
+        raise ValueError(f"this key is printed in documentation, so it is not secret: {_HOW}")
+    bits = _estimated_bits(data)
+    if bits < _MIN_KEY_BITS:
         raise ValueError(
-            f"key must be at least {_MIN_KEY_BYTES} bytes, not {len(data)}: make one with "
-            "secrets.token_hex(32) and keep it apart from the data"
+            f"this key is too easy to guess (about {bits:.0f} bits, at least "
+            f"{_MIN_KEY_BITS:.0f} needed; a repeated letter or pattern is weak): {_HOW}"
         )
     return data
 
@@ -183,7 +221,8 @@ def pseudonym(node_id: str, *, key: str | bytes, kind: str = "resident") -> str:
     node_id : str
         The original id.
     key : str or bytes
-        The secret key (at least 16 bytes).
+        The secret key: at least 16 bytes, not easy to guess, not an example
+        key from documentation.
     kind : {"resident", "professional"}
         The prefix (``r-`` or ``p-``) and the hash domain.
 
@@ -195,11 +234,12 @@ def pseudonym(node_id: str, *, key: str | bytes, kind: str = "resident") -> str:
 
     Examples
     --------
+    >>> import secrets
     >>> from sociale_kaart import pseudonym
-    >>> pseudonym("r_samira", key="a long and secret key") == pseudonym(
-    ...     "r_samira", key="a long and secret key")
+    >>> key = secrets.token_hex(32)  # keep it apart from the data
+    >>> pseudonym("r_samira", key=key) == pseudonym("r_samira", key=key)
     True
-    >>> pseudonym("r_samira", key="a long and secret key")[:2]
+    >>> pseudonym("r_samira", key=key)[:2]
     'r-'
     """
     if kind not in _PREFIX:
@@ -235,7 +275,10 @@ def pseudonymise(
     can link two exports; without the key they cannot be traced back or
     linked to other data. Where residents live is coarsened: coordinates to
     a grid cell or the neighbourhood's centre, postcodes to their four
-    digits. Custom ``x_`` values of pseudonymised people are dropped.
+    digits. Custom ``x_`` values of pseudonymised people, and of the ties
+    they take part in, are dropped. Pseudonymised nodes come after the
+    others, sorted by pseudonym, and ties are sorted too, so the order of
+    rows in an export says nothing about the original ids.
 
     Parameters
     ----------
@@ -265,7 +308,9 @@ def pseudonymise(
     Raises
     ------
     ValueError
-        If the key is shorter than 16 bytes, or an option is out of range.
+        If the key is shorter than 16 bytes, too easy to guess (a repeated
+        letter or pattern, under about 40 bits), an example key from
+        documentation, or an option is out of range.
     TypeError
         If the key is not text or bytes.
 
@@ -287,10 +332,12 @@ def pseudonymise(
 
     Examples
     --------
+    >>> import secrets
     >>> import sociale_kaart as sk
     >>> G = sk.load_sample()
-    >>> P = sk.pseudonymise(G, key="a long and secret key")
-    >>> new = sk.pseudonym("r_samira", key="a long and secret key")
+    >>> key = secrets.token_hex(32)  # keep it apart from the data
+    >>> P = sk.pseudonymise(G, key=key)
+    >>> new = sk.pseudonym("r_samira", key=key)
     >>> P.nodes[new]["name"] == new, P.nodes[new]["postcode"]
     (True, '3311')
     >>> "r_samira" in P, P.number_of_edges() == G.number_of_edges()
@@ -362,18 +409,34 @@ def _relabelled(
         },
     )
     for node, attrs in G.nodes(data=True):
-        new = dict(attrs)
-        if node in mapping:
-            new_id = mapping[node]
-            new["name"] = new_id
-            new["extra"] = {}
-            if new.get("kind") == "resident":
-                _coarsen(new, coordinates, grid_m, centres, birth_year_band)
-            P.add_node(new_id, **new)
-        else:
-            P.add_node(node, **new)
+        if node not in mapping:
+            P.add_node(node, **attrs)
+    # in pseudonym order: the original order (r001, r002 ...) would give the ids away
+    for node in sorted(mapping, key=mapping.__getitem__):
+        new = dict(G.nodes[node])
+        new_id = mapping[node]
+        new["name"] = new_id
+        new["extra"] = {}
+        if new.get("kind") == "resident":
+            _coarsen(new, coordinates, grid_m, centres, birth_year_band)
+        P.add_node(new_id, **new)
+    edges = []
     for u, v, k, attrs in G.edges(keys=True, data=True):
-        P.add_edge(mapping.get(u, u), mapping.get(v, v), key=k, **attrs)
+        new = dict(attrs)
+        if u in mapping or v in mapping:
+            new["extra"] = {}  # notes on a person's ties may name them
+        edges.append(
+            (
+                str(mapping.get(u, u)),
+                str(mapping.get(v, v)),
+                k,
+                mapping.get(u, u),
+                mapping.get(v, v),
+                new,
+            )
+        )
+    for *_, k, u, v, attrs in sorted(edges, key=lambda e: (e[0], e[1], str(e[2]))):
+        P.add_edge(u, v, key=k, **attrs)
     return P
 
 
@@ -403,17 +466,29 @@ def _coarsen(
 # --------------------------------------------------------------------------- disclosure
 
 
+def _whole(value: Any) -> int | None:
+    """A whole number from a cell (int, float or text such as "1980"), or None."""
+    if value is None or value is pd.NA or isinstance(value, bool):
+        return None
+    try:
+        number = float(str(value).strip().replace(",", "."))
+    except ValueError:
+        return None
+    return int(number) if math.isfinite(number) else None
+
+
 def _band(year: Any, width: int) -> str:
-    if year is None or (isinstance(year, float) and math.isnan(year)) or year is pd.NA:
+    whole = _whole(year)
+    if whole is None:
         return "unknown"
-    start = int(year) // width * width
+    start = whole // width * width
     return f"{start}-{start + width - 1}"
 
 
 def _degree_band(degree: Any) -> str:
-    if degree is None or degree is pd.NA:
+    value = _whole(degree)
+    if value is None:
         return "unknown"
-    value = int(degree)
     for low, high, label in _DEGREE_BANDS:
         if low <= value <= high:
             return label
@@ -449,7 +524,9 @@ def _resident_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
         record["degree"] = len(neighbours)
         records.append(record)
     if not records:
-        return pd.DataFrame(columns=["neighbourhood", "birth_year", "languages", "degree"])
+        return pd.DataFrame(
+            columns=["neighbourhood", "birth_year", "gender", "languages", "degree"]
+        )
     return pd.DataFrame.from_records(records).set_index("id")
 
 
@@ -482,6 +559,10 @@ def check_disclosure(
         number of distinct neighbours in the map (or a ``degree`` column):
         0, 1-2, 3-5, 6-10, 11-20, 21+. List values (languages) count as the
         sorted set. Missing values form their own group ("unknown" or "").
+        By default
+        :data:`~sociale_kaart.privacy.pseudonyms.DEFAULT_QUASI_IDENTIFIERS`:
+        neighbourhood, birth-year band, gender, languages and degree band. Birth years
+        given as text count when they are numbers, else as "unknown".
     band_years : int, default 10
         The width of a birth-year band.
 

@@ -26,6 +26,7 @@ from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import check_language, field_label, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS, OFFER_KINDS, PERSON_KINDS
+from sociale_kaart.io.atomic import atomic_file, written_path
 from sociale_kaart.pictures.layout import group_of
 from sociale_kaart.privacy.suppression import MIN_CELL_DEFAULT, check_min_cell, suppress_small
 
@@ -194,7 +195,7 @@ def _summary_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
     language, min_cell = ctx["language"], ctx["min_cell"]
     frame = summary(G)
     if ctx["audience"] == "public":
-        frame = suppress_small(frame, list(frame.columns), min_cell=min_cell)
+        frame = suppress_small(frame, list(frame.columns), min_cell=min_cell, total_row="total")
         frame = frame.drop(columns="suppressed")
     frame = frame.rename(
         index={"total": text("report.total", language), "(none)": text("report.none", language)}
@@ -457,9 +458,9 @@ def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
     if missing_rows:
         missing = pd.DataFrame(missing_rows)
         if ctx["audience"] == "public":
-            missing = suppress_small(missing, ["missing"], min_cell=min_cell).drop(
-                columns="suppressed"
-            )
+            missing = suppress_small(
+                missing, ["missing"], min_cell=min_cell, complements={"missing": "count"}
+            ).drop(columns="suppressed")
         blocks.append(_table(missing, language=language, min_cell=min_cell, index=False))
     else:
         blocks.append(_note(text("report.nothing", language)))
@@ -584,7 +585,7 @@ def report(
     G : networkx.MultiDiGraph
         A social map.
     path : str or path-like
-        The HTML file to write.
+        The HTML file to write; its missing parent folders are created.
     language : {"en", "nl"}, default "en"
         The page's language; every text is in it.
     audience : {"team", "public"}, default "team"
@@ -615,7 +616,8 @@ def report(
     Returns
     -------
     pathlib.Path
-        The file written.
+        The file written (one-file formats return the file). The write is
+        atomic: an interrupted write leaves the old page intact.
 
     Raises
     ------
@@ -656,6 +658,6 @@ def report(
         show=show,
         seed=seed,
     )
-    out = Path(path)
-    out.write_text(html, encoding="utf-8")
-    return out
+    with atomic_file(path) as tmp:
+        tmp.write_text(html, encoding="utf-8")
+    return written_path(path)

@@ -83,13 +83,14 @@ def test_gexf_round_trip(sample: nx.MultiDiGraph, tmp_path: Path) -> None:
 
 
 def test_datapackage_round_trip(sample: nx.MultiDiGraph, tmp_path: Path) -> None:
-    meta_path = sk.write_datapackage(sample, tmp_path / "pkg", title="Rivierwijk")
-    meta = json.loads(meta_path.read_text())
+    folder = sk.write_datapackage(sample, tmp_path / "pkg", title="Rivierwijk")
+    assert folder == tmp_path / "pkg"
+    meta = json.loads((folder / "datapackage.json").read_text())
     assert meta["profile"] == "tabular-data-package"
     nodes_res, edges_res = meta["resources"]
-    with (meta_path.parent / "nodes.csv").open(encoding="utf-8") as f:
+    with (folder / "nodes.csv").open(encoding="utf-8") as f:
         nodes = list(csv.DictReader(f))
-    with (meta_path.parent / "edges.csv").open(encoding="utf-8") as f:
+    with (folder / "edges.csv").open(encoding="utf-8") as f:
         edges = list(csv.DictReader(f))
     assert [f["name"] for f in nodes_res["schema"]["fields"]] == list(nodes[0])
     assert [f["name"] for f in edges_res["schema"]["fields"]] == list(edges[0])
@@ -141,8 +142,8 @@ def test_graphml_and_datapackage_round_trip_random_maps(
                 assert float(got) == pytest.approx(float(value))
             else:
                 assert got == value, (node, key)
-    meta = sk.write_datapackage(G, folder / "pkg", fields=fields)
-    frame = pd.read_csv(meta.parent / "nodes.csv", dtype=str, keep_default_na=False)
+    package = sk.write_datapackage(G, folder / "pkg", fields=fields)
+    frame = pd.read_csv(package / "nodes.csv", dtype=str, keep_default_na=False)
     assert set(frame["id"]) == {str(n) for n in G}
 
 
@@ -238,13 +239,13 @@ def test_r_igraph_reads_the_graphml_and_the_csv_pair(
     sample: nx.MultiDiGraph, tmp_path: Path
 ) -> None:
     graphml = sk.write_graphml(sample, tmp_path / "rivierwijk.graphml")
-    meta = sk.write_datapackage(sample, tmp_path / "pkg")
+    package = sk.write_datapackage(sample, tmp_path / "pkg")
     script = f"""
     if (!requireNamespace("igraph", quietly = TRUE)) quit(status = 3)
     suppressMessages(library(igraph))
     g <- read_graph("{graphml}", format = "graphml")
-    nodes <- read.csv("{meta.parent / "nodes.csv"}", stringsAsFactors = FALSE)
-    edges <- read.csv("{meta.parent / "edges.csv"}", stringsAsFactors = FALSE)
+    nodes <- read.csv("{package / "nodes.csv"}", stringsAsFactors = FALSE)
+    edges <- read.csv("{package / "edges.csv"}", stringsAsFactors = FALSE)
     h <- graph_from_data_frame(edges, directed = TRUE, vertices = nodes)
     cat(vcount(g), ecount(g), vcount(h), ecount(h),
         V(g)$kind[V(g)$id == "r_samira"], sum(E(h)$relation == "supports"), "\\n")

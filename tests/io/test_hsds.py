@@ -405,7 +405,9 @@ def _offer_view(G: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
 
 def test_write_hsds_round_trip_on_the_sample(tmp_path: Path) -> None:
     G = sk.load_sample()
-    meta = sk.write_hsds(G, tmp_path)
+    folder = sk.write_hsds(G, tmp_path)
+    assert folder == tmp_path
+    meta = folder / "datapackage.json"
     H = sk.read_hsds(tmp_path)
     assert H.graph["hsds_version"] == "3.0"
     assert _offer_view(H) == _offer_view(G)

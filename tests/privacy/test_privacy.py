@@ -17,7 +17,7 @@ import sociale_kaart as sk
 from sociale_kaart.core.records import SENSITIVE_FIELDS
 from sociale_kaart.testing import maps
 
-KEY = "correct horse battery staple"
+KEY = "tests-only-6f1d9c2a8e4b7035a1c9"
 OTHER = "an entirely different secret"
 
 

@@ -32,9 +32,11 @@ from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.records import LEVELS
 from sociale_kaart.core.themes import default_vocabulary, resolve_theme
+from sociale_kaart.io.atomic import atomic_folder, written_path
 from sociale_kaart.io.hsds.mapping import Mapper
 from sociale_kaart.io.hsds.read import Note, Package, load_package
 from sociale_kaart.io.hsds.text import DEFAULT_TAXONOMY_MAP, TaxonomyMatcher
+from sociale_kaart.io.hsds.write import _COLUMNS as HSDS_TABLES
 from sociale_kaart.io.hsds.write import HSDS_FIELDS, write_package
 
 __all__ = ["DEFAULT_TAXONOMY_MAP", "REPORT_COLUMNS", "read_hsds", "write_hsds"]
@@ -353,7 +355,8 @@ def write_hsds(
     G : networkx.MultiDiGraph
         A social map.
     path : str or path-like
-        The folder to write (created if missing; its HSDS files are overwritten).
+        The folder to write: created if missing, with its parents; its HSDS
+        files are replaced, other files are kept.
     fields : iterable of str, optional
         The offer and place fields to write (a whitelist; ``id``, ``name``
         and ``organisation`` are always written). All fields by default:
@@ -364,7 +367,9 @@ def write_hsds(
     Returns
     -------
     pathlib.Path
-        The path of ``datapackage.json``.
+        The folder written (folder formats return the folder; the metadata
+        is its ``datapackage.json``). The write is atomic: an interrupted
+        write leaves the old package intact.
 
     Raises
     ------
@@ -380,8 +385,8 @@ def write_hsds(
     >>> import tempfile
     >>> import sociale_kaart as sk
     >>> G = sk.load_sample()
-    >>> meta = sk.write_hsds(G, tempfile.mkdtemp())
-    >>> H = sk.read_hsds(meta.parent)
+    >>> folder = sk.write_hsds(G, tempfile.mkdtemp())
+    >>> H = sk.read_hsds(folder)
     >>> sorted(H.nodes["i_zwemmen"]["requires"]), H.nodes["i_zwemmen"]["organisation"]
     (['meedoen_pass'], 'o_zwembad')
     >>> any(H.nodes[n]["kind"] == "resident" for n in H)
@@ -401,4 +406,13 @@ def write_hsds(
                 f"fields has {unknown}, which no offer or place has; known: {sorted(known)}"
             )
         chosen = {kind: frozenset(f & wanted | {"name"}) for kind, f in HSDS_FIELDS.items()}
-    return write_package(G, Path(path), chosen, title=title)
+    with atomic_folder(path, owns=_owned_hsds) as tmp:
+        write_package(G, tmp, chosen, title=title)
+    return written_path(path)
+
+
+def _owned_hsds(name: str) -> bool:
+    """The entries of a folder that write_hsds replaces: its HSDS tables and metadata."""
+    return name == "datapackage.json" or (
+        name.endswith(".csv") and name[: -len(".csv")] in HSDS_TABLES
+    )

@@ -17,13 +17,15 @@ import json
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sociale_kaart.core.errors import DataError, Problem
-from sociale_kaart.core.tables import physical_lines
+from sociale_kaart.core.tables import physical_lines, restore_formula
+from sociale_kaart.io.limits import DEFAULT_LIMITS, check_file_size, check_zip
 
 __all__ = ["Note", "Package", "RawRow", "RawTable", "load_package"]
 
@@ -84,7 +86,6 @@ for _name, _aliases in _ALIASES.items():
         _CANONICAL[_alias] = _name
 
 _NULLS = frozenset({"null", "NULL", "Null"})
-_MAX_FIELD = 10_000_000
 
 
 @dataclass
@@ -141,6 +142,18 @@ def canonical_table(name: str) -> str | None:
 # --------------------------------------------------------------------------- sources
 
 
+#: What a broken or hostile zip raises from the standard library.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,  # an unknown compression method
+    RuntimeError,  # an encrypted member
+)
+
+
 class _Source:
     """Files of a package: a folder or a zip."""
 
@@ -156,11 +169,17 @@ class _Source:
             )
         else:
             try:
+                check_file_size(path, DEFAULT_LIMITS, label=path.name)
                 self._zip = zipfile.ZipFile(path)
+                try:
+                    check_zip(self._zip, DEFAULT_LIMITS, label=path.name, source=str(path))
+                except DataError:
+                    self._zip.close()
+                    raise
                 self._names = sorted(
                     n for n in self._zip.namelist() if not n.endswith("/") and "__MACOSX" not in n
                 )
-            except (zipfile.BadZipFile, OSError) as err:
+            except _ZIP_ERRORS as err:
                 raise DataError(
                     [
                         Problem(
@@ -201,8 +220,25 @@ class _Source:
                 return self._zip.read(full)
             except KeyError:
                 return None
+            except _ZIP_ERRORS as err:
+                raise DataError(
+                    [
+                        Problem(
+                            f"{self.path.name} [{full}]",
+                            None,
+                            None,
+                            None,
+                            f"cannot unpack this file of the zip ({err.__class__.__name__}: "
+                            f"{str(err)[:120]}): make the zip again",
+                        )
+                    ],
+                    source=str(self.path),
+                ) from None
         file = self.path / full
-        return file.read_bytes() if file.is_file() else None
+        if not file.is_file():
+            return None
+        check_file_size(file, DEFAULT_LIMITS, label=rel)
+        return file.read_bytes()
 
     def close(self) -> None:
         if self._zip is not None:
@@ -244,7 +280,7 @@ def _cell(value: str) -> str | None:
     value = value.strip()
     if not value or value in _NULLS:
         return None
-    return value
+    return restore_formula(value)  # undo write_hsds' guard against formula injection
 
 
 def read_csv_table(
@@ -263,7 +299,8 @@ def read_csv_table(
     if delimiter is None or len(delimiter) != 1:
         counts = {d: first.count(d) for d in (",", ";", "\t")}
         delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    csv.field_size_limit(_MAX_FIELD)
+    # csv.field_size_limit is left alone (it is process-wide): its default, 131,072
+    # characters, is above the readers' max_cell_chars; a longer field is a csv.Error here
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header_cells = next(reader)
@@ -483,8 +520,25 @@ def read_json_package(data: bytes, label: str, notes: list[Note]) -> dict[str, R
         raise DataError(
             [Problem(label, err.lineno, None, None, f"not valid JSON: {err.msg}")]
         ) from None
+    except (RecursionError, ValueError) as err:  # deep nesting; a 5000-digit number
+        raise DataError(
+            [Problem(label, None, None, None, f"not valid JSON: {str(err)[:200]}")]
+        ) from None
     flattener = _JsonFlattener(label, notes)
-    flattener.top(parsed, "")
+    try:
+        flattener.top(parsed, "")
+    except RecursionError:
+        raise DataError(
+            [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    None,
+                    "the JSON nests too deeply for an HSDS package: check the file",
+                )
+            ]
+        ) from None
     return flattener.tables
 
 
@@ -559,6 +613,7 @@ def load_package(path: str | os.PathLike[str]) -> Package:
     is_json = False
     if file.is_file() and file.suffix.lower() == ".json" and file.name != "datapackage.json":
         is_json = True
+        check_file_size(file, DEFAULT_LIMITS, label=file.name)
         for table in read_json_package(file.read_bytes(), file.name, notes).values():
             _merge(tables, table)
     else:
@@ -571,16 +626,17 @@ def load_package(path: str | os.PathLike[str]) -> Package:
             if meta_bytes is not None:
                 try:
                     meta = json.loads(meta_bytes.decode("utf-8-sig", errors="replace"))
-                except json.JSONDecodeError as err:
+                except (json.JSONDecodeError, RecursionError, ValueError) as err:
                     notes.append(
                         Note(
                             "datapackage.json",
-                            err.lineno,
+                            getattr(err, "lineno", None),
                             None,
                             None,
                             None,
                             "read",
-                            f"not valid JSON ({err.msg}): CSV files are read by their names",
+                            f"not valid JSON ({getattr(err, 'msg', err)}): "
+                            "CSV files are read by their names",
                         )
                     )
                 for name, rel, delimiter in _resource_list(meta):

@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from sociale_kaart.core.records import Initiative, Organisation, Place
+from sociale_kaart.core.tables import neutralise_formula
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.io.hsds.mapping import ATTRIBUTE_FIELDS, SK_TAXONOMY
 
@@ -320,7 +321,9 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    return neutralise_formula(str(value))  # for others' spreadsheets: never a formula
 
 
 def write_package(
