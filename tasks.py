@@ -134,7 +134,8 @@ def test() -> int:
     ensure_env(RUNTIME_LOCK, DEV_LOCK)
     # The ci profile of tests/conftest.py: derandomised, so every run draws the
     # same examples (a red run can be replayed; a green one stays green).
-    env = {**os.environ, "HYPOTHESIS_PROFILE": "ci"}
+    # The reader fuzz targets (tests/io/test_fuzz.py) get a fixed budget each.
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "ci", "SK_FUZZ_SECONDS": "60"}
     steps: list[list[str | Path]] = [
         [PY, "-m", "ruff", "check", "."],
         [PY, "-m", "ruff", "format", "--check", "."],
