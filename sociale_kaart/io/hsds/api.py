@@ -36,8 +36,8 @@ from sociale_kaart.io.atomic import atomic_folder, written_path
 from sociale_kaart.io.hsds.mapping import Mapper
 from sociale_kaart.io.hsds.read import Note, Package, load_package
 from sociale_kaart.io.hsds.text import DEFAULT_TAXONOMY_MAP, TaxonomyMatcher
-from sociale_kaart.io.hsds.write import _COLUMNS as HSDS_TABLES
 from sociale_kaart.io.hsds.write import HSDS_FIELDS, write_package
+from sociale_kaart.io.hsds.write import TABLES as HSDS_TABLES
 
 __all__ = ["DEFAULT_TAXONOMY_MAP", "REPORT_COLUMNS", "read_hsds", "write_hsds"]
 

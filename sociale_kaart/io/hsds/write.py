@@ -314,6 +314,10 @@ class _Writer:
         self._attrs("location", node, attrs, ("type", "neighbourhood"))
 
 
+#: The tables write_hsds writes (the files of an HSDS package, without .csv).
+TABLES: tuple[str, ...] = tuple(_COLUMNS)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
