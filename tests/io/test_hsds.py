@@ -24,6 +24,7 @@ from sociale_kaart.io.hsds.text import (
     fee_amount,
     language_codes,
     read_ages,
+    read_languages,
 )
 from tests._paths import DATA, SHARED_DATA
 
@@ -57,7 +58,12 @@ def test_reads_the_hsds_1_1_sample_fully(variant: str) -> None:
     sk.validate(G)
     assert G.graph["hsds_version"] == "1.x"
     report = _report(G)
-    assert not report["action"].isin(["dropped row", "dropped link", "dropped value"]).any()
+    dropped = report[report["action"].isin(["dropped row", "dropped link", "dropped value"])]
+    # only phone numbers the map has no field for (one contact per offer, none per place),
+    # and the names of people on address lines
+    assert set(dropped["file"]) <= {"phones.csv", "physical_addresses.csv"}
+    assert set(dropped.loc[dropped["file"] == "physical_addresses.csv", "column"]) <= {"attention"}
+    assert len(dropped) == 4 if variant == "simple" else len(dropped) >= 4
     orgs = _rows(folder / "organizations.csv")
     services = _rows(folder / "services.csv")
     locations = _rows(folder / "locations.csv")
@@ -573,3 +579,158 @@ def test_random_json_never_crashes(tmp_path_factory: pytest.TempPathFactory, dat
     except sk.DataError:
         return
     sk.validate(G)
+
+
+# --------------------------------------------------------------------------- silent changes (#11)
+
+
+def _schedule_package(tmp_path: Path, rows: str, header: str = "opens_at,closes_at") -> Path:
+    _write(tmp_path, "services.csv", "id,name,status\ns1,Food pantry,active\n")
+    _write(tmp_path, "schedules.csv", f"id,service_id,byday,{header}\n{rows}")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("opens", "closes", "expected"),
+    [
+        ("9:30 AM", "5:00pm", "Mon 09:30-17:00"),
+        ("9am", "5pm", "Mon 09:00-17:00"),
+        ("12:00 PM", "12:30 p.m.", "Mon 12:00-12:30"),
+        ("09:00:00", "17:00:00", "Mon 09:00-17:00"),
+        ("8.30", "12.00", "Mon 08:30-12:00"),
+    ],
+)
+def test_schedule_times_with_am_pm(tmp_path: Path, opens: str, closes: str, expected: str) -> None:
+    G = sk.read_hsds(_schedule_package(tmp_path, f"h1,s1,MO,{opens},{closes}\n"))
+    assert G.nodes["s1"]["schedule"] == expected
+    assert not (_report(G)["file"] == "schedules.csv").any()
+
+
+def test_schedule_original_text_is_used_when_times_cannot_be_read(tmp_path: Path) -> None:
+    rows = "h1,s1,MO,noon,5pm,Mondays from noon till 5\nh2,s1,TU,10:00,11:00,Tuesday mornings\n"
+    G = sk.read_hsds(_schedule_package(tmp_path, rows, "opens_at,closes_at,original_text"))
+    assert G.nodes["s1"]["schedule"] == "Tue 10:00-11:00; Mondays from noon till 5"
+    report = _report(G)
+    line = report[report["file"] == "schedules.csv"]
+    assert list(line["row"]) == [2] and list(line["action"]) == ["kept as text"]
+    assert "'noon' is not a clock time" in line["reason"].iloc[0]
+
+
+def test_every_unreadable_schedule_is_reported(tmp_path: Path) -> None:
+    rows = (
+        "h1,s1,MO,5:00,1:00\n"  # closes before it opens (5:00pm read without pm)
+        "h2,s1,TU,25:00,26:00\n"
+        "h3,s1,Someday,10:00,11:00\n"
+        "h4,s1,WE,10:00,11:00\n"
+    )
+    G = sk.read_hsds(_schedule_package(tmp_path, rows))
+    assert G.nodes["s1"]["schedule"] == "Wed 10:00-11:00"
+    report = _report(G)
+    lines = report[report["file"] == "schedules.csv"]
+    assert list(lines["row"]) == [2, 3, 4]
+    assert set(lines["action"]) == {"dropped value"}
+    assert "closes (01:00) before it opens (05:00)" in lines["reason"].iloc[0]
+    assert "'Someday' is not a day" in lines["reason"].iloc[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "unknown"),
+    [
+        ("en", ["en"], []),
+        ("EN", ["en"], []),
+        ("en-US", ["en"], []),
+        ("en_GB; es-MX", ["en", "es"], []),
+        ("nl, en", ["nl", "en"], []),
+        ("Nederlands en Engels", ["nl", "en"], []),
+        ("English and Spanish", ["en", "es"], []),
+        ("Creole", ["ht"], []),
+        ("Haitian Creole", ["ht"], []),
+        ("zh-Hant-TW", ["zh"], []),
+        ("eng", ["en"], []),
+        ("Chinese (Mandarin)", ["zh"], []),
+        ("Español", ["es"], []),
+        ("Papiamento, Hmong", [], ["Papiamento", "Hmong"]),
+        ("Klingon", [], ["Klingon"]),
+    ],
+)
+def test_languages_iso_codes_and_names(text: str, codes: list[str], unknown: list[str]) -> None:
+    reading = read_languages(text)
+    assert reading.codes == codes
+    assert reading.unknown == unknown
+
+
+def test_language_en_is_english_and_every_dropped_language_is_reported(tmp_path: Path) -> None:
+    _write(tmp_path, "services.csv", "id,name,status\ns1,Food pantry,active\n")
+    _write(
+        tmp_path,
+        "languages.csv",
+        "id,service_id,language\nl1,s1,en\nl2,s1,Creole\nl3,s1,en-US\nl4,s1,Klingon\n",
+    )
+    G = sk.read_hsds(tmp_path)
+    assert G.nodes["s1"]["languages"] == ["en", "ht"]
+    report = _report(G).set_index("row")
+    assert report.loc[3, "action"] == "changed value" and "Haitian" in report.loc[3, "reason"]
+    assert report.loc[5, "action"] == "dropped value" and report.loc[5, "value"] == "Klingon"
+
+
+def test_language_code_object_in_hsds3_json(tmp_path: Path) -> None:
+    service = {"id": "s1", "name": "Pantry", "status": "active", "languages": [{"code": "en"}]}
+    (tmp_path / "service.json").write_text(json.dumps(service))
+    assert sk.read_hsds(tmp_path / "service.json").nodes["s1"]["languages"] == ["en"]
+
+
+def test_postal_addresses_are_reported_and_kept(tmp_path: Path) -> None:
+    _write(tmp_path, "locations.csv", "id,name\nl1,Buurthuis\n")
+    _write(
+        tmp_path,
+        "addresses.csv",
+        "id,location_id,address_1,city,postal_code,address_type\n"
+        "a1,l1,Dorpsstraat 1,Rivierstad,1234 AB,physical\n"
+        "a2,l1,Postbus 12,Rivierstad,1230 AA,postal\n",
+    )
+    G = sk.read_hsds(tmp_path)
+    extra = G.nodes["l1"]["extra"]
+    assert extra["x_address"] == "Dorpsstraat 1, 1234 AB Rivierstad"
+    assert extra["x_address_1"] == "Dorpsstraat 1" and extra["x_address_city"] == "Rivierstad"
+    assert extra["x_postal_address"] == "Postbus 12, 1230 AA Rivierstad"
+    report = _report(G)
+    assert list(report["row"]) == [3] and list(report["action"]) == ["kept as text"]
+
+
+def test_phones_are_read_as_contact_or_reported(tmp_path: Path) -> None:
+    _write(tmp_path, "organizations.csv", "id,name,email\no1,Org,info@org.example\n")
+    _write(tmp_path, "services.csv", "id,organization_id,name\ns1,o1,Help\n")
+    _write(tmp_path, "locations.csv", "id,name\nl1,Office\n")
+    _write(
+        tmp_path,
+        "phones.csv",
+        "id,service_id,organization_id,location_id,number\n"
+        "p1,s1,,,010-1234567\n"
+        "p2,,o1,,010-7654321\n"
+        "p3,,,l1,010-0000000\n",
+    )
+    G = sk.read_hsds(tmp_path)
+    assert G.nodes["s1"]["contact"] == "010-1234567"
+    assert G.nodes["o1"]["contact"] == "info@org.example"
+    report = _report(G)
+    phones = report[report["file"] == "phones.csv"]
+    assert list(phones["row"]) == [3, 4]
+    assert set(phones["action"]) == {"dropped value"}
+
+
+def test_duplicate_taxonomy_ids_are_reported(tmp_path: Path) -> None:
+    _write(tmp_path, "services.csv", "id,name,status\ns1,Pantry,active\n")
+    _write(
+        tmp_path,
+        "taxonomy_terms.csv",
+        "id,name,taxonomy\nt1,Food Pantries,AIRS\nt1,Legal Aid,AIRS\n",
+    )
+    _write(
+        tmp_path, "attributes.csv", "id,link_id,taxonomy_term_id,link_entity\na1,s1,t1,service\n"
+    )
+    G = sk.read_hsds(tmp_path)
+    assert G.nodes["s1"]["themes"] == ["finances"]
+    report = _report(G)
+    line = report[report["file"] == "taxonomy_terms.csv"]
+    assert list(line["row"]) == [3] and list(line["action"]) == ["dropped row"]
+    assert "already used" in line["reason"].iloc[0]

@@ -24,9 +24,9 @@ from sociale_kaart.io.hsds.text import (
     TaxonomyMatcher,
     clean_text,
     fee_amount,
-    language_codes,
     list_item,
     read_ages,
+    read_languages,
 )
 
 __all__ = ["SK_TAXONOMY", "Mapper"]
@@ -146,11 +146,65 @@ def _whole(value: Any) -> int | None:
     return int(number)
 
 
-def _time(value: Any) -> str | None:
+_TIME_RE = re.compile(
+    r"^\s*(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?\s*$", re.I
+)
+
+
+def parse_time(value: Any) -> str | None:
+    """A clock time as ``HH:MM``: ``"5:00pm"`` -> ``"17:00"``; None if not a time.
+
+    Reads 24-hour times (``"17:00"``, ``"17:00:00"``, ``"9.30"``) and 12-hour
+    times with am/pm (``"9:30 AM"``, ``"5pm"``, ``"12:15 a.m."``). A bare
+    hour without am/pm, or an hour or minute out of range, is not a time.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.mapping import parse_time
+    >>> parse_time("5:00pm"), parse_time("9:30 AM"), parse_time("12am"), parse_time("17:00:00")
+    ('17:00', '09:30', '00:00', '17:00')
+    >>> parse_time("13pm") is None, parse_time("noon") is None, parse_time("9") is None
+    (True, True, True)
+    """
     if value is None:
         return None
-    match = re.match(r"^\s*(\d{1,2}):(\d{2})", str(value))
-    return f"{int(match.group(1)):02d}:{match.group(2)}" if match else None
+    if isinstance(value, _dt.time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    match = _TIME_RE.match(str(value))
+    if not match:
+        return None
+    hour, minute, suffix = int(match.group(1)), int(match.group(2) or 0), match.group(4)
+    if suffix is None and match.group(2) is None:
+        return None
+    if minute > 59:
+        return None
+    if suffix:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if suffix.lower().startswith("p") else 0)
+    elif hour > 24 or (hour == 24 and minute):
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+#: HSDS address columns -> the place's extra fields that keep them for the round trip.
+_ADDRESS_PARTS: dict[str, str] = {
+    "address_1": "x_address_1",
+    "address_2": "x_address_2",
+    "city": "x_address_city",
+    "region": "x_address_region",
+    "state_province": "x_address_state_province",
+    "postal_code": "x_address_postal_code",
+    "country": "x_address_country",
+}
+
+
+def _address_text(row: RawRow) -> str:
+    parts = [
+        clean_text(row.get("address_1")),
+        " ".join(p for p in (clean_text(row.get("postal_code")), clean_text(row.get("city"))) if p),
+    ]
+    return ", ".join(p.replace("\n", " ") for p in parts if p)
 
 
 def _first(row: RawRow, *columns: str) -> Any:
@@ -400,6 +454,7 @@ class Mapper:
         services = self.unique("service", "service")
         locations = self.unique("location", "location")
         node_ids = self._node_ids(orgs, services, locations)
+        self._index_phones(orgs, services, locations)
         metadata_dates = self._metadata_dates()
         attributes = self._attributes(orgs, services, locations)
 
@@ -414,7 +469,8 @@ class Mapper:
                 )
                 continue
             sk = attributes["location"].get(raw_id, {})
-            name = clean_text(_first(row, "name", "alternate_name")) or addresses.get(raw_id)
+            address = addresses.get(raw_id, {})
+            name = clean_text(_first(row, "name", "alternate_name")) or address.get("x_address")
             values: dict[str, Any] = {
                 "id": node_ids["location"][raw_id],
                 "name": name.replace("\n", " ") if name else None,
@@ -424,9 +480,11 @@ class Mapper:
                 "type": sk.get("type"),
                 "neighbourhood": sk.get("neighbourhood"),
             }
-            extra = {
-                "x_address": addresses.get(raw_id),
+            extra: dict[str, str | None] = {
+                **address,
+                "x_alternate_name": clean_text(row.get("alternate_name")),
                 "x_transportation": clean_text(row.get("transportation")),
+                "x_url": clean_text(row.get("url")),
             }
             self._add_extra(values, extra, raw_id, node_ids["location"][raw_id])
             checked = self.checked(Place, values, loc_table, row, "location")
@@ -444,7 +502,8 @@ class Mapper:
                 "name": _one_line(clean_text(_first(row, "name", "alternate_name"))),
                 "description": clean_text(row.get("description")),
                 "contact": sk.get("contact")
-                or _contact(row.get("email"), _first(row, "website", "url"), None),
+                or _contact(row.get("email"), _first(row, "website", "url"), None)
+                or self._phone_for("organization", raw_id),
                 "last_verified": sk.get("last_verified") or metadata_dates.get(raw_id),
                 "level": sk.get("level") or self.level,
             }
@@ -493,6 +552,69 @@ class Mapper:
             if values.get("lat") is not None and values.get("lon") is not None
         }
         self._services(services, org_ids, places, locations, node_ids, metadata_dates, attributes)
+        self._report_unused_phones()
+
+    # ------------------------------------------------------------------ phones
+
+    def _index_phones(
+        self,
+        orgs: Mapping[str, RawRow],
+        services: Mapping[str, RawRow],
+        locations: Mapping[str, RawRow],
+    ) -> None:
+        """Phones by (entity, id): the contact of last resort of services and organisations."""
+        self._phones: dict[tuple[str, str], list[RawRow]] = defaultdict(list)
+        self._phones_used: set[int] = set()
+        self._phone_why: dict[int, str] = {}
+        sal_service = {
+            clean_id(r.get("id")): clean_id(r.get("service_id"))
+            for r in self.table("service_at_location").rows
+        }
+        table = self.table("phone")
+        for row in table.rows:
+            links = dict(row.values)
+            if links.get("service_id") in (None, "") and links.get("service_at_location_id"):
+                links["service_id"] = sal_service.get(clean_id(links["service_at_location_id"]))
+            number = clean_text(row.get("number"))
+            if not number:
+                self._phone_why[id(row)] = "the phone row has no number"
+                continue
+            for entity, rows in (("service", services), ("organization", orgs)):
+                owner = clean_id(links.get(f"{entity}_id"))
+                if owner is not None and owner in rows:
+                    self._phones[(entity, owner)].append(row)
+                    break
+            else:
+                if clean_id(row.get("contact_id")) is not None:
+                    why = "a phone number of a contact (a named person): not imported"
+                elif clean_id(row.get("location_id")) is not None:
+                    why = "a phone number of a location: places have no contact field"
+                elif clean_id(row.get("service_at_location_id")) is not None:
+                    why = "a phone number of a service at a location: not mapped"
+                else:
+                    why = "the phone number names no known service or organization"
+                self._phone_why[id(row)] = why
+
+    def _phone_for(self, entity: str, raw_id: str) -> str | None:
+        for row in self._phones.get((entity, raw_id), []):
+            number = clean_text(row.get("number"))
+            if number:
+                self._phones_used.add(id(row))
+                extension = clean_text(row.get("extension"))
+                return number.replace("\n", " ") + (f" ext. {extension}" if extension else "")
+        return None
+
+    def _report_unused_phones(self) -> None:
+        table = self.table("phone")
+        for row in table.rows:
+            if id(row) in self._phones_used:
+                continue
+            why = self._phone_why.get(
+                id(row),
+                "the map keeps one contact per offer, and this one already has an email, "
+                "website or other phone number",
+            )
+            self.note(table, row, "dropped value", why, column="number", value=row.get("number"))
 
     def _node_ids(
         self,
@@ -554,8 +676,10 @@ class Mapper:
                 out[resource] = day
         return out
 
-    def _addresses(self, locations: Mapping[str, RawRow]) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def _addresses(self, locations: Mapping[str, RawRow]) -> dict[str, dict[str, str]]:
+        """Per location: its address as ``x_address`` text and ``x_address_*`` parts."""
+        out: dict[str, dict[str, str]] = {}
+        postal: dict[str, str] = {}
         table = self.table("address")
         for row in table.rows:
             location = clean_id(row.get("location_id"))
@@ -569,19 +693,58 @@ class Mapper:
                     value=location,
                 )
                 continue
-            if str(row.get("address_type") or "physical").lower() not in ("physical", ""):
+            kind = str(row.get("address_type") or "physical").strip().lower()
+            if kind not in ("physical", ""):
+                text = _address_text(row)
+                if kind == "postal" and text:
+                    postal.setdefault(location, text)
+                    self.note(
+                        table,
+                        row,
+                        "kept as text",
+                        "a postal address is not where people go: kept as the place's "
+                        "x_postal_address",
+                        column="address_type",
+                        value=text,
+                    )
+                else:
+                    self.note(
+                        table,
+                        row,
+                        "dropped row",
+                        f"address type {kind!r} is not a physical or postal address",
+                        column="address_type",
+                        value=row.get("address_type"),
+                    )
                 continue
-            parts = [
-                clean_text(row.get("address_1")),
-                " ".join(
-                    p
-                    for p in (clean_text(row.get("postal_code")), clean_text(row.get("city")))
-                    if p
-                ),
-            ]
-            text = ", ".join(p.replace("\n", " ") for p in parts if p)
-            if text:
-                out.setdefault(location, text)
+            text = _address_text(row)
+            if text and location not in out:
+                if clean_text(row.get("attention")):
+                    self.note(
+                        table,
+                        row,
+                        "dropped value",
+                        "the attention line names a person: not imported, to keep personal "
+                        "data out",
+                        column="attention",
+                    )
+                fields = {"x_address": text}
+                for column, key in _ADDRESS_PARTS.items():
+                    value = clean_text(row.get(column))
+                    if value:
+                        fields[key] = value.replace("\n", " ")
+                out[location] = fields
+            elif text:
+                self.note(
+                    table,
+                    row,
+                    "dropped row",
+                    "the location already has a physical address: the first one is kept",
+                    column="location_id",
+                    value=location,
+                )
+        for location, text in postal.items():
+            out.setdefault(location, {})["x_postal_address"] = text
         return out
 
     # ------------------------------------------------------------------ taxonomy
@@ -599,8 +762,21 @@ class Mapper:
             term_id = clean_id(row.get("id"))
             if term_id is None:
                 self.note(terms_table, row, "dropped row", "the taxonomy term has no id")
+            elif term_id in terms:
+                first = terms[term_id]
+                if first.values != row.values or row.where is None:
+                    where = f"line {first.line}" if first.line else first.where
+                    self.note(
+                        terms_table,
+                        row,
+                        "dropped row",
+                        f"taxonomy term id {term_id!r} is already used ({where}): "
+                        "the first one is kept",
+                        column="id",
+                        value=term_id,
+                    )
             else:
-                terms.setdefault(term_id, row)
+                terms[term_id] = row
         out: dict[str, dict[str, dict[str, Any]]] = {
             "service": {},
             "organization": {},
@@ -844,7 +1020,8 @@ class Mapper:
             "level": sk.get("level") or self.level,
             "neighbourhood": sk.get("neighbourhood"),
             "contact": sk.get("contact")
-            or _contact(row.get("email"), _first(row, "url", "website"), None),
+            or _contact(row.get("email"), _first(row, "url", "website"), None)
+            or self._phone_for("service", raw_id),
         }
         for key in ("requires", "excludes", "grants", "genders"):
             if key in sk:
@@ -864,9 +1041,19 @@ class Mapper:
         for ltable, lrow in groups["language"].get(raw_id, []):
             code = clean_text(lrow.get("code"))
             text = code or clean_text(_first(lrow, "name", "language"))
-            codes, unknown = language_codes(text)
-            if not codes and code and lrow.get("name"):
-                codes, unknown = language_codes(clean_text(lrow.get("name")))
+            spoken = read_languages(text)
+            if not spoken.codes and code and lrow.get("name"):
+                spoken = read_languages(clean_text(lrow.get("name")))
+            codes, unknown = spoken.codes, spoken.unknown
+            for item, guess, why in spoken.guessed:
+                self.note(
+                    ltable,
+                    lrow,
+                    "changed value",
+                    f"language {item!r} is read as {guess!r} ({why})",
+                    column="language",
+                    value=item,
+                )
             for item in unknown:
                 self.note(
                     ltable,
@@ -975,7 +1162,7 @@ class Mapper:
             )
 
         # schedule
-        values["schedule"] = _schedule(groups["schedule"].get(raw_id, []))
+        values["schedule"] = _schedule(groups["schedule"].get(raw_id, []), self.note)
         self._add_extra(values, extra, raw_id, raw_id)
         return values
 
@@ -984,19 +1171,66 @@ def _one_line(text: str | None) -> str | None:
     return text.replace("\n", " ") if text else text
 
 
-def _schedule(rows: list[tuple[RawTable, RawRow]]) -> str | None:
-    """Opening times as text, days with the same hours together: 'Mon, Tue 09:00-17:00'."""
+def _schedule(rows: list[tuple[RawTable, RawRow]], notes: Any) -> str | None:
+    """Opening times as text, days with the same hours together: 'Mon, Tue 09:00-17:00'.
+
+    ``notes`` is the mapper's ``note`` method: every row whose times or days
+    cannot be read is reported, and its ``original_text`` (when there is one)
+    is kept instead.
+    """
     hours: dict[str, list[str]] = {}
     free: list[str] = []
-    for _, row in rows:
-        opens, closes = _time(row.get("opens_at")), _time(row.get("closes_at"))
+    for table, row in rows:
+        raw_open, raw_close = row.get("opens_at"), row.get("closes_at")
+        opens, closes = parse_time(raw_open), parse_time(raw_close)
+        original = clean_text(row.get("original_text"))
         days_text = str(row.get("byday") or row.get("weekday") or "")
         days = []
-        for token in re.split(r"\s*[,;\s]\s*", days_text.strip()):
+        tokens = [t for t in re.split(r"\s*[,;\s]\s*", days_text.strip()) if t]
+        bad_days = []
+        for token in tokens:
             day = _DAYS.get(re.sub(r"^[+-]?\d+(?=[a-z]{2}$)", "", token.lower()))
-            if day and day not in days:
+            if day is None:
+                bad_days.append(token)
+            elif day not in days:
                 days.append(day)
+        problems = []
+        for raw, parsed, what in ((raw_open, opens, "opens_at"), (raw_close, closes, "closes_at")):
+            if raw not in (None, "") and parsed is None:
+                problems.append(f"{what} {str(raw)!r} is not a clock time")
+        if bad_days:
+            problems.append(f"{', '.join(map(repr, bad_days))} is not a day")
+        if opens and closes and closes < opens and closes != "00:00":
+            problems.append(f"it closes ({closes}) before it opens ({opens})")
+        if problems:
+            reason = "; ".join(problems)
+            value = f"{raw_open or ''}-{raw_close or ''} {days_text}".strip(" -")
+            if original:
+                notes(
+                    table,
+                    row,
+                    "kept as text",
+                    f"the schedule cannot be read ({reason}): its original_text is used",
+                    column="opens_at, closes_at",
+                    value=value,
+                )
+                free.append(original.replace("\n", " "))
+            else:
+                notes(
+                    table,
+                    row,
+                    "dropped value",
+                    f"the schedule cannot be read ({reason}) and has no original_text: not set",
+                    column="opens_at, closes_at",
+                    value=value,
+                )
+            description = clean_text(row.get("description"))
+            if description:
+                free.append(description.replace("\n", " "))
+            continue
         span = f"{opens}-{closes}" if opens and closes else (opens or "")
+        if closes and not opens:
+            span = f"-{closes}"
         freq = str(row.get("freq") or "").strip().lower()
         if freq == "monthly":
             span = f"monthly {span}".strip()
@@ -1006,6 +1240,8 @@ def _schedule(rows: list[tuple[RawTable, RawRow]]) -> str | None:
             for day in days:
                 if day not in hours[span]:
                     hours[span].append(day)
+        elif original and not description:
+            free.append(original.replace("\n", " "))
         if description:
             free.append(description.replace("\n", " "))
     parts = [f"{', '.join(days)} {span}".strip() for span, days in hours.items()]

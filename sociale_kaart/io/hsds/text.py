@@ -19,11 +19,13 @@ from sociale_kaart.core.themes import DEFAULT_THEMES
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",
     "AgeReading",
+    "LanguageReading",
     "TaxonomyMatcher",
     "clean_text",
     "fee_amount",
     "language_codes",
     "read_ages",
+    "read_languages",
 ]
 
 # --------------------------------------------------------------------------- text
@@ -260,7 +262,16 @@ somalisch so; spanish es; spaans es; swahili sw; swedish sv; zweeds sv; tagalog 
 filipino tl; tamil ta; tamazight ber; berber ber; thai th; tigrinya ti; tigrinia ti;
 turkish tr; turks tr; ukrainian uk; oekraiens uk; oekraïens uk; urdu ur; uzbek uz;
 vietnamese vi; vietnamees vi; wolof wo; yoruba yo; zulu zu; papiamento pap; papiaments pap;
-sranan srn; sranantongo srn; sign language sgn; asl sgn; ngt sgn
+sranan srn; sranantongo srn; sign language sgn; asl sgn; ngt sgn; haitian ht; kreyol ht;
+kreyòl ht; haitian kreyol ht; american sign language sgn; samoan sm; tongan to; marshallese mh;
+chamorro ch; navajo nv; yiddish yi; irish ga; welsh cy; gaelic gd; scottish gaelic gd;
+panjabi pa; telugu te; kannada kn; tibetan bo; fula ff; fulani ff; twi tw; akan ak; ewe ee;
+kirundi rn; malagasy mg; belarusian be; luxembourgish lb; maltese mt; basque eu; galician gl;
+esperanto eo; latin la; sinhalese si; uighur ug; uyghur ug; tajik tg; turkmen tk; kyrgyz ky;
+español es; espanol es; français fr; francais fr; deutsch de; português pt; italiano it;
+polski pl; türkçe tr; turkce tr; ukrainian uk; hmong hmn; ilocano ilo; cebuano ceb;
+chuukese chk; karen kar; chin cnh; mixteco mix; mixtec mix; quiche quc; k'iche' quc;
+cape verdean creole kea; portuguese creole kea
 """
 _LANGUAGE_NAMES: dict[str, str] = {}
 for _item in _LANGUAGE_NAMES_TEXT.replace("\n", " ").split(";"):
@@ -282,49 +293,97 @@ _ISO_639_2: dict[str, str] = {
     "tir": "ti", "tur": "tr", "ukr": "uk", "urd": "ur", "vie": "vi",
 }  # fmt: skip
 
-_LANG_SPLIT_RE = re.compile(r"\s*(?:,|;|/|\||\band\b|\ben\b|&)\s*", re.I)
+# "en" splits only between words ("Nederlands en Engels"): alone it is the code for English.
+_LANG_SPLIT_RE = re.compile(r"\s*(?:,|;|/|\||\band\b|&|\+)\s*|\s+en\s+", re.I)
+#: Names that do not say which language they are; read as the likeliest one and reported.
+_LANGUAGE_GUESSES: dict[str, tuple[str, str]] = {
+    "creole": ("ht", "Haitian Creole, the Creole most often listed in Open Referral directories"),
+    "kreyol": ("ht", "Haitian Creole"),
+}
 
 
-def language_codes(text: str | None) -> tuple[list[str], list[str]]:
-    """ISO 639-1 codes from language names or codes in free text.
+@dataclass(frozen=True)
+class LanguageReading:
+    """What :func:`read_languages` made of a text."""
 
-    Returns the codes found and the parts that are not a language with a
-    two-letter code (e.g. Papiamento, sign languages), for the report.
+    #: ISO 639-1 codes found, in order, without repeats.
+    codes: list[str]
+    #: Parts that are not a language with an ISO 639-1 code, as written.
+    unknown: list[str]
+    #: (part as written, code, why): names that were read as the likeliest language.
+    guessed: list[tuple[str, str, str]]
+
+
+def read_languages(text: str | None) -> LanguageReading:
+    """ISO 639-1 codes from language names or codes in free text, with what was guessed.
+
+    Codes may carry a region or script subtag (``en-US``, ``zh_Hant``), which
+    is stripped; ISO 639-2 and 639-3 codes of languages with a two-letter
+    code are mapped (``nld`` -> ``nl``); English and Dutch names are mapped
+    (``Spanish``, ``Spaans``). ``en`` on its own is English; only between two
+    words ("Nederlands en Engels") is it the Dutch "and". An ambiguous name
+    such as ``Creole`` is read as its likeliest language and listed in
+    ``guessed``.
 
     Examples
     --------
-    >>> from sociale_kaart.io.hsds.text import language_codes
-    >>> language_codes("English, Spanish")
-    (['en', 'es'], [])
-    >>> language_codes("nld; Papiaments; es-MX")
-    (['nl', 'es'], ['Papiaments'])
+    >>> from sociale_kaart.io.hsds.text import read_languages
+    >>> read_languages("en-US, Creole; Papiamento")
+    LanguageReading(codes=['en', 'ht'], unknown=['Papiamento'], guessed=[('Creole', 'ht', ...)])
+    >>> read_languages("Nederlands en Engels").codes
+    ['nl', 'en']
     """
-    if not text:
-        return [], []
     codes: list[str] = []
     unknown: list[str] = []
+    guessed: list[tuple[str, str, str]] = []
+    if not text:
+        return LanguageReading(codes, unknown, guessed)
     for part in _LANG_SPLIT_RE.split(text):
         token = part.strip().strip(".()").strip()
         if not token:
             continue
-        low = token.lower()
+        low = re.sub(r"\s+", " ", token.lower())
         code = None
         base = re.split(r"[-_]", low, maxsplit=1)[0]
         if base in ISO_639_1:
             code = base
         elif base in _ISO_639_2:
             code = _ISO_639_2[base]
+        elif low in _LANGUAGE_GUESSES:
+            code, why = _LANGUAGE_GUESSES[low]
+            guessed.append((token, code, why))
         else:
-            named = _LANGUAGE_NAMES.get(re.sub(r"\s+", " ", low))
+            named = _LANGUAGE_NAMES.get(low)
             if named is None:
                 named = _LANGUAGE_NAMES.get(low.split(" (")[0].strip())
+            if named is None and "(" in low:  # "Chinese (Mandarin)", "Sign language (ASL)"
+                named = _LANGUAGE_NAMES.get(low.split("(", 1)[1].rstrip(")").strip())
             if named in ISO_639_1:
                 code = named
         if code is None:
             unknown.append(token)
         elif code not in codes:
             codes.append(code)
-    return codes, unknown
+    return LanguageReading(codes, unknown, guessed)
+
+
+def language_codes(text: str | None) -> tuple[list[str], list[str]]:
+    """ISO 639-1 codes from language names or codes in free text.
+
+    Returns the codes found and the parts that are not a language with a
+    two-letter code (e.g. Papiamento, sign languages), for the report. See
+    :func:`read_languages`, which also says what was guessed.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import language_codes
+    >>> language_codes("English, Spanish")
+    (['en', 'es'], [])
+    >>> language_codes("nld; Papiaments; es-MX; en")
+    (['nl', 'es', 'en'], ['Papiaments'])
+    """
+    reading = read_languages(text)
+    return reading.codes, reading.unknown
 
 
 # --------------------------------------------------------------------------- taxonomy
