@@ -67,31 +67,37 @@ def test_reads_the_hsds_1_1_sample_fully(variant: str) -> None:
     orgs = _rows(folder / "organizations.csv")
     services = _rows(folder / "services.csv")
     locations = _rows(folder / "locations.csv")
+    ns = {"organisation": "organization:", "initiative": "service:", "place": "location:"}
     for rows, kind in ((orgs, "organisation"), (services, "initiative"), (locations, "place")):
         assert rows
         for row in rows:
-            assert G.nodes[row["id"]]["kind"] == kind
-            assert G.nodes[row["id"]]["name"] == row["name"].strip()
+            assert G.nodes[ns[kind] + row["id"]]["kind"] == kind
+            assert G.nodes[ns[kind] + row["id"]]["extra"]["x_hsds_id"] == row["id"]
+            assert G.nodes[ns[kind] + row["id"]]["name"] == row["name"].strip()
     assert G.number_of_nodes() == len(orgs) + len(services) + len(locations)
     for row in services:
-        assert G.has_edge(row["organization_id"], row["id"], "runs")
+        assert G.has_edge("organization:" + row["organization_id"], "service:" + row["id"], "runs")
     for row in _rows(folder / "services_at_location.csv"):
-        assert G.has_edge(row["service_id"], row["location_id"], "located_at")
+        assert G.has_edge(
+            "service:" + row["service_id"], "location:" + row["location_id"], "located_at"
+        )
     for row in locations:
-        assert G.has_edge(row["organization_id"], row["id"], "located_at")
+        assert G.has_edge(
+            "organization:" + row["organization_id"], "location:" + row["id"], "located_at"
+        )
 
 
 @needs_sample
 def test_hsds_1_1_all_resources_fields() -> None:
     G = sk.read_hsds(SAMPLE / "all_resources")
-    helpline = G.nodes["c89eb05c-62dd-4b64-b494-0cc347b6ea7f"]
+    helpline = G.nodes["service:c89eb05c-62dd-4b64-b494-0cc347b6ea7f"]
     assert helpline["languages"] == ["en", "es"]
     assert helpline["min_age"] == 18  # eligibility "adult"
     assert helpline["serves"] == ["Sample service area"]
     assert helpline["schedule"] == "Mon, Tue, Wed 09:00-17:00"
     assert helpline["last_verified"].isoformat() == "2008-09-15"  # from metadata.csv
     assert helpline["extra"]["x_eligibility"] == "adult"
-    teacher = G.nodes["25f6e86d-ba99-4819-b6f4-2f23dbe38806"]["description"]
+    teacher = G.nodes["service:25f6e86d-ba99-4819-b6f4-2f23dbe38806"]["description"]
     assert "<" not in teacher and "- Digital Skills" in teacher
     report = _report(G)
     ignored = set(report.loc[report["action"] == "ignored table", "file"])
@@ -119,7 +125,7 @@ def test_hsds3_tabular_mapping() -> None:
     G = sk.read_hsds(HSDS3 / "tabular")
     sk.validate(G)
     assert G.graph["hsds_version"] == "3.0"
-    s1, s2, s3, s4 = (G.nodes[s] for s in ("s1", "s2", "s3", "s4"))
+    s1, s2, s3, s4 = (G.nodes[s] for s in ("service:s1", "service:s2", "service:s3", "service:s4"))
     assert s1["min_age"] == 18 and s1["max_age"] is None  # "Adults 18+ ..."
     assert s1["languages"] == ["nl", "ar"]  # code, then a name
     assert s1["cost_eur"] == 0.0  # "Free"
@@ -134,13 +140,15 @@ def test_hsds3_tabular_mapping() -> None:
     assert s3["themes"] == ["finances"]  # "Debt Counselling"
     assert s3["last_verified"].isoformat() == "2025-01-15"  # last_modified
     assert s3["description"] == "Help with debts, budgets & letters."
-    assert s3["place"] == "l3"  # l2 is virtual
+    assert s3["place"] == "location:l3"  # l2 is virtual
     assert s4["organisation"] is None and s4["min_age"] is None  # dangling org; "seniors"
-    assert G.nodes["o1"]["description"] == "The municipality & its Wmo desk."
-    assert "l2" not in G
-    assert G.nodes["l3"]["lat"] is None  # latitude 95.3
-    assert G.nodes["l1"]["extra"]["x_address"] == "Dorpsstraat 1, 3314 AB Voorbeeldstad"
-    assert G.has_edge("o2", "l1", "located_at") and G.has_edge("o2", "s1", "runs")
+    assert G.nodes["organization:o1"]["description"] == "The municipality & its Wmo desk."
+    assert "location:l2" not in G
+    assert G.nodes["location:l3"]["lat"] is None  # latitude 95.3
+    assert G.nodes["location:l1"]["extra"]["x_address"] == "Dorpsstraat 1, 3314 AB Voorbeeldstad"
+    assert G.has_edge("organization:o2", "location:l1", "located_at") and G.has_edge(
+        "organization:o2", "service:s1", "runs"
+    )
     assert not any("Anna" in str(d) for _, d in G.nodes(data=True))  # contact person
     report = _report(G)
 
@@ -165,15 +173,20 @@ def test_hsds3_json_page() -> None:
     G = sk.read_hsds(HSDS3 / "services.json")
     sk.validate(G)
     assert G.graph["hsds_version"] == "3.0"
-    assert sorted(G.nodes) == ["jl1", "jo1", "js1", "js2"]  # the repeated org is one node
-    js1 = G.nodes["js1"]
+    assert sorted(G.nodes) == [
+        "location:jl1",
+        "organization:jo1",
+        "service:js1",
+        "service:js2",
+    ]  # the repeated org is one node
+    js1 = G.nodes["service:js1"]
     assert (js1["min_age"], js1["max_age"]) == (18, 99)
     assert js1["languages"] == ["nl", "tr"]
     assert js1["themes"] == ["finances"]  # Food Pantries
     assert js1["schedule"] == "Fri 10:00-12:00"
-    assert js1["place"] == "jl1" and js1["organisation"] == "jo1"
-    assert G.nodes["js2"]["description"] == "Second-hand clothes & shoes"
-    assert G.nodes["jl1"]["lat"] == 51.8
+    assert js1["place"] == "location:jl1" and js1["organisation"] == "organization:jo1"
+    assert G.nodes["service:js2"]["description"] == "Second-hand clothes & shoes"
+    assert G.nodes["location:jl1"]["lat"] == 51.8
     assert not any("Piet" in str(d) for _, d in G.nodes(data=True))
 
 
@@ -188,11 +201,11 @@ def test_hsds3_json_other_shapes(tmp_path: Path) -> None:
     }
     (tmp_path / "org.json").write_text(json.dumps(org))
     G = sk.read_hsds(tmp_path / "org.json")
-    assert G.nodes["svc1"]["organisation"] == "org1"
-    assert G.has_edge("org1", "loc1", "located_at")
+    assert G.nodes["service:svc1"]["organisation"] == "organization:org1"
+    assert G.has_edge("organization:org1", "location:loc1", "located_at")
     tables = {"organization": [{"id": "a", "name": "A"}], "service": [{"id": "b", "name": "B"}]}
     (tmp_path / "tables.json").write_text(json.dumps(tables))
-    assert sorted(sk.read_hsds(tmp_path / "tables.json").nodes) == ["a", "b"]
+    assert sorted(sk.read_hsds(tmp_path / "tables.json").nodes) == ["organization:a", "service:b"]
 
 
 # --------------------------------------------------------------------------- messy input
@@ -224,37 +237,44 @@ def test_messy_rows_are_reported(tmp_path: Path) -> None:
         ("organizations.csv", 5),
         ("organizations.csv", 7),
     }
-    assert G.nodes["o1"]["name"] == "Org één"
-    assert G.nodes["o2"]["name"] == "Café & Co"
-    assert G.nodes["o2"]["description"] == "Nice place"
-    assert G.nodes["s1"]["organisation"] is None
+    assert G.nodes["organization:o1"]["name"] == "Org één"
+    assert G.nodes["organization:o2"]["name"] == "Café & Co"
+    assert G.nodes["organization:o2"]["description"] == "Nice place"
+    assert G.nodes["service:s1"]["organisation"] is None
 
 
 def test_windows_1252_file_is_read_and_reported(tmp_path: Path) -> None:
     _write(tmp_path, "services.csv", "id,name\ns1,Café Ü\n", encoding="cp1252")
     G = sk.read_hsds(tmp_path)
-    assert G.nodes["s1"]["name"] == "Café Ü"
+    assert G.nodes["service:s1"]["name"] == "Café Ü"
     assert (_report(G)["reason"].str.contains("not UTF-8")).any()
 
 
 def test_semicolon_delimited_with_bom(tmp_path: Path) -> None:
     (tmp_path / "services.csv").write_bytes(b"\xef\xbb\xbfid;name;status\ns1;Taal;active\n")
-    assert sk.read_hsds(tmp_path).nodes["s1"]["name"] == "Taal"
+    assert sk.read_hsds(tmp_path).nodes["service:s1"]["name"] == "Taal"
 
 
-def test_ids_shared_between_tables_get_the_table(tmp_path: Path) -> None:
-    _write(tmp_path, "organizations.csv", "id,name\n1,Org\n")
-    _write(tmp_path, "services.csv", "id,organization_id,name\n1,1,Service\n")
+def test_one_number_as_organisation_service_and_location_id_gives_no_changed_ids(
+    tmp_path: Path,
+) -> None:
+    _write(tmp_path, "organizations.csv", "id,name\n1,Org\n2,Other\n")
+    _write(tmp_path, "services.csv", "id,organization_id,name\n1,1,Service\n2,2,Second\n")
+    _write(tmp_path, "locations.csv", "id,organization_id,name\n1,1,Office\n")
+    _write(tmp_path, "services_at_location.csv", "id,service_id,location_id\n1,1,1\n")
     G = sk.read_hsds(tmp_path)
+    assert sorted(G) == ["location:1", "organization:1", "organization:2", "service:1", "service:2"]
     assert G.has_edge("organization:1", "service:1", "runs")
-    assert (_report(G)["action"] == "changed id").sum() == 2
+    assert G.has_edge("service:1", "location:1", "located_at")
+    assert all(G.nodes[n]["extra"]["x_hsds_id"] == n.split(":")[1] for n in G)
+    assert G.graph["import_report"].empty
 
 
 def test_id_prefix_and_inactive(tmp_path: Path) -> None:
     _write(tmp_path, "services.csv", "id,name,status\ns1,A,active\ns2,B,inactive\n")
     G = sk.read_hsds(tmp_path, id_prefix="dir:", include_inactive=False)
-    assert list(G) == ["dir:s1"]
-    assert G.nodes["dir:s1"]["extra"]["x_hsds_id"] == "s1"
+    assert list(G) == ["dir:service:s1"]
+    assert G.nodes["dir:service:s1"]["extra"]["x_hsds_id"] == "s1"
     assert (_report(G)["reason"].str.contains("inactive")).any()
 
 
@@ -305,17 +325,17 @@ def test_user_taxonomy_map_as_dict_frame_and_csv(tmp_path: Path) -> None:
     shutil.copytree(HSDS3 / "tabular", pkg)
     mapping = {"Knitting": "time_use;social_network", "Debt Counselling": None}
     G = sk.read_hsds(pkg, taxonomy_map=mapping)
-    assert G.nodes["s1"]["themes"] == ["time_use", "social_network"]
-    assert G.nodes["s3"]["themes"] == []  # mapped to no theme: not reported
+    assert G.nodes["service:s1"]["themes"] == ["time_use", "social_network"]
+    assert G.nodes["service:s3"]["themes"] == []  # mapped to no theme: not reported
     report = _report(G)
     assert not (report["action"] == "unmapped term").any() or "Debt" not in " ".join(
         report["reason"]
     )
     frame = pd.DataFrame({"term": ["KN"], "theme": ["time_use"]})  # by code
-    assert sk.read_hsds(pkg, taxonomy_map=frame).nodes["s1"]["themes"] == ["time_use"]
+    assert sk.read_hsds(pkg, taxonomy_map=frame).nodes["service:s1"]["themes"] == ["time_use"]
     path = tmp_path / "map.csv"
     frame.to_csv(path, index=False)
-    assert sk.read_hsds(pkg, taxonomy_map=path).nodes["s1"]["themes"] == ["time_use"]
+    assert sk.read_hsds(pkg, taxonomy_map=path).nodes["service:s1"]["themes"] == ["time_use"]
 
 
 def test_default_taxonomy_map_common_terms() -> None:
@@ -341,10 +361,10 @@ def test_default_taxonomy_map_common_terms() -> None:
 
 def test_themes_from_text(tmp_path: Path) -> None:
     _write(tmp_path, "services.csv", "id,name,description\ns1,Soup,Free meals and shelter\n")
-    assert sk.read_hsds(tmp_path).nodes["s1"]["themes"] == []
+    assert sk.read_hsds(tmp_path).nodes["service:s1"]["themes"] == []
     G = sk.read_hsds(tmp_path, themes_from_text=True, level="general")
-    assert sorted(G.nodes["s1"]["themes"]) == ["finances", "housing"]
-    assert G.nodes["s1"]["level"] == "general"
+    assert sorted(G.nodes["service:s1"]["themes"]) == ["finances", "housing"]
+    assert G.nodes["service:s1"]["level"] == "general"
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -539,7 +559,9 @@ def test_messy_packages_never_crash_and_rejected_rows_are_reported(
         sk.validate(G)
         report = _report(G)
         places = set(zip(report["file"], report["row"], strict=True))
-        present = set(G.nodes)
+        present = {str(G.nodes[n]["extra"]["x_hsds_id"]) + "@" + n.split(":")[0] for n in G}
+    tables = {"organizations.csv": "organization", "services.csv": "service",
+              "locations.csv": "location"}  # fmt: skip
     for name in ("organizations.csv", "services.csv", "locations.csv"):
         rows = package.get(name)
         if not rows:
@@ -549,7 +571,7 @@ def test_messy_packages_never_crash_and_rejected_rows_are_reported(
             if not any(cell.strip() for cell in row):
                 continue  # a blank line is not a row
             node = row[header.index("id")].strip().replace(";", "_") if "id" in header else ""
-            assert node in present or (name, line) in places, (name, line, row)
+            assert f"{node}@{tables[name]}" in present or (name, line) in places, (name, row)
 
 
 _JSON = st.recursive(
@@ -602,14 +624,14 @@ def _schedule_package(tmp_path: Path, rows: str, header: str = "opens_at,closes_
 )
 def test_schedule_times_with_am_pm(tmp_path: Path, opens: str, closes: str, expected: str) -> None:
     G = sk.read_hsds(_schedule_package(tmp_path, f"h1,s1,MO,{opens},{closes}\n"))
-    assert G.nodes["s1"]["schedule"] == expected
+    assert G.nodes["service:s1"]["schedule"] == expected
     assert not (_report(G)["file"] == "schedules.csv").any()
 
 
 def test_schedule_original_text_is_used_when_times_cannot_be_read(tmp_path: Path) -> None:
     rows = "h1,s1,MO,noon,5pm,Mondays from noon till 5\nh2,s1,TU,10:00,11:00,Tuesday mornings\n"
     G = sk.read_hsds(_schedule_package(tmp_path, rows, "opens_at,closes_at,original_text"))
-    assert G.nodes["s1"]["schedule"] == "Tue 10:00-11:00; Mondays from noon till 5"
+    assert G.nodes["service:s1"]["schedule"] == "Tue 10:00-11:00; Mondays from noon till 5"
     report = _report(G)
     line = report[report["file"] == "schedules.csv"]
     assert list(line["row"]) == [2] and list(line["action"]) == ["kept as text"]
@@ -624,7 +646,7 @@ def test_every_unreadable_schedule_is_reported(tmp_path: Path) -> None:
         "h4,s1,WE,10:00,11:00\n"
     )
     G = sk.read_hsds(_schedule_package(tmp_path, rows))
-    assert G.nodes["s1"]["schedule"] == "Wed 10:00-11:00"
+    assert G.nodes["service:s1"]["schedule"] == "Wed 10:00-11:00"
     report = _report(G)
     lines = report[report["file"] == "schedules.csv"]
     assert list(lines["row"]) == [2, 3, 4]
@@ -667,7 +689,7 @@ def test_language_en_is_english_and_every_dropped_language_is_reported(tmp_path:
         "id,service_id,language\nl1,s1,en\nl2,s1,Creole\nl3,s1,en-US\nl4,s1,Klingon\n",
     )
     G = sk.read_hsds(tmp_path)
-    assert G.nodes["s1"]["languages"] == ["en", "ht"]
+    assert G.nodes["service:s1"]["languages"] == ["en", "ht"]
     report = _report(G).set_index("row")
     assert report.loc[3, "action"] == "changed value" and "Haitian" in report.loc[3, "reason"]
     assert report.loc[5, "action"] == "dropped value" and report.loc[5, "value"] == "Klingon"
@@ -676,7 +698,7 @@ def test_language_en_is_english_and_every_dropped_language_is_reported(tmp_path:
 def test_language_code_object_in_hsds3_json(tmp_path: Path) -> None:
     service = {"id": "s1", "name": "Pantry", "status": "active", "languages": [{"code": "en"}]}
     (tmp_path / "service.json").write_text(json.dumps(service))
-    assert sk.read_hsds(tmp_path / "service.json").nodes["s1"]["languages"] == ["en"]
+    assert sk.read_hsds(tmp_path / "service.json").nodes["service:s1"]["languages"] == ["en"]
 
 
 def test_postal_addresses_are_reported_and_kept(tmp_path: Path) -> None:
@@ -689,7 +711,7 @@ def test_postal_addresses_are_reported_and_kept(tmp_path: Path) -> None:
         "a2,l1,Postbus 12,Rivierstad,1230 AA,postal\n",
     )
     G = sk.read_hsds(tmp_path)
-    extra = G.nodes["l1"]["extra"]
+    extra = G.nodes["location:l1"]["extra"]
     assert extra["x_address"] == "Dorpsstraat 1, 1234 AB Rivierstad"
     assert extra["x_address_1"] == "Dorpsstraat 1" and extra["x_address_city"] == "Rivierstad"
     assert extra["x_postal_address"] == "Postbus 12, 1230 AA Rivierstad"
@@ -710,8 +732,8 @@ def test_phones_are_read_as_contact_or_reported(tmp_path: Path) -> None:
         "p3,,,l1,010-0000000\n",
     )
     G = sk.read_hsds(tmp_path)
-    assert G.nodes["s1"]["contact"] == "010-1234567"
-    assert G.nodes["o1"]["contact"] == "info@org.example"
+    assert G.nodes["service:s1"]["contact"] == "010-1234567"
+    assert G.nodes["organization:o1"]["contact"] == "info@org.example"
     report = _report(G)
     phones = report[report["file"] == "phones.csv"]
     assert list(phones["row"]) == [3, 4]
@@ -729,8 +751,94 @@ def test_duplicate_taxonomy_ids_are_reported(tmp_path: Path) -> None:
         tmp_path, "attributes.csv", "id,link_id,taxonomy_term_id,link_entity\na1,s1,t1,service\n"
     )
     G = sk.read_hsds(tmp_path)
-    assert G.nodes["s1"]["themes"] == ["finances"]
+    assert G.nodes["service:s1"]["themes"] == ["finances"]
     report = _report(G)
     line = report[report["file"] == "taxonomy_terms.csv"]
     assert list(line["row"]) == [3] and list(line["action"]) == ["dropped row"]
     assert "already used" in line["reason"].iloc[0]
+
+
+def _full_view(G: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
+    return {n: dict(d) for n, d in G.nodes(data=True)}
+
+
+@needs_sample
+@pytest.mark.parametrize("variant", ["simple", "all_resources"])
+def test_round_trip_keeps_addresses_ids_eligibility_fees_names_and_schedules(
+    tmp_path: Path, variant: str
+) -> None:
+    G = sk.read_hsds(SAMPLE / variant)
+    sk.write_hsds(G, tmp_path)
+    H = sk.read_hsds(tmp_path)
+    assert _full_view(H) == _full_view(G)
+    assert set(H.edges(keys=True)) == set(G.edges(keys=True))
+    if variant == "all_resources":
+        helpline = H.nodes["service:c89eb05c-62dd-4b64-b494-0cc347b6ea7f"]
+        assert helpline["extra"]["x_hsds_id"] == "c89eb05c-62dd-4b64-b494-0cc347b6ea7f"
+        assert helpline["extra"]["x_eligibility"] == "adult"
+        assert helpline["schedule"] == "Mon, Tue, Wed 09:00-17:00"
+        place = H.nodes["location:30b83c60-64a1-11e6-8b77-86f30ca893d3"]["extra"]
+        assert place["x_address_city"] == "New York City"
+        schedules = _rows(tmp_path / "schedules.csv")
+        assert any(r["byday"] == "MO,TU,WE" and r["opens_at"] == "09:00:00" for r in schedules)
+        assert {r["address_1"] for r in _rows(tmp_path / "addresses.csv")} >= {"Address 1"}
+    report = _report(H)
+    assert not report["action"].isin(["dropped row", "dropped link"]).any()
+
+
+def test_round_trip_of_small_ids_alternate_names_and_fees(tmp_path: Path) -> None:
+    _write(tmp_path, "organizations.csv", "id,name,alternate_name\n1,Org,The Org\n")
+    _write(
+        tmp_path,
+        "services.csv",
+        "id,organization_id,name,alternate_name,status,fees_description,eligibility_description,"
+        "url\n"
+        "1,1,Food pantry,Pantry,inactive,$5 per visit,Women only; County residents,"
+        "www.pantry.example\n",
+    )
+    G = sk.read_hsds(tmp_path / ".")
+    out = tmp_path / "out"
+    sk.write_hsds(G, out)
+    services = _rows(out / "services.csv")
+    assert services[0]["status"] == "inactive"
+    assert services[0]["url"] == "https://www.pantry.example"
+    assert services[0]["alternate_name"] == "Pantry"
+    H = sk.read_hsds(out)
+    assert H.nodes["service:1"]["extra"] == {
+        "x_hsds_id": "1",
+        "x_alternate_name": "Pantry",
+        "x_status": "inactive",
+        "x_url": "https://www.pantry.example",
+        "x_eligibility": "Women only; County residents",
+        "x_fees": "$5 per visit",
+    }
+    assert G.nodes["service:1"]["extra"]["x_url"] == "www.pantry.example"
+    assert H.nodes["organization:1"]["extra"]["x_alternate_name"] == "The Org"
+
+
+def test_write_hsds_keeps_inactive(tmp_path: Path) -> None:
+    _write(tmp_path, "services.csv", "id,name,status\ns1,A,active\ns2,B,inactive\ns3,C,defunct\n")
+    G = sk.read_hsds(tmp_path)
+    out = tmp_path / "out"
+    sk.write_hsds(G, out)
+    assert [r["status"] for r in _rows(out / "services.csv")] == ["active", "inactive", "defunct"]
+    H = sk.read_hsds(out, include_inactive=False)
+    assert sorted(H) == ["service:s1"]
+
+
+def test_coordinates_and_contacts_are_not_taxonomy_terms(tmp_path: Path) -> None:
+    G = sk.load_sample()
+    sk.write_hsds(G, tmp_path)
+    terms = _rows(tmp_path / "taxonomy_terms.csv")
+    codes = {t["code"] for t in terms}
+    assert not any(c.startswith(("lat:", "lon:", "contact:", "node_id:")) for c in codes)
+    assert {"lat", "lon", "contact", "node_id"} <= codes
+    assert all(t["taxonomy"] == "sociale_kaart" for t in terms)
+    # a phone number goes to phones.csv, free text to an attribute's value
+    phones = {r["number"] for r in _rows(tmp_path / "phones.csv")}
+    assert "06 1234 0001" in phones and "14 0999" in phones
+    values = {r["value"] for r in _rows(tmp_path / "attributes.csv")}
+    assert "ask Ayşe at the mosque tea room" in values
+    H = sk.read_hsds(tmp_path)
+    assert H.nodes["i_buurtklussers"]["contact"] == "06 1234 0001"
+    assert H.nodes["i_naaiclub"]["contact"] == "ask Ayşe at the mosque tea room"

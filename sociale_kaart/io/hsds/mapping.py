@@ -29,15 +29,25 @@ from sociale_kaart.io.hsds.text import (
     read_languages,
 )
 
-__all__ = ["SK_TAXONOMY", "Mapper"]
+__all__ = ["EMPTY", "NODE_ID", "PLACEHOLDER", "SK_TAXONOMY", "Mapper", "parse_time"]
 
 #: The taxonomy name under which write_hsds stores fields HSDS has no column for.
 SK_TAXONOMY = "sociale_kaart"
 
+#: The sociale_kaart attribute that holds a record's node id in the map it came from.
+NODE_ID = "node_id"
+#: The sociale_kaart attribute of an organization that write_hsds made up for HSDS's sake.
+PLACEHOLDER = "placeholder"
+#: The sociale_kaart attribute naming required HSDS fields that were filled with the name.
+EMPTY = "empty"
+_COMMON_FIELDS = frozenset({NODE_ID, EMPTY, "extra"})
+
 #: Fields that may travel as ``sociale_kaart`` attributes, per HSDS entity.
 ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
-    "service": frozenset(
+    "service": _COMMON_FIELDS
+    | frozenset(
         {
+            "capacity",
             "theme",
             "level",
             "neighbourhood",
@@ -50,8 +60,10 @@ ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
             "lon",
         }
     ),
-    "organization": frozenset(
+    "organization": _COMMON_FIELDS
+    | frozenset(
         {
+            PLACEHOLDER,
             "theme",
             "level",
             "neighbourhood",
@@ -73,7 +85,7 @@ ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
             "last_verified",
         }
     ),
-    "location": frozenset({"type", "neighbourhood"}),
+    "location": _COMMON_FIELDS | frozenset({"type", "neighbourhood"}),
 }
 _LIST_ATTRIBUTES = {
     "theme": "themes",
@@ -453,10 +465,10 @@ class Mapper:
         orgs = self.unique("organization", "organization")
         services = self.unique("service", "service")
         locations = self.unique("location", "location")
-        node_ids = self._node_ids(orgs, services, locations)
+        attributes = self._attributes(orgs, services, locations)
+        node_ids = self._node_ids(orgs, services, locations, attributes)
         self._index_phones(orgs, services, locations)
         metadata_dates = self._metadata_dates()
-        attributes = self._attributes(orgs, services, locations)
 
         # places
         places: dict[str, str] = {}
@@ -486,7 +498,7 @@ class Mapper:
                 "x_transportation": clean_text(row.get("transportation")),
                 "x_url": clean_text(row.get("url")),
             }
-            self._add_extra(values, extra, raw_id, node_ids["location"][raw_id])
+            self._add_extra(values, extra, raw_id, sk)
             checked = self.checked(Place, values, loc_table, row, "location")
             if checked is not None:
                 places[raw_id] = checked["id"]
@@ -497,6 +509,15 @@ class Mapper:
         org_table = self.table("organization")
         for raw_id, row in orgs.items():
             sk = attributes["organization"].get(raw_id, {})
+            if sk.get(PLACEHOLDER):
+                self.note(
+                    org_table,
+                    row,
+                    "ignored row",
+                    "a placeholder organization that write_hsds added because HSDS needs one "
+                    "for every service: not imported",
+                )
+                continue
             values = {
                 "id": node_ids["organization"][raw_id],
                 "name": _one_line(clean_text(_first(row, "name", "alternate_name"))),
@@ -520,7 +541,7 @@ class Mapper:
                 "x_alternate_name": clean_text(row.get("alternate_name")),
                 "x_url": clean_text(_first(row, "website", "url")),
             }
-            self._add_extra(values, extra, raw_id, values["id"])
+            self._add_extra(values, extra, raw_id, sk)
             checked = self.checked(Organisation, values, org_table, row, "organization")
             if checked is not None:
                 org_ids[raw_id] = checked["id"]
@@ -621,41 +642,60 @@ class Mapper:
         orgs: Mapping[str, RawRow],
         services: Mapping[str, RawRow],
         locations: Mapping[str, RawRow],
+        attributes: Mapping[str, Mapping[str, Mapping[str, Any]]],
     ) -> dict[str, dict[str, str]]:
-        """Node ids: the HSDS id (with the prefix); ids shared by two tables get the table."""
+        """Node ids: ``<prefix><table>:<HSDS id>``, or the map's own id that write_hsds kept.
+
+        Namespacing by table means that a number used as the id of an
+        organization, a service and a location gives three distinct nodes,
+        without renaming anything; the HSDS id stays in ``x_hsds_id``.
+        """
         tables = {"organization": orgs, "service": services, "location": locations}
-        owners: dict[str, list[str]] = defaultdict(list)
-        for table, rows in tables.items():
-            for raw_id in rows:
-                owners[raw_id].append(table)
         out: dict[str, dict[str, str]] = {}
+        taken: set[str] = set()
         for table, rows in tables.items():
-            ids = {}
+            out[table] = {raw_id: f"{self.id_prefix}{table}:{raw_id}" for raw_id in rows}
+            taken.update(out[table].values())
+        for table, rows in tables.items():
             for raw_id, row in rows.items():
-                if len(owners[raw_id]) > 1:
-                    ids[raw_id] = f"{self.id_prefix}{table}:{raw_id}"
+                own = clean_id(attributes[table].get(raw_id, {}).get(NODE_ID))
+                if own is None:
+                    continue
+                node = f"{self.id_prefix}{own}"
+                if node in taken and node != out[table][raw_id]:
                     self.note(
                         self.table(table),
                         row,
                         "changed id",
-                        f"id {raw_id!r} is used in {' and '.join(owners[raw_id])}: "
-                        f"node id {ids[raw_id]!r}",
+                        f"the node id {own!r} kept by sociale_kaart is used twice: node id "
+                        f"{out[table][raw_id]!r}",
                         column="id",
-                        value=raw_id,
+                        value=own,
                     )
-                else:
-                    ids[raw_id] = f"{self.id_prefix}{raw_id}"
-            out[table] = ids
+                    continue
+                taken.discard(out[table][raw_id])
+                taken.add(node)
+                out[table][raw_id] = node
         return out
 
     def _add_extra(
-        self, values: dict[str, Any], extra: Mapping[str, str | None], raw_id: str, node_id: str
+        self,
+        values: dict[str, Any],
+        extra: Mapping[str, str | None],
+        raw_id: str,
+        sk: Mapping[str, Any],
     ) -> None:
-        if node_id != raw_id:
-            values["x_hsds_id"] = raw_id
+        """Extra fields: the HSDS id, the given ones, then those written by write_hsds."""
+        values["x_hsds_id"] = raw_id
         for key, value in extra.items():
             if value:
                 values[key] = value
+        for key, value in (sk.get("extra") or {}).items():
+            if key.startswith("x_") and value not in (None, ""):
+                values[key] = value
+        for field in sk.get(EMPTY, []):
+            if field in ("description", "name"):
+                values[field] = None
 
     def _relation(self, source: str, target: str, table: RawTable, row: RawRow) -> None:
         self.records["relations"].append(
@@ -852,10 +892,17 @@ class Mapper:
             fields = out[entity].setdefault(link_id, {})
             code = str(term.get("code") or "")
             taxonomy = str(term.get("taxonomy") or term.get("vocabulary") or "")
-            if taxonomy.strip().lower() == SK_TAXONOMY and ":" in code:
-                key, _, value = code.partition(":")
-                if key in ATTRIBUTE_FIELDS.get(entity, frozenset()):
-                    if key in _LIST_ATTRIBUTES or key == "theme":
+            if taxonomy.strip().lower() == SK_TAXONOMY:
+                key, colon, value = code.partition(":")
+                stored = row.get("value") if table.name == "attribute" else None
+                if key == "extra" and value:  # extra:x_field, the value in the attribute
+                    if stored not in (None, ""):
+                        fields.setdefault("extra", {})[value] = str(stored)
+                    continue
+                if not colon:  # a field term: the value is in the attribute
+                    value = "" if stored is None else str(stored)
+                if key in ATTRIBUTE_FIELDS.get(entity, frozenset()) and value != "":
+                    if key in _LIST_ATTRIBUTES or key in ("theme", EMPTY):
                         fields.setdefault(key, []).append(value)
                     else:
                         fields.setdefault(key, value)
@@ -959,8 +1006,6 @@ class Mapper:
                 raw_id, row, table, groups, attributes["service"].get(raw_id, {})
             )
             values["id"] = node_ids["service"][raw_id]
-            if values["id"] != raw_id:
-                values["x_hsds_id"] = raw_id
             values["last_verified"] = (
                 _date(row.get("assured_date"))
                 or _date(row.get("last_modified"))
@@ -1149,7 +1194,9 @@ class Mapper:
 
         # capacity
         capacity_rows = groups["service_capacity"].get(raw_id, [])
-        if len(capacity_rows) == 1:
+        if "capacity" in sk:
+            values["capacity"] = sk["capacity"]
+        elif len(capacity_rows) == 1:
             values["capacity"] = _whole(capacity_rows[0][1].get("available"))
         elif len(capacity_rows) > 1:
             ctable, crow = capacity_rows[1]
@@ -1163,7 +1210,7 @@ class Mapper:
 
         # schedule
         values["schedule"] = _schedule(groups["schedule"].get(raw_id, []), self.note)
-        self._add_extra(values, extra, raw_id, raw_id)
+        self._add_extra(values, extra, raw_id, sk)
         return values
 
 
