@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import uuid
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from sociale_kaart.io.hsds.text import (
     read_ages,
     read_languages,
 )
+from sociale_kaart.io.hsds.write import HSDS_NAMESPACE, hsds_uuid
 from tests._paths import DATA, SHARED_DATA
 
 SAMPLE = SHARED_DATA / "hsds-1.1-sample"
@@ -842,3 +844,110 @@ def test_coordinates_and_contacts_are_not_taxonomy_terms(tmp_path: Path) -> None
     H = sk.read_hsds(tmp_path)
     assert H.nodes["i_buurtklussers"]["contact"] == "06 1234 0001"
     assert H.nodes["i_naaiclub"]["contact"] == "ask Ayşe at the mosque tea room"
+
+
+# --------------------------------------------------------------------------- output others accept
+
+OFFICIAL = DATA / "hsds3-schema" / "datapackage.json"
+
+
+def _official_report(folder: Path) -> Any:
+    """Validate a folder of HSDS CSV files against the official HSDS 3.0 data package."""
+    frictionless = pytest.importorskip("frictionless")
+    official = json.loads(OFFICIAL.read_text(encoding="utf-8"))
+    present = {p.name for p in folder.iterdir()}
+    official["resources"] = [r for r in official["resources"] if r["path"] in present]
+    names = {r["name"] for r in official["resources"]}
+    for resource in official["resources"]:
+        keys = [
+            fk
+            for fk in resource["schema"].get("foreignKeys", [])
+            if fk["reference"]["resource"] in names
+        ]
+        if keys:
+            resource["schema"]["foreignKeys"] = keys
+        else:
+            resource["schema"].pop("foreignKeys", None)
+    descriptor = folder / "official-datapackage.json"
+    descriptor.write_text(json.dumps(official), encoding="utf-8")
+    try:
+        return frictionless.validate(str(descriptor))
+    finally:
+        descriptor.unlink()
+
+
+def _errors(report: Any) -> list[str]:
+    return [f"{task.name}: {e.message}" for task in report.tasks for e in task.errors][:20]
+
+
+def _hsds_maps() -> list[tuple[str, Any]]:
+    maps: list[tuple[str, Any]] = [
+        ("sample", sk.load_sample),
+        ("hsds3-tabular", lambda: sk.read_hsds(HSDS3 / "tabular")),
+        ("hsds3-json", lambda: sk.read_hsds(HSDS3 / "services.json")),
+    ]
+    if SAMPLE.exists():
+        maps.append(("hsds-1.1", lambda: sk.read_hsds(SAMPLE / "all_resources")))
+    return maps
+
+
+@pytest.mark.parametrize(("label", "load"), _hsds_maps(), ids=[m[0] for m in _hsds_maps()])
+def test_write_hsds_validates_against_the_official_hsds3_package(
+    tmp_path: Path, label: str, load: Any
+) -> None:
+    G = load()
+    meta = sk.write_hsds(G, tmp_path)
+    report = _official_report(tmp_path)
+    assert report.valid, _errors(report)
+    own = pytest.importorskip("frictionless").validate(str(meta))
+    assert own.valid, _errors(own)
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    assert data["version"] == "3.0.0"
+    official = {r["name"]: r["path"] for r in json.loads(OFFICIAL.read_text())["resources"]}
+    assert all(official[r["name"]] == r["path"] for r in data["resources"])
+    for name in ("organizations.csv", "services.csv", "locations.csv"):
+        ids = [r["id"] for r in _rows(tmp_path / name)]
+        assert all(str(uuid.UUID(i)) == i for i in ids)
+
+
+def test_official_validation_can_fail(tmp_path: Path) -> None:
+    sk.write_hsds(sk.load_sample(), tmp_path)
+    services = tmp_path / "services.csv"
+    rows = services.read_text(encoding="utf-8").splitlines()
+    first = rows[1].split(",")
+    first[0] = "s1"  # not a uuid
+    rows[1] = ",".join(first)
+    services.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = _official_report(tmp_path)
+    assert not report.valid
+    assert any("s1" in e for e in _errors(report))
+
+
+def test_write_hsds_ids_are_stable_uuid5_of_the_source_ids(tmp_path: Path) -> None:
+    G = sk.load_sample()
+    sk.write_hsds(G, tmp_path / "a")
+    sk.write_hsds(G, tmp_path / "b")
+    for name in ("services.csv", "attributes.csv", "schedules.csv"):
+        assert (tmp_path / "a" / name).read_text() == (tmp_path / "b" / name).read_text()
+    services = {r["name"]: r["id"] for r in _rows(tmp_path / "a" / "services.csv")}
+    assert services["Huiswerkklas"] == hsds_uuid("service", "i_huiswerkbegeleiding")
+    assert services["Huiswerkklas"] == str(
+        uuid.uuid5(HSDS_NAMESPACE, "service:i_huiswerkbegeleiding")
+    )
+    # an HSDS id that is a UUID is kept as it is
+    H = sk.read_hsds(HSDS3 / "tabular")
+    sk.write_hsds(H, tmp_path / "c")
+    ids = {r["name"]: r["id"] for r in _rows(tmp_path / "c" / "services.csv")}
+    assert ids["Taalcafé"] == hsds_uuid("service", "s1")
+
+
+def test_write_hsds_normalises_or_reports_web_addresses(tmp_path: Path) -> None:
+    _write(tmp_path, "organizations.csv", "id,name,website\no1,A,www.a.example\no2,B,not a site\n")
+    G = sk.read_hsds(tmp_path)
+    out = tmp_path / "out"
+    with pytest.warns(UserWarning, match="'not a site' is not a web address"):
+        sk.write_hsds(G, out)
+    websites = [r["website"] for r in _rows(out / "organizations.csv")]
+    assert websites == ["https://www.a.example", ""]
+    H = sk.read_hsds(out)
+    assert H.nodes["organization:o2"]["extra"]["x_url"] == "not a site"

@@ -348,12 +348,28 @@ def write_hsds(
 
     Initiatives become services (with ``organization_id`` from their
     organisation), organisations organizations, places locations, and
-    ``located_at`` edges of initiatives ``service_at_location`` rows.
-    Languages, service areas (``serves``), costs, schedules and capacity go
-    to their HSDS tables; themes, level, status rules and other fields HSDS
-    has no column for become ``attribute`` rows with ``sociale_kaart``
-    taxonomy terms, which :func:`read_hsds` reads back. Residents and
-    professionals are never written.
+    ``located_at`` edges of initiatives ``service_at_location`` rows, in the
+    official HSDS 3.0 file names (``services.csv``, ``organizations.csv``
+    ...) with every official column, so that the package validates against
+    the official HSDS 3.0 data package. Ids are UUIDs: an HSDS id that is a
+    UUID is kept, any other id becomes a UUID5 of its table and id
+    (:func:`~sociale_kaart.io.hsds.write.hsds_uuid`), so the same map always
+    gives the same package. Status (``inactive`` ...), alternate names,
+    eligibility and fee texts, addresses and schedules (structured where
+    they are ``"Mon, Tue 09:00-17:00"``) go to their HSDS columns and
+    tables; web addresses are normalised (``www.x.org`` ->
+    ``https://www.x.org``). Themes, level and status rules become
+    ``attribute`` rows with ``sociale_kaart`` taxonomy terms; values HSDS has
+    no column for (the node id, coordinates, capacity, a contact that is no
+    email, web address or phone number, extra fields) become ``attribute``
+    rows with the value in ``value``. :func:`read_hsds` reads all of it
+    back, with the map's own node ids. Residents and professionals are
+    never written.
+
+    HSDS needs an organization for every service: an initiative without
+    one gets a placeholder organization, marked as such, which
+    :func:`read_hsds` leaves out again. A required organization
+    description that the map lacks is filled with the name, and marked so.
 
     Parameters
     ----------
@@ -377,6 +393,13 @@ def write_hsds(
     ------
     ValueError
         If ``fields`` names a field no offer or place has.
+
+    Warns
+    -----
+    UserWarning
+        Naming every value that had to change to fit HSDS: a web address
+        that is not one (kept as a ``sociale_kaart`` attribute instead), a
+        status that HSDS does not know (written as ``active``).
 
     See Also
     --------

@@ -396,7 +396,7 @@ class _Writer:
             }
         )
         self.attr("organization", link, NODE_ID, node)
-        if extra.get("x_url") and website != normalise_url(extra.get("x_url")):
+        if extra.get("x_url") and (website is None or website != normalise_url(extra["x_url"])):
             self.attr("organization", link, "extra:x_url", extra["x_url"])
         keys = sorted(ATTRIBUTE_FIELDS["organization"] - {"contact"})
         self.attrs("organization", link, attrs, keys)
@@ -452,7 +452,7 @@ class _Writer:
             self.attr("service", link, "extra:x_status", extra.get("x_status"))
             status = "active"
         page = url or self._url(extra.get("x_url"), node)
-        if extra.get("x_url") and page != normalise_url(extra.get("x_url")):
+        if extra.get("x_url") and (page is None or page != normalise_url(extra["x_url"])):
             self.attr("service", link, "extra:x_url", extra["x_url"])
         self.rows["service"].append(
             {
