@@ -951,3 +951,110 @@ def test_write_hsds_normalises_or_reports_web_addresses(tmp_path: Path) -> None:
     assert websites == ["https://www.a.example", ""]
     H = sk.read_hsds(out)
     assert H.nodes["organization:o2"]["extra"]["x_url"] == "not a site"
+
+
+# --------------------------------------------------------------------------- packages as they come
+
+OFFICIAL_EXAMPLES = DATA / "hsds3-official"
+_COUNSELLING = "service:ac148810-d857-441c-9679-408f346de14b"
+
+
+def _zip_with_data_folder(source: Path, archive: Path) -> Path:
+    with zipfile.ZipFile(archive, "w") as handle:
+        for file in sorted(source.iterdir()):
+            name = file.name if file.name == "datapackage.json" else f"data/{file.name}"
+            handle.write(file, name)
+    return archive
+
+
+@needs_sample
+def test_zip_with_datapackage_at_the_root_and_csv_files_in_data(tmp_path: Path) -> None:
+    folder = SAMPLE / "all_resources"
+    G = sk.read_hsds(_zip_with_data_folder(folder, tmp_path / "export.zip"))
+    H = sk.read_hsds(folder)
+    assert sorted(G.nodes) == sorted(H.nodes)
+    assert set(G.edges(keys=True)) == set(H.edges(keys=True))
+    counts = {
+        kind: sum(1 for _, d in G.nodes(data=True) if d["kind"] == kind)
+        for kind in ("organisation", "initiative", "place")
+    }
+    assert counts == {
+        "organisation": len(pd.read_csv(folder / "organizations.csv")),
+        "initiative": len(pd.read_csv(folder / "services.csv")),
+        "place": len(pd.read_csv(folder / "locations.csv")),
+    }
+    report = _report(G)
+    found = report[report["reason"].str.contains("read from 'data/", regex=False)]
+    assert "data/services.csv" in set(found["file"])
+
+
+def test_zip_without_the_listed_tables_keeps_every_note_in_the_error(tmp_path: Path) -> None:
+    meta = {
+        "resources": [
+            {"name": "organization", "path": "organizations.csv"},
+            {"name": "service", "path": "services.csv"},
+            {"name": "contact", "path": "contacts.csv"},
+        ]
+    }
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("datapackage.json", json.dumps(meta))
+        handle.writestr("data/readme.txt", "nothing here")
+    with pytest.raises(sk.DataError) as info:
+        sk.read_hsds(archive)
+    messages = [p.message for p in info.value.errors]
+    assert any("organizations.csv" in str(p.file) and "not in the package" in p.message
+               for p in info.value.errors)  # fmt: skip
+    assert any("services.csv" in str(p.file) for p in info.value.errors)
+    assert any("contacts are named people" in m for m in messages)
+
+
+def test_resource_found_by_its_name_when_the_path_is_wrong(tmp_path: Path) -> None:
+    meta = {"resources": [{"name": "services", "path": "export/svc_2024.csv"}]}
+    (tmp_path / "datapackage.json").write_text(json.dumps(meta))
+    (tmp_path / "tables").mkdir()
+    _write(tmp_path / "tables", "services.csv", "id,name\ns1,Pantry\n")
+    G = sk.read_hsds(tmp_path)
+    assert list(G) == ["service:s1"]
+    assert _report(G)["reason"].str.contains("read from 'tables/services.csv'").any()
+
+
+def test_official_tabular_json_imports() -> None:
+    path = OFFICIAL_EXAMPLES / "tabular.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    G = sk.read_hsds(path)
+    sk.validate(G)
+    kinds = sorted(d["kind"] for _, d in G.nodes(data=True))
+    assert kinds.count("organisation") == len(data["organizations.csv"])
+    assert kinds.count("initiative") == len(data["services.csv"])
+    assert kinds.count("place") == len(data["locations.csv"])
+    report = _report(G)
+    ignored = set(report.loc[report["action"] == "ignored table", "column"])
+    assert {"programs.csv", "contacts.csv", "funding.csv"} <= ignored
+    assert G.nodes[_COUNSELLING]["languages"] == ["ur"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["csv", "tabular.json", "service_full.json", "organization_full.json",
+     "service_at_location_full.json", "service_list.json"],
+)  # fmt: skip
+def test_official_hsds3_examples_import(name: str) -> None:
+    G = sk.read_hsds(OFFICIAL_EXAMPLES / name)
+    sk.validate(G)
+    assert G.graph["hsds_version"] == "3.0"
+    service = G.nodes[_COUNSELLING]
+    assert service["name"] == "Community Counselling"
+    assert service["organisation"] == "organization:d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"
+    assert service["min_age"] == 12
+    assert service["extra"]["x_alternate_name"] == "MyCity Counselling Services"
+    if name != "service_list.json":
+        assert service["languages"] == ["ur"]
+        assert service["schedule"] == (
+            "Thu, Fri 10:00-18:00; The service is available from 10 am to 6pm weekdays. "
+            "The service is not available on public holidays."
+        )
+        place = G.nodes["location:3a19ff88-4620-4d17-9830-ac1d859eb5d5"]
+        assert place["lat"] is None  # the example's latitude of 100 is reported
+        report = _report(G)
+        assert (report["column"] == "lat, lon").any()

@@ -319,6 +319,18 @@ class Mapper:
                         value=row_id,
                     )
                 continue
+            if row.where is not None and previous.where is not None:
+                # nested JSON repeats an object, sometimes with more or fewer fields: one record
+                clash = {
+                    k
+                    for k, v in row.values.items()
+                    if v not in (None, "") and previous.values.get(k) not in (None, "", v)
+                }
+                if not clash:
+                    for key, value in row.values.items():
+                        if previous.values.get(key) in (None, ""):
+                            previous.values[key] = value
+                    continue
             where = f"line {previous.line}" if previous.line else previous.where
             self.note(
                 table,
@@ -335,8 +347,6 @@ class Mapper:
         name: str,
         services: Mapping[str, RawRow],
         sal_service: Mapping[str, str],
-        *,
-        locations_ok: bool = False,
     ) -> dict[str, list[tuple[RawTable, RawRow]]]:
         """Rows of a link table grouped by service id; dangling rows are reported."""
         table = self.table(name)
@@ -348,13 +358,25 @@ class Mapper:
                 if sal is not None:
                     service_id = sal_service.get(sal)
             if service_id is None:
-                if locations_ok and clean_id(row.get("location_id")) is not None:
+                owner = next(
+                    (
+                        o
+                        for o in ("location", "phone", "contact", "organization")
+                        if clean_id(row.get(f"{o}_id")) is not None
+                    ),
+                    None,
+                )
+                if owner is not None:
                     self.note(
                         table,
                         row,
                         "ignored row",
-                        f"this {name.replace('_', ' ')} belongs to a location, not a service: "
-                        "places have no such field",
+                        f"this {name.replace('_', ' ')} belongs to a {owner}, not a service: "
+                        + (
+                            "places have no such field"
+                            if owner == "location"
+                            else f"the {owner}'s {name.replace('_', ' ')} is not mapped"
+                        ),
                     )
                 else:
                     self.note(
@@ -375,6 +397,13 @@ class Mapper:
                     value=service_id,
                 )
                 continue
+            row_id = clean_id(row.get("id"))
+            if (
+                row.where is not None
+                and row_id is not None
+                and any(clean_id(r.get("id")) == row_id for _, r in out[service_id])
+            ):
+                continue  # nested JSON repeats the same object under the service
             out[service_id].append((table, row))
         return out
 
@@ -990,7 +1019,7 @@ class Mapper:
                 service_places[service_id].append((places[location_id], row))
 
         groups: dict[str, dict[str, list[tuple[RawTable, RawRow]]]] = {
-            name: self.by_service(name, services, sal_service, locations_ok=name == "language")
+            name: self.by_service(name, services, sal_service)
             for name in ("language", "service_area", "cost_option", "schedule", "eligibility")
         }
         groups["service_capacity"] = self.by_service("service_capacity", services, sal_service)
