@@ -25,6 +25,7 @@ from sociale_kaart.io.hsds.text import (
     fee_amount,
     language_codes,
     read_ages,
+    read_eligibility,
     read_languages,
 )
 from sociale_kaart.io.hsds.write import HSDS_NAMESPACE, hsds_uuid
@@ -813,7 +814,9 @@ def test_round_trip_of_small_ids_alternate_names_and_fees(tmp_path: Path) -> Non
         "x_url": "https://www.pantry.example",
         "x_eligibility": "Women only; County residents",
         "x_fees": "$5 per visit",
+        "x_area_note": "County residents",
     }
+    assert H.nodes["service:1"]["genders"] == ["female"]  # "Women only"
     assert G.nodes["service:1"]["extra"]["x_url"] == "www.pantry.example"
     assert H.nodes["organization:1"]["extra"]["x_alternate_name"] == "The Org"
 
@@ -1058,3 +1061,112 @@ def test_official_hsds3_examples_import(name: str) -> None:
         assert place["lat"] is None  # the example's latitude of 100 is reported
         report = _report(G)
         assert (report["column"] == "lat, lon").any()
+
+
+# --------------------------------------------------------------------------- meaning: eligibility
+
+F, M = ["female"], ["male"]
+# (text, min_age, max_age, genders, area): phrasings as 211 and municipal directories write them
+_ELIGIBILITY: list[tuple[str, int | None, int | None, list[str], str | None]] = [
+    ("60 years of age or older", 60, None, [], None),
+    ("Seniors 60 years old or older", 60, None, [], None),
+    ("Must be 18 years old", 18, None, [], None),
+    ("Must be at least 16 years old", 16, None, [], None),
+    ("Children 0-5", 0, 5, [], None),
+    ("from birth - 21 years old", 0, 21, [], None),
+    ("Birth to 5", 0, 5, [], None),
+    ("Children 8 years old through adult", 8, None, [], None),
+    ("Newborns, children, teenagers and young adults", None, None, [], None),
+    ("Caregivers of seniors 60+", None, None, [], None),
+    ("Parents of children 0-8", None, None, [], None),
+    ("Grandparents raising grandchildren under 18", None, None, [], None),
+    ("Women only", None, None, F, None),
+    ("Men only", None, None, M, None),
+    ("Women only, 18+", 18, None, F, None),
+    ("Only women", None, None, F, None),
+    ("Females only", None, None, F, None),
+    ("Men only, ages 18-64", 18, 64, M, None),
+    ("Alleen vrouwen", None, None, F, None),
+    ("Alleen voor mannen", None, None, M, None),
+    ("County residents", None, None, [], "County residents"),
+    ("Harris County residents", None, None, [], "Harris County residents"),
+    ("Residents of Oude Dorp", None, None, [], "Residents of Oude Dorp"),
+    ("Must live in Rivierstad", None, None, [], "Must live in Rivierstad"),
+    ("Inwoners van Rivierstad", None, None, [], "Inwoners van Rivierstad"),
+    ("County residents 65 and older", 65, None, [], "County residents"),
+    ("adults 18+", 18, None, [], None),
+    ("Adults 18-64", 18, 64, [], None),
+    ("Adults", 18, None, [], None),
+    ("ages 12-17", 12, 17, [], None),
+    ("Ages 5 to 12", 5, 12, [], None),
+    ("aged 16 to 24", 16, 24, [], None),
+    ("Youth ages 12 to 17", 12, 17, [], None),
+    ("Teens 13 to 19", 13, 19, [], None),
+    ("Between the ages of 16 and 24", 16, 24, [], None),
+    ("12-17 years", 12, 17, [], None),
+    ("5 to 12 year olds", 5, 12, [], None),
+    ("65 and older", 65, None, [], None),
+    ("62 years of age or older", 62, None, [], None),
+    ("18 years of age and older", 18, None, [], None),
+    ("55 years and up", 55, None, [], None),
+    ("18 or over", 18, None, [], None),
+    ("Seniors 60+", 60, None, [], None),
+    ("Age 60+", 60, None, [], None),
+    ("17 and under", None, 17, [], None),
+    ("12 or younger", None, 12, [], None),
+    ("under 18", None, 17, [], None),
+    ("Children under the age of 18", None, 17, [], None),
+    ("younger than 23", None, 22, [], None),
+    ("Youth up to age 21", None, 21, [], None),
+    ("Minimum age 21", 21, None, [], None),
+    ("From age 16", 16, None, [], None),
+    ("65 jaar en ouder", 65, None, [], None),
+    ("65-plussers", 65, None, [], None),
+    ("Vanaf 18 jaar", 18, None, [], None),
+    ("Jongeren van 12 t/m 23 jaar", 12, 23, [], None),
+    ("4 t/m 12 jaar", 4, 12, [], None),
+    ("Kinderen tot 18 jaar", None, 17, [], None),
+    ("jonger dan 18", None, 17, [], None),
+    ("volwassenen", 18, None, [], None),
+    ("Seniors", None, None, [], None),
+    ("Young people", None, None, [], None),
+    ("Low income families", None, None, [], None),
+    ("Anyone", None, None, [], None),
+    ("ages 5-150", None, None, [], None),
+    ("ages 12-17 and 18+", None, None, [], None),
+    ("Pregnant women", None, None, [], None),
+]
+
+
+def test_eligibility_table_has_at_least_60_phrasings() -> None:
+    assert len(_ELIGIBILITY) >= 60
+    assert len({row[0] for row in _ELIGIBILITY}) == len(_ELIGIBILITY)
+
+
+@pytest.mark.parametrize(("text", "low", "high", "genders", "area"), _ELIGIBILITY)
+def test_eligibility_text(
+    text: str, low: int | None, high: int | None, genders: list[str], area: str | None
+) -> None:
+    reading = read_eligibility(text)
+    assert (reading.min_age, reading.max_age) == (low, high)
+    assert reading.genders == genders
+    assert reading.area == area
+
+
+def test_dependant_ages_and_residence_are_reported(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "services.csv",
+        "id,name,eligibility_description\n"
+        "s1,Respite,Caregivers of seniors 60+\n"
+        "s2,Shelter,Women only; County residents\n",
+    )
+    G = sk.read_hsds(tmp_path)
+    s1, s2 = G.nodes["service:s1"], G.nodes["service:s2"]
+    assert s1["min_age"] is None
+    assert s2["genders"] == ["female"]
+    assert s2["extra"]["x_area_note"] == "County residents"
+    report = _report(G)
+    reasons = report.groupby("id")["reason"].agg(" | ".join)
+    assert "dependant" in reasons["s1"]
+    assert "County residents" in reasons["s2"]

@@ -25,7 +25,7 @@ from sociale_kaart.io.hsds.text import (
     clean_text,
     fee_amount,
     list_item,
-    read_ages,
+    read_eligibility,
     read_languages,
 )
 
@@ -1164,11 +1164,27 @@ class Mapper:
             if text:
                 texts.append((text, etable, erow))
         numeric = min_age is not None or max_age is not None
+        genders: list[str] = list(sk.get("genders", []))
+        areas: list[str] = []
         for text, etable, erow in texts:
-            reading = read_ages(text)
+            reading = read_eligibility(text)
             if not numeric:
                 min_age = min_age if min_age is not None else reading.min_age
                 max_age = max_age if max_age is not None else reading.max_age
+            if "genders" not in sk:
+                genders.extend(g for g in reading.genders if g not in genders)
+            if reading.area:
+                areas.append(reading.area)
+                self.note(
+                    etable,
+                    erow,
+                    "kept as text",
+                    f"the residence condition {reading.area!r} is kept as a service-area note "
+                    "(extra x_area_note), not as an area the offer serves",
+                    column="eligibility",
+                    value=text,
+                    row_id=raw_id,
+                )
             if reading.problem:
                 self.note(
                     etable,
@@ -1180,6 +1196,10 @@ class Mapper:
                     row_id=raw_id,
                 )
         values["min_age"], values["max_age"] = min_age, max_age
+        if genders:
+            values["genders"] = genders
+        if areas:
+            extra["x_area_note"] = " / ".join(dict.fromkeys(areas))
         if texts:
             extra["x_eligibility"] = " / ".join(t.replace("\n", " ") for t, _, _ in texts)
 

@@ -19,12 +19,14 @@ from sociale_kaart.core.themes import DEFAULT_THEMES
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",
     "AgeReading",
+    "EligibilityReading",
     "LanguageReading",
     "TaxonomyMatcher",
     "clean_text",
     "fee_amount",
     "language_codes",
     "read_ages",
+    "read_eligibility",
     "read_languages",
 ]
 
@@ -84,10 +86,27 @@ def list_item(text: str) -> str:
 
 _NUM = r"(\d{1,3})"
 _DASH = r"\s*(?:-|–|—|to|through|thru|t/m|tot en met|tot)\s*"
-_YEARS = r"\s*(?:years?|yrs?|y/?o|year[- ]olds?|jaar|jr)\b"
+_YEARS = r"\s*(?:years?|yrs?|y/?o|year[- ]olds?|jaar|jr)\b(?:\s*(?:of\s+age|old)\b)?"
 _AGE_WORD = r"(?:ages?|aged|age range|leeftijd)"
 
+_PEOPLE = (
+    r"(?:children|child|kids|youth|young people|young adults|teens|teenagers|infants|toddlers|"
+    r"students|adults|seniors|people|individuals|persons|boys|girls|women|men|kinderen|jongeren|"
+    r"volwassenen|ouderen)"
+)
+
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "between the ages of 16 and 24"
+    (
+        re.compile(
+            rf"\bbetween\s*(?:the\s*)?ages?\s*(?:of\s*)?{_NUM}\s*(?:and|-|to)\s*{_NUM}\b", re.I
+        ),
+        "range",
+    ),
+    # "from birth - 21 years old", "birth to 5"
+    (re.compile(rf"\b(?:from\s*)?(?:birth|newborns?){_DASH}{_NUM}\b", re.I), "birth"),
+    # "Children 0-5", "Adults 18-64", "Teens 13 to 19"
+    (re.compile(rf"\b{_PEOPLE}\s*(?:\(\s*)?{_NUM}{_DASH}{_NUM}\b", re.I), "range"),
     # "ages 12-17", "aged 18 to 64", "leeftijd 4 t/m 12"
     (re.compile(rf"\b{_AGE_WORD}\s*(?:of\s*|between\s*)?{_NUM}{_DASH}{_NUM}\b", re.I), "range"),
     # "12-17 years", "4 t/m 12 jaar"
@@ -108,10 +127,40 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "max",
     ),
-    # "under 18", "younger than 23", "jonger dan 18"
-    (re.compile(rf"\b(?:under|younger than|below|jonger dan|onder de)\s*{_NUM}\b", re.I), "below"),
+    # "under 18", "under the age of 18", "younger than 23", "jonger dan 18", "tot 18 jaar"
+    (
+        re.compile(
+            rf"\b(?:under|younger than|below|jonger dan|onder de|tot)\s*"
+            rf"(?:the\s*age\s*of\s*|age\s*|de leeftijd van\s*)?{_NUM}\b(?!\s*(?:-|to)\s*\d)",
+            re.I,
+        ),
+        "below",
+    ),
+    # "8 years old through adult"
+    (
+        re.compile(
+            rf"\b{_NUM}(?:{_YEARS})?\s*(?:-|to|through|thru)\s*(?:adults?|adulthood)\b", re.I
+        ),
+        "min",
+    ),
+    # "must be 18 years old", "at least 16", "minimum age 21", "from age 16", "vanaf 18 jaar"
+    (
+        re.compile(
+            rf"\b(?:must be(?:\s*at least)?|at least|minimum age(?:\s*of)?|min\.? age|"
+            rf"from (?:the )?age(?:\s*of)?|vanaf(?:\s*de leeftijd van)?)\s*{_NUM}\b",
+            re.I,
+        ),
+        "min",
+    ),
+    # "65-plussers"
+    (re.compile(rf"\b{_NUM}\s*-?\s*plussers?\b", re.I), "min"),
+    # "up to age 21", "t/m 12 jaar"
+    (re.compile(rf"\b(?:up to(?:\s*(?:the\s*)?age(?:\s*of)?)?|t/m)\s*{_NUM}\b", re.I), "max"),
     # "adults", "adults only", "volwassenen"
-    (re.compile(r"\b(?:adults?|volwassenen?)\b(?!\s*(?:ages?|aged|\d))", re.I), "adult"),
+    (
+        re.compile(r"(?<!young\s)\b(?:adults?|volwassenen?)\b(?!\s*(?:ages?|aged|\d))", re.I),
+        "adult",
+    ),
 )
 
 _AGE_HINT_RE = re.compile(
@@ -164,7 +213,7 @@ def read_ages(text: str | None) -> AgeReading:
     high: set[int] = set()
     rest = text
     for pattern, what in _AGE_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(rest):
             numbers = [int(g) for g in match.groups() if g is not None]
             if what == "range":
                 low.add(numbers[0])
@@ -175,6 +224,9 @@ def read_ages(text: str | None) -> AgeReading:
                 high.add(numbers[0])
             elif what == "below":
                 high.add(numbers[0] - 1)
+            elif what == "birth":
+                low.add(0)
+                high.add(numbers[0])
             elif what == "adult" and not low:
                 low.add(18)
             rest = rest.replace(match.group(0), " ")
@@ -198,6 +250,114 @@ def read_ages(text: str | None) -> AgeReading:
             min_age, max_age, f"the rest of {quoted} (area, conditions) is kept as text only"
         )
     return AgeReading(min_age, max_age, None)
+
+
+# --------------------------------------------------------------------------- eligibility
+
+# "Caregivers of seniors 60+", "Parents of children 0-8": the age is the dependant's
+_DEPENDANT_RE = re.compile(
+    r"\b(?:caregivers?|care ?givers?|carers?|parents?|families|family members|guardians?|"
+    r"grandparents?|relatives|mantelzorgers?|ouders?|verzorgers?)\s+"
+    r"(?:of|for|with|raising|caring\s+for|van|met)\s+"
+    r"[^.;:]*",
+    re.I,
+)
+_ONLY = r"(?:only|alleen|uitsluitend)"
+_FEMALE = r"(?:women|woman|females?|girls|ladies|mothers|vrouwen|meisjes|moeders)"
+_MALE = r"(?:men|man|males?|boys|fathers|mannen|jongens|vaders)"
+_GENDER_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (
+        re.compile(rf"\b(?:{words}\s*{_ONLY}|{_ONLY}\s*(?:for\s*|voor\s*)?{words})\b", re.I),
+        gender,
+    )
+    for words, gender in ((_FEMALE, "female"), (_MALE, "male"))
+)
+# "County residents", "residents of Oude Dorp", "must live in Rivierstad", "inwoners van X"
+_AREA_RE = re.compile(
+    r"\b(?:(?:[A-Z][\w.'-]*\s+){0,3}(?:county|city|town|parish|borough|district|state|area|"
+    r"municipality)\s+residents?"
+    r"|residents?\s+of\s+(?:the\s+)?[^,.;:()]+"
+    r"|(?:must\s+)?(?:live|reside)s?\s+in\s+(?:the\s+)?[^,.;:()]+"
+    r"|inwoners?\s+van\s+[^,.;:()]+"
+    r"|wonen(?:d)?\s+in\s+[^,.;:()]+)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class EligibilityReading:
+    """What :func:`read_eligibility` made of an eligibility text."""
+
+    min_age: int | None
+    max_age: int | None
+    #: ``["female"]`` for "women only", ``["male"]`` for "men only"; empty for everyone.
+    genders: list[str]
+    #: A residence condition ("County residents"), for a service-area note.
+    area: str | None
+    #: What could not (fully) be read, for the import report; None when clear.
+    problem: str | None
+
+
+def read_eligibility(text: str | None) -> EligibilityReading:
+    """Read ages, genders and a residence condition from an eligibility text.
+
+    The client's ages as :func:`read_ages` reads them, with more phrasings
+    ("60 years of age or older", "Must be 18 years old", "Children 0-5",
+    "from birth - 21 years old", "8 years old through adult"). The age of a
+    dependant ("Caregivers of seniors 60+", "Parents of children 0-8") is
+    not the client's age: it sets no age and is reported. "Women only" and
+    "men only" (and "alleen vrouwen" ...) set ``genders``; a text that names
+    a gender without "only" sets none. A residence condition ("County
+    residents", "residents of Oude Dorp", "inwoners van Rivierstad") is
+    returned as ``area``.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import read_eligibility
+    >>> read_eligibility("Women only, 60 years of age or older")
+    EligibilityReading(min_age=60, max_age=None, genders=['female'], area=None, problem=None)
+    >>> read_eligibility("Caregivers of seniors 60+").min_age is None
+    True
+    >>> read_eligibility("County residents; must be 18 years old")
+    EligibilityReading(min_age=18, max_age=None, genders=[], area='County residents', problem=None)
+    """
+    if not text:
+        return EligibilityReading(None, None, [], None, None)
+    quoted = repr(text if len(text) <= 80 else text[:77] + "...")
+    rest = text
+    problems: list[str] = []
+    for match in _DEPENDANT_RE.finditer(text):
+        clause = match.group(0)
+        if read_ages(clause).min_age is not None or read_ages(clause).max_age is not None:
+            problems.append(
+                f"the age in {clause.strip()!r} is a dependant's, not the client's: not used"
+            )
+        rest = rest.replace(clause, " ")
+    genders: list[str] = []
+    for pattern, gender in _GENDER_RES:
+        if pattern.search(rest):
+            genders.append(gender)
+            rest = pattern.sub(" ", rest)
+    if len(genders) > 1:  # "women only ... men only": no restriction that can be trusted
+        problems.append(f"{quoted} limits to more than one gender: genders not set")
+        genders = []
+    area = None
+    found = _AREA_RE.search(rest)
+    if found:
+        area = found.group(0).strip()
+        rest = rest.replace(found.group(0), " ")
+    ages = read_ages(rest) if rest.strip(" ,;.-") else AgeReading(None, None, None)
+    if ages.problem and not (
+        ages.problem.endswith("has no age: kept as text only")
+        and not re.search(r"[^\W\d_]{2,}", _FILLER_RE.sub(" ", rest))
+    ):
+        problem = ages.problem.replace(repr(rest if len(rest) <= 80 else rest[:77] + "..."), quoted)
+        problems.append(problem)
+    if problems and (ages.min_age is not None or ages.max_age is not None):
+        problems = [p for p in problems if "ages not set" not in p]
+    return EligibilityReading(
+        ages.min_age, ages.max_age, genders, area, "; ".join(problems) or None
+    )
 
 
 # --------------------------------------------------------------------------- fees
