@@ -55,6 +55,7 @@ from sociale_kaart.index import clear_cache
 from sociale_kaart.io import (
     DEFAULT_TAXONOMY_MAP,
     export_tables,
+    find_duplicates,
     from_frames,
     merge,
     read_csv,
@@ -108,6 +109,7 @@ __all__ = [
     "eligibility_table",
     "export_fields",
     "export_tables",
+    "find_duplicates",
     "find_gaps",
     "from_frames",
     "interactive",

@@ -21,11 +21,12 @@ from sociale_kaart.io.formats import (
     write_json,
 )
 from sociale_kaart.io.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
-from sociale_kaart.io.merge import merge
+from sociale_kaart.io.merge import find_duplicates, merge
 
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",
     "export_tables",
+    "find_duplicates",
     "from_frames",
     "merge",
     "read_csv",
