@@ -1170,3 +1170,62 @@ def test_dependant_ages_and_residence_are_reported(tmp_path: Path) -> None:
     reasons = report.groupby("id")["reason"].agg(" | ".join)
     assert "dependant" in reasons["s1"]
     assert "County residents" in reasons["s2"]
+
+
+# --------------------------------------------------------------------------- meaning: taxonomy
+
+
+@pytest.mark.parametrize(
+    ("term", "themes"),
+    [
+        ("Community Clinics", ["physical_health"]),
+        ("Social Health Insurance", ["physical_health"]),
+        ("Community", ["community_participation"]),
+        ("Social Security", ["finances"]),
+        ("Utility Payment Assistance", ["finances"]),
+        ("Camps", ["time_use"]),
+        ("Summer Camps", ["time_use"]),
+        ("Case Management", []),
+        ("Adult Day Programs", ["time_use"]),
+        ("Homemaker Assistance", ["instrumental_adl"]),
+        ("Support Groups", ["social_network"]),
+        ("Drug Use Disorders", ["substance_use"]),
+        ("Paralegal Training", None),  # "legal" is no word in it
+        ("Parenting Skills Classes", ["parenting"]),
+        ("Apparent Rent", ["housing"]),  # "rent", not "parent"
+        ("Socialization", None),
+        ("Community Gardens", ["time_use"]),
+    ],
+)
+def test_taxonomy_terms_match_whole_words_not_substrings(
+    term: str, themes: list[str] | None
+) -> None:
+    assert TaxonomyMatcher(sk.DEFAULT_TAXONOMY_MAP).themes(term) == themes
+
+
+def test_broad_parents_and_target_populations_hand_down_no_theme(tmp_path: Path) -> None:
+    _write(tmp_path, "services.csv", "id,name\ns1,A\ns2,B\ns3,C\ns4,D\n")
+    _write(
+        tmp_path,
+        "taxonomy_terms.csv",
+        "id,name,parent_id\n"
+        "top,Income Support and Employment,\n"
+        "t1,Unemployment Insurance Claims,top\n"
+        "pop,Target Populations,\n"
+        "t2,Homeless People,pop\n"
+        "mh,Mental Health,\n"
+        "t3,Zeer specifiek,mh\n"
+        "t4,Debt Counselling,top\n",
+    )
+    _write(
+        tmp_path,
+        "attributes.csv",
+        "id,link_id,taxonomy_term_id,link_entity\n"
+        "a1,s1,t1,service\na2,s2,t2,service\na3,s3,t3,service\na4,s4,t4,service\n",
+    )
+    G = sk.read_hsds(tmp_path)
+    themes = {n: G.nodes[f"service:{n}"]["themes"] for n in ("s1", "s2", "s3", "s4")}
+    assert themes == {"s1": [], "s2": [], "s3": ["mental_health"], "s4": ["finances"]}
+    report = _report(G).set_index("id")
+    assert report.loc["t1", "action"] == "unmapped term"
+    assert report.loc["t2", "action"] == "ignored term"

@@ -353,7 +353,7 @@ def write_hsds(
     ...) with every official column, so that the package validates against
     the official HSDS 3.0 data package. Ids are UUIDs: an HSDS id that is a
     UUID is kept, any other id becomes a UUID5 of its table and id
-    (:func:`~sociale_kaart.io.hsds.write.hsds_uuid`), so the same map always
+    (``sociale_kaart.io.hsds.write.hsds_uuid``), so the same map always
     gives the same package. Status (``inactive`` ...), alternate names,
     eligibility and fee texts, addresses and schedules (structured where
     they are ``"Mon, Tue 09:00-17:00"``) go to their HSDS columns and

@@ -21,10 +21,12 @@ from pydantic import ValidationError
 from sociale_kaart.core.records import Initiative, Organisation, Place, _Record
 from sociale_kaart.io.hsds.read import Note, Package, RawRow, RawTable
 from sociale_kaart.io.hsds.text import (
+    BROAD_CATEGORIES,
     TaxonomyMatcher,
     clean_text,
     fee_amount,
     list_item,
+    normalise_term,
     read_eligibility,
     read_languages,
 )
@@ -938,6 +940,21 @@ class Mapper:
                     continue
             if entity != "service" and entity != "organization":
                 continue
+            if self._target_population(term, terms):
+                if term_id not in reported:
+                    reported.add(term_id)
+                    self.note(
+                        terms_table,
+                        term,
+                        "ignored term",
+                        f"taxonomy term {clean_text(term.get('name')) or term_id!r} is a Target "
+                        "Populations term: it says whom the service is for, not what it is "
+                        "about, so it gives no theme (nor an eligibility rule)",
+                        column="name",
+                        value=term.get("name"),
+                        row_id=term_id,
+                    )
+                continue
             themes = self._term_themes(term, terms)
             if themes is None:
                 if term_id not in reported:
@@ -957,22 +974,57 @@ class Mapper:
             bucket.extend(t for t in themes if t not in bucket)
         return out
 
-    def _term_themes(self, term: RawRow, terms: Mapping[str, RawRow]) -> list[str] | None:
+    def _target_population(self, term: RawRow, terms: Mapping[str, RawRow]) -> bool:
+        """Whether the term is "Target Populations" or under it."""
         seen: set[int] = set()
         current: RawRow | None = term
         while current is not None and id(current) not in seen:
             seen.add(id(current))
-            found = self.matcher.themes(
-                clean_text(current.get("name")), clean_text(current.get("code"))
-            )
-            if found is not None:
-                return found
+            for column in ("name", "parent_name", "taxonomy"):
+                text = clean_text(current.get(column))
+                if text and normalise_term(text) == "target populations":
+                    return True
             parent = clean_id(current.get("parent_id"))
-            if parent is None and current.get("parent_name"):
-                found = self.matcher.themes(clean_text(current.get("parent_name")))
-                if found is not None:
-                    return found
             current = terms.get(parent) if parent is not None else None
+        return False
+
+    def _term_themes(self, term: RawRow, terms: Mapping[str, RawRow]) -> list[str] | None:
+        """The term's own themes, else those of its parents.
+
+        A top-level parent that is a broad category (:data:`BROAD_CATEGORIES`,
+        or one whose name maps to more than one theme) hands nothing down:
+        "Income Support and Employment" does not make every child about both.
+        Terms under "Target Populations" are people, not themes: known, no theme.
+        """
+        seen: set[int] = set()
+        current: RawRow | None = term
+        first = True
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            name = clean_text(current.get("name"))
+            parent = clean_id(current.get("parent_id"))
+            parent_name = clean_text(current.get("parent_name"))
+            top = parent is None and not parent_name
+            if name and normalise_term(name) == "target populations":
+                return []
+            if not first and top and (name and normalise_term(name) in BROAD_CATEGORIES):
+                return None
+            found = self.matcher.themes(name, clean_text(current.get("code")))
+            if found is not None:
+                if not first and top and len(found) > 1:
+                    return None
+                return found
+            if parent is None and parent_name:
+                if normalise_term(parent_name) == "target populations":
+                    return []
+                if normalise_term(parent_name) in BROAD_CATEGORIES:
+                    return None
+                found = self.matcher.themes(parent_name)
+                if found is not None and len(found) <= 1:
+                    return found
+                return None
+            current = terms.get(parent) if parent is not None else None
+            first = False
         return None
 
     # ------------------------------------------------------------------ services

@@ -17,7 +17,9 @@ from sociale_kaart.core.records import ISO_639_1
 from sociale_kaart.core.themes import DEFAULT_THEMES
 
 __all__ = [
+    "BROAD_CATEGORIES",
     "DEFAULT_TAXONOMY_MAP",
+    "WHOLE_TERM_ONLY",
     "AgeReading",
     "EligibilityReading",
     "LanguageReading",
@@ -554,7 +556,7 @@ def language_codes(text: str | None) -> tuple[list[str], list[str]]:
 #: term's parents. Every theme code and its English and Dutch labels map to
 #: themselves, so packages written by :func:`sociale_kaart.write_hsds` come
 #: back with their themes.
-DEFAULT_TAXONOMY_MAP: dict[str, str] = {
+DEFAULT_TAXONOMY_MAP: dict[str, str | None] = {
     # basic needs and money
     "food": "finances",
     "food bank": "finances",
@@ -644,10 +646,58 @@ DEFAULT_TAXONOMY_MAP: dict[str, str] = {
     "sports": "exercise",
     "fitness": "exercise",
     "exercise": "exercise",
+    # common 211 / AIRS terms
+    "utility payment assistance": "finances",
+    "utility assistance": "finances",
+    "social security": "finances",
+    "health insurance": "physical_health",
+    "clinic": "physical_health",
+    "clinics": "physical_health",
+    "community clinics": "physical_health",
+    "camps": "time_use",
+    "summer camps": "time_use",
+    "adult day programs": "time_use",
+    "adult day care": "time_use",
+    "homemaker assistance": "instrumental_adl",
+    "chore services": "instrumental_adl",
+    "support groups": "social_network",
+    "drug use disorders": "substance_use",
+    "substance use disorders": "substance_use",
+    "alcohol use disorders": "substance_use",
+    "community centers": "community_participation",
+    "community centres": "community_participation",
+    "community gardens": "time_use",
+    "case management": None,
+    "social services": None,
+    "information and referral": None,
 }
 for _code, _info in DEFAULT_THEMES.items():
     for _key in (_code, _code.replace("_", " "), _info["label_en"], _info["label_nl"]):
         DEFAULT_TAXONOMY_MAP.setdefault(_key.lower(), _code)
+
+
+#: Keys too general to count inside a longer term: they match a term only as the whole
+#: term ("Community" yes; "Community Clinics", "Social Health Insurance" no).
+WHOLE_TERM_ONLY: frozenset[str] = frozenset({"community", "social"})
+
+#: Top-level categories of the 211/AIRS taxonomy: so broad that they hand no theme to
+#: their children ("Target Populations" are people, not themes).
+BROAD_CATEGORIES: frozenset[str] = frozenset(
+    {
+        "basic needs",
+        "consumer services",
+        "criminal justice and legal services",
+        "education",
+        "environment and public health public safety",
+        "health care",
+        "income support and employment",
+        "individual and family life",
+        "mental health and substance use disorder services",
+        "mental health care and counseling",
+        "organizational community international services",
+        "target populations",
+    }
+)
 
 
 def normalise_term(text: str) -> str:
@@ -660,10 +710,28 @@ class TaxonomyMatcher:
     """Resolve taxonomy terms to theme codes with a term -> theme(s) mapping.
 
     A value of ``None`` or ``""`` in the mapping means "known, no theme":
-    such terms are skipped without a report line.
+    such terms are skipped without a report line. A term matches a key as
+    the whole term, or as whole words inside it (longest key first, each
+    word used once); keys in ``whole_term_only`` match only the whole term.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import DEFAULT_TAXONOMY_MAP, TaxonomyMatcher
+    >>> matcher = TaxonomyMatcher(DEFAULT_TAXONOMY_MAP)
+    >>> matcher.themes("Community"), matcher.themes("Community Clinics")
+    (['community_participation'], ['physical_health'])
+    >>> matcher.themes("Social Health Insurance"), matcher.themes("Parenting Skills")
+    (['physical_health'], ['parenting'])
+    >>> matcher.themes("Paralegal Training") is None  # "legal" is not a word in it
+    True
     """
 
-    def __init__(self, mapping: Mapping[str, str | Sequence[str] | None]) -> None:
+    def __init__(
+        self,
+        mapping: Mapping[str, str | Sequence[str] | None],
+        *,
+        whole_term_only: Iterable[str] = WHOLE_TERM_ONLY,
+    ) -> None:
         self.exact: dict[str, list[str]] = {}
         for key, value in mapping.items():
             if value is None or value == "":
@@ -673,7 +741,8 @@ class TaxonomyMatcher:
             else:
                 themes = [str(v) for v in value if v]
             self.exact[normalise_term(str(key))] = themes
-        keys = sorted((k for k in self.exact if k), key=lambda k: (-len(k), k))
+        whole = {normalise_term(k) for k in whole_term_only}
+        keys = sorted((k for k in self.exact if k and k not in whole), key=lambda k: (-len(k), k))
         self._phrases = [(k, re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")) for k in keys]
         self._cache: dict[str, list[str] | None] = {}
 
