@@ -1229,3 +1229,27 @@ def test_broad_parents_and_target_populations_hand_down_no_theme(tmp_path: Path)
     report = _report(G).set_index("id")
     assert report.loc["t1", "action"] == "unmapped term"
     assert report.loc["t2", "action"] == "ignored term"
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        ("Monday-Friday", "Mon, Tue, Wed, Thu, Fri 09:00-17:00"),
+        ("Mon - Wed", "Mon, Tue, Wed 09:00-17:00"),
+        ("Saturday to Monday", "Sat, Sun, Mon 09:00-17:00"),
+        ("MO,WE", "Mon, Wed 09:00-17:00"),
+        ("Monday and Thursday", "Mon, Thu 09:00-17:00"),
+    ],
+)
+def test_schedule_day_ranges(tmp_path: Path, days: str, expected: str) -> None:
+    G = sk.read_hsds(_schedule_package(tmp_path, f'h1,s1,"{days}",9am,5pm\n'))
+    assert G.nodes["service:s1"]["schedule"] == expected
+    assert not (_report(G)["file"] == "schedules.csv").any()
+
+
+def test_ids_with_list_separators_are_reported(tmp_path: Path) -> None:
+    _write(tmp_path, "services.csv", "id,name\na;b,Pantry\n")
+    G = sk.read_hsds(tmp_path)
+    assert list(G) == ["service:a_b"]
+    changed = _report(G)[lambda r: r["action"] == "changed id"]
+    assert list(changed["value"]) == ["a;b"]

@@ -104,6 +104,8 @@ _DAYS = {
     "mo": "Mon", "tu": "Tue", "we": "Wed", "th": "Thu", "fr": "Fri", "sa": "Sat", "su": "Sun",
     "monday": "Mon", "tuesday": "Tue", "wednesday": "Wed", "thursday": "Thu",
     "friday": "Fri", "saturday": "Sat", "sunday": "Sun",
+    "mon": "Mon", "tue": "Tue", "tues": "Tue", "wed": "Wed", "thu": "Thu", "thur": "Thu",
+    "thurs": "Thu", "fri": "Fri", "sat": "Sat", "sun": "Sun",
 }  # fmt: skip
 _DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -306,6 +308,16 @@ class Mapper:
             if row_id is None:
                 self.note(table, row, "dropped row", f"the {what} has no id", column="id")
                 continue
+            if row_id != str(row.get("id")).strip() and not isinstance(row.get("id"), float):
+                self.note(
+                    table,
+                    row,
+                    "changed id",
+                    f"the id {row.get('id')!r} holds a list separator (';' or '|'): "
+                    f"read as {row_id!r}",
+                    column="id",
+                    value=row.get("id"),
+                )
             previous = out.get(row_id)
             if previous is None:
                 out[row_id] = row
@@ -1319,6 +1331,23 @@ def _one_line(text: str | None) -> str | None:
     return text.replace("\n", " ") if text else text
 
 
+_WEEK = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _days_of(token: str) -> list[str | None]:
+    """The days of a token: ``"MO"``, ``"Monday"``, ``"1"``, or a range ``"Mon-Fri"``."""
+    parts = token.split("-")
+    found = [_DAYS.get(re.sub(r"^[+-]?\d+(?=[a-z]{2}$)", "", p.lower().rstrip("."))) for p in parts]
+    if len(parts) == 1:
+        return found
+    if len(parts) != 2 or None in found:
+        return [None]
+    start, end = _WEEK.index(str(found[0])), _WEEK.index(str(found[1]))
+    if end < start:
+        end += 7
+    return [_WEEK[i % 7] for i in range(start, end + 1)]
+
+
 def _schedule(rows: list[tuple[RawTable, RawRow]], notes: Any) -> str | None:
     """Opening times as text, days with the same hours together: 'Mon, Tue 09:00-17:00'.
 
@@ -1334,14 +1363,16 @@ def _schedule(rows: list[tuple[RawTable, RawRow]], notes: Any) -> str | None:
         original = clean_text(row.get("original_text"))
         days_text = str(row.get("byday") or row.get("weekday") or "")
         days = []
-        tokens = [t for t in re.split(r"\s*[,;\s]\s*", days_text.strip()) if t]
+        spaced = re.sub(r"\s*(?:-|–|\bto\b|\bthrough\b|\bthru\b)\s*", "-", days_text.strip())
+        tokens = [t for t in re.split(r"\s*[,;\s]\s*", spaced) if t and t.lower() != "and"]
         bad_days = []
         for token in tokens:
-            day = _DAYS.get(re.sub(r"^[+-]?\d+(?=[a-z]{2}$)", "", token.lower()))
-            if day is None:
-                bad_days.append(token)
-            elif day not in days:
-                days.append(day)
+            for day in _days_of(token):
+                if day is None:
+                    bad_days.append(token)
+                    break
+                if day not in days:
+                    days.append(day)
         problems = []
         for raw, parsed, what in ((raw_open, opens, "opens_at"), (raw_close, closes, "closes_at")):
             if raw not in (None, "") and parsed is None:
