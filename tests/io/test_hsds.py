@@ -1253,3 +1253,71 @@ def test_ids_with_list_separators_are_reported(tmp_path: Path) -> None:
     assert list(G) == ["service:a_b"]
     changed = _report(G)[lambda r: r["action"] == "changed id"]
     assert list(changed["value"]) == ["a;b"]
+
+
+def _a_211_export(folder: Path, services: int = 60) -> Path:
+    """A 211-style HSDS 1.x export: datapackage.json at the root, CSVs in data/, one number
+    used as the id of an organisation, a service and a location, 12-hour times, 'en'."""
+    data = folder / "data"
+    data.mkdir(parents=True)
+    orgs = [{"id": i, "name": f"Agency {i}", "description": "x"} for i in range(1, 21)]
+    locs = [{"id": i, "organization_id": i, "name": f"Site {i}", "latitude": 40.0 + i / 100,
+             "longitude": -74.0} for i in range(1, 21)]  # fmt: skip
+    svcs = [{"id": i, "organization_id": (i - 1) % 20 + 1, "name": f"Program {i}",
+             "status": "inactive" if i % 10 == 0 else "active"}
+            for i in range(1, services + 1)]  # fmt: skip
+    sal = [{"id": i, "service_id": i, "location_id": (i - 1) % 20 + 1}
+           for i in range(1, services + 1)]  # fmt: skip
+    sched = [{"id": i, "service_id": i, "weekday": "Monday-Friday", "opens_at": "9:00 AM",
+              "closes_at": "5:00 PM", "original_text": "Mon-Fri 9am-5pm"}
+             for i in range(1, services + 1)]  # fmt: skip
+    langs = [{"id": i, "service_id": i, "language": ["en", "Spanish", "Creole"][i % 3]}
+             for i in range(1, services + 1)]  # fmt: skip
+    tables = {
+        "organizations": orgs,
+        "locations": locs,
+        "services": svcs,
+        "services_at_location": sal,
+        "regular_schedules": sched,
+        "languages": langs,
+    }
+    resources = []
+    for name, rows in tables.items():
+        pd.DataFrame(rows).to_csv(data / f"{name}.csv", index=False)
+        resources.append({"name": name, "path": f"{name}.csv"})
+    (folder / "datapackage.json").write_text(json.dumps({"resources": resources}))
+    archive = folder.parent / f"{folder.name}.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                handle.write(file, str(file.relative_to(folder)))
+    return archive
+
+
+def test_a_211_export_imports_with_counts_as_pandas_counts(tmp_path: Path) -> None:
+    archive = _a_211_export(tmp_path / "export")
+    G = sk.read_hsds(archive)
+    sk.validate(G)
+    data = tmp_path / "export" / "data"
+    for kind, table in (("organisation", "organizations"), ("initiative", "services"),
+                        ("place", "locations")):  # fmt: skip
+        assert sum(d["kind"] == kind for _, d in G.nodes(data=True)) == len(
+            pd.read_csv(data / f"{table}.csv")
+        )
+    assert G.number_of_edges(*("service:1", "location:1")) == 1
+    report = _report(G)
+    assert not (report["action"] == "changed id").any()
+    assert not report["action"].str.startswith("dropped").any()
+    schedules = {d["schedule"] for _, d in G.nodes(data=True) if d["kind"] == "initiative"}
+    assert schedules == {"Mon, Tue, Wed, Thu, Fri 09:00-17:00"}
+    languages = {tuple(d["languages"]) for _, d in G.nodes(data=True) if d["kind"] == "initiative"}
+    assert languages == {("en",), ("es",), ("ht",)}
+    assert (report["action"] == "changed value").sum() == 20  # each Creole, reported
+    statuses = [d["extra"]["x_status"] for _, d in G.nodes(data=True) if d["kind"] == "initiative"]
+    assert statuses.count("inactive") == 6
+    # and out again: valid HSDS 3.0, and back the same
+    out = tmp_path / "hsds3"
+    sk.write_hsds(G, out)
+    assert _official_report(out).valid
+    H = sk.read_hsds(out)
+    assert _full_view(H) == _full_view(G)
