@@ -1321,3 +1321,28 @@ def test_a_211_export_imports_with_counts_as_pandas_counts(tmp_path: Path) -> No
     assert _official_report(out).valid
     H = sk.read_hsds(out)
     assert _full_view(H) == _full_view(G)
+
+
+def test_round_trip_of_a_team_map_and_a_merged_map_is_exact(tmp_path: Path) -> None:
+    team = sk.load_sample()
+    maps = [team]
+    if SAMPLE.exists():
+        maps.append(sk.merge(team, sk.read_hsds(SAMPLE / "all_resources", id_prefix="hsds:")))
+    for position, G in enumerate(maps):
+        out = tmp_path / str(position)
+        sk.write_hsds(G, out)
+        assert _official_report(out).valid
+        H = sk.read_hsds(out)
+        offers = {n for n, d in G.nodes(data=True) if d["kind"] in OFFER_AND_PLACE}
+        assert set(H) == offers
+        assert {n: dict(H.nodes[n]) for n in H} == {n: dict(G.nodes[n]) for n in offers}
+        # HSDS holds who runs a service and where things are, not partnerships or referrals
+        kept = {
+            (u, v, k)
+            for u, v, k in G.edges(keys=True)
+            if u in offers and v in offers and k in ("runs", "located_at")
+        }
+        assert set(H.edges(keys=True)) == kept
+
+
+OFFER_AND_PLACE = ("organisation", "initiative", "place")

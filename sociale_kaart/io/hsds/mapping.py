@@ -739,6 +739,8 @@ class Mapper:
         for field in sk.get(EMPTY, []):
             if field in ("description", "name"):
                 values[field] = None
+            elif field.startswith("x_"):  # written by write_hsds for HSDS's sake only
+                values.pop(field, None)
 
     def _relation(self, source: str, target: str, table: RawTable, row: RawRow) -> None:
         self.records["relations"].append(

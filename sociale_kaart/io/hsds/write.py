@@ -39,6 +39,7 @@ from sociale_kaart.core.themes import theme_label
 from sociale_kaart.io.hsds.mapping import (
     _ADDRESS_PARTS,
     ATTRIBUTE_FIELDS,
+    EMPTY,
     NODE_ID,
     PLACEHOLDER,
     SK_TAXONOMY,
@@ -110,6 +111,7 @@ _VALUE_KEYS = frozenset(
     {
         NODE_ID,
         PLACEHOLDER,
+        EMPTY,
         "contact",
         "lat",
         "lon",
@@ -120,7 +122,6 @@ _VALUE_KEYS = frozenset(
         "schedule",
         "serves",
         "last_verified",
-        "empty",
     }
 )
 # extra fields that go into an HSDS column, per entity
@@ -223,6 +224,7 @@ class _Writer:
         self.used: set[str] = set()
         self.problems: list[str] = []
         self.attr_count: dict[tuple[str, str], int] = {}
+        self.placeholders: set[str] = set()
         self.taxonomy_id = hsds_uuid("taxonomy", SK_TAXONOMY)
 
     # ------------------------------------------------------------------ ids
@@ -377,7 +379,7 @@ class _Writer:
         value = self._get(attrs, field)
         if value:
             return str(value)
-        self.attr(table, link_id, "empty", field)
+        self.attr(table, link_id, EMPTY, field)
         return str(attrs.get("name") or "")
 
     def _organisation(self, node: str, attrs: Mapping[str, Any]) -> None:
@@ -404,8 +406,11 @@ class _Writer:
         self._source_id("organization", link, node, attrs)
 
     def _source_id(self, table: str, link: str, node: str, attrs: Mapping[str, Any]) -> None:
+        """Keep the source's HSDS id; a map without one gets none back from read_hsds."""
         source = (attrs.get("extra") or {}).get("x_hsds_id")
-        if source and source.lower() != link:
+        if not source:
+            self.attr(table, link, EMPTY, "x_hsds_id")
+        elif source.lower() != link:
             self.attr(table, link, "extra:x_hsds_id", source)
 
     def _url(self, value: Any, node: str) -> str | None:
@@ -421,7 +426,8 @@ class _Writer:
     def _placeholder_org(self, node: str, attrs: Mapping[str, Any]) -> str:
         """HSDS needs an organization for every service: one marked as a placeholder."""
         link = hsds_uuid("organization", f"placeholder-of:{node}")
-        if not any(r["id"] == link for r in self.rows["organization"]):
+        if link not in self.placeholders:
+            self.placeholders.add(link)
             self.rows["organization"].append(
                 {
                     "id": link,
@@ -443,6 +449,8 @@ class _Writer:
         else:
             org_id = self._placeholder_org(node, attrs)
         email, url = self.contact("service", link, node, get(attrs, "contact"))
+        if not extra.get("x_status"):
+            self.attr("service", link, EMPTY, "x_status")
         status = str(extra.get("x_status") or "active").strip().lower()
         if status not in _ENUMS[("service", "status")]:
             self.problems.append(
