@@ -392,7 +392,8 @@ def find_duplicates(G: nx.MultiDiGraph, *, similarity: float = _SIMILAR) -> pd.D
     The name similarity is difflib's ratio :math:`2M / T` on normalised
     names (*M* matching characters, *T* characters in both), as in
     :func:`merge`. Alike names are compared only within blocks of the same
-    first word, so a directory of thousands of records takes seconds.
+    first word, and names whose numbers differ ("Service 12", "Service 13") are not
+    alike, so a directory of thousands of records takes seconds.
 
     Examples
     --------
@@ -425,9 +426,19 @@ def find_duplicates(G: nx.MultiDiGraph, *, similarity: float = _SIMILAR) -> pd.D
     rows: list[dict[str, Any]] = []
     for block in blocks.values():
         for i, (_, name_a, a, pc_a, kind_a) in enumerate(block):
+            digits_a = re.findall(r"\d+", name_a)
             for _, name_b, b, pc_b, kind_b in block[i + 1 :]:
                 same = name_a == name_b
-                score = 1.0 if same else difflib.SequenceMatcher(None, name_a, name_b).ratio()
+                if not same:
+                    if digits_a != re.findall(r"\d+", name_b):
+                        continue  # "Service 12" and "Service 13" are two things
+                    matcher = difflib.SequenceMatcher(None, name_a, name_b)
+                    if (
+                        matcher.real_quick_ratio() < similarity
+                        or matcher.quick_ratio() < similarity
+                    ):
+                        continue
+                score = 1.0 if same else matcher.ratio()
                 if score < similarity:
                     continue
                 what = "the same name" if same else f"a similar name ({score:.2f})"
