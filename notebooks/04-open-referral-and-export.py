@@ -82,7 +82,7 @@ report[["file", "row", "action", "reason"]].head(12)
 # codes, the regular schedule a readable text:
 
 # %%
-helpline_id = "hsds:c89eb05c-62dd-4b64-b494-0cc347b6ea7f"  # "Never Homeless Helpline"
+helpline_id = "hsds:service:c89eb05c-62dd-4b64-b494-0cc347b6ea7f"  # "Never Homeless Helpline"
 if helpline_id not in directory:
     helpline_id = next(n for n, d in directory.nodes(data=True) if d["kind"] == "initiative")
 helpline = directory.nodes[helpline_id]

@@ -33,12 +33,13 @@ from sociale_kaart.io.formats import (
 )
 from sociale_kaart.io.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
 from sociale_kaart.io.limits import Limits
-from sociale_kaart.io.merge import merge
+from sociale_kaart.io.merge import find_duplicates, merge
 
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",
     "Limits",
     "export_tables",
+    "find_duplicates",
     "from_frames",
     "merge",
     "read_csv",

@@ -24,7 +24,7 @@ from sociale_kaart.core.errors import DataError
 from sociale_kaart.core.tables import node_link_tables
 from sociale_kaart.core.vocabulary import OFFER_KINDS
 
-__all__ = ["MERGE_REPORT_COLUMNS", "merge"]
+__all__ = ["DUPLICATE_COLUMNS", "MERGE_REPORT_COLUMNS", "find_duplicates", "merge"]
 
 #: Columns of ``G.graph["merge_report"]``.
 MERGE_REPORT_COLUMNS: tuple[str, ...] = (
@@ -36,11 +36,18 @@ MERGE_REPORT_COLUMNS: tuple[str, ...] = (
     "reason",
 )
 
+#: Columns of :func:`find_duplicates` (indexed by ``node``).
+DUPLICATE_COLUMNS: tuple[str, ...] = ("duplicate_of", "kind", "similarity", "reason")
+
 Matcher = Callable[[Mapping[str, Any], Mapping[str, Any]], bool]
 
 _SIMILAR = 0.85
 _WORDS_RE = re.compile(r"[^a-z0-9]+")
-_POSTCODE_RE = re.compile(r"(\d{4})\s*([A-Za-z]{2})?")
+_POSTCODE_RES = (
+    re.compile(r"\b(\d{4})\s?([A-Za-z]{2})\b"),  # Dutch: 3311 AB
+    re.compile(r"\b(\d{5})(?:-\d{4})?\b()"),  # US ZIP: 10001, 10001-1234
+    re.compile(r"\b(\d{4})\b()"),  # Dutch digits only, Belgian, ...
+)
 
 
 def _norm_name(text: Any) -> str:
@@ -51,24 +58,75 @@ def _norm_name(text: Any) -> str:
     return _WORDS_RE.sub(" ", plain).strip()
 
 
-def _postcode(G: nx.MultiDiGraph, node: Any) -> str | None:
-    """A node's postcode: an ``x_postcode`` value, a postcode in ``x_address``, or its place's."""
+def _postcode_in(text: Any) -> str | None:
+    for pattern in _POSTCODE_RES:
+        match = pattern.search(str(text))
+        if match:
+            digits, letters = match.groups()
+            return f"{digits}{(letters or '').upper()}"
+    return None
+
+
+def _postcode(G: nx.MultiDiGraph, node: Any, _seen: frozenset[Any] = frozenset()) -> str | None:
+    """A node's postcode: ``x_postcode``, ``x_address_postal_code``, a postcode in
+    ``x_address``, else its place's; an organisation borrows that of its location."""
     attrs = G.nodes[node]
     extra = attrs.get("extra") or {}
-    for text in (extra.get("x_postcode"), extra.get("x_address")):
-        if text:
-            match = _POSTCODE_RE.search(str(text))
-            if match:
-                digits, letters = match.groups()
-                return f"{digits}{(letters or '').upper()}"
+    for key in ("x_postcode", "x_address_postal_code", "x_address"):
+        if extra.get(key):
+            found = _postcode_in(extra[key])
+            if found:
+                return found
+    seen = _seen | {node}
+    places = []
     place = attrs.get("place")
-    if place is not None and place in G and place != node:
-        return _postcode(G, place)
+    if place is not None and place in G:
+        places.append(place)
+    if attrs.get("kind") == "organisation":
+        places.extend(
+            sorted(
+                (v for _, v, k in G.out_edges(node, keys=True) if k == "located_at"),
+                key=str,
+            )
+        )
+    for place in places:
+        if place not in seen:
+            found = _postcode(G, place, seen)
+            if found:
+                return found
     return None
 
 
 def _family(kind: Any) -> str:
     return "offer" if kind in OFFER_KINDS else str(kind)
+
+
+_BRANCH = "the same name at another postcode (another branch?)"
+
+
+def _by_name_and_postcode(
+    G_team: nx.MultiDiGraph, G_directory: nx.MultiDiGraph, node: Any, candidates: list[Any]
+) -> tuple[Any, Any, float, str]:
+    """(match, similar, score, why) among team records with the same name."""
+    mine = _postcode(G_directory, node)
+    kind = G_directory.nodes[node].get("kind")
+    theirs = {other: _postcode(G_team, other) for other in candidates}
+    if mine is not None:
+        same = [o for o in candidates if theirs[o] == mine]
+        if same:
+            other = node if node in same else same[0]
+            return other, None, 1.0, "the same name and postcode"
+        missing = [o for o in candidates if theirs[o] is None]
+        if missing:
+            return None, missing[0], 1.0, "the same name, but a postcode is missing on one side"
+        return None, candidates[0], 1.0, _BRANCH
+    bare = [o for o in candidates if theirs[o] is None and G_team.nodes[o].get("kind") == kind]
+    if node in bare or len(bare) == 1:
+        other = node if node in bare else bare[0]
+        return other, None, 1.0, "the same name and kind, and neither has a postcode"
+    if bare:
+        return None, bare[0], 1.0, "several team records have this name and no postcode"
+    return None, candidates[0], 1.0, "the same name, but a postcode is missing on one side"
 
 
 def merge(
@@ -101,10 +159,13 @@ def merge(
     on : {"name+postcode", "name", "id"} or callable, default "name+postcode"
         How to decide two records are the same. ``"name+postcode"``: the
         same name (case, accents and punctuation ignored) and the same
-        postcode, where both have one (from ``x_postcode``, a postcode in
-        ``x_address``, or the offer's place). ``"name"``: the same name.
-        ``"id"``: the same id and family. A callable gets the two nodes'
-        attribute dicts (team, directory) and returns True for the same.
+        postcode (from ``x_postcode``, ``x_address_postal_code``, a
+        postcode in ``x_address``, or the offer's place; an organisation
+        borrows the postcode of its location); when neither has a postcode,
+        the same name and kind (one such team record, or the one with the
+        same id). ``"name"``: the same name. ``"id"``: the same id and
+        family. A callable gets the two nodes' attribute dicts (team,
+        directory) and returns True for the same.
     id_prefix : str, default "dir:"
         Put before a directory id that the team's map already uses for
         something else.
@@ -189,18 +250,13 @@ def merge(
                 match, score, why = node, 1.0, "the same id"
         else:
             candidates = team_by_name.get((family, name), []) if name else []
-            for other in candidates:
-                if on == "name":
-                    match, score, why = other, 1.0, "the same name"
-                    break
-                mine, theirs = _postcode(G_directory, node), _postcode(G_team, other)
-                if mine and theirs:
-                    if mine == theirs:
-                        match, score, why = other, 1.0, "the same name and postcode"
-                        break
-                    continue
-                similar, score = other, 1.0
-                why = "the same name, but a postcode is missing on one side"
+            if on == "name" and candidates:
+                other = node if node in candidates else candidates[0]
+                match, score, why = other, 1.0, "the same name"
+            elif candidates:
+                match, similar, score, why = _by_name_and_postcode(
+                    G_team, G_directory, node, candidates
+                )
         if match is None and similar is None and name and family in ("offer", "place"):
             best, best_score = None, 0.0
             for other_name, other in team_names.get(family, []):
@@ -281,3 +337,136 @@ def merge(
     frame["similarity"] = frame["similarity"].astype("Float64")
     merged.graph["merge_report"] = frame
     return merged
+
+
+_STOPWORDS = frozenset({"de", "het", "the", "stichting", "a", "an", "of", "van", "foundation"})
+
+
+def _contact_key(attrs: Mapping[str, Any]) -> str | None:
+    contact = str(attrs.get("contact") or "").strip().lower()
+    return contact or None
+
+
+def find_duplicates(G: nx.MultiDiGraph, *, similarity: float = _SIMILAR) -> pd.DataFrame:
+    """Likely duplicates inside one map or directory, with the reasons.
+
+    Offers (initiatives and organisations) and places are compared within
+    their family. A pair is reported when the names are the same (case,
+    accents and punctuation ignored) or alike (difflib ratio at least
+    ``similarity``, for names that share their first word), and
+
+    - both have the same postcode (see :func:`merge`: ``x_postcode``,
+      ``x_address_postal_code``, ``x_address``, the offer's place, an
+      organisation's location), or
+    - neither has a postcode and they are of the same kind, or
+    - the names are the same and one side lacks a postcode.
+
+    The same name with two different postcodes is two branches, not a
+    duplicate. A shared contact (email, website or phone) is added to the
+    reason. ``G`` is not changed; nothing is merged: a person decides.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A map, e.g. a directory from :func:`read_hsds`.
+    similarity : float, default 0.85
+        The least name similarity (0-1) for names that are alike but not
+        the same.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair, indexed by ``node`` (the later id of the two, in
+        sorted order), with the columns ``duplicate_of`` (the earlier id),
+        ``kind``, ``similarity`` (of the names, 0-1) and ``reason``. Empty
+        when there are none.
+
+    Raises
+    ------
+    ValueError
+        If ``similarity`` is not between 0 and 1.
+
+    See Also
+    --------
+    merge
+
+    Notes
+    -----
+    The name similarity is difflib's ratio :math:`2M / T` on normalised
+    names (*M* matching characters, *T* characters in both), as in
+    :func:`merge`. Alike names are compared only within blocks of the same
+    first word, and names whose numbers differ ("Service 12", "Service 13") are not
+    alike, so a directory of thousands of records takes seconds.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import sociale_kaart as sk
+    >>> G = sk.from_frames(organisations=pd.DataFrame({
+    ...     "id": ["a", "b", "c", "d"],
+    ...     "name": ["Voedselbank Zuid", "VOEDSELBANK ZUID", "Voedselbank Zuidd", "Buurthuis"],
+    ...     "x_postcode": ["3311 AB", "3311AB", "3311 AB", ""]}))
+    >>> sk.find_duplicates(G)[["duplicate_of", "similarity", "reason"]]
+         duplicate_of  similarity                                       reason
+    node
+    b               a         1.0          the same name and the same postcode
+    c               a        0.97  a similar name (0.97) and the same postcode
+    c               b        0.97  a similar name (0.97) and the same postcode
+    """
+    if not 0.0 <= float(similarity) <= 1.0:
+        raise ValueError(f"similarity must be between 0 and 1, not {similarity!r}")
+    records: list[tuple[str, str, Any, str | None, Any]] = []
+    for node, attrs in G.nodes(data=True):
+        family = _family(attrs.get("kind"))
+        name = _norm_name(attrs.get("name"))
+        if name and family in ("offer", "place"):
+            records.append((family, name, node, _postcode(G, node), attrs.get("kind")))
+    records.sort(key=lambda r: (r[0], r[1], str(r[2])))
+    blocks: dict[tuple[str, str], list[tuple[str, str, Any, str | None, Any]]] = {}
+    for record in records:
+        words = [w for w in record[1].split() if w not in _STOPWORDS] or record[1].split()
+        blocks.setdefault((record[0], words[0]), []).append(record)
+    rows: list[dict[str, Any]] = []
+    for block in blocks.values():
+        for i, (_, name_a, a, pc_a, kind_a) in enumerate(block):
+            digits_a = re.findall(r"\d+", name_a)
+            for _, name_b, b, pc_b, kind_b in block[i + 1 :]:
+                same = name_a == name_b
+                if not same:
+                    if digits_a != re.findall(r"\d+", name_b):
+                        continue  # "Service 12" and "Service 13" are two things
+                    matcher = difflib.SequenceMatcher(None, name_a, name_b)
+                    if (
+                        matcher.real_quick_ratio() < similarity
+                        or matcher.quick_ratio() < similarity
+                    ):
+                        continue
+                score = 1.0 if same else matcher.ratio()
+                if score < similarity:
+                    continue
+                what = "the same name" if same else f"a similar name ({score:.2f})"
+                if pc_a is not None and pc_a == pc_b:
+                    why = f"{what} and the same postcode"
+                elif pc_a is None and pc_b is None and kind_a == kind_b:
+                    why = f"{what} and kind, and neither has a postcode"
+                elif same and (pc_a is None) != (pc_b is None):
+                    why = f"{what}, and a postcode on one side only"
+                else:
+                    continue
+                contact = _contact_key(G.nodes[a])
+                if contact is not None and contact == _contact_key(G.nodes[b]):
+                    why += f"; the same contact ({G.nodes[a].get('contact')})"
+                first, second = sorted((a, b), key=str)
+                rows.append(
+                    {
+                        "node": second,
+                        "duplicate_of": first,
+                        "kind": G.nodes[second].get("kind"),
+                        "similarity": round(score, 3),
+                        "reason": why,
+                    }
+                )
+    frame = pd.DataFrame.from_records(rows, columns=["node", *DUPLICATE_COLUMNS])
+    frame["similarity"] = frame["similarity"].astype("Float64")
+    frame = frame.sort_values(["node", "duplicate_of"], key=lambda c: c.astype(str))
+    return frame.set_index("node")

@@ -157,8 +157,8 @@ def read_hsds(
     level : {"informal", "general", "specialised"}, optional
         The level of every imported offer; HSDS does not record it.
     id_prefix : str, default ""
-        Put before every imported id, e.g. ``"hsds:"``, to keep them apart
-        from a team's own ids.
+        Put before every node id, e.g. ``"hsds:"`` gives ``"hsds:service:12"``,
+        to keep a directory apart from a team's own ids.
     include_inactive : bool, optional
         Default True. Import services whose status is ``inactive`` or ``defunct`` (the
         status is kept in ``extra["x_status"]``). With False they are left
@@ -193,9 +193,15 @@ def read_hsds(
 
     Notes
     -----
-    Contacts (named people) are never imported. Services and organisations
-    keep their HSDS id as node id (with ``id_prefix``); an id used in two
-    tables becomes ``"<table>:<id>"``. The 1.x ``weekday`` counts from
+    Contacts (named people) are never imported. Node ids are namespaced by
+    table, ``"<id_prefix><table>:<HSDS id>"`` (``"service:12"``,
+    ``"organization:12"``, ``"location:12"``), so one number used as the id
+    of an organisation, a service and a location gives three nodes without
+    renaming anything; the HSDS id is kept in ``extra["x_hsds_id"]``. A
+    package written by :func:`write_hsds` gives its map's own node ids back
+    (kept in a ``sociale_kaart`` attribute), with ``id_prefix``. Times
+    with am/pm are read (``5:00pm`` is 17:00); a schedule whose times or
+    days cannot be read uses its ``original_text`` or is reported. The 1.x ``weekday`` counts from
     1 = Monday. A free-text fee is read only when it is one euro amount or
     says "free"; structured ``cost_option`` rows in other currencies are not
     converted.
@@ -219,10 +225,12 @@ def read_hsds(
     >>> _ = (folder / "eligibility.csv").write_text(
     ...     "id,service_id,eligibility\\ne1,s2,adults 18+ in the county\\n")
     >>> G = sk.read_hsds(folder)
-    >>> G.nodes["s1"]["description"], G.nodes["s1"]["organisation"]
-    ('Parcels every Friday & Monday', 'o1')
-    >>> G.nodes["s2"]["min_age"]
-    18
+    >>> sorted(G)
+    ['organization:o1', 'service:s1', 'service:s2']
+    >>> G.nodes["service:s1"]["description"], G.nodes["service:s1"]["organisation"]
+    ('Parcels every Friday & Monday', 'organization:o1')
+    >>> G.nodes["service:s2"]["min_age"], G.nodes["service:s2"]["extra"]["x_hsds_id"]
+    (18, 's2')
     >>> for r in G.graph["import_report"].itertuples():
     ...     print(f"{r.file}, row {r.row}, {r.action}: {r.reason}")
     eligibility.csv, row 2, kept as text: the rest of 'adults 18+ in the county' (area, ...
@@ -343,12 +351,28 @@ def write_hsds(
 
     Initiatives become services (with ``organization_id`` from their
     organisation), organisations organizations, places locations, and
-    ``located_at`` edges of initiatives ``service_at_location`` rows.
-    Languages, service areas (``serves``), costs, schedules and capacity go
-    to their HSDS tables; themes, level, status rules and other fields HSDS
-    has no column for become ``attribute`` rows with ``sociale_kaart``
-    taxonomy terms, which :func:`read_hsds` reads back. Residents and
-    professionals are never written.
+    ``located_at`` edges of initiatives ``service_at_location`` rows, in the
+    official HSDS 3.0 file names (``services.csv``, ``organizations.csv``
+    ...) with every official column, so that the package validates against
+    the official HSDS 3.0 data package. Ids are UUIDs: an HSDS id that is a
+    UUID is kept, any other id becomes a UUID5 of its table and id
+    (``sociale_kaart.io.hsds.write.hsds_uuid``), so the same map always
+    gives the same package. Status (``inactive`` ...), alternate names,
+    eligibility and fee texts, addresses and schedules (structured where
+    they are ``"Mon, Tue 09:00-17:00"``) go to their HSDS columns and
+    tables; web addresses are normalised (``www.x.org`` ->
+    ``https://www.x.org``). Themes, level and status rules become
+    ``attribute`` rows with ``sociale_kaart`` taxonomy terms; values HSDS has
+    no column for (the node id, coordinates, capacity, a contact that is no
+    email, web address or phone number, extra fields) become ``attribute``
+    rows with the value in ``value``. :func:`read_hsds` reads all of it
+    back, with the map's own node ids. Residents and professionals are
+    never written.
+
+    HSDS needs an organization for every service: an initiative without
+    one gets a placeholder organization, marked as such, which
+    :func:`read_hsds` leaves out again. A required organization
+    description that the map lacks is filled with the name, and marked so.
 
     Parameters
     ----------
@@ -375,6 +399,13 @@ def write_hsds(
     ------
     ValueError
         If ``fields`` names a field no offer or place has.
+
+    Warns
+    -----
+    UserWarning
+        Naming every value that had to change to fit HSDS: a web address
+        that is not one (kept as a ``sociale_kaart`` attribute instead), a
+        status that HSDS does not know (written as ``active``).
 
     See Also
     --------

@@ -21,23 +21,35 @@ from pydantic import ValidationError
 from sociale_kaart.core.records import Initiative, Organisation, Place, _Record
 from sociale_kaart.io.hsds.read import Note, Package, RawRow, RawTable
 from sociale_kaart.io.hsds.text import (
+    BROAD_CATEGORIES,
     TaxonomyMatcher,
     clean_text,
     fee_amount,
-    language_codes,
     list_item,
-    read_ages,
+    normalise_term,
+    read_eligibility,
+    read_languages,
 )
 
-__all__ = ["SK_TAXONOMY", "Mapper"]
+__all__ = ["EMPTY", "NODE_ID", "PLACEHOLDER", "SK_TAXONOMY", "Mapper", "parse_time"]
 
 #: The taxonomy name under which write_hsds stores fields HSDS has no column for.
 SK_TAXONOMY = "sociale_kaart"
 
+#: The sociale_kaart attribute that holds a record's node id in the map it came from.
+NODE_ID = "node_id"
+#: The sociale_kaart attribute of an organization that write_hsds made up for HSDS's sake.
+PLACEHOLDER = "placeholder"
+#: The sociale_kaart attribute naming required HSDS fields that were filled with the name.
+EMPTY = "empty"
+_COMMON_FIELDS = frozenset({NODE_ID, EMPTY, "extra"})
+
 #: Fields that may travel as ``sociale_kaart`` attributes, per HSDS entity.
 ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
-    "service": frozenset(
+    "service": _COMMON_FIELDS
+    | frozenset(
         {
+            "capacity",
             "theme",
             "level",
             "neighbourhood",
@@ -50,8 +62,10 @@ ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
             "lon",
         }
     ),
-    "organization": frozenset(
+    "organization": _COMMON_FIELDS
+    | frozenset(
         {
+            PLACEHOLDER,
             "theme",
             "level",
             "neighbourhood",
@@ -73,7 +87,7 @@ ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
             "last_verified",
         }
     ),
-    "location": frozenset({"type", "neighbourhood"}),
+    "location": _COMMON_FIELDS | frozenset({"type", "neighbourhood"}),
 }
 _LIST_ATTRIBUTES = {
     "theme": "themes",
@@ -90,6 +104,8 @@ _DAYS = {
     "mo": "Mon", "tu": "Tue", "we": "Wed", "th": "Thu", "fr": "Fri", "sa": "Sat", "su": "Sun",
     "monday": "Mon", "tuesday": "Tue", "wednesday": "Wed", "thursday": "Thu",
     "friday": "Fri", "saturday": "Sat", "sunday": "Sun",
+    "mon": "Mon", "tue": "Tue", "tues": "Tue", "wed": "Wed", "thu": "Thu", "thur": "Thu",
+    "thurs": "Thu", "fri": "Fri", "sat": "Sat", "sun": "Sun",
 }  # fmt: skip
 _DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -146,11 +162,65 @@ def _whole(value: Any) -> int | None:
     return int(number)
 
 
-def _time(value: Any) -> str | None:
+_TIME_RE = re.compile(
+    r"^\s*(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?\s*$", re.I
+)
+
+
+def parse_time(value: Any) -> str | None:
+    """A clock time as ``HH:MM``: ``"5:00pm"`` -> ``"17:00"``; None if not a time.
+
+    Reads 24-hour times (``"17:00"``, ``"17:00:00"``, ``"9.30"``) and 12-hour
+    times with am/pm (``"9:30 AM"``, ``"5pm"``, ``"12:15 a.m."``). A bare
+    hour without am/pm, or an hour or minute out of range, is not a time.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.mapping import parse_time
+    >>> parse_time("5:00pm"), parse_time("9:30 AM"), parse_time("12am"), parse_time("17:00:00")
+    ('17:00', '09:30', '00:00', '17:00')
+    >>> parse_time("13pm") is None, parse_time("noon") is None, parse_time("9") is None
+    (True, True, True)
+    """
     if value is None:
         return None
-    match = re.match(r"^\s*(\d{1,2}):(\d{2})", str(value))
-    return f"{int(match.group(1)):02d}:{match.group(2)}" if match else None
+    if isinstance(value, _dt.time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    match = _TIME_RE.match(str(value))
+    if not match:
+        return None
+    hour, minute, suffix = int(match.group(1)), int(match.group(2) or 0), match.group(4)
+    if suffix is None and match.group(2) is None:
+        return None
+    if minute > 59:
+        return None
+    if suffix:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if suffix.lower().startswith("p") else 0)
+    elif hour > 24 or (hour == 24 and minute):
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+#: HSDS address columns -> the place's extra fields that keep them for the round trip.
+_ADDRESS_PARTS: dict[str, str] = {
+    "address_1": "x_address_1",
+    "address_2": "x_address_2",
+    "city": "x_address_city",
+    "region": "x_address_region",
+    "state_province": "x_address_state_province",
+    "postal_code": "x_address_postal_code",
+    "country": "x_address_country",
+}
+
+
+def _address_text(row: RawRow) -> str:
+    parts = [
+        clean_text(row.get("address_1")),
+        " ".join(p for p in (clean_text(row.get("postal_code")), clean_text(row.get("city"))) if p),
+    ]
+    return ", ".join(p.replace("\n", " ") for p in parts if p)
 
 
 def _first(row: RawRow, *columns: str) -> Any:
@@ -238,6 +308,16 @@ class Mapper:
             if row_id is None:
                 self.note(table, row, "dropped row", f"the {what} has no id", column="id")
                 continue
+            if row_id != str(row.get("id")).strip() and not isinstance(row.get("id"), float):
+                self.note(
+                    table,
+                    row,
+                    "changed id",
+                    f"the id {row.get('id')!r} holds a list separator (';' or '|'): "
+                    f"read as {row_id!r}",
+                    column="id",
+                    value=row.get("id"),
+                )
             previous = out.get(row_id)
             if previous is None:
                 out[row_id] = row
@@ -253,6 +333,18 @@ class Mapper:
                         value=row_id,
                     )
                 continue
+            if row.where is not None and previous.where is not None:
+                # nested JSON repeats an object, sometimes with more or fewer fields: one record
+                clash = {
+                    k
+                    for k, v in row.values.items()
+                    if v not in (None, "") and previous.values.get(k) not in (None, "", v)
+                }
+                if not clash:
+                    for key, value in row.values.items():
+                        if previous.values.get(key) in (None, ""):
+                            previous.values[key] = value
+                    continue
             where = f"line {previous.line}" if previous.line else previous.where
             self.note(
                 table,
@@ -269,8 +361,6 @@ class Mapper:
         name: str,
         services: Mapping[str, RawRow],
         sal_service: Mapping[str, str],
-        *,
-        locations_ok: bool = False,
     ) -> dict[str, list[tuple[RawTable, RawRow]]]:
         """Rows of a link table grouped by service id; dangling rows are reported."""
         table = self.table(name)
@@ -282,13 +372,25 @@ class Mapper:
                 if sal is not None:
                     service_id = sal_service.get(sal)
             if service_id is None:
-                if locations_ok and clean_id(row.get("location_id")) is not None:
+                owner = next(
+                    (
+                        o
+                        for o in ("location", "phone", "contact", "organization")
+                        if clean_id(row.get(f"{o}_id")) is not None
+                    ),
+                    None,
+                )
+                if owner is not None:
                     self.note(
                         table,
                         row,
                         "ignored row",
-                        f"this {name.replace('_', ' ')} belongs to a location, not a service: "
-                        "places have no such field",
+                        f"this {name.replace('_', ' ')} belongs to a {owner}, not a service: "
+                        + (
+                            "places have no such field"
+                            if owner == "location"
+                            else f"the {owner}'s {name.replace('_', ' ')} is not mapped"
+                        ),
                     )
                 else:
                     self.note(
@@ -309,6 +411,13 @@ class Mapper:
                     value=service_id,
                 )
                 continue
+            row_id = clean_id(row.get("id"))
+            if (
+                row.where is not None
+                and row_id is not None
+                and any(clean_id(r.get("id")) == row_id for _, r in out[service_id])
+            ):
+                continue  # nested JSON repeats the same object under the service
             out[service_id].append((table, row))
         return out
 
@@ -399,9 +508,10 @@ class Mapper:
         orgs = self.unique("organization", "organization")
         services = self.unique("service", "service")
         locations = self.unique("location", "location")
-        node_ids = self._node_ids(orgs, services, locations)
-        metadata_dates = self._metadata_dates()
         attributes = self._attributes(orgs, services, locations)
+        node_ids = self._node_ids(orgs, services, locations, attributes)
+        self._index_phones(orgs, services, locations)
+        metadata_dates = self._metadata_dates()
 
         # places
         places: dict[str, str] = {}
@@ -414,7 +524,8 @@ class Mapper:
                 )
                 continue
             sk = attributes["location"].get(raw_id, {})
-            name = clean_text(_first(row, "name", "alternate_name")) or addresses.get(raw_id)
+            address = addresses.get(raw_id, {})
+            name = clean_text(_first(row, "name", "alternate_name")) or address.get("x_address")
             values: dict[str, Any] = {
                 "id": node_ids["location"][raw_id],
                 "name": name.replace("\n", " ") if name else None,
@@ -424,11 +535,13 @@ class Mapper:
                 "type": sk.get("type"),
                 "neighbourhood": sk.get("neighbourhood"),
             }
-            extra = {
-                "x_address": addresses.get(raw_id),
+            extra: dict[str, str | None] = {
+                **address,
+                "x_alternate_name": clean_text(row.get("alternate_name")),
                 "x_transportation": clean_text(row.get("transportation")),
+                "x_url": clean_text(row.get("url")),
             }
-            self._add_extra(values, extra, raw_id, node_ids["location"][raw_id])
+            self._add_extra(values, extra, raw_id, sk)
             checked = self.checked(Place, values, loc_table, row, "location")
             if checked is not None:
                 places[raw_id] = checked["id"]
@@ -439,12 +552,22 @@ class Mapper:
         org_table = self.table("organization")
         for raw_id, row in orgs.items():
             sk = attributes["organization"].get(raw_id, {})
+            if sk.get(PLACEHOLDER):
+                self.note(
+                    org_table,
+                    row,
+                    "ignored row",
+                    "a placeholder organization that write_hsds added because HSDS needs one "
+                    "for every service: not imported",
+                )
+                continue
             values = {
                 "id": node_ids["organization"][raw_id],
                 "name": _one_line(clean_text(_first(row, "name", "alternate_name"))),
                 "description": clean_text(row.get("description")),
                 "contact": sk.get("contact")
-                or _contact(row.get("email"), _first(row, "website", "url"), None),
+                or _contact(row.get("email"), _first(row, "website", "url"), None)
+                or self._phone_for("organization", raw_id),
                 "last_verified": sk.get("last_verified") or metadata_dates.get(raw_id),
                 "level": sk.get("level") or self.level,
             }
@@ -461,7 +584,7 @@ class Mapper:
                 "x_alternate_name": clean_text(row.get("alternate_name")),
                 "x_url": clean_text(_first(row, "website", "url")),
             }
-            self._add_extra(values, extra, raw_id, values["id"])
+            self._add_extra(values, extra, raw_id, sk)
             checked = self.checked(Organisation, values, org_table, row, "organization")
             if checked is not None:
                 org_ids[raw_id] = checked["id"]
@@ -493,47 +616,131 @@ class Mapper:
             if values.get("lat") is not None and values.get("lon") is not None
         }
         self._services(services, org_ids, places, locations, node_ids, metadata_dates, attributes)
+        self._report_unused_phones()
+
+    # ------------------------------------------------------------------ phones
+
+    def _index_phones(
+        self,
+        orgs: Mapping[str, RawRow],
+        services: Mapping[str, RawRow],
+        locations: Mapping[str, RawRow],
+    ) -> None:
+        """Phones by (entity, id): the contact of last resort of services and organisations."""
+        self._phones: dict[tuple[str, str], list[RawRow]] = defaultdict(list)
+        self._phones_used: set[int] = set()
+        self._phone_why: dict[int, str] = {}
+        sal_service = {
+            clean_id(r.get("id")): clean_id(r.get("service_id"))
+            for r in self.table("service_at_location").rows
+        }
+        table = self.table("phone")
+        for row in table.rows:
+            links = dict(row.values)
+            if links.get("service_id") in (None, "") and links.get("service_at_location_id"):
+                links["service_id"] = sal_service.get(clean_id(links["service_at_location_id"]))
+            number = clean_text(row.get("number"))
+            if not number:
+                self._phone_why[id(row)] = "the phone row has no number"
+                continue
+            for entity, rows in (("service", services), ("organization", orgs)):
+                owner = clean_id(links.get(f"{entity}_id"))
+                if owner is not None and owner in rows:
+                    self._phones[(entity, owner)].append(row)
+                    break
+            else:
+                if clean_id(row.get("contact_id")) is not None:
+                    why = "a phone number of a contact (a named person): not imported"
+                elif clean_id(row.get("location_id")) is not None:
+                    why = "a phone number of a location: places have no contact field"
+                elif clean_id(row.get("service_at_location_id")) is not None:
+                    why = "a phone number of a service at a location: not mapped"
+                else:
+                    why = "the phone number names no known service or organization"
+                self._phone_why[id(row)] = why
+
+    def _phone_for(self, entity: str, raw_id: str) -> str | None:
+        for row in self._phones.get((entity, raw_id), []):
+            number = clean_text(row.get("number"))
+            if number:
+                self._phones_used.add(id(row))
+                extension = clean_text(row.get("extension"))
+                return number.replace("\n", " ") + (f" ext. {extension}" if extension else "")
+        return None
+
+    def _report_unused_phones(self) -> None:
+        table = self.table("phone")
+        for row in table.rows:
+            if id(row) in self._phones_used:
+                continue
+            why = self._phone_why.get(
+                id(row),
+                "the map keeps one contact per offer, and this one already has an email, "
+                "website or other phone number",
+            )
+            self.note(table, row, "dropped value", why, column="number", value=row.get("number"))
 
     def _node_ids(
         self,
         orgs: Mapping[str, RawRow],
         services: Mapping[str, RawRow],
         locations: Mapping[str, RawRow],
+        attributes: Mapping[str, Mapping[str, Mapping[str, Any]]],
     ) -> dict[str, dict[str, str]]:
-        """Node ids: the HSDS id (with the prefix); ids shared by two tables get the table."""
+        """Node ids: ``<prefix><table>:<HSDS id>``, or the map's own id that write_hsds kept.
+
+        Namespacing by table means that a number used as the id of an
+        organization, a service and a location gives three distinct nodes,
+        without renaming anything; the HSDS id stays in ``x_hsds_id``.
+        """
         tables = {"organization": orgs, "service": services, "location": locations}
-        owners: dict[str, list[str]] = defaultdict(list)
-        for table, rows in tables.items():
-            for raw_id in rows:
-                owners[raw_id].append(table)
         out: dict[str, dict[str, str]] = {}
+        taken: set[str] = set()
         for table, rows in tables.items():
-            ids = {}
+            out[table] = {raw_id: f"{self.id_prefix}{table}:{raw_id}" for raw_id in rows}
+            taken.update(out[table].values())
+        for table, rows in tables.items():
             for raw_id, row in rows.items():
-                if len(owners[raw_id]) > 1:
-                    ids[raw_id] = f"{self.id_prefix}{table}:{raw_id}"
+                own = clean_id(attributes[table].get(raw_id, {}).get(NODE_ID))
+                if own is None:
+                    continue
+                node = f"{self.id_prefix}{own}"
+                if node in taken and node != out[table][raw_id]:
                     self.note(
                         self.table(table),
                         row,
                         "changed id",
-                        f"id {raw_id!r} is used in {' and '.join(owners[raw_id])}: "
-                        f"node id {ids[raw_id]!r}",
+                        f"the node id {own!r} kept by sociale_kaart is used twice: node id "
+                        f"{out[table][raw_id]!r}",
                         column="id",
-                        value=raw_id,
+                        value=own,
                     )
-                else:
-                    ids[raw_id] = f"{self.id_prefix}{raw_id}"
-            out[table] = ids
+                    continue
+                taken.discard(out[table][raw_id])
+                taken.add(node)
+                out[table][raw_id] = node
         return out
 
     def _add_extra(
-        self, values: dict[str, Any], extra: Mapping[str, str | None], raw_id: str, node_id: str
+        self,
+        values: dict[str, Any],
+        extra: Mapping[str, str | None],
+        raw_id: str,
+        sk: Mapping[str, Any],
     ) -> None:
-        if node_id != raw_id:
-            values["x_hsds_id"] = raw_id
+        """Extra fields: the HSDS id, the given ones, then those written by write_hsds."""
+        values["x_hsds_id"] = raw_id
         for key, value in extra.items():
             if value:
                 values[key] = value
+        for key, value in (sk.get("extra") or {}).items():
+            if key.startswith("x_") and value not in (None, ""):
+                values[key] = value
+        for field in sk.get(EMPTY, []):
+            if field in ("description", "name"):
+                values[field] = None
+            elif field.startswith("x_"):  # written by write_hsds for HSDS's sake only
+                values.pop(field, None)
 
     def _relation(self, source: str, target: str, table: RawTable, row: RawRow) -> None:
         self.records["relations"].append(
@@ -554,8 +761,10 @@ class Mapper:
                 out[resource] = day
         return out
 
-    def _addresses(self, locations: Mapping[str, RawRow]) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def _addresses(self, locations: Mapping[str, RawRow]) -> dict[str, dict[str, str]]:
+        """Per location: its address as ``x_address`` text and ``x_address_*`` parts."""
+        out: dict[str, dict[str, str]] = {}
+        postal: dict[str, str] = {}
         table = self.table("address")
         for row in table.rows:
             location = clean_id(row.get("location_id"))
@@ -569,19 +778,58 @@ class Mapper:
                     value=location,
                 )
                 continue
-            if str(row.get("address_type") or "physical").lower() not in ("physical", ""):
+            kind = str(row.get("address_type") or "physical").strip().lower()
+            if kind not in ("physical", ""):
+                text = _address_text(row)
+                if kind == "postal" and text:
+                    postal.setdefault(location, text)
+                    self.note(
+                        table,
+                        row,
+                        "kept as text",
+                        "a postal address is not where people go: kept as the place's "
+                        "x_postal_address",
+                        column="address_type",
+                        value=text,
+                    )
+                else:
+                    self.note(
+                        table,
+                        row,
+                        "dropped row",
+                        f"address type {kind!r} is not a physical or postal address",
+                        column="address_type",
+                        value=row.get("address_type"),
+                    )
                 continue
-            parts = [
-                clean_text(row.get("address_1")),
-                " ".join(
-                    p
-                    for p in (clean_text(row.get("postal_code")), clean_text(row.get("city")))
-                    if p
-                ),
-            ]
-            text = ", ".join(p.replace("\n", " ") for p in parts if p)
-            if text:
-                out.setdefault(location, text)
+            text = _address_text(row)
+            if text and location not in out:
+                if clean_text(row.get("attention")):
+                    self.note(
+                        table,
+                        row,
+                        "dropped value",
+                        "the attention line names a person: not imported, to keep personal "
+                        "data out",
+                        column="attention",
+                    )
+                fields = {"x_address": text}
+                for column, key in _ADDRESS_PARTS.items():
+                    value = clean_text(row.get(column))
+                    if value:
+                        fields[key] = value.replace("\n", " ")
+                out[location] = fields
+            elif text:
+                self.note(
+                    table,
+                    row,
+                    "dropped row",
+                    "the location already has a physical address: the first one is kept",
+                    column="location_id",
+                    value=location,
+                )
+        for location, text in postal.items():
+            out.setdefault(location, {})["x_postal_address"] = text
         return out
 
     # ------------------------------------------------------------------ taxonomy
@@ -599,8 +847,21 @@ class Mapper:
             term_id = clean_id(row.get("id"))
             if term_id is None:
                 self.note(terms_table, row, "dropped row", "the taxonomy term has no id")
+            elif term_id in terms:
+                first = terms[term_id]
+                if first.values != row.values or row.where is None:
+                    where = f"line {first.line}" if first.line else first.where
+                    self.note(
+                        terms_table,
+                        row,
+                        "dropped row",
+                        f"taxonomy term id {term_id!r} is already used ({where}): "
+                        "the first one is kept",
+                        column="id",
+                        value=term_id,
+                    )
             else:
-                terms.setdefault(term_id, row)
+                terms[term_id] = row
         out: dict[str, dict[str, dict[str, Any]]] = {
             "service": {},
             "organization": {},
@@ -676,15 +937,37 @@ class Mapper:
             fields = out[entity].setdefault(link_id, {})
             code = str(term.get("code") or "")
             taxonomy = str(term.get("taxonomy") or term.get("vocabulary") or "")
-            if taxonomy.strip().lower() == SK_TAXONOMY and ":" in code:
-                key, _, value = code.partition(":")
-                if key in ATTRIBUTE_FIELDS.get(entity, frozenset()):
-                    if key in _LIST_ATTRIBUTES or key == "theme":
+            if taxonomy.strip().lower() == SK_TAXONOMY:
+                key, colon, value = code.partition(":")
+                stored = row.get("value") if table.name == "attribute" else None
+                if key == "extra" and value:  # extra:x_field, the value in the attribute
+                    if stored not in (None, ""):
+                        fields.setdefault("extra", {})[value] = str(stored)
+                    continue
+                if not colon:  # a field term: the value is in the attribute
+                    value = "" if stored is None else str(stored)
+                if key in ATTRIBUTE_FIELDS.get(entity, frozenset()) and value != "":
+                    if key in _LIST_ATTRIBUTES or key in ("theme", EMPTY):
                         fields.setdefault(key, []).append(value)
                     else:
                         fields.setdefault(key, value)
                     continue
             if entity != "service" and entity != "organization":
+                continue
+            if self._target_population(term, terms):
+                if term_id not in reported:
+                    reported.add(term_id)
+                    self.note(
+                        terms_table,
+                        term,
+                        "ignored term",
+                        f"taxonomy term {clean_text(term.get('name')) or term_id!r} is a Target "
+                        "Populations term: it says whom the service is for, not what it is "
+                        "about, so it gives no theme (nor an eligibility rule)",
+                        column="name",
+                        value=term.get("name"),
+                        row_id=term_id,
+                    )
                 continue
             themes = self._term_themes(term, terms)
             if themes is None:
@@ -705,22 +988,57 @@ class Mapper:
             bucket.extend(t for t in themes if t not in bucket)
         return out
 
-    def _term_themes(self, term: RawRow, terms: Mapping[str, RawRow]) -> list[str] | None:
+    def _target_population(self, term: RawRow, terms: Mapping[str, RawRow]) -> bool:
+        """Whether the term is "Target Populations" or under it."""
         seen: set[int] = set()
         current: RawRow | None = term
         while current is not None and id(current) not in seen:
             seen.add(id(current))
-            found = self.matcher.themes(
-                clean_text(current.get("name")), clean_text(current.get("code"))
-            )
-            if found is not None:
-                return found
+            for column in ("name", "parent_name", "taxonomy"):
+                text = clean_text(current.get(column))
+                if text and normalise_term(text) == "target populations":
+                    return True
             parent = clean_id(current.get("parent_id"))
-            if parent is None and current.get("parent_name"):
-                found = self.matcher.themes(clean_text(current.get("parent_name")))
-                if found is not None:
-                    return found
             current = terms.get(parent) if parent is not None else None
+        return False
+
+    def _term_themes(self, term: RawRow, terms: Mapping[str, RawRow]) -> list[str] | None:
+        """The term's own themes, else those of its parents.
+
+        A top-level parent that is a broad category (:data:`BROAD_CATEGORIES`,
+        or one whose name maps to more than one theme) hands nothing down:
+        "Income Support and Employment" does not make every child about both.
+        Terms under "Target Populations" are people, not themes: known, no theme.
+        """
+        seen: set[int] = set()
+        current: RawRow | None = term
+        first = True
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            name = clean_text(current.get("name"))
+            parent = clean_id(current.get("parent_id"))
+            parent_name = clean_text(current.get("parent_name"))
+            top = parent is None and not parent_name
+            if name and normalise_term(name) == "target populations":
+                return []
+            if not first and top and (name and normalise_term(name) in BROAD_CATEGORIES):
+                return None
+            found = self.matcher.themes(name, clean_text(current.get("code")))
+            if found is not None:
+                if not first and top and len(found) > 1:
+                    return None
+                return found
+            if parent is None and parent_name:
+                if normalise_term(parent_name) == "target populations":
+                    return []
+                if normalise_term(parent_name) in BROAD_CATEGORIES:
+                    return None
+                found = self.matcher.themes(parent_name)
+                if found is not None and len(found) <= 1:
+                    return found
+                return None
+            current = terms.get(parent) if parent is not None else None
+            first = False
         return None
 
     # ------------------------------------------------------------------ services
@@ -767,7 +1085,7 @@ class Mapper:
                 service_places[service_id].append((places[location_id], row))
 
         groups: dict[str, dict[str, list[tuple[RawTable, RawRow]]]] = {
-            name: self.by_service(name, services, sal_service, locations_ok=name == "language")
+            name: self.by_service(name, services, sal_service)
             for name in ("language", "service_area", "cost_option", "schedule", "eligibility")
         }
         groups["service_capacity"] = self.by_service("service_capacity", services, sal_service)
@@ -783,8 +1101,6 @@ class Mapper:
                 raw_id, row, table, groups, attributes["service"].get(raw_id, {})
             )
             values["id"] = node_ids["service"][raw_id]
-            if values["id"] != raw_id:
-                values["x_hsds_id"] = raw_id
             values["last_verified"] = (
                 _date(row.get("assured_date"))
                 or _date(row.get("last_modified"))
@@ -844,7 +1160,8 @@ class Mapper:
             "level": sk.get("level") or self.level,
             "neighbourhood": sk.get("neighbourhood"),
             "contact": sk.get("contact")
-            or _contact(row.get("email"), _first(row, "url", "website"), None),
+            or _contact(row.get("email"), _first(row, "url", "website"), None)
+            or self._phone_for("service", raw_id),
         }
         for key in ("requires", "excludes", "grants", "genders"):
             if key in sk:
@@ -864,9 +1181,19 @@ class Mapper:
         for ltable, lrow in groups["language"].get(raw_id, []):
             code = clean_text(lrow.get("code"))
             text = code or clean_text(_first(lrow, "name", "language"))
-            codes, unknown = language_codes(text)
-            if not codes and code and lrow.get("name"):
-                codes, unknown = language_codes(clean_text(lrow.get("name")))
+            spoken = read_languages(text)
+            if not spoken.codes and code and lrow.get("name"):
+                spoken = read_languages(clean_text(lrow.get("name")))
+            codes, unknown = spoken.codes, spoken.unknown
+            for item, guess, why in spoken.guessed:
+                self.note(
+                    ltable,
+                    lrow,
+                    "changed value",
+                    f"language {item!r} is read as {guess!r} ({why})",
+                    column="language",
+                    value=item,
+                )
             for item in unknown:
                 self.note(
                     ltable,
@@ -903,11 +1230,27 @@ class Mapper:
             if text:
                 texts.append((text, etable, erow))
         numeric = min_age is not None or max_age is not None
+        genders: list[str] = list(sk.get("genders", []))
+        areas: list[str] = []
         for text, etable, erow in texts:
-            reading = read_ages(text)
+            reading = read_eligibility(text)
             if not numeric:
                 min_age = min_age if min_age is not None else reading.min_age
                 max_age = max_age if max_age is not None else reading.max_age
+            if "genders" not in sk:
+                genders.extend(g for g in reading.genders if g not in genders)
+            if reading.area:
+                areas.append(reading.area)
+                self.note(
+                    etable,
+                    erow,
+                    "kept as text",
+                    f"the residence condition {reading.area!r} is kept as a service-area note "
+                    "(extra x_area_note), not as an area the offer serves",
+                    column="eligibility",
+                    value=text,
+                    row_id=raw_id,
+                )
             if reading.problem:
                 self.note(
                     etable,
@@ -919,6 +1262,10 @@ class Mapper:
                     row_id=raw_id,
                 )
         values["min_age"], values["max_age"] = min_age, max_age
+        if genders:
+            values["genders"] = genders
+        if areas:
+            extra["x_area_note"] = " / ".join(dict.fromkeys(areas))
         if texts:
             extra["x_eligibility"] = " / ".join(t.replace("\n", " ") for t, _, _ in texts)
 
@@ -962,7 +1309,9 @@ class Mapper:
 
         # capacity
         capacity_rows = groups["service_capacity"].get(raw_id, [])
-        if len(capacity_rows) == 1:
+        if "capacity" in sk:
+            values["capacity"] = sk["capacity"]
+        elif len(capacity_rows) == 1:
             values["capacity"] = _whole(capacity_rows[0][1].get("available"))
         elif len(capacity_rows) > 1:
             ctable, crow = capacity_rows[1]
@@ -975,8 +1324,8 @@ class Mapper:
             )
 
         # schedule
-        values["schedule"] = _schedule(groups["schedule"].get(raw_id, []))
-        self._add_extra(values, extra, raw_id, raw_id)
+        values["schedule"] = _schedule(groups["schedule"].get(raw_id, []), self.note)
+        self._add_extra(values, extra, raw_id, sk)
         return values
 
 
@@ -984,19 +1333,85 @@ def _one_line(text: str | None) -> str | None:
     return text.replace("\n", " ") if text else text
 
 
-def _schedule(rows: list[tuple[RawTable, RawRow]]) -> str | None:
-    """Opening times as text, days with the same hours together: 'Mon, Tue 09:00-17:00'."""
+_WEEK = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _days_of(token: str) -> list[str | None]:
+    """The days of a token: ``"MO"``, ``"Monday"``, ``"1"``, or a range ``"Mon-Fri"``."""
+    parts = token.split("-")
+    found = [_DAYS.get(re.sub(r"^[+-]?\d+(?=[a-z]{2}$)", "", p.lower().rstrip("."))) for p in parts]
+    if len(parts) == 1:
+        return found
+    if len(parts) != 2 or None in found:
+        return [None]
+    start, end = _WEEK.index(str(found[0])), _WEEK.index(str(found[1]))
+    if end < start:
+        end += 7
+    return [_WEEK[i % 7] for i in range(start, end + 1)]
+
+
+def _schedule(rows: list[tuple[RawTable, RawRow]], notes: Any) -> str | None:
+    """Opening times as text, days with the same hours together: 'Mon, Tue 09:00-17:00'.
+
+    ``notes`` is the mapper's ``note`` method: every row whose times or days
+    cannot be read is reported, and its ``original_text`` (when there is one)
+    is kept instead.
+    """
     hours: dict[str, list[str]] = {}
     free: list[str] = []
-    for _, row in rows:
-        opens, closes = _time(row.get("opens_at")), _time(row.get("closes_at"))
+    for table, row in rows:
+        raw_open, raw_close = row.get("opens_at"), row.get("closes_at")
+        opens, closes = parse_time(raw_open), parse_time(raw_close)
+        original = clean_text(row.get("original_text"))
         days_text = str(row.get("byday") or row.get("weekday") or "")
         days = []
-        for token in re.split(r"\s*[,;\s]\s*", days_text.strip()):
-            day = _DAYS.get(re.sub(r"^[+-]?\d+(?=[a-z]{2}$)", "", token.lower()))
-            if day and day not in days:
-                days.append(day)
+        spaced = re.sub(r"\s*(?:-|–|\bto\b|\bthrough\b|\bthru\b)\s*", "-", days_text.strip())
+        tokens = [t for t in re.split(r"\s*[,;\s]\s*", spaced) if t and t.lower() != "and"]
+        bad_days = []
+        for token in tokens:
+            for day in _days_of(token):
+                if day is None:
+                    bad_days.append(token)
+                    break
+                if day not in days:
+                    days.append(day)
+        problems = []
+        for raw, parsed, what in ((raw_open, opens, "opens_at"), (raw_close, closes, "closes_at")):
+            if raw not in (None, "") and parsed is None:
+                problems.append(f"{what} {str(raw)!r} is not a clock time")
+        if bad_days:
+            problems.append(f"{', '.join(map(repr, bad_days))} is not a day")
+        if opens and closes and closes < opens and closes != "00:00":
+            problems.append(f"it closes ({closes}) before it opens ({opens})")
+        if problems:
+            reason = "; ".join(problems)
+            value = f"{raw_open or ''}-{raw_close or ''} {days_text}".strip(" -")
+            if original:
+                notes(
+                    table,
+                    row,
+                    "kept as text",
+                    f"the schedule cannot be read ({reason}): its original_text is used",
+                    column="opens_at, closes_at",
+                    value=value,
+                )
+                free.append(original.replace("\n", " "))
+            else:
+                notes(
+                    table,
+                    row,
+                    "dropped value",
+                    f"the schedule cannot be read ({reason}) and has no original_text: not set",
+                    column="opens_at, closes_at",
+                    value=value,
+                )
+            description = clean_text(row.get("description"))
+            if description:
+                free.append(description.replace("\n", " "))
+            continue
         span = f"{opens}-{closes}" if opens and closes else (opens or "")
+        if closes and not opens:
+            span = f"-{closes}"
         freq = str(row.get("freq") or "").strip().lower()
         if freq == "monthly":
             span = f"monthly {span}".strip()
@@ -1006,6 +1421,8 @@ def _schedule(rows: list[tuple[RawTable, RawRow]]) -> str | None:
             for day in days:
                 if day not in hours[span]:
                     hours[span].append(day)
+        elif original and not description:
+            free.append(original.replace("\n", " "))
         if description:
             free.append(description.replace("\n", " "))
     parts = [f"{', '.join(days)} {span}".strip() for span, days in hours.items()]

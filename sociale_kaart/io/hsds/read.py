@@ -136,6 +136,7 @@ class Package:
 def canonical_table(name: str) -> str | None:
     """The canonical table name of a resource or file stem, or None."""
     token = re.sub(r"[\s\-]+", "_", name.strip().lower())
+    token = re.sub(r"\.(csv|json)$", "", token)  # the tabular.json form: "organizations.csv"
     return _CANONICAL.get(token)
 
 
@@ -201,15 +202,27 @@ class _Source:
             parent = str(PurePosixPath(min(candidates, key=lambda n: n.count("/"))).parent)
             self._base = "" if parent == "." else parent + "/"
 
-    def files(self) -> list[str]:
-        """Names relative to the package root (one level only)."""
+    def files(self, *, nested: bool = False) -> list[str]:
+        """Names relative to the package root: its own level, or (nested) every level."""
         out = []
         for name in self._names:
             if name.startswith(self._base):
                 rel = name[len(self._base) :]
-                if "/" not in rel:
+                if nested or "/" not in rel:
                     out.append(rel)
         return out
+
+    def find(self, rel: str, name: str | None) -> str | None:
+        """Where a resource is when it is not at its path: the same file name in a folder
+        (``data/organizations.csv``), else a CSV file named after the resource."""
+        wanted = [PurePosixPath(rel).name.lower()]
+        if name:
+            wanted.append(f"{name.lower()}.csv")
+        for target in wanted:
+            hits = [f for f in self.files(nested=True) if PurePosixPath(f).name.lower() == target]
+            if hits:
+                return min(hits, key=lambda f: (f.count("/"), f))
+        return None
 
     def read(self, rel: str) -> bytes | None:
         if rel.startswith("/") or ".." in PurePosixPath(rel).parts:
@@ -493,6 +506,14 @@ class _JsonFlattener:
                 for position, item in enumerate(items):
                     if isinstance(item, dict):
                         self.add(table, item, f"{where}.{key}[{position}]", {})
+            for key, items in data.items():
+                if key in tables or not isinstance(items, list):
+                    continue
+                token = re.sub(r"\.(csv|json)$", "", str(key).strip().lower())
+                reason = _IGNORED.get(token, "not an HSDS table that sociale_kaart maps")
+                self.notes.append(
+                    Note(self.label, None, None, str(key), None, "ignored table", reason)
+                )
             return
         kind = _guess_type(data)
         if kind is None:
@@ -653,6 +674,16 @@ def load_package(path: str | os.PathLike[str]) -> Package:
                         is_json = True
                         for table in read_json_package(data, rel, notes).values():
                             _merge(tables, table)
+            for rel in source.files(nested=True):  # CSV files in folders (data/...)
+                if "/" not in rel or rel in seen or not rel.lower().endswith(".csv"):
+                    continue
+                table_name = canonical_table(PurePosixPath(rel).stem)
+                if table_name is not None and table_name not in tables:
+                    notes.append(
+                        Note(rel, None, None, None, None, "read", "read from a folder of the "
+                             "package: datapackage.json does not list it")
+                    )  # fmt: skip
+                    _read_resource(source, None, rel, None, tables, notes, seen)
         finally:
             source.close()
     if not any(
@@ -671,9 +702,8 @@ def load_package(path: str | os.PathLike[str]) -> Package:
                     "services.csv, locations.csv ...) or an HSDS 3.0 JSON file",
                 ),
                 *(
-                    Problem(n.file, n.row, n.column, n.value, n.reason)
+                    Problem(n.file, n.row, n.column, n.value, f"{n.action}: {n.reason}")
                     for n in notes
-                    if n.action != "ignored table"
                 ),
             ],
             source=str(file),
@@ -713,18 +743,37 @@ def _read_resource(
         return
     data = source.read(rel)
     if data is None:
+        found = source.find(rel, name)
+        if found is None or found in seen:
+            notes.append(
+                Note(
+                    rel,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "missing table",
+                    "datapackage.json lists this file but it is not in the package"
+                    + (f" (nor is {name}.csv)" if name and f"{name}.csv" != rel else ""),
+                )
+            )
+            return
         notes.append(
             Note(
-                rel,
+                found,
                 None,
                 None,
                 None,
                 None,
-                "ignored table",
-                "datapackage.json lists this file but it is not in the package",
+                "read",
+                f"datapackage.json lists resource {name or rel!r} at {rel!r}: read from "
+                f"{found!r}, the file of that name in the package",
             )
         )
-        return
+        seen.add(found)
+        rel = found
+        data = source.read(rel)
+        assert data is not None
     if not rel.lower().endswith(".csv"):
         notes.append(Note(rel, None, None, None, None, "ignored table", "only CSV files are read"))
         return

@@ -17,13 +17,19 @@ from sociale_kaart.core.records import ISO_639_1
 from sociale_kaart.core.themes import DEFAULT_THEMES
 
 __all__ = [
+    "BROAD_CATEGORIES",
     "DEFAULT_TAXONOMY_MAP",
+    "WHOLE_TERM_ONLY",
     "AgeReading",
+    "EligibilityReading",
+    "LanguageReading",
     "TaxonomyMatcher",
     "clean_text",
     "fee_amount",
     "language_codes",
     "read_ages",
+    "read_eligibility",
+    "read_languages",
 ]
 
 # --------------------------------------------------------------------------- text
@@ -82,10 +88,27 @@ def list_item(text: str) -> str:
 
 _NUM = r"(\d{1,3})"
 _DASH = r"\s*(?:-|–|—|to|through|thru|t/m|tot en met|tot)\s*"
-_YEARS = r"\s*(?:years?|yrs?|y/?o|year[- ]olds?|jaar|jr)\b"
+_YEARS = r"\s*(?:years?|yrs?|y/?o|year[- ]olds?|jaar|jr)\b(?:\s*(?:of\s+age|old)\b)?"
 _AGE_WORD = r"(?:ages?|aged|age range|leeftijd)"
 
+_PEOPLE = (
+    r"(?:children|child|kids|youth|young people|young adults|teens|teenagers|infants|toddlers|"
+    r"students|adults|seniors|people|individuals|persons|boys|girls|women|men|kinderen|jongeren|"
+    r"volwassenen|ouderen)"
+)
+
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "between the ages of 16 and 24"
+    (
+        re.compile(
+            rf"\bbetween\s*(?:the\s*)?ages?\s*(?:of\s*)?{_NUM}\s*(?:and|-|to)\s*{_NUM}\b", re.I
+        ),
+        "range",
+    ),
+    # "from birth - 21 years old", "birth to 5"
+    (re.compile(rf"\b(?:from\s*)?(?:birth|newborns?){_DASH}{_NUM}\b", re.I), "birth"),
+    # "Children 0-5", "Adults 18-64", "Teens 13 to 19"
+    (re.compile(rf"\b{_PEOPLE}\s*(?:\(\s*)?{_NUM}{_DASH}{_NUM}\b", re.I), "range"),
     # "ages 12-17", "aged 18 to 64", "leeftijd 4 t/m 12"
     (re.compile(rf"\b{_AGE_WORD}\s*(?:of\s*|between\s*)?{_NUM}{_DASH}{_NUM}\b", re.I), "range"),
     # "12-17 years", "4 t/m 12 jaar"
@@ -106,10 +129,40 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "max",
     ),
-    # "under 18", "younger than 23", "jonger dan 18"
-    (re.compile(rf"\b(?:under|younger than|below|jonger dan|onder de)\s*{_NUM}\b", re.I), "below"),
+    # "under 18", "under the age of 18", "younger than 23", "jonger dan 18", "tot 18 jaar"
+    (
+        re.compile(
+            rf"\b(?:under|younger than|below|jonger dan|onder de|tot)\s*"
+            rf"(?:the\s*age\s*of\s*|age\s*|de leeftijd van\s*)?{_NUM}\b(?!\s*(?:-|to)\s*\d)",
+            re.I,
+        ),
+        "below",
+    ),
+    # "8 years old through adult"
+    (
+        re.compile(
+            rf"\b{_NUM}(?:{_YEARS})?\s*(?:-|to|through|thru)\s*(?:adults?|adulthood)\b", re.I
+        ),
+        "min",
+    ),
+    # "must be 18 years old", "at least 16", "minimum age 21", "from age 16", "vanaf 18 jaar"
+    (
+        re.compile(
+            rf"\b(?:must be(?:\s*at least)?|at least|minimum age(?:\s*of)?|min\.? age|"
+            rf"from (?:the )?age(?:\s*of)?|vanaf(?:\s*de leeftijd van)?)\s*{_NUM}\b",
+            re.I,
+        ),
+        "min",
+    ),
+    # "65-plussers"
+    (re.compile(rf"\b{_NUM}\s*-?\s*plussers?\b", re.I), "min"),
+    # "up to age 21", "t/m 12 jaar"
+    (re.compile(rf"\b(?:up to(?:\s*(?:the\s*)?age(?:\s*of)?)?|t/m)\s*{_NUM}\b", re.I), "max"),
     # "adults", "adults only", "volwassenen"
-    (re.compile(r"\b(?:adults?|volwassenen?)\b(?!\s*(?:ages?|aged|\d))", re.I), "adult"),
+    (
+        re.compile(r"(?<!young\s)\b(?:adults?|volwassenen?)\b(?!\s*(?:ages?|aged|\d))", re.I),
+        "adult",
+    ),
 )
 
 _AGE_HINT_RE = re.compile(
@@ -162,7 +215,7 @@ def read_ages(text: str | None) -> AgeReading:
     high: set[int] = set()
     rest = text
     for pattern, what in _AGE_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(rest):
             numbers = [int(g) for g in match.groups() if g is not None]
             if what == "range":
                 low.add(numbers[0])
@@ -173,6 +226,9 @@ def read_ages(text: str | None) -> AgeReading:
                 high.add(numbers[0])
             elif what == "below":
                 high.add(numbers[0] - 1)
+            elif what == "birth":
+                low.add(0)
+                high.add(numbers[0])
             elif what == "adult" and not low:
                 low.add(18)
             rest = rest.replace(match.group(0), " ")
@@ -196,6 +252,114 @@ def read_ages(text: str | None) -> AgeReading:
             min_age, max_age, f"the rest of {quoted} (area, conditions) is kept as text only"
         )
     return AgeReading(min_age, max_age, None)
+
+
+# --------------------------------------------------------------------------- eligibility
+
+# "Caregivers of seniors 60+", "Parents of children 0-8": the age is the dependant's
+_DEPENDANT_RE = re.compile(
+    r"\b(?:caregivers?|care ?givers?|carers?|parents?|families|family members|guardians?|"
+    r"grandparents?|relatives|mantelzorgers?|ouders?|verzorgers?)\s+"
+    r"(?:of|for|with|raising|caring\s+for|van|met)\s+"
+    r"[^.;:]*",
+    re.I,
+)
+_ONLY = r"(?:only|alleen|uitsluitend)"
+_FEMALE = r"(?:women|woman|females?|girls|ladies|mothers|vrouwen|meisjes|moeders)"
+_MALE = r"(?:men|man|males?|boys|fathers|mannen|jongens|vaders)"
+_GENDER_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (
+        re.compile(rf"\b(?:{words}\s*{_ONLY}|{_ONLY}\s*(?:for\s*|voor\s*)?{words})\b", re.I),
+        gender,
+    )
+    for words, gender in ((_FEMALE, "female"), (_MALE, "male"))
+)
+# "County residents", "residents of Oude Dorp", "must live in Rivierstad", "inwoners van X"
+_AREA_RE = re.compile(
+    r"\b(?:(?:[A-Z][\w.'-]*\s+){0,3}(?:county|city|town|parish|borough|district|state|area|"
+    r"municipality)\s+residents?"
+    r"|residents?\s+of\s+(?:the\s+)?[^,.;:()]+"
+    r"|(?:must\s+)?(?:live|reside)s?\s+in\s+(?:the\s+)?[^,.;:()]+"
+    r"|inwoners?\s+van\s+[^,.;:()]+"
+    r"|wonen(?:d)?\s+in\s+[^,.;:()]+)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class EligibilityReading:
+    """What :func:`read_eligibility` made of an eligibility text."""
+
+    min_age: int | None
+    max_age: int | None
+    #: ``["female"]`` for "women only", ``["male"]`` for "men only"; empty for everyone.
+    genders: list[str]
+    #: A residence condition ("County residents"), for a service-area note.
+    area: str | None
+    #: What could not (fully) be read, for the import report; None when clear.
+    problem: str | None
+
+
+def read_eligibility(text: str | None) -> EligibilityReading:
+    """Read ages, genders and a residence condition from an eligibility text.
+
+    The client's ages as :func:`read_ages` reads them, with more phrasings
+    ("60 years of age or older", "Must be 18 years old", "Children 0-5",
+    "from birth - 21 years old", "8 years old through adult"). The age of a
+    dependant ("Caregivers of seniors 60+", "Parents of children 0-8") is
+    not the client's age: it sets no age and is reported. "Women only" and
+    "men only" (and "alleen vrouwen" ...) set ``genders``; a text that names
+    a gender without "only" sets none. A residence condition ("County
+    residents", "residents of Oude Dorp", "inwoners van Rivierstad") is
+    returned as ``area``.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import read_eligibility
+    >>> read_eligibility("Women only, 60 years of age or older")
+    EligibilityReading(min_age=60, max_age=None, genders=['female'], area=None, problem=None)
+    >>> read_eligibility("Caregivers of seniors 60+").min_age is None
+    True
+    >>> read_eligibility("County residents; must be 18 years old")
+    EligibilityReading(min_age=18, max_age=None, genders=[], area='County residents', problem=None)
+    """
+    if not text:
+        return EligibilityReading(None, None, [], None, None)
+    quoted = repr(text if len(text) <= 80 else text[:77] + "...")
+    rest = text
+    problems: list[str] = []
+    for match in _DEPENDANT_RE.finditer(text):
+        clause = match.group(0)
+        if read_ages(clause).min_age is not None or read_ages(clause).max_age is not None:
+            problems.append(
+                f"the age in {clause.strip()!r} is a dependant's, not the client's: not used"
+            )
+        rest = rest.replace(clause, " ")
+    genders: list[str] = []
+    for pattern, gender in _GENDER_RES:
+        if pattern.search(rest):
+            genders.append(gender)
+            rest = pattern.sub(" ", rest)
+    if len(genders) > 1:  # "women only ... men only": no restriction that can be trusted
+        problems.append(f"{quoted} limits to more than one gender: genders not set")
+        genders = []
+    area = None
+    found = _AREA_RE.search(rest)
+    if found:
+        area = found.group(0).strip()
+        rest = rest.replace(found.group(0), " ")
+    ages = read_ages(rest) if rest.strip(" ,;.-") else AgeReading(None, None, None)
+    if ages.problem and not (
+        ages.problem.endswith("has no age: kept as text only")
+        and not re.search(r"[^\W\d_]{2,}", _FILLER_RE.sub(" ", rest))
+    ):
+        problem = ages.problem.replace(repr(rest if len(rest) <= 80 else rest[:77] + "..."), quoted)
+        problems.append(problem)
+    if problems and (ages.min_age is not None or ages.max_age is not None):
+        problems = [p for p in problems if "ages not set" not in p]
+    return EligibilityReading(
+        ages.min_age, ages.max_age, genders, area, "; ".join(problems) or None
+    )
 
 
 # --------------------------------------------------------------------------- fees
@@ -260,7 +424,16 @@ somalisch so; spanish es; spaans es; swahili sw; swedish sv; zweeds sv; tagalog 
 filipino tl; tamil ta; tamazight ber; berber ber; thai th; tigrinya ti; tigrinia ti;
 turkish tr; turks tr; ukrainian uk; oekraiens uk; oekraïens uk; urdu ur; uzbek uz;
 vietnamese vi; vietnamees vi; wolof wo; yoruba yo; zulu zu; papiamento pap; papiaments pap;
-sranan srn; sranantongo srn; sign language sgn; asl sgn; ngt sgn
+sranan srn; sranantongo srn; sign language sgn; asl sgn; ngt sgn; haitian ht; kreyol ht;
+kreyòl ht; haitian kreyol ht; american sign language sgn; samoan sm; tongan to; marshallese mh;
+chamorro ch; navajo nv; yiddish yi; irish ga; welsh cy; gaelic gd; scottish gaelic gd;
+panjabi pa; telugu te; kannada kn; tibetan bo; fula ff; fulani ff; twi tw; akan ak; ewe ee;
+kirundi rn; malagasy mg; belarusian be; luxembourgish lb; maltese mt; basque eu; galician gl;
+esperanto eo; latin la; sinhalese si; uighur ug; uyghur ug; tajik tg; turkmen tk; kyrgyz ky;
+español es; espanol es; français fr; francais fr; deutsch de; português pt; italiano it;
+polski pl; türkçe tr; turkce tr; ukrainian uk; hmong hmn; ilocano ilo; cebuano ceb;
+chuukese chk; karen kar; chin cnh; mixteco mix; mixtec mix; quiche quc; k'iche' quc;
+cape verdean creole kea; portuguese creole kea
 """
 _LANGUAGE_NAMES: dict[str, str] = {}
 for _item in _LANGUAGE_NAMES_TEXT.replace("\n", " ").split(";"):
@@ -282,49 +455,97 @@ _ISO_639_2: dict[str, str] = {
     "tir": "ti", "tur": "tr", "ukr": "uk", "urd": "ur", "vie": "vi",
 }  # fmt: skip
 
-_LANG_SPLIT_RE = re.compile(r"\s*(?:,|;|/|\||\band\b|\ben\b|&)\s*", re.I)
+# "en" splits only between words ("Nederlands en Engels"): alone it is the code for English.
+_LANG_SPLIT_RE = re.compile(r"\s*(?:,|;|/|\||\band\b|&|\+)\s*|\s+en\s+", re.I)
+#: Names that do not say which language they are; read as the likeliest one and reported.
+_LANGUAGE_GUESSES: dict[str, tuple[str, str]] = {
+    "creole": ("ht", "Haitian Creole, the Creole most often listed in Open Referral directories"),
+    "kreyol": ("ht", "Haitian Creole"),
+}
 
 
-def language_codes(text: str | None) -> tuple[list[str], list[str]]:
-    """ISO 639-1 codes from language names or codes in free text.
+@dataclass(frozen=True)
+class LanguageReading:
+    """What :func:`read_languages` made of a text."""
 
-    Returns the codes found and the parts that are not a language with a
-    two-letter code (e.g. Papiamento, sign languages), for the report.
+    #: ISO 639-1 codes found, in order, without repeats.
+    codes: list[str]
+    #: Parts that are not a language with an ISO 639-1 code, as written.
+    unknown: list[str]
+    #: (part as written, code, why): names that were read as the likeliest language.
+    guessed: list[tuple[str, str, str]]
+
+
+def read_languages(text: str | None) -> LanguageReading:
+    """ISO 639-1 codes from language names or codes in free text, with what was guessed.
+
+    Codes may carry a region or script subtag (``en-US``, ``zh_Hant``), which
+    is stripped; ISO 639-2 and 639-3 codes of languages with a two-letter
+    code are mapped (``nld`` -> ``nl``); English and Dutch names are mapped
+    (``Spanish``, ``Spaans``). ``en`` on its own is English; only between two
+    words ("Nederlands en Engels") is it the Dutch "and". An ambiguous name
+    such as ``Creole`` is read as its likeliest language and listed in
+    ``guessed``.
 
     Examples
     --------
-    >>> from sociale_kaart.io.hsds.text import language_codes
-    >>> language_codes("English, Spanish")
-    (['en', 'es'], [])
-    >>> language_codes("nld; Papiaments; es-MX")
-    (['nl', 'es'], ['Papiaments'])
+    >>> from sociale_kaart.io.hsds.text import read_languages
+    >>> read_languages("en-US, Creole; Papiamento")
+    LanguageReading(codes=['en', 'ht'], unknown=['Papiamento'], guessed=[('Creole', 'ht', ...)])
+    >>> read_languages("Nederlands en Engels").codes
+    ['nl', 'en']
     """
-    if not text:
-        return [], []
     codes: list[str] = []
     unknown: list[str] = []
+    guessed: list[tuple[str, str, str]] = []
+    if not text:
+        return LanguageReading(codes, unknown, guessed)
     for part in _LANG_SPLIT_RE.split(text):
         token = part.strip().strip(".()").strip()
         if not token:
             continue
-        low = token.lower()
+        low = re.sub(r"\s+", " ", token.lower())
         code = None
         base = re.split(r"[-_]", low, maxsplit=1)[0]
         if base in ISO_639_1:
             code = base
         elif base in _ISO_639_2:
             code = _ISO_639_2[base]
+        elif low in _LANGUAGE_GUESSES:
+            code, why = _LANGUAGE_GUESSES[low]
+            guessed.append((token, code, why))
         else:
-            named = _LANGUAGE_NAMES.get(re.sub(r"\s+", " ", low))
+            named = _LANGUAGE_NAMES.get(low)
             if named is None:
                 named = _LANGUAGE_NAMES.get(low.split(" (")[0].strip())
+            if named is None and "(" in low:  # "Chinese (Mandarin)", "Sign language (ASL)"
+                named = _LANGUAGE_NAMES.get(low.split("(", 1)[1].rstrip(")").strip())
             if named in ISO_639_1:
                 code = named
         if code is None:
             unknown.append(token)
         elif code not in codes:
             codes.append(code)
-    return codes, unknown
+    return LanguageReading(codes, unknown, guessed)
+
+
+def language_codes(text: str | None) -> tuple[list[str], list[str]]:
+    """ISO 639-1 codes from language names or codes in free text.
+
+    Returns the codes found and the parts that are not a language with a
+    two-letter code (e.g. Papiamento, sign languages), for the report. See
+    :func:`read_languages`, which also says what was guessed.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import language_codes
+    >>> language_codes("English, Spanish")
+    (['en', 'es'], [])
+    >>> language_codes("nld; Papiaments; es-MX; en")
+    (['nl', 'es', 'en'], ['Papiaments'])
+    """
+    reading = read_languages(text)
+    return reading.codes, reading.unknown
 
 
 # --------------------------------------------------------------------------- taxonomy
@@ -335,7 +556,7 @@ def language_codes(text: str | None) -> tuple[list[str], list[str]]:
 #: term's parents. Every theme code and its English and Dutch labels map to
 #: themselves, so packages written by :func:`sociale_kaart.write_hsds` come
 #: back with their themes.
-DEFAULT_TAXONOMY_MAP: dict[str, str] = {
+DEFAULT_TAXONOMY_MAP: dict[str, str | None] = {
     # basic needs and money
     "food": "finances",
     "food bank": "finances",
@@ -425,10 +646,58 @@ DEFAULT_TAXONOMY_MAP: dict[str, str] = {
     "sports": "exercise",
     "fitness": "exercise",
     "exercise": "exercise",
+    # common 211 / AIRS terms
+    "utility payment assistance": "finances",
+    "utility assistance": "finances",
+    "social security": "finances",
+    "health insurance": "physical_health",
+    "clinic": "physical_health",
+    "clinics": "physical_health",
+    "community clinics": "physical_health",
+    "camps": "time_use",
+    "summer camps": "time_use",
+    "adult day programs": "time_use",
+    "adult day care": "time_use",
+    "homemaker assistance": "instrumental_adl",
+    "chore services": "instrumental_adl",
+    "support groups": "social_network",
+    "drug use disorders": "substance_use",
+    "substance use disorders": "substance_use",
+    "alcohol use disorders": "substance_use",
+    "community centers": "community_participation",
+    "community centres": "community_participation",
+    "community gardens": "time_use",
+    "case management": None,
+    "social services": None,
+    "information and referral": None,
 }
 for _code, _info in DEFAULT_THEMES.items():
     for _key in (_code, _code.replace("_", " "), _info["label_en"], _info["label_nl"]):
         DEFAULT_TAXONOMY_MAP.setdefault(_key.lower(), _code)
+
+
+#: Keys too general to count inside a longer term: they match a term only as the whole
+#: term ("Community" yes; "Community Clinics", "Social Health Insurance" no).
+WHOLE_TERM_ONLY: frozenset[str] = frozenset({"community", "social"})
+
+#: Top-level categories of the 211/AIRS taxonomy: so broad that they hand no theme to
+#: their children ("Target Populations" are people, not themes).
+BROAD_CATEGORIES: frozenset[str] = frozenset(
+    {
+        "basic needs",
+        "consumer services",
+        "criminal justice and legal services",
+        "education",
+        "environment and public health public safety",
+        "health care",
+        "income support and employment",
+        "individual and family life",
+        "mental health and substance use disorder services",
+        "mental health care and counseling",
+        "organizational community international services",
+        "target populations",
+    }
+)
 
 
 def normalise_term(text: str) -> str:
@@ -441,10 +710,28 @@ class TaxonomyMatcher:
     """Resolve taxonomy terms to theme codes with a term -> theme(s) mapping.
 
     A value of ``None`` or ``""`` in the mapping means "known, no theme":
-    such terms are skipped without a report line.
+    such terms are skipped without a report line. A term matches a key as
+    the whole term, or as whole words inside it (longest key first, each
+    word used once); keys in ``whole_term_only`` match only the whole term.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import DEFAULT_TAXONOMY_MAP, TaxonomyMatcher
+    >>> matcher = TaxonomyMatcher(DEFAULT_TAXONOMY_MAP)
+    >>> matcher.themes("Community"), matcher.themes("Community Clinics")
+    (['community_participation'], ['physical_health'])
+    >>> matcher.themes("Social Health Insurance"), matcher.themes("Parenting Skills")
+    (['physical_health'], ['parenting'])
+    >>> matcher.themes("Paralegal Training") is None  # "legal" is not a word in it
+    True
     """
 
-    def __init__(self, mapping: Mapping[str, str | Sequence[str] | None]) -> None:
+    def __init__(
+        self,
+        mapping: Mapping[str, str | Sequence[str] | None],
+        *,
+        whole_term_only: Iterable[str] = WHOLE_TERM_ONLY,
+    ) -> None:
         self.exact: dict[str, list[str]] = {}
         for key, value in mapping.items():
             if value is None or value == "":
@@ -454,7 +741,8 @@ class TaxonomyMatcher:
             else:
                 themes = [str(v) for v in value if v]
             self.exact[normalise_term(str(key))] = themes
-        keys = sorted((k for k in self.exact if k), key=lambda k: (-len(k), k))
+        whole = {normalise_term(k) for k in whole_term_only}
+        keys = sorted((k for k in self.exact if k and k not in whole), key=lambda k: (-len(k), k))
         self._phrases = [(k, re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")) for k in keys]
         self._cache: dict[str, list[str] | None] = {}
 
