@@ -33,7 +33,7 @@ __all__ = [
 #: The page languages: Dutch and English.
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 
-#: key -> (Dutch, English): one text per language, in the order of :data:`LANGUAGES`.
+#: Every user-facing text: key to one text per language, in the order of :data:`LANGUAGES`.
 STRINGS: dict[str, tuple[str, str]] = {
     # kinds (singular and plural)
     "kind.resident": ("Bewoner", "Resident"),

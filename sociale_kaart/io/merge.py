@@ -413,6 +413,7 @@ def find_duplicates(G: nx.MultiDiGraph, *, similarity: float = _SIMILAR) -> pd.D
     c               a        0.97  a similar name (0.97) and the same postcode
     c               b        0.97  a similar name (0.97) and the same postcode
     """
+    require_map(G)
     if not 0.0 <= float(similarity) <= 1.0:
         raise ValueError(f"similarity must be between 0 and 1, not {similarity!r}")
     records: list[tuple[str, str, Any, str | None, Any]] = []

@@ -901,7 +901,7 @@ def test_write_hsds_validates_against_the_official_hsds3_package(
     tmp_path: Path, label: str, load: Any
 ) -> None:
     G = load()
-    meta = sk.write_hsds(G, tmp_path)
+    meta = sk.write_hsds(G, tmp_path) / "datapackage.json"
     report = _official_report(tmp_path)
     assert report.valid, _errors(report)
     own = pytest.importorskip("frictionless").validate(str(meta))

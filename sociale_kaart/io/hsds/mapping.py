@@ -204,7 +204,7 @@ def parse_time(value: Any) -> str | None:
 
 
 #: HSDS address columns -> the place's extra fields that keep them for the round trip.
-_ADDRESS_PARTS: dict[str, str] = {
+ADDRESS_PARTS: dict[str, str] = {
     "address_1": "x_address_1",
     "address_2": "x_address_2",
     "city": "x_address_city",
@@ -814,7 +814,7 @@ class Mapper:
                         column="attention",
                     )
                 fields = {"x_address": text}
-                for column, key in _ADDRESS_PARTS.items():
+                for column, key in ADDRESS_PARTS.items():
                     value = clean_text(row.get(column))
                     if value:
                         fields[key] = value.replace("\n", " ")

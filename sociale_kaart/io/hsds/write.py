@@ -38,7 +38,7 @@ from sociale_kaart.core.records import Initiative, Organisation, Place
 from sociale_kaart.core.tables import neutralise_formula
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.io.hsds.mapping import (
-    _ADDRESS_PARTS,
+    ADDRESS_PARTS,
     ATTRIBUTE_FIELDS,
     EMPTY,
     NODE_ID,
@@ -569,7 +569,7 @@ class _Writer:
         self.attr("location", link, NODE_ID, node)
         self.attrs("location", link, attrs, ("type", "neighbourhood"))
         written = {"x_hsds_id"} | _EXTRA_IN_COLUMNS["location"]
-        parts = {column: extra.get(key) for column, key in _ADDRESS_PARTS.items()}
+        parts = {column: extra.get(key) for column, key in ADDRESS_PARTS.items()}
         required = ("address_1", "city", "state_province", "postal_code", "country")
         if all(parts.get(column) for column in required):
             self.rows["address"].append(
@@ -580,7 +580,7 @@ class _Writer:
                     "address_type": "physical",
                 }
             )
-            written |= set(_ADDRESS_PARTS.values())
+            written |= set(ADDRESS_PARTS.values())
             rebuilt = ", ".join(
                 p
                 for p in (
