@@ -90,6 +90,7 @@ from sociale_kaart.pictures import (
     plot_ego,
     plot_map,
     plot_referral,
+    plot_timeline,
     write_html,
 )
 from sociale_kaart.privacy import check_disclosure, export_fields, pseudonym, pseudonymise
@@ -140,6 +141,7 @@ __all__ = [
     "plot_ego",
     "plot_map",
     "plot_referral",
+    "plot_timeline",
     "projection",
     "pseudonym",
     "pseudonymise",

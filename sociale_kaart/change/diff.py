@@ -1,15 +1,13 @@
 """What changed between two maps: records, ties, gaps, measures, scores, coverage.
 
-:func:`diff` compares two maps of the same neighbourhood (two snapshots of
+:func:`~sociale_kaart.diff` compares two maps of the same neighbourhood (two snapshots of
 one dated map, two maps of a series, last year's file and this year's) and
-returns a :class:`Diff`: one table per question a team asks, each row with a
-plain-language ``explanation`` in English or Dutch. :func:`apply_diff` plays
+returns a :class:`~sociale_kaart.Diff`: one table per question a team asks, each row with a
+plain-language ``explanation`` in English or Dutch. :func:`~sociale_kaart.apply_diff` plays
 the record and tie changes of a diff onto the first map, which gives the
 second: the test that nothing was left out.
 
-The gap key
------------
-A gap is the same gap in both maps when its key is the same. The key is
+**The gap key.** A gap is the same gap in both maps when its key is the same. The key is
 built from the columns of :func:`~sociale_kaart.find_gaps`:
 ``(gap_type, theme, neighbourhood, subject)``, where the subject is
 
@@ -44,11 +42,12 @@ from sociale_kaart.analysis.centrality import centrality
 from sociale_kaart.change.scores import SCORES, TOTAL, network_scores
 from sociale_kaart.change.snapshot import as_of
 from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
+from sociale_kaart.core.themes import theme_label
 from sociale_kaart.gaps.api import coverage, find_gaps
 
 __all__ = ["MEASURES", "Diff", "apply_diff", "diff", "gap_key"]
 
-#: The per-node measures compared by :func:`diff`.
+#: The per-node measures compared by :func:`~sociale_kaart.diff`.
 MEASURES: tuple[str, ...] = ("degree", "betweenness", "brokerage")
 
 _RECORD_COLUMNS = ["change", "kind", "name", "field", "before", "after", "explanation"]
@@ -95,7 +94,7 @@ _COVERAGE_COLUMNS = [
 
 @dataclass(frozen=True)
 class Diff:
-    """What changed from one map to another; made by :func:`diff`.
+    """What changed from one map to another; made by :func:`~sociale_kaart.diff`.
 
     Attributes
     ----------
@@ -111,10 +110,10 @@ class Diff:
         ``target``, ``relation``, ``change``, ``field``, ``before``, ``after``.
     gaps : pandas.DataFrame
         Every gap of either map: ``change`` is ``"opened"``, ``"closed"`` or
-        ``"persisting"``, with both severities and the :func:`gap_key`.
+        ``"persisting"``, with both severities and the :func:`~sociale_kaart.change.gap_key`.
         Closed gaps first, then opened, then persisting; by severity.
     measures : pandas.DataFrame
-        Indexed by node id: one row per node and measure (:data:`MEASURES`)
+        Indexed by node id: one row per node and measure (:data:`~sociale_kaart.change.MEASURES`)
         whose value changed, with ``before``, ``after``, ``change`` and the
         ranks (1 = highest; missing for a node not on that map).
     scores : pandas.DataFrame
@@ -549,8 +548,7 @@ def _coverage(
         gap_b = bool(b["gap"]) if not pd.isna(b["gap"]) else False
         gap_a = bool(a["gap"]) if not pd.isna(a["gap"]) else False
         change = "closed" if gap_b and not gap_a else "opened" if gap_a and not gap_b else "changed"
-        info = themes.get(theme)
-        label = (info.label_nl if language == "nl" else info.label_en) if info else theme
+        label = theme_label(str(theme), themes, language=language)
         explanation = text(
             f"change.coverage.{change}",
             language,
@@ -594,8 +592,8 @@ def diff(
     Parameters
     ----------
     before, after : networkx.MultiDiGraph
-        Two maps of the same neighbourhood, e.g. two :func:`snapshot` s of
-        one dated map or two maps of a :func:`read_series`.
+        Two maps of the same neighbourhood, e.g. two snapshots (:func:`~sociale_kaart.snapshot`) of
+        one dated map or two maps of a series (:func:`~sociale_kaart.read_series`).
     language : {"en", "nl"}
         The language of the ``explanation`` columns (and of the gap texts).
     today : datetime.date, optional
@@ -610,7 +608,7 @@ def diff(
     -------
     Diff
         A frozen dataclass with the tables ``records``, ``ties``, ``gaps``,
-        ``measures``, ``scores`` and ``coverage`` (see :class:`Diff`), and
+        ``measures``, ``scores`` and ``coverage`` (see :class:`~sociale_kaart.Diff`), and
         the two days.
 
     Raises
@@ -671,7 +669,7 @@ def diff(
 
 
 def apply_diff(G: nx.MultiDiGraph, change: Diff) -> nx.MultiDiGraph:
-    """Play the record and tie changes of a :class:`Diff` onto a map.
+    """Play the record and tie changes of a :class:`~sociale_kaart.Diff` onto a map.
 
     ``apply_diff(A, diff(A, B))`` holds the nodes, ties and attributes of
     ``B``; ``G.graph`` is copied from ``G``.
@@ -681,7 +679,7 @@ def apply_diff(G: nx.MultiDiGraph, change: Diff) -> nx.MultiDiGraph:
     G : networkx.MultiDiGraph
         The map the diff starts from (not changed).
     change : Diff
-        From :func:`diff`.
+        From :func:`~sociale_kaart.diff`.
 
     Returns
     -------

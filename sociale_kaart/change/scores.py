@@ -73,7 +73,7 @@ def network_scores(G: nx.MultiDiGraph) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Indexed by ``group`` (the neighbourhoods, sorted, then ``"total"``),
-        columns :data:`SCORES`:
+        columns :data:`~sociale_kaart.change.SCORES`:
 
         ``nodes``, ``ties``, ``density``, ``components``, ``isolates``
             from :func:`~sociale_kaart.network_stats` (by neighbourhood; a
@@ -188,7 +188,7 @@ def timeline(series: MapSeries | Iterable[tuple[Any, nx.MultiDiGraph]]) -> pd.Da
     -------
     pandas.DataFrame
         Indexed by (``date``, ``group``), in order of date, with the columns
-        of :func:`network_scores`.
+        of :func:`~sociale_kaart.network_scores`.
 
     See Also
     --------

@@ -1,8 +1,8 @@
 """The map as it stood on one day, and a series of dated maps.
 
 A map may carry the days its records started and ended (see
-:data:`~sociale_kaart.core.records.LIFECYCLE`). :func:`snapshot` keeps only
-the records and ties current on a day; :func:`read_series` reads a folder of
+:data:`~sociale_kaart.core.records.LIFECYCLE`). :func:`~sociale_kaart.snapshot` keeps only
+the records and ties current on a day; :func:`~sociale_kaart.read_series` reads a folder of
 separately kept dated maps. Both give plain maps, so every analysis runs on
 them unchanged.
 
@@ -12,7 +12,7 @@ which sit in the gaps layer above analysis. This layer sits above gaps and
 below pictures, so it may use everything it compares, and nothing below it
 has to know about time.
 
-Why :func:`snapshot` copies rather than rebuilds through the builder: every
+Why :func:`~sociale_kaart.snapshot` copies rather than rebuilds through the builder: every
 node and tie of ``G`` has been validated already, and a snapshot only leaves
 records out. Copying keeps each attribute exactly as it was (so a snapshot of
 a map taken on a day after every change equals the map), and it takes a
@@ -86,7 +86,7 @@ def _current(attrs: Mapping[str, Any], fields: tuple[str, str], day: _dt.date, w
 
 
 def as_of(G: nx.MultiDiGraph) -> _dt.date | None:
-    """The day a map describes: set by :func:`snapshot` and :func:`read_series`.
+    """The day a map describes: set by :func:`~sociale_kaart.snapshot` and :func:`~sociale_kaart.read_series`.
 
     ``None`` for a map read without a date (it describes "now").
 
@@ -128,7 +128,7 @@ def snapshot(G: nx.MultiDiGraph, *, on: _dt.date | str) -> nx.MultiDiGraph:
         ``G``'s order, their attributes copied (a new dict per node and
         tie). An ``organisation`` or ``place`` that names a node no longer
         current is emptied. ``G.graph`` is copied, with ``"as_of"`` set to
-        the day (see :func:`as_of`).
+        the day (see :func:`~sociale_kaart.change.as_of`).
 
     Raises
     ------
@@ -189,8 +189,8 @@ def snapshot(G: nx.MultiDiGraph, *, on: _dt.date | str) -> nx.MultiDiGraph:
 class MapSeries:
     """Dated maps in order of date: iterate it for ``(date, G)`` pairs.
 
-    Make one with :func:`read_series`, :meth:`from_pairs` or
-    :meth:`from_snapshots`.
+    Make one with :func:`~sociale_kaart.read_series`, :meth:`~sociale_kaart.MapSeries.from_pairs` or
+    :meth:`~sociale_kaart.MapSeries.from_snapshots`.
 
     Examples
     --------
@@ -230,7 +230,7 @@ class MapSeries:
 
     @classmethod
     def from_snapshots(cls, G: nx.MultiDiGraph, dates: Iterable[Any]) -> MapSeries:
-        """The :func:`snapshot` of one dated map on each of ``dates``."""
+        """The :func:`~sociale_kaart.snapshot` of one dated map on each of ``dates``."""
         return cls.from_pairs((d, snapshot(G, on=d)) for d in dates)
 
     def __len__(self) -> int:
@@ -254,7 +254,7 @@ def _entry_date(path: Path) -> _dt.date | None:
 
 
 def read_series(path: str | Path) -> MapSeries:
-    """Read a folder of dated maps into a :class:`MapSeries`, ordered by date.
+    """Read a folder of dated maps into a :class:`~sociale_kaart.MapSeries`, ordered by date.
 
     The folder holds one map per date: a sub-folder of CSV files (read with
     :func:`~sociale_kaart.read_csv`) or one Excel workbook (``.xlsx``, read
