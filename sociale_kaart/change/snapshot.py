@@ -86,9 +86,10 @@ def _current(attrs: Mapping[str, Any], fields: tuple[str, str], day: _dt.date, w
 
 
 def as_of(G: nx.MultiDiGraph) -> _dt.date | None:
-    """The day a map describes: set by :func:`~sociale_kaart.snapshot` and :func:`~sociale_kaart.read_series`.
+    """The day a map describes, or ``None`` for a map without one (it describes "now").
 
-    ``None`` for a map read without a date (it describes "now").
+    :func:`~sociale_kaart.snapshot` and :func:`~sociale_kaart.read_series`
+    set it, in ``G.graph["as_of"]``.
 
     Examples
     --------

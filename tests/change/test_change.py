@@ -348,7 +348,11 @@ def test_diff_and_its_mirror_swap_before_and_after(
     pd.testing.assert_series_equal(s_ab["before"], s_ba["after"], check_names=False)
     c_ab, c_ba = ab.coverage.sort_index(), ba.coverage.sort_index()
     assert list(c_ab.index) == list(c_ba.index)
-    assert (c_ab["supply_before"].tolist()) == c_ba["supply_after"].tolist()
+    assert (
+        c_ab["supply_before"]
+        .reset_index(drop=True)
+        .equals(c_ba["supply_after"].reset_index(drop=True))
+    )
 
 
 @_fast
