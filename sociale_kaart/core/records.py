@@ -53,6 +53,7 @@ __all__ = [
     "ISO_639_1",
     "KINDS",
     "LEVELS",
+    "LIFECYCLE",
     "MODELS",
     "RELATIONS",
     "RELATION_RULES",
@@ -250,6 +251,41 @@ def _sensitive(**kwargs: Any) -> Any:
     return Field(json_schema_extra={"sensitive": True}, **kwargs)
 
 
+#: The lifecycle dates of each record type: (start field, end field). A start
+#: may not lie in the future (it records what happened); an end may (a
+#: planned departure or closure). The end must not come before the start.
+LIFECYCLE: dict[str, tuple[str, str]] = {
+    "resident": ("moved_in", "moved_out"),
+    "professional": ("started", "left"),
+    "initiative": ("opened", "closed"),
+    "organisation": ("opened", "closed"),
+    "place": ("opened", "closed"),
+    "relation": ("since", "until"),
+}
+
+
+def _start_not_future(value: _dt.date | None, info: ValidationInfo) -> _dt.date | None:
+    if value is not None and value > _dt.date.today():
+        raise ValueError(
+            f"{info.field_name} {value.isoformat()} is in the future: a start date records "
+            "what has happened; leave it empty until the day has come"
+        )
+    return value
+
+
+def _end_after_start(value: _dt.date | None, info: ValidationInfo) -> _dt.date | None:
+    """Check an end date against the start validated before it (field order)."""
+    end = info.field_name or ""
+    start = {e: s for s, e in LIFECYCLE.values()}[end]
+    first = info.data.get(start)
+    if value is not None and first is not None and value < first:
+        raise ValueError(
+            f"{end} {value.isoformat()} is before {start} {first.isoformat()}: "
+            "an end cannot come before its start; swap or correct them"
+        )
+    return value
+
+
 # --------------------------------------------------------------------------- base
 
 
@@ -320,6 +356,14 @@ class Resident(_Record):
     lat: Latitude = _sensitive(default=None)
     lon: Longitude = _sensitive(default=None)
     postcode: Text = _sensitive(default=None)
+    moved_in: Date = _sensitive(default=None, description="The day the resident moved in.")
+    moved_out: Date = _sensitive(
+        default=None, description="The day the resident moved out (may be planned)."
+    )
+
+    _moved_in = field_validator("moved_in")(_start_not_future)
+
+    _moved_out_after_moved_in = field_validator("moved_out")(_end_after_start)
 
     @field_validator("birth_year")
     @classmethod
@@ -413,6 +457,12 @@ class Professional(_Record):
         Annotated[float, Field(ge=0, le=80)] | None, BeforeValidator(_number)
     ] = None
     languages: list[str] = Field(default_factory=list)
+    started: Date = Field(default=None, description="The first working day in the area.")
+    left: Date = Field(default=None, description="The day the professional left (may be planned).")
+
+    _started = field_validator("started")(_start_not_future)
+
+    _left_after_started = field_validator("left")(_end_after_start)
 
     @field_validator("neighbourhoods", mode="before")
     @classmethod
@@ -475,6 +525,11 @@ class _Offer(_Record):
     contact: Text = None
     lat: Latitude = None
     lon: Longitude = None
+    opened: Date = Field(default=None, description="The day the offer started.")
+    closed: Date = Field(default=None, description="The day the offer ended (may be planned).")
+
+    _opened = field_validator("opened")(_start_not_future)
+    _closed_after_opened = field_validator("closed")(_end_after_start)
 
     @field_validator("themes", mode="before")
     @classmethod
@@ -564,6 +619,12 @@ class Place(_Record):
     description: Text = None
     lat: Latitude = None
     lon: Longitude = None
+    opened: Date = Field(default=None, description="The day the place opened.")
+    closed: Date = Field(default=None, description="The day the place closed (may be planned).")
+
+    _opened = field_validator("opened")(_start_not_future)
+
+    _closed_after_opened = field_validator("closed")(_end_after_start)
 
 
 class Relation(BaseModel):
@@ -583,6 +644,7 @@ class Relation(BaseModel):
         BeforeValidator(_number),
     ] = None
     since: Date = None
+    until: Date = Field(default=None, description="The day the tie ended (may be planned).")
     extra: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="before")
@@ -621,12 +683,8 @@ class Relation(BaseModel):
         value = _empty_to_none(value)
         return value.lower() if isinstance(value, str) else value
 
-    @field_validator("since")
-    @classmethod
-    def _not_future(cls, value: _dt.date | None) -> _dt.date | None:
-        if value is not None and value > _dt.date.today():
-            raise ValueError(f"date {value.isoformat()} is in the future")
-        return value
+    _since = field_validator("since")(_start_not_future)
+    _until_after_since = field_validator("until")(_end_after_start)
 
     def attributes(self) -> dict[str, Any]:
         """The edge attributes of this record: every field but the endpoints."""

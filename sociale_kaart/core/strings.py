@@ -781,6 +781,89 @@ STRINGS: dict[str, tuple[str, str]] = {
     "matching.km": ("{km:.1f} km van elkaar", "{km:.1f} km apart"),
     "matching.also": ("ze delen ook {themes}", "they also connect on {themes}"),
     "matching.contact": ("{c} kent hen allebei", "{c} knows both"),
+    # change over time (sociale_kaart.change): the explanations of diff()
+    "change.empty": ("(leeg)", "(empty)"),
+    "change.rose": ("steeg", "rose"),
+    "change.fell": ("daalde", "fell"),
+    "change.risen": ("gestegen", "rose"),
+    "change.fallen": ("gedaald", "fell"),
+    "change.total": ("de hele kaart", "the whole map"),
+    "change.record.added": ("Nieuw op de kaart: {kind} {name}.", "New on the map: {kind} {name}."),
+    "change.record.removed": (
+        "Niet meer op de kaart: {kind} {name}.",
+        "No longer on the map: {kind} {name}.",
+    ),
+    "change.record.changed": (
+        "{name}: {field} was {before}, is nu {after}.",
+        "{name}: {field} was {before}, is now {after}.",
+    ),
+    "change.tie.added": (
+        "Nieuwe verbinding: {source} {relation} {target}.",
+        "New tie: {source} {relation} {target}.",
+    ),
+    "change.tie.removed": (
+        "Verbinding verdwenen: {source} {relation} {target}.",
+        "Tie gone: {source} {relation} {target}.",
+    ),
+    "change.tie.removed_hours": (
+        "Overleg gestopt: {source} {relation} {target}; {hours} uur per maand vrij.",
+        "Meeting dropped: {source} {relation} {target}; {hours} hours a month won back.",
+    ),
+    "change.tie.changed": (
+        "{source} {relation} {target}: {field} was {before}, is nu {after}.",
+        "{source} {relation} {target}: {field} was {before}, is now {after}.",
+    ),
+    "change.gap.opened": ("Nieuw knelpunt: {explanation}", "New gap: {explanation}"),
+    "change.gap.closed": (
+        "Opgelost, dit geldt niet meer: {explanation}",
+        "Closed, this is no longer so: {explanation}",
+    ),
+    "change.gap.persisting": ("Nog steeds: {explanation}", "Still open: {explanation}"),
+    "change.measure": (
+        "{name}: {measure} {direction} van {before} naar {after} "
+        "(plaats {rank_before} naar {rank_after}).",
+        "{name}: {measure} {direction} from {before} to {after} "
+        "(rank {rank_before} to {rank_after}).",
+    ),
+    "change.measure.new": (
+        "{name}: nieuw, {measure} {after} (plaats {rank_after}).",
+        "{name}: new, {measure} {after} (rank {rank_after}).",
+    ),
+    "change.measure.gone": (
+        "{name}: niet meer op de kaart; {measure} was {before} (plaats {rank_before}).",
+        "{name}: no longer on the map; {measure} was {before} (rank {rank_before}).",
+    ),
+    "change.score": (
+        "{group}, {score}: {direction} van {before} naar {after}.",
+        "{group}, {score}: {direction} from {before} to {after}.",
+    ),
+    "change.coverage.closed": (
+        "{neighbourhood}, {theme}: geen tekort meer "
+        "({supply} passend aanbod, was {supply_before}).",
+        "{neighbourhood}, {theme}: no longer short ({supply} fitting offers, was {supply_before}).",
+    ),
+    "change.coverage.opened": (
+        "{neighbourhood}, {theme}: nu een tekort ({supply} passend aanbod, was {supply_before}).",
+        "{neighbourhood}, {theme}: now short ({supply} fitting offers, was {supply_before}).",
+    ),
+    "change.coverage.changed": (
+        "{neighbourhood}, {theme}: {residents} bewoners met de vraag (was {residents_before}), "
+        "{supply} passend aanbod (was {supply_before}).",
+        "{neighbourhood}, {theme}: {residents} residents with the need (was {residents_before}), "
+        "{supply} fitting offers (was {supply_before}).",
+    ),
+    "measure.degree": ("aantal verbindingen (degree)", "degree"),
+    "measure.betweenness": ("tussenpositie (betweenness)", "betweenness"),
+    "measure.brokerage": ("makelaarsrol (brokerage)", "brokerage"),
+    "score.nodes": ("knooppunten", "nodes"),
+    "score.ties": ("verbindingen", "ties"),
+    "score.density": ("dichtheid", "density"),
+    "score.mean_trust": ("gemiddeld vertrouwen", "mean trust"),
+    "score.ei_organisations": ("E-I-index tussen organisaties", "E-I index between organisations"),
+    "score.ei_roles": ("E-I-index tussen rollen", "E-I index between roles"),
+    "score.components": ("componenten", "components"),
+    "score.isolates": ("losse knooppunten", "isolates"),
+    "score.meeting_hours": ("uren overleg per maand", "meeting hours a month"),
 }
 
 

@@ -11,6 +11,7 @@ from sociale_kaart.pictures.plot import (
     plot_map,
     plot_referral,
 )
+from sociale_kaart.pictures.timeline import plot_timeline
 
 __all__ = [
     "interactive",
@@ -20,5 +21,6 @@ __all__ = [
     "plot_ego",
     "plot_map",
     "plot_referral",
+    "plot_timeline",
     "write_html",
 ]

@@ -71,6 +71,8 @@ def test_sensitive_fields_are_marked() -> None:
         "lat",
         "lon",
         "postcode",
+        "moved_in",
+        "moved_out",
     }
     assert not SENSITIVE_FIELDS["initiative"]
 

@@ -1,0 +1,746 @@
+"""What changed between two maps: records, ties, gaps, measures, scores, coverage.
+
+:func:`~sociale_kaart.diff` compares two maps of the same neighbourhood (two snapshots of
+one dated map, two maps of a series, last year's file and this year's) and
+returns a :class:`~sociale_kaart.Diff`: one table per question a team asks, each row with a
+plain-language ``explanation`` in English or Dutch. :func:`~sociale_kaart.apply_diff` plays
+the record and tie changes of a diff onto the first map, which gives the
+second: the test that nothing was left out.
+
+**The gap key.** A gap is the same gap in both maps when its key is the same. The key is
+built from the columns of :func:`~sociale_kaart.find_gaps`:
+``(gap_type, theme, neighbourhood, subject)``, where the subject is
+
+- nothing, for ``coverage`` (the cell is its theme and neighbourhood) and
+  for the rows of the aggregate view, which list no nodes;
+- all the ``nodes``, sorted, for ``structural_hole`` (the two groups are
+  known only through their members);
+- the first of the ``nodes`` for every other type: the offer known by too
+  few (``single_knower``, ``stale_record``), the professional
+  (``knowledge``, ``meeting_load``), the resident (``isolation``), the place
+  or the first member of the group (``unreached_place``).
+
+So "the sewing club is no longer known by nobody" is one closed gap, and a
+knowledge gap whose list of missing offers shrinks is one persisting gap
+whose severity fell. Theme and neighbourhood are part of the key: an
+isolated resident whose heaviest unreached need changes has a new gap.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from sociale_kaart.analysis.brokerage import brokerage
+from sociale_kaart.analysis.centrality import centrality
+from sociale_kaart.change.scores import SCORES, TOTAL, network_scores
+from sociale_kaart.change.snapshot import as_of
+from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
+from sociale_kaart.core.themes import theme_label
+from sociale_kaart.gaps.api import coverage, find_gaps
+
+__all__ = ["MEASURES", "Diff", "apply_diff", "diff", "gap_key"]
+
+#: The per-node measures compared by :func:`~sociale_kaart.diff`.
+MEASURES: tuple[str, ...] = ("degree", "betweenness", "brokerage")
+
+_RECORD_COLUMNS = ["change", "kind", "name", "field", "before", "after", "explanation"]
+_TIE_COLUMNS = [
+    "source",
+    "target",
+    "relation",
+    "change",
+    "field",
+    "before",
+    "after",
+    "explanation",
+]
+_GAP_COLUMNS = [
+    "change",
+    "gap_type",
+    "neighbourhood",
+    "theme",
+    "nodes",
+    "severity_before",
+    "severity_after",
+    "key",
+    "explanation",
+]
+_MEASURE_COLUMNS = [
+    "kind",
+    "name",
+    "measure",
+    "before",
+    "after",
+    "change",
+    "rank_before",
+    "rank_after",
+    "explanation",
+]
+_SCORE_COLUMNS = ["group", "score", "before", "after", "change", "explanation"]
+_COVERAGE_FIELDS = ("residents", "demand", "supply", "unserved", "gap")
+_COVERAGE_COLUMNS = [
+    "change",
+    *(f"{f}_{when}" for f in _COVERAGE_FIELDS for when in ("before", "after")),
+    "explanation",
+]
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What changed from one map to another; made by :func:`~sociale_kaart.diff`.
+
+    Attributes
+    ----------
+    records : pandas.DataFrame
+        Indexed by node id (``id``). ``change`` is ``"added"``, ``"removed"``
+        or ``"changed"``; a changed record has one row per changed field
+        with ``field``, ``before`` and ``after``; an added record has its
+        attributes (a dict) in ``after``, a removed one in ``before``.
+    ties : pandas.DataFrame
+        One row per tie added or removed (its attributes in ``after`` or
+        ``before``) and per changed field of a tie in both maps (``trust``,
+        ``intensity``, ``hours_per_month``, ...); columns ``source``,
+        ``target``, ``relation``, ``change``, ``field``, ``before``, ``after``.
+    gaps : pandas.DataFrame
+        Every gap of either map: ``change`` is ``"opened"``, ``"closed"`` or
+        ``"persisting"``, with both severities and the :func:`~sociale_kaart.change.gap_key`.
+        Closed gaps first, then opened, then persisting; by severity.
+    measures : pandas.DataFrame
+        Indexed by node id: one row per node and measure (:data:`~sociale_kaart.change.MEASURES`)
+        whose value changed, with ``before``, ``after``, ``change`` and the
+        ranks (1 = highest; missing for a node not on that map).
+    scores : pandas.DataFrame
+        One row per group (a neighbourhood or ``"total"``) and score of
+        :func:`~sociale_kaart.network_scores` that changed.
+    coverage : pandas.DataFrame
+        Indexed by (``neighbourhood``, ``theme``): the cells of
+        :func:`~sociale_kaart.coverage` whose residents, demand, supply,
+        unserved or gap changed; ``change`` is ``"closed"`` (no longer a
+        gap), ``"opened"`` or ``"changed"``.
+    before, after : datetime.date or None
+        The days the two maps describe (see :func:`~sociale_kaart.change.as_of`).
+    language : str
+        The language of the explanations.
+    """
+
+    records: pd.DataFrame
+    ties: pd.DataFrame
+    gaps: pd.DataFrame
+    measures: pd.DataFrame
+    scores: pd.DataFrame
+    coverage: pd.DataFrame
+    before: _dt.date | None
+    after: _dt.date | None
+    language: str
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing changed: every table is empty and every gap persists as it was.
+
+        Examples
+        --------
+        >>> import sociale_kaart as sk
+        >>> G = sk.load_sample()
+        >>> sk.diff(G, G).empty
+        True
+        """
+        if not (
+            self.records.empty
+            and self.ties.empty
+            and self.measures.empty
+            and self.scores.empty
+            and self.coverage.empty
+        ):
+            return False
+        gaps = self.gaps
+        return bool(
+            (gaps["change"] == "persisting").all()
+            and (gaps["severity_before"] == gaps["severity_after"]).all()
+        )
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The six tables by name, e.g. to write each to a CSV file."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if isinstance(getattr(self, f.name), pd.DataFrame)
+        }
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return a is b
+
+
+def _show(value: Any, language: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return text("change.empty", language)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}" if value.is_integer() else f"{value:.3g}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(str(v) for v in value) or text("change.empty", language)
+    if isinstance(value, Mapping):
+        items = [f"{k}:{v}" if v is not None else str(k) for k, v in value.items()]
+        return ", ".join(items) or text("change.empty", language)
+    return str(value)
+
+
+def _show_pair(before: Any, after: Any, language: str) -> tuple[str, str]:
+    """Both values as text, with as many digits as it takes to tell them apart."""
+    if isinstance(before, float) and isinstance(after, float):
+        for digits in (3, 4, 6, 10):
+            b, a = (
+                text("change.empty", language) if math.isnan(x) else f"{x:.{digits}g}"
+                for x in (before, after)
+            )
+            if b != a:
+                return b, a
+    return _show(before, language), _show(after, language)
+
+
+def _name(attrs: Mapping[str, Any] | None, node: Hashable) -> str:
+    name = attrs.get("name") if attrs else None
+    return str(name) if name else str(node)
+
+
+def _day(G: nx.MultiDiGraph, today: _dt.date | None) -> _dt.date | None:
+    day = as_of(G)
+    return day if day is not None else today
+
+
+def _check(G: Any, name: str) -> None:
+    if not isinstance(G, nx.MultiDiGraph):
+        raise TypeError(
+            f"{name} must be a networkx.MultiDiGraph (a social map), not {type(G).__name__}"
+        )
+
+
+# ----------------------------------------------------------------------------- records, ties
+
+
+def _records(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFrame:
+    rows: list[tuple[Any, ...]] = []
+    index: list[Hashable] = []
+    for node, attrs in A.nodes(data=True):
+        kind = attrs.get("kind")
+        if node not in B:
+            index.append(node)
+            label = kind_label(kind, language).lower()
+            values = {"kind": label, "name": _name(attrs, node)}
+            rows.append(
+                (
+                    "removed",
+                    kind,
+                    attrs.get("name"),
+                    None,
+                    dict(attrs),
+                    None,
+                    text("change.record.removed", language, **values),
+                )
+            )
+            continue
+        other = B.nodes[node]
+        for field in [*attrs, *(f for f in other if f not in attrs)]:
+            old, new = attrs.get(field), other.get(field)
+            if _same(old, new):
+                continue
+            index.append(node)
+            explanation = text(
+                "change.record.changed",
+                language,
+                name=_name(other, node),
+                field=field,
+                before=_show(old, language),
+                after=_show(new, language),
+            )
+            rows.append(
+                ("changed", other.get("kind"), other.get("name"), field, old, new, explanation)
+            )
+    for node, attrs in B.nodes(data=True):
+        if node in A:
+            continue
+        kind = attrs.get("kind")
+        index.append(node)
+        label = kind_label(kind, language).lower()
+        explanation = text("change.record.added", language, kind=label, name=_name(attrs, node))
+        rows.append(("added", kind, attrs.get("name"), None, None, dict(attrs), explanation))
+    frame = pd.DataFrame(rows, columns=_RECORD_COLUMNS, index=pd.Index(index, name="id"))
+    return frame.astype(object)
+
+
+def _edge_dict(G: nx.MultiDiGraph) -> dict[tuple[Hashable, Hashable, Any], dict[str, Any]]:
+    return {(u, v, k): d for u, v, k, d in G.edges(keys=True, data=True)}
+
+
+def _ties(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFrame:
+    ea, eb = _edge_dict(A), _edge_dict(B)
+    rows: list[tuple[Any, ...]] = []
+
+    def names(u: Hashable, v: Hashable, k: Any, attrs: Mapping[str, Any]) -> dict[str, str]:
+        graph_u = B if u in B else A
+        graph_v = B if v in B else A
+        return {
+            "source": _name(graph_u.nodes[u], u),
+            "target": _name(graph_v.nodes[v], v),
+            "relation": relation_label(attrs.get("relation", k), language),
+        }
+
+    for key, attrs in ea.items():
+        u, v, k = key
+        if key not in eb:
+            hours = attrs.get("hours_per_month")
+            if attrs.get("relation", k) == "meets" and hours:
+                explanation = text(
+                    "change.tie.removed_hours",
+                    language,
+                    hours=_show(float(hours), language),
+                    **names(u, v, k, attrs),
+                )
+            else:
+                explanation = text("change.tie.removed", language, **names(u, v, k, attrs))
+            rows.append((u, v, k, "removed", None, dict(attrs), None, explanation))
+            continue
+        other = eb[key]
+        for field in [*attrs, *(f for f in other if f not in attrs)]:
+            old, new = attrs.get(field), other.get(field)
+            if _same(old, new):
+                continue
+            explanation = text(
+                "change.tie.changed",
+                language,
+                field=field,
+                before=_show(old, language),
+                after=_show(new, language),
+                **names(u, v, k, other),
+            )
+            rows.append((u, v, k, "changed", field, old, new, explanation))
+    for key, attrs in eb.items():
+        if key in ea:
+            continue
+        u, v, k = key
+        explanation = text("change.tie.added", language, **names(u, v, k, attrs))
+        rows.append((u, v, k, "added", None, None, dict(attrs), explanation))
+    return pd.DataFrame(rows, columns=_TIE_COLUMNS).astype(object)
+
+
+# ----------------------------------------------------------------------------- gaps
+
+
+def gap_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The stable key of a gap row of :func:`~sociale_kaart.find_gaps`.
+
+    ``(gap_type, theme, neighbourhood, subject)``; the subject is explained
+    in :mod:`sociale_kaart.change.diff` ("The gap key").
+
+    Examples
+    --------
+    >>> from sociale_kaart.change import gap_key
+    >>> gap_key({"gap_type": "single_knower", "theme": None,
+    ...          "neighbourhood": "Havenkwartier", "nodes": ["i_naaiclub"]})
+    ('single_knower', None, 'Havenkwartier', 'i_naaiclub')
+    >>> gap_key({"gap_type": "structural_hole", "theme": None,
+    ...          "neighbourhood": None, "nodes": ["p_b", "p_a"]})
+    ('structural_hole', None, None, ('p_a', 'p_b'))
+    """
+    gap_type = row["gap_type"]
+    nodes = [str(n) for n in (row.get("nodes") or [])]
+    subject: Any
+    if gap_type == "coverage" or not nodes:
+        subject = None
+    elif gap_type == "structural_hole":
+        subject = tuple(sorted(nodes))
+    else:
+        subject = nodes[0]
+    theme = row.get("theme")
+    nb = row.get("neighbourhood")
+    return (
+        gap_type,
+        theme if isinstance(theme, str) else None,
+        nb if isinstance(nb, str) else None,
+        subject,
+    )
+
+
+_GAP_ORDER = {"closed": 0, "opened": 1, "persisting": 2}
+
+
+def _gaps(before: pd.DataFrame, after: pd.DataFrame, language: str) -> pd.DataFrame:
+    old: dict[tuple[Any, ...], dict[str, Any]] = {}
+    new: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for frame_, out in ((before, old), (after, new)):
+        for record in frame_.to_dict("records"):
+            row = {str(k): v for k, v in record.items()}
+            out[gap_key(row)] = row
+    rows = []
+    for key in [*old, *(k for k in new if k not in old)]:
+        b, a = old.get(key), new.get(key)
+        if a is None:
+            assert b is not None
+            change, gap, explanation = (
+                "closed",
+                b,
+                text("change.gap.closed", language, explanation=b["explanation"]),
+            )
+        elif b is None:
+            change, gap, explanation = (
+                "opened",
+                a,
+                text("change.gap.opened", language, explanation=a["explanation"]),
+            )
+        else:
+            change, gap = "persisting", a
+            explanation = text("change.gap.persisting", language, explanation=a["explanation"])
+        rows.append(
+            (
+                change,
+                gap["gap_type"],
+                gap["neighbourhood"],
+                gap["theme"],
+                list(gap["nodes"]),
+                float("nan") if b is None else float(b["severity"]),
+                float("nan") if a is None else float(a["severity"]),
+                key,
+                explanation,
+            )
+        )
+    frame = pd.DataFrame(rows, columns=_GAP_COLUMNS)
+    if frame.empty:
+        return frame.astype({"severity_before": float, "severity_after": float})
+    order = frame["change"].map(_GAP_ORDER)
+    severity = frame[["severity_before", "severity_after"]].max(axis=1)
+    frame = frame.assign(_o=order, _s=-severity).sort_values(["_o", "_s"], kind="stable")
+    return frame.drop(columns=["_o", "_s"]).reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- measures
+
+
+def _measure_frame(G: nx.MultiDiGraph, samples: int | None, seed: int) -> pd.DataFrame:
+    if G.number_of_nodes() == 0:
+        return pd.DataFrame(columns=["kind", "name", *MEASURES])
+    cent = centrality(G, measures=("degree", "betweenness"), samples=samples, seed=seed)
+    brok = brokerage(G, by="kind")
+    out = pd.DataFrame(
+        {
+            "kind": pd.Series({n: a.get("kind") for n, a in G.nodes(data=True)}),
+            "name": pd.Series({n: a.get("name") for n, a in G.nodes(data=True)}),
+        }
+    )
+    out["degree"] = cent["degree"].astype(float)
+    out["betweenness"] = cent["betweenness"].astype(float)
+    out["brokerage"] = brok["total"].reindex(out.index).astype(float)
+    return out
+
+
+def _rank(values: pd.Series) -> pd.Series:
+    return values.rank(ascending=False, method="min")
+
+
+def _measures(
+    A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str, samples: int | None, seed: int
+) -> pd.DataFrame:
+    ma, mb = _measure_frame(A, samples, seed), _measure_frame(B, samples, seed)
+    index = ma.index.append(mb.index[~mb.index.isin(ma.index)])
+    rows = []
+    ids = []
+    for measure in MEASURES:
+        before = ma[measure].reindex(index).astype(float)
+        after = mb[measure].reindex(index).astype(float)
+        rank_b = _rank(ma[measure].astype(float)).reindex(index)
+        rank_a = _rank(mb[measure].astype(float)).reindex(index)
+        changed = ~(((before - after).abs() <= 1e-12) | (before.isna() & after.isna()))
+        label = text(f"measure.{measure}", language)
+        for node in index[changed.to_numpy()]:
+            b, a = float(before[node]), float(after[node])
+            kind = mb["kind"].get(node, ma["kind"].get(node))
+            name = mb["name"].get(node, ma["name"].get(node))
+            shown_b, shown_a = _show_pair(b, a, language)
+            shown = {
+                "name": str(name or node),
+                "measure": label,
+                "before": shown_b,
+                "after": shown_a,
+                "rank_before": _show(float(rank_b[node]), language),
+                "rank_after": _show(float(rank_a[node]), language),
+            }
+            if math.isnan(b):
+                explanation = text("change.measure.new", language, **shown)
+            elif math.isnan(a):
+                explanation = text("change.measure.gone", language, **shown)
+            else:
+                direction = text("change.rose" if a > b else "change.fell", language)
+                explanation = text("change.measure", language, direction=direction, **shown)
+            ids.append(node)
+            rows.append((kind, name, measure, b, a, a - b, rank_b[node], rank_a[node], explanation))
+    frame = pd.DataFrame(rows, columns=_MEASURE_COLUMNS, index=pd.Index(ids, name="id"))
+    for column in ("before", "after", "change", "rank_before", "rank_after"):
+        frame[column] = frame[column].astype(float)
+    return frame
+
+
+def _scores(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFrame:
+    sa, sb = network_scores(A), network_scores(B)
+    groups = [*sa.index, *(g for g in sb.index if g not in sa.index)]
+    groups = [*sorted((g for g in groups if g != TOTAL), key=str), TOTAL]
+    rows = []
+    for group in groups:
+        for score in SCORES:
+            b = float(sa.loc[group, score]) if group in sa.index else float("nan")
+            a = float(sb.loc[group, score]) if group in sb.index else float("nan")
+            if _same(b, a) or (not math.isnan(b) and not math.isnan(a) and abs(a - b) <= 1e-12):
+                continue
+            where = text("change.total", language) if group == TOTAL else str(group)
+            rose = a > b or math.isnan(b)
+            direction = text("change.risen" if rose else "change.fallen", language)
+            shown_b, shown_a = _show_pair(b, a, language)
+            explanation = text(
+                "change.score",
+                language,
+                group=where[:1].upper() + where[1:],
+                score=text(f"score.{score}", language),
+                direction=direction,
+                before=shown_b,
+                after=shown_a,
+            )
+            rows.append((group, score, b, a, a - b, explanation))
+    frame = pd.DataFrame(rows, columns=_SCORE_COLUMNS)
+    for column in ("before", "after", "change"):
+        frame[column] = frame[column].astype(float)
+    return frame
+
+
+def _coverage(
+    A: nx.MultiDiGraph,
+    B: nx.MultiDiGraph,
+    language: str,
+    day_a: _dt.date | None,
+    day_b: _dt.date | None,
+) -> pd.DataFrame:
+    ca = coverage(A, today=day_a)[list(_COVERAGE_FIELDS)]
+    cb = coverage(B, today=day_b)[list(_COVERAGE_FIELDS)]
+    index = ca.index.append(cb.index[~cb.index.isin(ca.index)])
+    left = ca.reindex(index)
+    right = cb.reindex(index)
+    rows = []
+    keep = []
+    themes = A.graph.get("themes") or {}
+    for cell in index:
+        b, a = left.loc[cell], right.loc[cell]
+        if all(_same(b[f], a[f]) for f in _COVERAGE_FIELDS):
+            continue
+        nb, theme = cell
+        gap_b = bool(b["gap"]) if not pd.isna(b["gap"]) else False
+        gap_a = bool(a["gap"]) if not pd.isna(a["gap"]) else False
+        change = "closed" if gap_b and not gap_a else "opened" if gap_a and not gap_b else "changed"
+        label = theme_label(str(theme), themes, language=language)
+        explanation = text(
+            f"change.coverage.{change}",
+            language,
+            neighbourhood=nb,
+            theme=label,
+            supply=_show(a["supply"], language),
+            supply_before=_show(b["supply"], language),
+            residents=_show(a["residents"], language),
+            residents_before=_show(b["residents"], language),
+        )
+        keep.append(cell)
+        row: list[Any] = [change]
+        for f in _COVERAGE_FIELDS:
+            row.extend([b[f], a[f]])
+        row.append(explanation)
+        rows.append(row)
+    frame = pd.DataFrame(
+        rows,
+        columns=_COVERAGE_COLUMNS,
+        index=pd.MultiIndex.from_tuples(keep, names=["neighbourhood", "theme"])
+        if keep
+        else pd.MultiIndex.from_arrays([[], []], names=["neighbourhood", "theme"]),
+    )
+    return frame
+
+
+# ----------------------------------------------------------------------------- diff
+
+
+def diff(
+    before: nx.MultiDiGraph,
+    after: nx.MultiDiGraph,
+    *,
+    language: str = "en",
+    today: _dt.date | None = None,
+    samples: int | None = None,
+    seed: int = 0,
+) -> Diff:
+    """What changed from one map to another, in six tables with explanations.
+
+    Parameters
+    ----------
+    before, after : networkx.MultiDiGraph
+        Two maps of the same neighbourhood, e.g. two snapshots (:func:`~sociale_kaart.snapshot`) of
+        one dated map or two maps of a series (:func:`~sociale_kaart.read_series`).
+    language : {"en", "nl"}
+        The language of the ``explanation`` columns (and of the gap texts).
+    today : datetime.date, optional
+        The day for ages and staleness in the gaps and coverage of a map that
+        has no date of its own (:func:`~sociale_kaart.change.as_of`); today
+        by default. A snapshot uses its own day.
+    samples, seed : optional
+        Passed to :func:`~sociale_kaart.centrality` for betweenness (pivots
+        on large maps).
+
+    Returns
+    -------
+    Diff
+        A frozen dataclass with the tables ``records``, ``ties``, ``gaps``,
+        ``measures``, ``scores`` and ``coverage`` (see :class:`~sociale_kaart.Diff`), and
+        the two days.
+
+    Raises
+    ------
+    TypeError
+        If a map is not a MultiDiGraph.
+    ValueError
+        If ``language`` is not "en" or "nl".
+
+    See Also
+    --------
+    snapshot, read_series, timeline, apply_diff
+    what_if : what would change if a professional left or an offer closed.
+
+    Notes
+    -----
+    Measures per node are degree and betweenness
+    (:func:`~sociale_kaart.centrality`) and the total Gould-Fernandez
+    brokerage between kinds of node (:func:`~sociale_kaart.brokerage`,
+    ``by="kind"``: a professional who starts visiting a place links
+    residents to it). Ranks are 1 for the highest value, ties sharing the
+    lowest rank. The gap key is documented in :mod:`sociale_kaart.change.diff`.
+    The comparison is exact: the mirror ``diff(after, before)`` swaps added
+    and removed, opened and closed, before and after.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> H = sk.load_sample("rivierwijk_history")
+    >>> d = sk.diff(sk.snapshot(H, on="2026-11-01"), sk.snapshot(H, on="2026-11-11"))
+    >>> closed = d.gaps[d.gaps["change"] == "closed"]
+    >>> for gap in sorted(closed["gap_type"] + ": " + closed["nodes"].str[0]):
+    ...     print(gap)
+    knowledge: p_schuld
+    single_knower: i_budgetcafe
+    single_knower: i_naaiclub
+    unreached_place: pl_bankje
+    >>> d.ties.loc[d.ties["change"] == "added", "explanation"].iloc[0]
+    'New tie: Femke de Graaf knows of Naaiclub Dikiş.'
+    """
+    _check(before, "before")
+    _check(after, "after")
+    check_language(language)
+    day_b, day_a = _day(before, today), _day(after, today)
+    gaps_before = find_gaps(before, language=language, today=day_b)
+    gaps_after = find_gaps(after, language=language, today=day_a)
+    return Diff(
+        records=_records(before, after, language),
+        ties=_ties(before, after, language),
+        gaps=_gaps(gaps_before, gaps_after, language),
+        measures=_measures(before, after, language, samples, seed),
+        scores=_scores(before, after, language),
+        coverage=_coverage(before, after, language, day_b, day_a),
+        before=as_of(before),
+        after=as_of(after),
+        language=language,
+    )
+
+
+def apply_diff(G: nx.MultiDiGraph, change: Diff) -> nx.MultiDiGraph:
+    """Play the record and tie changes of a :class:`~sociale_kaart.Diff` onto a map.
+
+    ``apply_diff(A, diff(A, B))`` holds the nodes, ties and attributes of
+    ``B``; ``G.graph`` is copied from ``G``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The map the diff starts from (not changed).
+    change : Diff
+        From :func:`~sociale_kaart.diff`.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A new map.
+
+    Raises
+    ------
+    ValueError
+        If the diff does not fit ``G`` (a record or tie it removes or changes
+        is not there, or one it adds is there already).
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.testing import graphs_equal
+    >>> H = sk.load_sample("rivierwijk_history")
+    >>> A, B = sk.snapshot(H, on="2026-11-01"), sk.snapshot(H, on="2026-11-21")
+    >>> graphs_equal(sk.apply_diff(A, sk.diff(A, B)), B)
+    True
+    """
+    _check(G, "G")
+    out = nx.MultiDiGraph()
+    out.graph.update(G.graph)
+    out.add_nodes_from((n, dict(a)) for n, a in G.nodes(data=True))
+    out.add_edges_from((u, v, k, dict(a)) for u, v, k, a in G.edges(keys=True, data=True))
+    records, ties = change.records, change.ties
+    for node, row in zip(records.index, records.itertuples(index=False), strict=True):
+        if row.change == "removed":
+            if node not in out:
+                raise ValueError(f"the diff removes {node!r}, which is not on the map")
+            out.remove_node(node)
+        elif row.change == "added":
+            if node in out:
+                raise ValueError(f"the diff adds {node!r}, which is on the map already")
+            attrs: dict[str, Any] = dict(row.after)  # type: ignore[arg-type]
+            out.add_node(node, **attrs)
+        else:
+            if node not in out:
+                raise ValueError(f"the diff changes {node!r}, which is not on the map")
+            out.nodes[node][row.field] = row.after
+    for row in ties.itertuples(index=False):
+        u, v, k = row.source, row.target, row.relation
+        if row.change == "removed":
+            if out.has_edge(u, v, key=k):
+                out.remove_edge(u, v, key=k)
+            elif u in out and v in out:
+                raise ValueError(
+                    f"the diff removes the tie {u!r} -> {v!r} ({k}), which is not there"
+                )
+        elif row.change == "added":
+            if out.has_edge(u, v, key=k):
+                raise ValueError(
+                    f"the diff adds the tie {u!r} -> {v!r} ({k}), which is there already"
+                )
+            tie: dict[str, Any] = dict(row.after)  # type: ignore[arg-type]
+            out.add_edge(u, v, key=k, **tie)
+        else:
+            if not out.has_edge(u, v, key=k):
+                raise ValueError(
+                    f"the diff changes the tie {u!r} -> {v!r} ({k}), which is not there"
+                )
+            out.edges[u, v, k][row.field] = row.after
+    return out
