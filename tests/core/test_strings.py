@@ -196,6 +196,8 @@ CALLS: dict[str, Callable[[nx.MultiDiGraph, Any], object]] = {
     "plot_brokerage": lambda G, lang: sk.plot_brokerage(sk.brokerage(G), language=lang),
     "plot_coverage": lambda G, lang: sk.plot_coverage(G, language=lang),
     "report": lambda G, lang: sk.report(G, "unused.html", language=lang, today=TODAY),
+    "diff": lambda G, lang: sk.diff(G, G, language=lang),
+    "plot_timeline": lambda G, lang: sk.plot_timeline(sk.timeline([(TODAY, G)]), language=lang),
     "theme_label": lambda G, lang: theme_label("debts", G.graph["themes"], language=lang),
 }
 

@@ -473,3 +473,11 @@ def test_readers_without_bounds_excel_twenty_million_empty_rows(tmp_path: Path) 
     with pytest.raises(sk.DataError, match="max_rows"):
         sk.read_excel(path)
     assert time.perf_counter() - start < 30
+
+
+def test_read_hsds_takes_limits(tmp_path: Path) -> None:
+    """The readers' bounds are overridable in read_hsds too, like in read_csv."""
+    folder = sk.write_hsds(sk.load_sample(), tmp_path / "hsds")
+    assert sk.read_hsds(folder).number_of_nodes() > 0
+    with pytest.raises(sk.DataError, match=r"limit|Limits"):
+        sk.read_hsds(folder, limits=sk.Limits(max_file_bytes=100))

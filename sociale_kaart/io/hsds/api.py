@@ -38,6 +38,7 @@ from sociale_kaart.io.hsds.read import Note, Package, load_package
 from sociale_kaart.io.hsds.text import DEFAULT_TAXONOMY_MAP, TaxonomyMatcher
 from sociale_kaart.io.hsds.write import HSDS_FIELDS, write_package
 from sociale_kaart.io.hsds.write import TABLES as HSDS_TABLES
+from sociale_kaart.io.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["DEFAULT_TAXONOMY_MAP", "REPORT_COLUMNS", "read_hsds", "write_hsds"]
 
@@ -128,6 +129,7 @@ def read_hsds(
     id_prefix: str = "",
     include_inactive: bool = True,
     name: str | None = None,
+    limits: Limits | None = None,
 ) -> nx.MultiDiGraph:
     """Read an Open Referral (HSDS 1.x or 3.0) package as a social map.
 
@@ -165,6 +167,9 @@ def read_hsds(
         out and reported.
     name : str, optional
         The map's name; the package's folder or file name by default.
+    limits : sociale_kaart.io.limits.Limits, optional
+        The bounds on the input (see :class:`~sociale_kaart.io.limits.Limits`
+        and :doc:`/security`); the defaults when not given.
 
     Returns
     -------
@@ -242,7 +247,7 @@ def read_hsds(
         raise TypeError(f"id_prefix must be text, not {type(id_prefix).__name__}")
     matcher = TaxonomyMatcher(_taxonomy_map(taxonomy_map))
     with gc_paused():  # many small dicts, no cycles: see _builder.gc_paused
-        package = load_package(path)
+        package = load_package(path, limits=DEFAULT_LIMITS if limits is None else limits)
         mapper = _mapper(package, matcher, themes_from_text, level, id_prefix, include_inactive)
     source = str(path)
     graph_name = name or Path(path).stem or "hsds"

@@ -25,7 +25,7 @@ from typing import Any
 
 from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.tables import physical_lines, restore_formula
-from sociale_kaart.io.limits import DEFAULT_LIMITS, check_file_size, check_zip
+from sociale_kaart.io.limits import DEFAULT_LIMITS, Limits, check_file_size, check_zip
 
 __all__ = ["Note", "Package", "RawRow", "RawTable", "load_package"]
 
@@ -158,8 +158,9 @@ _ZIP_ERRORS = (
 class _Source:
     """Files of a package: a folder or a zip."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         self.path = path
+        self.limits = limits
         self._zip: zipfile.ZipFile | None = None
         self._base = ""
         if path.is_dir():
@@ -170,10 +171,10 @@ class _Source:
             )
         else:
             try:
-                check_file_size(path, DEFAULT_LIMITS, label=path.name)
+                check_file_size(path, self.limits, label=path.name)
                 self._zip = zipfile.ZipFile(path)
                 try:
-                    check_zip(self._zip, DEFAULT_LIMITS, label=path.name, source=str(path))
+                    check_zip(self._zip, self.limits, label=path.name, source=str(path))
                 except DataError:
                     self._zip.close()
                     raise
@@ -250,7 +251,7 @@ class _Source:
         file = self.path / full
         if not file.is_file():
             return None
-        check_file_size(file, DEFAULT_LIMITS, label=rel)
+        check_file_size(file, self.limits, label=rel)
         return file.read_bytes()
 
     def close(self) -> None:
@@ -621,8 +622,8 @@ def _version(tables: dict[str, RawTable], meta: Any, is_json: bool) -> str:
     return "1.x"
 
 
-def load_package(path: str | os.PathLike[str]) -> Package:
-    """Read a package (folder, zip or JSON file) into raw tables."""
+def load_package(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Package:
+    """Read a package (folder, zip or JSON file) into raw tables, within ``limits``."""
     file = Path(path)
     if not file.exists():
         raise FileNotFoundError(
@@ -634,13 +635,13 @@ def load_package(path: str | os.PathLike[str]) -> Package:
     is_json = False
     if file.is_file() and file.suffix.lower() == ".json" and file.name != "datapackage.json":
         is_json = True
-        check_file_size(file, DEFAULT_LIMITS, label=file.name)
+        check_file_size(file, limits, label=file.name)
         for table in read_json_package(file.read_bytes(), file.name, notes).values():
             _merge(tables, table)
     else:
         if file.is_file() and file.name == "datapackage.json":
             file = file.parent
-        source = _Source(file)
+        source = _Source(file, limits)
         try:
             meta_bytes = source.read("datapackage.json")
             seen: set[str] = set()
