@@ -5,6 +5,7 @@ from __future__ import annotations
 from sociale_kaart.analysis.brokerage import brokerage, structural_holes
 from sociale_kaart.analysis.centrality import centrality
 from sociale_kaart.analysis.communities import communities
+from sociale_kaart.analysis.qap import mrqap, qap_matrix, qap_test
 from sociale_kaart.analysis.stats import network_stats
 from sociale_kaart.analysis.summary import summary
 from sociale_kaart.analysis.twomode import projection, two_mode_centrality, two_mode_graph
@@ -13,8 +14,11 @@ __all__ = [
     "brokerage",
     "centrality",
     "communities",
+    "mrqap",
     "network_stats",
     "projection",
+    "qap_matrix",
+    "qap_test",
     "structural_holes",
     "summary",
     "two_mode_centrality",
