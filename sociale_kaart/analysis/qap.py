@@ -56,7 +56,7 @@ Statistical Software*, 24(6). doi:10.18637/jss.v024.i06 (``netlm``,
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 import numpy as np
@@ -222,9 +222,11 @@ def qap_matrix(G: nx.Graph, spec: Term, *, nodes: Iterable[Hashable] | None = No
     Examples
     --------
     >>> import sociale_kaart as sk
-    >>> G = sk.load_sample(); nodes = ["p_fatima", "p_jeroen", "p_lisa"]
-    >>> sk.qap_matrix(G, "same:organisation", nodes=nodes).to_numpy().tolist()
-    [[0.0, 0.0, 0.0], [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
+    >>> G = sk.datasets.load_survey(wave=1)
+    >>> [G.nodes[v]["team"] for v in ["m01", "m02", "m07"]]
+    ['Noord', 'Noord', 'Oost']
+    >>> sk.qap_matrix(G, "same:team", nodes=["m01", "m02", "m07"]).to_numpy().tolist()
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
     order = _nodes(G, nodes)
     matrix, _ = _build(G, spec, order)
@@ -352,15 +354,23 @@ def _permuted_products(
 
 
 def _summary(dist: np.ndarray) -> dict[str, float]:
-    q = np.quantile(dist, [0.025, 0.5, 0.975])
+    """The permutation distribution's moments and quantiles, over its finite values.
+
+    A degenerate relabelling (a permuted term that the others explain fully,
+    possible only in tiny networks) gives no statistic and is left out here.
+    """
+    finite = dist[np.isfinite(dist)]
+    if finite.size == 0:
+        return dict.fromkeys(DIST_COLUMNS, float("nan"))
+    q = np.quantile(finite, [0.025, 0.5, 0.975])
     return {
-        "perm_mean": float(dist.mean()),
-        "perm_sd": float(dist.std(ddof=1)) if dist.size > 1 else float("nan"),
-        "perm_min": float(dist.min()),
+        "perm_mean": float(finite.mean()),
+        "perm_sd": float(finite.std(ddof=1)) if finite.size > 1 else float("nan"),
+        "perm_min": float(finite.min()),
         "perm_q025": float(q[0]),
         "perm_median": float(q[1]),
         "perm_q975": float(q[2]),
-        "perm_max": float(dist.max()),
+        "perm_max": float(finite.max()),
     }
 
 
@@ -516,13 +526,16 @@ def _fit(X: np.ndarray, y: np.ndarray, labels: Sequence[str]) -> dict[str, Any]:
     ssr = float(resid @ resid)
     rinv = np.linalg.inv(r)
     var = np.einsum("ij,ij->i", rinv, rinv) * ssr / df
-    return {"coef": coef, "se": np.sqrt(var), "ssr": ssr, "df": df, "resid": resid}
+    se = np.sqrt(var)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(se > 0, coef / np.where(se > 0, se, 1.0), np.nan)
+    return {"coef": coef, "se": se, "t": t, "ssr": ssr, "df": df, "resid": resid}
 
 
 def mrqap(
     G: nx.Graph,
     y: Term = "trust",
-    x: Sequence[Term] = (),
+    x: Sequence[Term] | Term = (),
     *,
     reps: int = 1000,
     seed: int | None = None,
@@ -624,12 +637,14 @@ def mrqap(
     _check_reps(reps)
     if statistic not in ("t", "beta"):
         raise ValueError(f"statistic must be 't' or 'beta', got {statistic!r}")
+    terms: list[Term]
     if isinstance(x, str) or (isinstance(x, tuple) and len(x) == 2 and isinstance(x[0], str)):
-        x = [x]  # one term given on its own
-    x = list(x)
-    if not x:
+        terms = [cast(Term, x)]  # one term given on its own
+    else:
+        terms = list(cast(Sequence[Term], x))
+    if not terms:
         raise ValueError("x is empty: give at least one predictor term, e.g. x=['same:team']")
-    order, mats, labels = _matrices(G, [y, *x], nodes, directed)
+    order, mats, labels = _matrices(G, [y, *terms], nodes, directed)
     if "intercept" in labels:
         raise ValueError(
             "'intercept' is reserved for the constant term: label the matrix otherwise"
@@ -646,7 +661,12 @@ def mrqap(
         xlabels = ["intercept", *xlabels]
     X = np.column_stack([m[rows, cols] for m in xmats])
     full = _fit(X, yv, xlabels)
-    observed = full["coef"] / full["se"] if statistic == "t" else full["coef"]
+    if full["ssr"] <= 1e-24 * max(1.0, float(yv @ yv)) and statistic == "t":
+        raise ValueError(
+            "the terms fit y exactly (no residual variation), so t-values are undefined: "
+            "use more nodes, or statistic='beta'"
+        )
+    observed = full["t"] if statistic == "t" else full["coef"]
     p = X.shape[1]
     df = len(yv) - p
     rng = np.random.default_rng(seed)
@@ -657,7 +677,7 @@ def mrqap(
         weights.append(_dyad_weights(m, n, directed))
     W = np.vstack(weights)  # (p + 1, n * n)
     for k in range(p):
-        others = [m for m in range(p) if m != k]
+        others = [j for j in range(p) if j != k]
         Xo = X[:, others]
         if others:
             coef_k = np.linalg.lstsq(Xo, X[:, k], rcond=None)[0]
@@ -678,7 +698,7 @@ def mrqap(
         # a relabelling maps the dyads onto themselves, so r'r does not change
         rr = float(resid_k @ resid_k)
         # the product with the constant term is sum(r), the same for every relabelling
-        varying = [m for m in others if not (intercept and m == 0)]
+        varying = [j for j in others if not (intercept and j == 0)]
         A = np.ascontiguousarray(W[[*varying, p]])
         moving = np.empty((reps, len(varying) + 1))
         for start in range(0, reps, _BATCH):
@@ -687,8 +707,8 @@ def mrqap(
             _permuted_products(rmat, A, perms, moving[start : start + count])
         products = np.empty((reps, len(others) + 1))
         products[:, -1] = moving[:, -1]
-        for col, m in enumerate(others):
-            products[:, col] = moving[:, varying.index(m)] if m in varying else resid_k.sum()
+        for col, j in enumerate(others):
+            products[:, col] = moving[:, varying.index(j)] if j in varying else resid_k.sum()
         xo_r, y_r = products[:, :-1], products[:, -1]
         if others:
             b = np.linalg.solve(gram, xo_r.T)  # (p-1, reps)
@@ -715,7 +735,7 @@ def mrqap(
                 "term": label,
                 "coefficient": float(full["coef"][k]),
                 "std_error": float(full["se"][k]),
-                "t": float(full["coef"][k] / full["se"][k]),
+                "t": float(full["t"][k]),
                 **_p_values(d, obs),
                 "reps": int(reps),
                 **_summary(d),

@@ -22,6 +22,7 @@ from sociale_kaart.io.formats import (
 )
 from sociale_kaart.io.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
 from sociale_kaart.io.merge import merge
+from sociale_kaart.io.survey import read_survey
 
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",
@@ -32,6 +33,7 @@ __all__ = [
     "read_excel",
     "read_hsds",
     "read_json",
+    "read_survey",
     "to_frames",
     "validate",
     "write_csv",
