@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from sociale_kaart import datasets
 from sociale_kaart.analysis import (
+    PartnerScores,
     brokerage,
     centrality,
     communities,
     mrqap,
     network_stats,
+    partner_scores,
     projection,
     qap_matrix,
     qap_test,
@@ -97,6 +99,7 @@ __all__ = [
     "DataError",
     "MeetingAudit",
     "NodeNotFoundError",
+    "PartnerScores",
     "Problem",
     "WhatIf",
     "__version__",
@@ -124,6 +127,7 @@ __all__ = [
     "mrqap",
     "network_activation",
     "network_stats",
+    "partner_scores",
     "plot_brokerage",
     "plot_centrality",
     "plot_coverage",
