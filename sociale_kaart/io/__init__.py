@@ -22,6 +22,15 @@ from sociale_kaart.io.formats import (
 )
 from sociale_kaart.io.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
 from sociale_kaart.io.merge import merge
+from sociale_kaart.io.research import (
+    read_kumu,
+    read_pajek,
+    read_pajek_partition,
+    read_ucinet_dl,
+    write_kumu,
+    write_pajek,
+    write_ucinet_dl,
+)
 from sociale_kaart.io.survey import read_survey
 
 __all__ = [
@@ -33,7 +42,11 @@ __all__ = [
     "read_excel",
     "read_hsds",
     "read_json",
+    "read_kumu",
+    "read_pajek",
+    "read_pajek_partition",
     "read_survey",
+    "read_ucinet_dl",
     "to_frames",
     "validate",
     "write_csv",
@@ -43,5 +56,8 @@ __all__ = [
     "write_graphml",
     "write_hsds",
     "write_json",
+    "write_kumu",
+    "write_pajek",
     "write_parquet",
+    "write_ucinet_dl",
 ]
