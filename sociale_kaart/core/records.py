@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -245,6 +246,36 @@ Longitude = Annotated[
     Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)] | None, BeforeValidator(_number)
 ]
 Date = Annotated[_dt.date | None, BeforeValidator(_date)]
+#: A survey item, a whole number 1-4.
+Item = Annotated[Annotated[int, Field(ge=1, le=4)] | None, BeforeValidator(_number)]
+
+
+def _whole(value: float | None) -> float | None:
+    """A whole score (3.0, as pandas stores it) is kept as the int 3."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+#: A score 1-4: a whole number, or the mean of items (3.0 becomes 3, 3.5 stays 3.5).
+Score = Annotated[
+    Annotated[float, Field(ge=1, le=4)] | None,
+    BeforeValidator(_number),
+    AfterValidator(_whole),
+]
+
+
+def _flag(value: Any) -> Any:
+    """Yes/no in English or Dutch, 1/0, true/false -> bool; empty -> None."""
+    value = _empty_to_none(value)
+    if value is None or isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "1.0", "yes", "y", "ja", "j", "true", "waar"):
+        return True
+    if text in ("0", "0.0", "no", "n", "nee", "false", "onwaar"):
+        return False
+    raise ValueError(f"{value!r} is not yes or no: write yes/no, ja/nee or 1/0")
 
 
 def _sensitive(**kwargs: Any) -> Any:
@@ -637,7 +668,10 @@ class Relation(BaseModel):
     source: str = Field(min_length=1)
     target: str = Field(min_length=1)
     relation: str
-    trust: Annotated[Annotated[int, Field(ge=1, le=4)] | None, BeforeValidator(_number)] = None
+    trust: Score = Field(
+        default=None,
+        description="Trust, 1-4; from a PARTNER survey the mean of the three trust items.",
+    )
     intensity: Literal["awareness", "cooperation", "coordination", "integration"] | None = None
     hours_per_month: Annotated[
         Annotated[float, Field(ge=0, le=744, allow_inf_nan=False)] | None,
@@ -645,6 +679,15 @@ class Relation(BaseModel):
     ] = None
     since: Date = None
     until: Date = Field(default=None, description="The day the tie ended (may be planned).")
+    # Survey ratings (PARTNER scales; see sociale_kaart.io.survey): the source rates the target.
+    value: Score = Field(default=None, description="Value, 1-4: the mean of the three value items.")
+    trust_reliable: Item = None
+    trust_mission: Item = None
+    trust_open: Item = None
+    value_power: Item = None
+    value_involvement: Item = None
+    value_resources: Item = None
+    works_with: Annotated[bool | None, BeforeValidator(_flag)] = None
     extra: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="before")

@@ -16,7 +16,18 @@ import networkx as nx
 
 from sociale_kaart.datasets._synthetic import synthetic
 
-__all__ = ["DEFAULT_SAMPLE", "load_sample", "sample_names", "sample_path", "synthetic"]
+__all__ = [
+    "DEFAULT_SAMPLE",
+    "SURVEY_WAVES",
+    "load_sample",
+    "load_survey",
+    "sample_names",
+    "sample_path",
+    "synthetic",
+]
+
+#: The waves of the survey sample and their dates.
+SURVEY_WAVES: dict[int, str] = {1: "2025-10-01", 2: "2026-04-01"}
 
 #: The sample that :func:`load_sample` loads by default.
 DEFAULT_SAMPLE = "rivierwijk"
@@ -93,3 +104,50 @@ def load_sample(name: str | None = None) -> nx.MultiDiGraph:
 
     path = sample_path(name)
     return read_csv(path, name=path.name)
+
+
+def load_survey(wave: int = 1, *, missing: str = "symmetrise") -> nx.MultiDiGraph:
+    """Load a wave of the survey sample: four fictional mixed-discipline teams in Dordrecht.
+
+    24 members in four teams, half with a welfare and half with a care
+    background (``x_background``), rated on the PARTNER trust and value
+    scales before (wave 1) and after (wave 2) a joint training. Its README
+    (``sample_path("dordrecht_survey") / "README.md"``) tells what is planted.
+
+    Parameters
+    ----------
+    wave : {1, 2}, default 1
+        The wave.
+    missing : str, default "symmetrise"
+        How the non-respondents' ties are handled (see
+        :func:`~sociale_kaart.read_survey`).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Raises
+    ------
+    ValueError
+        If there is no such wave.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> G = sk.datasets.load_survey(wave=2)
+    >>> G.number_of_nodes(), G.graph["survey"]["non_respondents"]
+    (24, ['m09', 'm14', 'm22'])
+    """
+    from sociale_kaart.io.survey import read_survey
+
+    if wave not in SURVEY_WAVES:
+        raise ValueError(f"wave must be one of {sorted(SURVEY_WAVES)}, got {wave!r}")
+    folder = sample_path("dordrecht_survey")
+    return read_survey(
+        folder / f"wave{wave}.csv",
+        roster=folder / "roster.csv",
+        missing=missing,
+        wave=SURVEY_WAVES[wave],
+        seed=wave,
+        name=f"Dordrecht teams, survey wave {wave}",
+    )

@@ -34,6 +34,16 @@ from sociale_kaart.io.formats import (
 from sociale_kaart.io.hsds import DEFAULT_TAXONOMY_MAP, read_hsds, write_hsds
 from sociale_kaart.io.limits import Limits
 from sociale_kaart.io.merge import find_duplicates, merge
+from sociale_kaart.io.research import (
+    read_kumu,
+    read_pajek,
+    read_pajek_partition,
+    read_ucinet_dl,
+    write_kumu,
+    write_pajek,
+    write_ucinet_dl,
+)
+from sociale_kaart.io.survey import read_survey
 
 __all__ = [
     "DEFAULT_TAXONOMY_MAP",
@@ -46,6 +56,11 @@ __all__ = [
     "read_excel",
     "read_hsds",
     "read_json",
+    "read_kumu",
+    "read_pajek",
+    "read_pajek_partition",
+    "read_survey",
+    "read_ucinet_dl",
     "to_frames",
     "validate",
     "write_csv",
@@ -55,5 +70,8 @@ __all__ = [
     "write_graphml",
     "write_hsds",
     "write_json",
+    "write_kumu",
+    "write_pajek",
     "write_parquet",
+    "write_ucinet_dl",
 ]
