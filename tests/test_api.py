@@ -32,7 +32,8 @@ ALLOWED = {("check_disclosure", "k")}  # k-anonymity: the standard name of the p
 
 #: Public callables that take a graph but are not about one map: clearing the
 #: cache works for any graph (or for all of them).
-NOT_MAP_FUNCTIONS = {"clear_cache"}
+#: timeline takes a series of (date, map) pairs, not one map.
+NOT_MAP_FUNCTIONS = {"clear_cache", "timeline"}
 
 
 def _public_functions() -> dict[str, Callable[..., Any]]:

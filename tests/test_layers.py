@@ -58,6 +58,7 @@ def test_the_layers_are_the_documented_order() -> None:
         "cli",
         "report",
         "pictures",
+        "change",
         "referral",
         "gaps",
         "analysis",

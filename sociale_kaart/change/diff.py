@@ -41,6 +41,7 @@ from sociale_kaart.analysis.brokerage import brokerage
 from sociale_kaart.analysis.centrality import centrality
 from sociale_kaart.change.scores import SCORES, TOTAL, network_scores
 from sociale_kaart.change.snapshot import as_of
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.gaps.api import coverage, find_gaps
@@ -225,10 +226,7 @@ def _day(G: nx.MultiDiGraph, today: _dt.date | None) -> _dt.date | None:
 
 
 def _check(G: Any, name: str) -> None:
-    if not isinstance(G, nx.MultiDiGraph):
-        raise TypeError(
-            f"{name} must be a networkx.MultiDiGraph (a social map), not {type(G).__name__}"
-        )
+    require_map(G, parameter=name)
 
 
 # ----------------------------------------------------------------------------- records, ties

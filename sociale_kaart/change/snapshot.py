@@ -32,6 +32,7 @@ from typing import Any
 
 import networkx as nx
 
+from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.records import LIFECYCLE
 
 __all__ = ["MapSeries", "as_of", "read_series", "snapshot"]
@@ -157,9 +158,8 @@ def snapshot(G: nx.MultiDiGraph, *, on: _dt.date | str) -> nx.MultiDiGraph:
     >>> "p_opbouw" in sk.snapshot(H, on="2026-11-21")
     False
     """
+    require_map(G)
     day = _day(on, "on")
-    if not isinstance(G, nx.MultiDiGraph):
-        raise TypeError(f"G must be a networkx.MultiDiGraph (a social map), not {type(G).__name__}")
     out = nx.MultiDiGraph()
     out.graph.update(G.graph)
     out.graph["as_of"] = day.isoformat()

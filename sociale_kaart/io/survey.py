@@ -69,6 +69,7 @@ import pandas as pd
 from sociale_kaart.core.builder import Row, Table, build_graph
 from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.themes import nearest_code
+from sociale_kaart.core.vocabulary import INTENSITIES
 
 __all__ = ["MISSING_STRATEGIES", "SURVEY_COLUMNS", "read_survey"]
 
@@ -322,7 +323,7 @@ def _parse_answer(
     if not _blank(raw):
         text = _token(raw)
         text = _INTENSITY_NL.get(text, text)
-        if text not in ("awareness", "cooperation", "coordination", "integration"):
+        if text not in INTENSITIES:
             bad(
                 "intensity",
                 "intensity must be awareness, cooperation, coordination or integration "

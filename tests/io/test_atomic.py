@@ -267,6 +267,10 @@ def test_every_writer_is_listed() -> None:
     """A new public writer must join the tests above."""
     writers = {n for n in sk.__all__ if n.startswith("write_")} | {"report"}
     listed = {
+        # the researchers' formats: test_research_writers_follow_the_rule below
+        "write_kumu",
+        "write_pajek",
+        "write_ucinet_dl",
         "write_csv",
         "write_excel",
         "write_json",
@@ -281,3 +285,27 @@ def test_every_writer_is_listed() -> None:
     assert writers == listed
     assert len(WRITERS) == len(listed)
     json.dumps(sorted(listed))
+
+
+@pytest.mark.parametrize("name", ["write_kumu", "write_pajek", "write_ucinet_dl"])
+def test_research_writers_follow_the_rule(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Missing parents are created, the path comes back, and a failed write keeps the old copy."""
+    G = sk.load_sample()
+    write = getattr(sk, name)
+    target = tmp_path / "a" / "b" / "map.out"
+    written = write(G, target)
+    first = written[0] if isinstance(written, list) else written
+    assert first == target and target.is_file()
+    old = target.read_bytes()
+
+    def broken(self: Path, *args: object, **kwargs: object) -> int:
+        Path.write_bytes(self, b"half")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Path, "write_text", broken)
+    with pytest.raises(OSError, match="disk full"):
+        write(G, target)
+    monkeypatch.undo()
+    assert target.read_bytes() == old
