@@ -96,10 +96,10 @@ def partner_scores(
     ----------
     G : networkx.MultiDiGraph
         A social map, e.g. from :func:`~sociale_kaart.read_survey`.
-    nodes : iterable of node ids, optional
+    nodes : iterable, optional
         The members; default every node of ``G``.
-    relations : collection of str, default ("knows",)
-        The relations whose ties count (a survey's ties are ``knows``).
+    relations : collection of str, optional
+        The relations whose ties count (default: ``knows``, the ties of a survey).
 
     Returns
     -------

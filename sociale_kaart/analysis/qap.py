@@ -195,12 +195,12 @@ def qap_matrix(G: nx.Graph, spec: Term, *, nodes: Iterable[Hashable] | None = No
     ----------
     G : networkx.MultiDiGraph
         A social map.
-    spec : str or (str, array)
-        A term spec (see :mod:`sociale_kaart.analysis.qap`): ``"trust"``,
+    spec : str or tuple
+        A term spec (see ``sociale_kaart.analysis.qap``): ``"trust"``,
         ``"tie:value"``, ``"rel:knows"``, ``"rel:knows:trust"``,
         ``"same:team"``, ``"diff:hours_per_week"``, ``"geo"``, or a
         ``(label, matrix)`` pair.
-    nodes : iterable of node ids, optional
+    nodes : iterable, optional
         The nodes, in order; default every node of ``G``.
 
     Returns
@@ -412,14 +412,14 @@ def qap_test(
     ----------
     G : networkx.MultiDiGraph
         A social map.
-    y, x : str or (str, array)
-        Term specs (see :mod:`sociale_kaart.analysis.qap`), e.g.
+    y, x : str or tuple
+        Term specs (see ``sociale_kaart.analysis.qap``), e.g.
         ``"trust"`` and ``"same:x_background"``.
     reps : int, default 1000
         Number of permutations.
     seed : int, optional
         Seed of the permutations; the same seed gives the same table.
-    nodes : iterable of node ids, optional
+    nodes : iterable, optional
         The nodes, in order; default every node of ``G``.
     directed : bool, default True
         Use both dyads ``(i, j)`` and ``(j, i)``; with ``False`` each
@@ -557,15 +557,15 @@ def mrqap(
     ----------
     G : networkx.MultiDiGraph
         A social map.
-    y : str or (str, array), default "trust"
-        The dependent term (see :mod:`sociale_kaart.analysis.qap`).
-    x : sequence of str or (str, array)
+    y : str or tuple, default "trust"
+        The dependent term (see ``sociale_kaart.analysis.qap``).
+    x : sequence of str or tuple
         The predictor terms, e.g. ``["same:team", "same:x_background"]``.
     reps : int, default 1000
         Permutations per term.
     seed : int, optional
         Seed of the permutations; the same seed gives the same table.
-    nodes : iterable of node ids, optional
+    nodes : iterable, optional
         The nodes, in order; default every node of ``G``.
     intercept : bool, default True
         Add a constant term, ``intercept``. Like ``sna::netlm`` it is tested

@@ -180,7 +180,7 @@ def timeline(series: MapSeries | Iterable[tuple[Any, nx.MultiDiGraph]]) -> pd.Da
 
     Parameters
     ----------
-    series : MapSeries or iterable of (date, G)
+    series : MapSeries or iterable
         Dated maps, e.g. from :func:`~sociale_kaart.read_series` or
         :meth:`~sociale_kaart.MapSeries.from_snapshots`.
 

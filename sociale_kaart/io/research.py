@@ -322,8 +322,8 @@ def write_pajek(
         The ``.net`` file; partitions go beside it as ``<stem>_<attribute>.clu``.
     relation, weight : str, optional
         As in :func:`write_ucinet_dl`.
-    partitions : iterable of str, default ("kind",)
-        Node attributes to write as partitions. Class numbers start at 1 in
+    partitions : iterable of str, optional
+        Node attributes to write as partitions (default: ``kind``). Class numbers start at 1 in
         the order the values first appear; 0 means no value. The legend is
         in ``%`` comment lines at the top.
     fields : iterable of str or mapping, optional
@@ -514,7 +514,7 @@ def write_kumu(G: nx.Graph, path: PathLike, *, fields: Fields = None) -> Path:
     ``subtype``); each connection ``from``, ``to`` (element labels),
     ``type`` (the relation), ``direction`` (``directed``, or ``mutual`` for
     knows, partners and meets) and the tie's fields
-    (:data:`RESEARCH_EDGE_FIELDS`). Lists are text joined with ``;``.
+    (``RESEARCH_EDGE_FIELDS``). Lists are text joined with ``;``.
 
     Parameters
     ----------

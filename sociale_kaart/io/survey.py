@@ -428,7 +428,7 @@ def read_survey(
     ----------
     path : str, path-like or pandas.DataFrame
         The answers, a CSV (``,`` or ``;``) or Excel file in the long or wide
-        layout (see :mod:`sociale_kaart.io.survey`), or a DataFrame.
+        layout (see ``sociale_kaart.io.survey``), or a DataFrame.
     roster : str, path-like or pandas.DataFrame, optional
         The members with their attributes. Without it the members are every
         respondent and partner named, with no attributes.
@@ -471,7 +471,7 @@ def read_survey(
     FileNotFoundError
         If a file does not exist.
     ValueError
-        If ``missing`` is not one of :data:`MISSING_STRATEGIES`.
+        If ``missing`` is not one of ``MISSING_STRATEGIES``.
 
     Examples
     --------

@@ -283,7 +283,8 @@ def test_every_writer_is_listed() -> None:
         "report",
     }
     assert writers == listed
-    assert len(WRITERS) == len(listed)
+    research = {"write_kumu", "write_pajek", "write_ucinet_dl"}
+    assert len(WRITERS) == len(listed - research)
     json.dumps(sorted(listed))
 
 
