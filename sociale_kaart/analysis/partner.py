@@ -98,7 +98,7 @@ def partner_scores(
         A social map, e.g. from :func:`~sociale_kaart.read_survey`.
     nodes : iterable, optional
         The members; default every node of ``G``.
-    relations : collection of str, optional
+    relations : list of str, optional
         The relations whose ties count (default: ``knows``, the ties of a survey).
 
     Returns

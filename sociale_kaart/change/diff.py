@@ -143,7 +143,7 @@ class Diff:
 
     @property
     def empty(self) -> bool:
-        """Whether nothing changed: every table is empty and every gap persists as it was.
+        """Whether nothing changed (every table empty, every gap persisting as it was).
 
         Examples
         --------
