@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import networkx as nx
 import pandas as pd
 import pytest
@@ -107,3 +110,26 @@ def test_with_journal_collects_errors() -> None:
 def test_outcomes_unknown_column() -> None:
     with pytest.raises(ValueError, match="not a journal column"):
         sk.referral_outcomes(_map(), by="nationality")
+
+
+def test_write_json_leaves_the_journal_out(tmp_path: Path) -> None:
+    G = sk.load_sample()
+    first = {
+        k: next(n for n, d in G.nodes(data=True) if d["kind"] == k)
+        for k in ("resident", "professional", "initiative")
+    }
+    rows = [
+        _step(
+            "a",
+            "2026-01-01",
+            "proposed",
+            first["resident"],
+            first["professional"],
+            first["initiative"],
+        )
+    ]
+    H = sk.with_journal(G, pd.DataFrame(rows))
+    path = sk.write_json(H, tmp_path / "kaart.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert "referrals" not in data["graph"]
+    assert "referrals" in H.graph  # the map itself keeps it
