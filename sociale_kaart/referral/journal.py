@@ -1,6 +1,6 @@
 """Reading the referral journal kept in a map: the journal, its chains, its outcomes.
 
-The journal is validated by :mod:`sociale_kaart.core.journal` and kept in
+The journal is validated by ``sociale_kaart.core.journal`` and kept in
 ``G.graph["referrals"]`` (and ``G.graph["contacts"]``); it adds no ties.
 """
 
@@ -27,9 +27,9 @@ def with_journal(
     G : networkx.MultiDiGraph
         The social map; it is not changed.
     referrals : pandas.DataFrame
-        One row per status event (see :data:`sociale_kaart.core.journal.REFERRAL_COLUMNS`).
+        One row per status event (see ``REFERRAL_COLUMNS`` in ``sociale_kaart.core.journal``).
     contacts : pandas.DataFrame, optional
-        Contact moments (see :data:`sociale_kaart.core.journal.CONTACT_COLUMNS`).
+        Contact moments (see ``CONTACT_COLUMNS`` there).
 
     Returns
     -------
