@@ -111,6 +111,7 @@ from sociale_kaart.pictures import (
 )
 from sociale_kaart.privacy import check_disclosure, export_fields, pseudonym, pseudonymise
 from sociale_kaart.referral import match_residents, network_activation, suggest_referrals
+from sociale_kaart.referral.journal import journal, referral_chains, referral_outcomes, with_journal
 from sociale_kaart.report import report
 
 __version__ = "0.1.0"  # the one version source: pyproject.toml reads it from here
@@ -147,6 +148,7 @@ __all__ = [
     "from_frames",
     "interactive",
     "isolation",
+    "journal",
     "knowledge_gaps",
     "load_sample",
     "match_residents",
@@ -179,6 +181,8 @@ __all__ = [
     "read_series",
     "read_survey",
     "read_ucinet_dl",
+    "referral_chains",
+    "referral_outcomes",
     "report",
     "single_knowers",
     "snapshot",
@@ -194,6 +198,7 @@ __all__ = [
     "unreached_places",
     "validate",
     "what_if",
+    "with_journal",
     "write_csv",
     "write_datapackage",
     "write_excel",

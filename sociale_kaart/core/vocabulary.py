@@ -74,7 +74,11 @@ RELATION_RULES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     "located_at": (OFFER_KINDS, frozenset({"place"})),
     "visits": (PERSON_KINDS, frozenset({"place"})),
-    "refers": (frozenset({"professional"}), OFFER_KINDS),
+    # Any offer-holder may refer, to an offer or to a professional or team (issue 13).
+    "refers": (
+        frozenset({"professional"}) | OFFER_KINDS,
+        OFFER_KINDS | frozenset({"professional"}),
+    ),
 }
 
 #: All relation names.

@@ -899,6 +899,10 @@ def _is_int_field(annotation: Any) -> bool:
 # ----------------------------------------------------------------------------- JSON
 
 
+#: Keys of ``G.graph`` that hold the referral journal; write_json leaves them out.
+_JOURNAL_KEYS = frozenset({"referrals", "contacts"})
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
@@ -920,7 +924,9 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
 
     Dates are written as ISO text. This is lossless (sensitive fields
     included); the file is also valid input for
-    ``networkx.node_link_graph(data, edges="edges")``.
+    ``networkx.node_link_graph(data, edges="edges")``. The referral journal
+    and contact moments (``G.graph["referrals"]``, ``G.graph["contacts"]``)
+    are not written: :func:`read_json` cannot read them back yet.
 
     Parameters
     ----------
@@ -948,6 +954,9 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     """
     require_map(G)
     data = nx.node_link_data(G, edges="edges")
+    # The referral journal holds residents' data and read_json cannot read it back yet:
+    # it is left out rather than written one way only (issue 13).
+    data["graph"] = {k: v for k, v in data["graph"].items() if k not in _JOURNAL_KEYS}
     with atomic_file(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
         json.dump(data, handle, default=_json_default, ensure_ascii=False, indent=indent)
     return written_path(path)

@@ -1,0 +1,409 @@
+"""The referral journal and contact moments: validated tables kept in the map.
+
+A *referral* is a sequence of status events, close to the FHIR Task state
+machine (HL7 FHIR R4, Task.status): ``proposed -> requested ->
+accepted | rejected -> started -> completed``, and ``cancelled`` from any
+open state. Each row of the journal is one event of one referral. The
+journal and the contact moments add no ties to the map; they live in
+``G.graph["referrals"]`` and ``G.graph["contacts"]``.
+
+Every problem is collected and raised together as one
+:class:`~sociale_kaart.core.errors.DataError`, with file, row and column.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from sociale_kaart.core.errors import DataError, Problem
+
+__all__ = [
+    "CONTACT_COLUMNS",
+    "REFERRAL_COLUMNS",
+    "STATUSES",
+    "TRANSITIONS",
+    "validate_contacts",
+    "validate_referrals",
+]
+
+#: Statuses of a referral step, in the order of the state machine.
+STATUSES: tuple[str, ...] = (
+    "proposed",
+    "requested",
+    "accepted",
+    "rejected",
+    "started",
+    "completed",
+    "cancelled",
+)
+
+_OPEN = frozenset({"proposed", "requested", "accepted", "started"})
+
+#: Allowed status changes: status -> statuses that may follow it.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "proposed": frozenset({"requested", "accepted", "rejected", "cancelled"}),
+    "requested": frozenset({"accepted", "rejected", "cancelled"}),
+    "accepted": frozenset({"started", "cancelled"}),
+    "rejected": frozenset(),
+    "started": frozenset({"completed", "cancelled"}),
+    "completed": frozenset(),
+    "cancelled": frozenset(),
+}
+
+#: Columns of ``referrals.csv``; the first six are required.
+REFERRAL_COLUMNS: tuple[str, ...] = (
+    "referral",
+    "date",
+    "status",
+    "resident",
+    "referrer",
+    "target",
+    "parent",
+    "theme",
+    "companion",
+    "reason",
+)
+
+#: Columns of ``contacts.csv``; the first four are required.
+CONTACT_COLUMNS: tuple[str, ...] = ("contact", "date", "resident", "professional", "referral")
+
+_FILE_R = "referrals.csv"
+_FILE_C = "contacts.csv"
+_TRUE = {"1", "true", "yes", "ja", "waar"}
+_FALSE = {"", "0", "false", "no", "nee", "onwaar"}
+
+
+def _blank(value: Any) -> bool:
+    return (
+        value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == ""
+    )
+
+
+def _as_date(value: Any) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _kinds(G: Any) -> Mapping[str, str]:
+    return {node: data.get("kind", "") for node, data in G.nodes(data=True)}
+
+
+def validate_referrals(G: Any, table: pd.DataFrame, *, file: str = _FILE_R) -> pd.DataFrame:
+    """Check a referral journal against the map and return it as a clean table.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The social map whose ids the journal names.
+    table : pandas.DataFrame
+        One row per status event, with the columns of :data:`REFERRAL_COLUMNS`.
+    file : str, optional
+        The file name used in problem messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The journal, with dates as :class:`datetime.date`, ``companion`` as bool.
+
+    Raises
+    ------
+    DataError
+        Listing every unknown id, impossible status change, date out of
+        order, missing parent and parent cycle, each with its row.
+
+    References
+    ----------
+    HL7 FHIR R4, resource Task, element ``status`` (the task state machine).
+
+    Examples
+    --------
+    >>> import networkx as nx, pandas as pd
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("r1", kind="resident"); G.add_node("p1", kind="professional")
+    >>> G.add_node("i1", kind="initiative")
+    >>> t = pd.DataFrame({"referral": ["a", "a"], "date": ["2026-01-05", "2026-01-06"],
+    ...                   "status": ["proposed", "started"], "resident": ["r1", "r1"],
+    ...                   "referrer": ["p1", "p1"], "target": ["i1", "i1"]})
+    >>> try:
+    ...     validate_referrals(G, t)
+    ... except DataError as err:
+    ...     print(err.errors[0].message[:45])
+    status 'started' cannot follow 'proposed' in
+    """
+    problems: list[Problem] = []
+    kinds = _kinds(G)
+    frame = table.copy()
+    for column in REFERRAL_COLUMNS:
+        if column not in frame.columns:
+            if column in REFERRAL_COLUMNS[:6]:
+                problems.append(
+                    Problem(
+                        file, None, column, None, f"required column {column!r} is missing; add it"
+                    )
+                )
+            frame[column] = None
+    if problems:
+        raise DataError(problems, source=file)
+    dates: list[_dt.date | None] = []
+    companions: list[bool] = []
+    last: dict[str, tuple[str, _dt.date | None]] = {}
+    first_row: dict[str, dict[Any, Any]] = {}
+    parents: dict[str, str] = {}
+    first_line: dict[str, int] = {}
+    for i, row in enumerate(frame.to_dict("records")):
+        line = i + 2
+        ref = "" if _blank(row["referral"]) else str(row["referral"]).strip()
+        if not ref:
+            problems.append(
+                Problem(file, line, "referral", row["referral"], "give the referral an id")
+            )
+        date = _as_date(row["date"])
+        if date is None:
+            problems.append(
+                Problem(file, line, "date", row["date"], "write the date as YYYY-MM-DD")
+            )
+        dates.append(date)
+        status = str(row["status"]).strip() if not _blank(row["status"]) else ""
+        if status not in STATUSES:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "status",
+                    row["status"],
+                    f"status must be one of {', '.join(STATUSES)}",
+                )
+            )
+        for column, allowed in (
+            ("resident", {"resident"}),
+            ("referrer", {"professional", "organisation", "initiative"}),
+            ("target", {"professional", "organisation", "initiative"}),
+        ):
+            value = row[column]
+            if _blank(value):
+                problems.append(Problem(file, line, column, value, f"fill in the {column} id"))
+            elif str(value) not in kinds:
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        column,
+                        value,
+                        f"{column} {value!r} is not on the map; add it or fix the id",
+                    )
+                )
+            elif kinds[str(value)] not in allowed:
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        column,
+                        value,
+                        f"{column} must be a {' or '.join(sorted(allowed))}, "
+                        f"not a {kinds[str(value)]}",
+                    )
+                )
+        comp = "" if _blank(row["companion"]) else str(row["companion"]).strip().lower()
+        if comp not in _TRUE | _FALSE and not isinstance(row["companion"], bool):
+            problems.append(Problem(file, line, "companion", row["companion"], "write yes or no"))
+        companions.append(
+            bool(row["companion"]) if isinstance(row["companion"], bool) else comp in _TRUE
+        )
+        if not ref:
+            continue
+        if ref in first_row:
+            for column in ("resident", "referrer", "target"):
+                if str(row[column]) != str(first_row[ref][column]):
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            column,
+                            row[column],
+                            f"referral {ref!r} changes its {column}; "
+                            f"one referral keeps one {column}",
+                        )
+                    )
+        else:
+            first_row[ref] = row
+            first_line[ref] = line
+            if not _blank(row["parent"]):
+                parents[ref] = str(row["parent"]).strip()
+        if status in STATUSES:
+            if ref not in last:
+                if status != "proposed" and status != "requested":
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            "status",
+                            status,
+                            f"referral {ref!r} must begin as proposed or requested, not {status}",
+                        )
+                    )
+            else:
+                previous, previous_date = last[ref]
+                if status not in TRANSITIONS[previous]:
+                    allowed_next = ", ".join(sorted(TRANSITIONS[previous])) or "none (closed)"
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            "status",
+                            status,
+                            f"status {status!r} cannot follow {previous!r} in referral {ref!r}; "
+                            f"allowed next: {allowed_next}",
+                        )
+                    )
+                if date is not None and previous_date is not None and date < previous_date:
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            "date",
+                            row["date"],
+                            f"date is before the previous step of referral {ref!r} "
+                            f"({previous_date}); "
+                            "put the steps in order",
+                        )
+                    )
+            last[ref] = (status, date)
+    for ref, parent in parents.items():
+        if parent not in first_row:
+            problems.append(
+                Problem(
+                    file,
+                    first_line[ref],
+                    "parent",
+                    parent,
+                    f"parent referral {parent!r} is not in the journal; "
+                    "fix the id or leave it empty",
+                )
+            )
+    for start in sorted(parents):
+        seen = [start]
+        node = parents.get(start)
+        while node is not None and node in first_row:
+            if node == start:
+                if start == min(seen):  # report each cycle once
+                    problems.append(
+                        Problem(
+                            file,
+                            first_line[start],
+                            "parent",
+                            parents[start],
+                            f"referrals {' -> '.join(seen)} -> {start} form a cycle; break it",
+                        )
+                    )
+                break
+            if node in seen:
+                break
+            seen.append(node)
+            node = parents.get(node)
+    if problems:
+        raise DataError(problems, source=file)
+    frame["date"] = dates
+    frame["companion"] = companions
+    return frame[list(REFERRAL_COLUMNS)].reset_index(drop=True)
+
+
+def validate_contacts(
+    G: Any, table: pd.DataFrame, *, referrals: pd.DataFrame | None = None, file: str = _FILE_C
+) -> pd.DataFrame:
+    """Check contact moments against the map (and journal) and return a clean table.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The social map whose ids the contacts name.
+    table : pandas.DataFrame
+        One row per contact moment, columns of :data:`CONTACT_COLUMNS`.
+    referrals : pandas.DataFrame, optional
+        A validated journal; ``referral`` ids must then be in it.
+    file : str, optional
+        The file name used in problem messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The contacts, dates as :class:`datetime.date`.
+
+    Raises
+    ------
+    DataError
+        Listing every unknown id and bad date, each with its row.
+
+    Examples
+    --------
+    >>> import networkx as nx, pandas as pd
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("r1", kind="resident"); G.add_node("p1", kind="professional")
+    >>> t = pd.DataFrame({"contact": ["c1"], "date": ["2026-02-01"],
+    ...                   "resident": ["r1"], "professional": ["p1"]})
+    >>> validate_contacts(G, t)["date"].iloc[0]
+    datetime.date(2026, 2, 1)
+    """
+    problems: list[Problem] = []
+    kinds = _kinds(G)
+    frame = table.copy()
+    for column in CONTACT_COLUMNS:
+        if column not in frame.columns:
+            if column in CONTACT_COLUMNS[:4]:
+                problems.append(
+                    Problem(
+                        file, None, column, None, f"required column {column!r} is missing; add it"
+                    )
+                )
+            frame[column] = None
+    if problems:
+        raise DataError(problems, source=file)
+    known = set() if referrals is None else set(referrals["referral"].astype(str))
+    dates: list[_dt.date | None] = []
+    for i, row in enumerate(frame.to_dict("records")):
+        line = i + 2
+        date = _as_date(row["date"])
+        if date is None:
+            problems.append(
+                Problem(file, line, "date", row["date"], "write the date as YYYY-MM-DD")
+            )
+        dates.append(date)
+        for column, kind in (("resident", "resident"), ("professional", "professional")):
+            value = row[column]
+            if _blank(value) or kinds.get(str(value)) != kind:
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        column,
+                        value,
+                        f"{column} {value!r} is not a {kind} on the map; fix the id",
+                    )
+                )
+        if (
+            referrals is not None
+            and not _blank(row["referral"])
+            and str(row["referral"]) not in known
+        ):
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "referral",
+                    row["referral"],
+                    "this referral is not in the journal; fix the id or leave it empty",
+                )
+            )
+    if problems:
+        raise DataError(problems, source=file)
+    frame["date"] = dates
+    return frame[list(CONTACT_COLUMNS)].reset_index(drop=True)

@@ -1,0 +1,131 @@
+"""Validation of the referral journal and contact moments (issue 13)."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sociale_kaart.core.errors import DataError
+from sociale_kaart.core.journal import (
+    STATUSES,
+    TRANSITIONS,
+    validate_contacts,
+    validate_referrals,
+)
+from sociale_kaart.core.vocabulary import RELATION_RULES
+
+
+def _map() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    G.add_node("r_henk", kind="resident")
+    G.add_node("p_wijk", kind="professional")
+    G.add_node("o_stip", kind="organisation")
+    G.add_node("i_zwembad", kind="initiative")
+    return G
+
+
+def _rows(ref: str, statuses: list[str], **extra: str) -> list[dict[str, str]]:
+    return [
+        {
+            "referral": ref,
+            "date": f"2026-03-{i + 1:02d}",
+            "status": s,
+            "resident": "r_henk",
+            "referrer": "p_wijk",
+            "target": "i_zwembad",
+            **extra,
+        }
+        for i, s in enumerate(statuses)
+    ]
+
+
+def test_stip_may_refer_to_a_professional() -> None:
+    sources, targets = RELATION_RULES["refers"]
+    assert "organisation" in sources and "initiative" in sources
+    assert "professional" in targets
+
+
+def test_valid_journal_loads_and_adds_no_ties() -> None:
+    G = _map()
+    out = validate_referrals(G, pd.DataFrame(_rows("a", ["proposed", "accepted", "started"])))
+    assert list(out["status"]) == ["proposed", "accepted", "started"]
+    assert G.number_of_edges() == 0
+    assert out["companion"].tolist() == [False, False, False]
+
+
+def test_completed_before_accepted_is_rejected() -> None:
+    with pytest.raises(DataError) as info:
+        validate_referrals(_map(), pd.DataFrame(_rows("a", ["proposed", "completed"])))
+    assert info.value.errors[0].row == 3 and info.value.errors[0].column == "status"
+
+
+def test_all_problems_collected_with_rows() -> None:
+    rows = _rows("a", ["proposed", "started"])
+    rows[0]["resident"] = "r_nobody"
+    rows[1]["date"] = "2026-02-01"
+    with pytest.raises(DataError) as info:
+        validate_referrals(_map(), pd.DataFrame(rows))
+    where = {(p.row, p.column) for p in info.value.errors}
+    assert {(2, "resident"), (3, "status"), (3, "date")} <= where
+
+
+def test_missing_parent_and_cycle() -> None:
+    rows = _rows("a", ["proposed"], parent="b") + _rows("b", ["proposed"], parent="a")
+    rows += _rows("c", ["proposed"], parent="zz")
+    with pytest.raises(DataError) as info:
+        validate_referrals(_map(), pd.DataFrame(rows))
+    messages = " ".join(p.message for p in info.value.errors)
+    assert "cycle" in messages and "'zz'" in messages
+
+
+def test_contacts_check_ids_and_journal() -> None:
+    G = _map()
+    journal = validate_referrals(G, pd.DataFrame(_rows("a", ["proposed"])))
+    good = pd.DataFrame(
+        {
+            "contact": ["c1"],
+            "date": ["2026-03-02"],
+            "resident": ["r_henk"],
+            "professional": ["p_wijk"],
+            "referral": ["a"],
+        }
+    )
+    assert len(validate_contacts(G, good, referrals=journal)) == 1
+    bad = good.assign(referral="b", professional="o_stip")
+    with pytest.raises(DataError) as info:
+        validate_contacts(G, bad, referrals=journal)
+    assert {p.column for p in info.value.errors} == {"professional", "referral"}
+
+
+def _paths() -> st.SearchStrategy[list[str]]:
+    @st.composite
+    def walk(draw: st.DrawFn) -> list[str]:
+        path = [draw(st.sampled_from(["proposed", "requested"]))]
+        while TRANSITIONS[path[-1]] and draw(st.booleans()):
+            path.append(draw(st.sampled_from(sorted(TRANSITIONS[path[-1]]))))
+        return path
+
+    return walk()
+
+
+@settings(max_examples=30, deadline=None)
+@given(_paths())
+def test_any_valid_status_sequence_loads(path: list[str]) -> None:
+    assert len(validate_referrals(_map(), pd.DataFrame(_rows("a", path)))) == len(path)
+
+
+@settings(max_examples=30, deadline=None)
+@given(_paths(), st.data())
+def test_any_backwards_transition_is_rejected(path: list[str], data: st.DataObject) -> None:
+    order = {s: i for i, s in enumerate(STATUSES)}
+    backwards = [
+        s for s in STATUSES if order[s] < order[path[-1]] and s not in TRANSITIONS[path[-1]]
+    ]
+    if not backwards:
+        return
+    bad = [*path, data.draw(st.sampled_from(backwards))]
+    with pytest.raises(DataError):
+        validate_referrals(_map(), pd.DataFrame(_rows("a", bad)))
