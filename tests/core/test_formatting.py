@@ -50,7 +50,7 @@ def test_dutch_and_english_agree_once_the_separators_are_swapped(x: float, d: in
     swapped = en.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     assert nl == swapped
     if d:
-        assert re.fullmatch(r"-?\d{1,3}(\.\d{3})*,\d{%d}" % d, nl)
+        assert re.fullmatch(r"-?\d{1,3}(\.\d{3})*,\d{" + str(d) + "}", nl)
         # the number read back is x rounded to d decimals (within half a unit)
         back = float(en.replace(",", ""))
         assert abs(back - x) <= 0.5 * 10**-d + 1e-9
