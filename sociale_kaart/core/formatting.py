@@ -19,12 +19,14 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency as _babel_currency
 from babel.numbers import format_decimal as _babel_decimal
 
-from sociale_kaart.core.strings import check_language
+from sociale_kaart.core.strings import check_language, text
 
-__all__ = ["LOCALES", "format_date", "format_km", "format_money", "format_number"]
+__all__ = ["format_date", "format_km", "format_money", "format_number"]
 
-#: The Babel locale for each page language.
-LOCALES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}
+
+def _locale(language: str) -> str:
+    """The Babel locale of a page language (kept in the string table)."""
+    return text("format.locale", check_language(language))
 
 
 def _pattern(decimals: int) -> str:
@@ -60,8 +62,7 @@ def format_number(value: float, language: str = "nl", *, decimals: int = 2) -> s
     >>> format_number(12, decimals=0)
     '12'
     """
-    lang = check_language(language)
-    return str(_babel_decimal(value, format=_pattern(decimals), locale=LOCALES[lang]))
+    return str(_babel_decimal(value, format=_pattern(decimals), locale=_locale(language)))
 
 
 def format_km(value: float, language: str = "nl", *, decimals: int = 1) -> str:
@@ -79,15 +80,15 @@ def format_km(value: float, language: str = "nl", *, decimals: int = 1) -> str:
     Returns
     -------
     str
-        The written distance, with a non-breaking space before ``km``.
+        The written distance.
 
     Examples
     --------
     >>> from sociale_kaart.core.formatting import format_km
-    >>> format_km(2.14).replace("\\u00a0", " ")
+    >>> format_km(2.14)
     '2,1 km'
     """
-    return format_number(value, language, decimals=decimals) + "\u00a0km"
+    return format_number(value, language, decimals=decimals) + " km"
 
 
 def format_money(value: float, language: str = "nl") -> str:
@@ -113,8 +114,7 @@ def format_money(value: float, language: str = "nl") -> str:
     >>> format_money(5.2, "en")
     '€5.20'
     """
-    lang = check_language(language)
-    return str(_babel_currency(value, "EUR", locale=LOCALES[lang]))
+    return str(_babel_currency(value, "EUR", locale=_locale(language)))
 
 
 def format_date(value: _dt.date | str, language: str = "nl") -> str:
@@ -146,7 +146,6 @@ def format_date(value: _dt.date | str, language: str = "nl") -> str:
     >>> format_date(datetime.date(2026, 12, 2), "en")
     '2 December 2026'
     """
-    lang = check_language(language)
     if isinstance(value, str):
         try:
             value = _dt.date.fromisoformat(value[:10])
@@ -156,4 +155,4 @@ def format_date(value: _dt.date | str, language: str = "nl") -> str:
             ) from None
     if isinstance(value, _dt.datetime):
         value = value.date()
-    return str(_babel_date(value, format="long", locale=LOCALES[lang]))
+    return str(_babel_date(value, format="long", locale=_locale(language)))
