@@ -866,6 +866,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "score.meeting_hours": ("uren overleg per maand", "meeting hours a month"),
     # formatting (issue 14): the Babel (CLDR) locale of each page language
     "format.locale": ("nl_NL", "en_GB"),
+    # CLI refer in Dutch and English (issue 14)
+    "cli.refer.none": (
+        "geen passend aanbod gevonden voor {resident}",
+        "no fitting offer found for {resident}",
+    ),
+    "cli.refer.path": ("route", "path"),
+    "cli.refer.yes": ("komt in aanmerking", "eligible"),
+    "cli.refer.no": ("komt niet in aanmerking", "not eligible"),
+    "cli.refer.unknown": ("toegang onbekend", "eligibility unknown"),
 }
 
 
