@@ -210,7 +210,11 @@ def _summary_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
     language, min_cell = ctx["language"], ctx["min_cell"]
     frame = summary(G)
     if ctx["audience"] == "public":
-        frame = suppress_small(frame, list(frame.columns), min_cell=min_cell, total_row="total")
+        # Offers and places are not people: their counts stay visible (issue 14,
+        # "Havenkwartier: 2 initiatieven"); counts of people and ties are suppressed.
+        offers = {"initiatives", "organisations", "places"}
+        people = [c for c in frame.columns if c not in offers]
+        frame = suppress_small(frame, people, min_cell=min_cell, total_row="total")
         frame = frame.drop(columns="suppressed")
     frame = frame.rename(
         index={"total": text("report.total", language), "(none)": text("report.none", language)}
