@@ -32,7 +32,8 @@ import pandas as pd
 from sociale_kaart.analysis.summary import summary
 from sociale_kaart.core.errors import DataError
 from sociale_kaart.core.records import MODELS
-from sociale_kaart.core.strings import LANGUAGES
+from sociale_kaart.core.strings import LANGUAGES, text
+from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
 from sociale_kaart.datasets import DEFAULT_SAMPLE, load_sample
 from sociale_kaart.io.formats import read_csv, read_excel, read_json, write_csv, write_json
 
@@ -187,16 +188,20 @@ def _cmd_refer(args: argparse.Namespace) -> int:
     args.progress(f"looking for offers for {args.resident}")
     found = suggest_referrals(G, args.resident, theme=args.theme, top=args.top, language=args.lang)
     if found.empty:
-        print(f"no fitting offer found for {args.resident}")
+        print(text("cli.refer.none", args.lang, resident=args.resident))
         return 0
     for i, (_, row) in enumerate(found.head(args.top).iterrows(), start=1):
         path = " -> ".join(map(str, row.get("path") or []))
-        ok = {"yes": "eligible", "no": "not eligible", "unknown": "eligibility unknown"}.get(
-            str(row.get("eligible")), str(row.get("eligible"))
+        eligible = str(row.get("eligible"))
+        ok = (
+            text(f"cli.refer.{eligible}", args.lang)
+            if eligible in ("yes", "no", "unknown")
+            else eligible
         )
-        print(f"{i}. {row.get('target_name') or row.get('target')} ({row.get('theme')}, {ok})")
+        theme = theme_label(str(row.get("theme")), DEFAULT_THEMES, language=args.lang)
+        print(f"{i}. {row.get('target_name') or row.get('target')} ({theme}, {ok})")
         if path:
-            print(f"   path: {path}")
+            print(f"   {text('cli.refer.path', args.lang)}: {path}")
         if row.get("explanation"):
             print(f"   {row.get('explanation')}")
     return 0

@@ -743,7 +743,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "cold: no tie on the map leads there",
     ),
     "referral.r_chain": ("eerst {tags} halen bij {granter}", "first obtain {tags} at {granter}"),
-    "referral.r_km": ("ongeveer {km:.1f} km verderop", "about {km:.1f} km away"),
+    "referral.r_km": ("ongeveer {km} verderop", "about {km} away"),
     "referral.r_offers": ("biedt zelf {theme}", "offers {theme} themselves"),
     "referral.a_help": ("biedt hulp bij {themes}", "offers help with {themes}"),
     "referral.a_along": (
@@ -778,7 +778,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ze hebben geen gedeelde taal op de kaart",
         "they share no language on record",
     ),
-    "matching.km": ("{km:.1f} km van elkaar", "{km:.1f} km apart"),
+    "matching.km": ("{km} van elkaar", "{km} apart"),
     "matching.also": ("ze delen ook {themes}", "they also connect on {themes}"),
     "matching.contact": ("{c} kent hen allebei", "{c} knows both"),
     # change over time (sociale_kaart.change): the explanations of diff()
@@ -864,6 +864,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "score.components": ("componenten", "components"),
     "score.isolates": ("losse knooppunten", "isolates"),
     "score.meeting_hours": ("uren overleg per maand", "meeting hours a month"),
+    # formatting (issue 14): the Babel (CLDR) locale of each page language
+    "format.locale": ("nl_NL", "en_GB"),
+    # CLI refer in Dutch and English (issue 14)
+    "cli.refer.none": (
+        "geen passend aanbod gevonden voor {resident}",
+        "no fitting offer found for {resident}",
+    ),
+    "cli.refer.path": ("route", "path"),
+    "cli.refer.yes": ("komt in aanmerking", "eligible"),
+    "cli.refer.no": ("komt niet in aanmerking", "not eligible"),
+    "cli.refer.unknown": ("toegang onbekend", "eligibility unknown"),
 }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sociale_kaart.core.formatting import format_number
 from sociale_kaart.core.geo import haversine_km
 from sociale_kaart.core.strings import join_words
 from sociale_kaart.gaps.common import (
@@ -169,7 +170,7 @@ def _coverage_gap(
         "nb": join_words([w.nb(cell.nb) for cell in cells], w.lang),
         "theme": w.theme(theme),
         "offers": w.offers(listed),
-        "km": opts.max_distance_km,
+        "km": _km(opts.max_distance_km, w.lang),
     }
     shown = str(demand)
     if opts.aggregate_only and suppressed(residents, opts.min_cell):
@@ -186,3 +187,10 @@ def _coverage_gap(
         t(w.lang, f"cov_s_{reason}", **values),
         ("coverage", key_nb, theme),
     )
+
+
+def _km(km: float | None, language: str) -> str:
+    """The distance limit in the page's number format (``1,5`` in Dutch)."""
+    if km is None:
+        return "?"
+    return format_number(km, language, decimals=0 if float(km).is_integer() else 1)

@@ -14,6 +14,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from sociale_kaart.core.formatting import format_date, format_number
 from sociale_kaart.core.vocabulary import OFFER_KINDS
 from sociale_kaart.gaps.common import (
     GAP_TYPES,
@@ -624,15 +625,15 @@ def meeting_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                 w.lang,
                 "ml_item",
                 other=row["other"],
-                hours=_fmt_hours(row["hours_per_month"]),
+                hours=_fmt_hours(row["hours_per_month"], w.lang),
                 share=round(100 * row["relevance"]),
             )
             for row in flagged
         ]
         values = {
             "prof": p,
-            "hours": _fmt_hours(hours),
-            "flagged": _fmt_hours(lost),
+            "hours": _fmt_hours(hours, w.lang),
+            "flagged": _fmt_hours(lost, w.lang),
             "items": "; ".join(items),
         }
         text = t(w.lang, "ml", **values)
@@ -653,10 +654,10 @@ def meeting_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     return out
 
 
-def _fmt_hours(hours: float | None) -> str:
+def _fmt_hours(hours: float | None, language: str) -> str:
     if hours is None:
         return "?"
-    return str(int(hours)) if float(hours).is_integer() else f"{hours:.1f}"
+    return format_number(hours, language, decimals=0 if float(hours).is_integer() else 1)
 
 
 # ------------------------------------------------------------------------- stale records
@@ -711,7 +712,7 @@ def stale_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                 w.lang,
                 "st_old",
                 offer=name,
-                date=row["last_verified"].isoformat(),
+                date=format_date(row["last_verified"], w.lang),
                 months=row["age_months"],
                 limit=opts.stale_months,
             )

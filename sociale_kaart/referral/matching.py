@@ -67,6 +67,7 @@ import numpy as np
 import pandas as pd
 
 from sociale_kaart.core.checks import require_map
+from sociale_kaart.core.formatting import format_km
 from sociale_kaart.core.geo import haversine_km
 from sociale_kaart.core.strings import check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
@@ -557,7 +558,7 @@ def _row(
         parts.append(text("matching.no_lang", language))
     if not any(math.isnan(x) for x in (R.lat[a], R.lon[a], R.lat[b], R.lon[b])):
         km = haversine_km(R.lat[a], R.lon[a], R.lat[b], R.lon[b])
-        parts.append(text("matching.km", language, km=km))
+        parts.append(text("matching.km", language, km=format_km(km, language)))
     also = sorted(
         t
         for t in (set(R.needs[a]) | set(R.needs[b]) | R.offers[a] | R.offers[b])

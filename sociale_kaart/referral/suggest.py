@@ -62,6 +62,7 @@ import pandas as pd
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.eligibility import Outcome, RuleResult, evaluate, has_condition
 from sociale_kaart.core.errors import NodeNotFoundError
+from sociale_kaart.core.formatting import format_km
 from sociale_kaart.core.geo import haversine_km
 from sociale_kaart.core.strings import STRINGS, check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
@@ -668,7 +669,7 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
         else:
             sentence += _t(lang, "s_cold")
     if c.km is not None:
-        reasons.append(_t(lang, "r_km", km=c.km))
+        reasons.append(_t(lang, "r_km", km=format_km(c.km, lang)))
     return {
         "target": index.ids[c.node],
         "target_kind": _KIND_NAME[index.kind[c.node]],

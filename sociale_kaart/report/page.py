@@ -22,6 +22,7 @@ import pandas as pd
 
 from sociale_kaart.analysis.summary import summary
 from sociale_kaart.core.checks import require_map
+from sociale_kaart.core.formatting import format_date, format_number
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import check_language, field_label, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
@@ -122,12 +123,26 @@ def _cell(value: Any, *, language: str, min_cell: int) -> str:
     if isinstance(value, bool):
         return "✓" if value else ""
     if isinstance(value, float):
-        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+        return _number(value, language)
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
+        return format_date(value, language)
     return str(value)
+
+
+def _number(value: float, language: str) -> str:
+    """Three significant digits (at most three decimals) in the page's number format."""
+    size = abs(value)
+    if size >= 100 or value == 0 or value.is_integer():
+        decimals = 0
+    elif size >= 10:
+        decimals = 1
+    elif size >= 1:
+        decimals = 2
+    else:
+        decimals = 3 if size < 0.1 else 2
+    return format_number(value, language, decimals=decimals)
 
 
 def _header(column: str, language: str) -> str:
@@ -195,7 +210,11 @@ def _summary_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
     language, min_cell = ctx["language"], ctx["min_cell"]
     frame = summary(G)
     if ctx["audience"] == "public":
-        frame = suppress_small(frame, list(frame.columns), min_cell=min_cell, total_row="total")
+        # Offers and places are not people: their counts stay visible (issue 14,
+        # "Havenkwartier: 2 initiatieven"); counts of people and ties are suppressed.
+        offers = {"initiatives", "organisations", "places"}
+        people = [c for c in frame.columns if c not in offers]
+        frame = suppress_small(frame, people, min_cell=min_cell, total_row="total")
         frame = frame.drop(columns="suppressed")
     frame = frame.rename(
         index={"total": text("report.total", language), "(none)": text("report.none", language)}
@@ -421,7 +440,7 @@ def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
                     "id": str(node),
                     "name": str(attrs.get("name") or ""),
                     "kind": kind_label(attrs.get("kind"), language),
-                    "last_verified": verified.isoformat()
+                    "last_verified": format_date(verified, language)
                     if verified
                     else text("report.never", language),
                 }
@@ -539,7 +558,7 @@ def render_report(
             language=language,
             title=heading,
             subtitle=f"{text('report.subtitle', language)} {name}" if name else "",
-            made=f"{text('report.made', language)} {ctx['today'].isoformat()}",
+            made=f"{text('report.made', language)} {format_date(ctx['today'], language)}",
             audience_note=text(f"report.audience.{audience}", language, min_cell=min_cell),
             audience=audience,
             contents_label=text("report.contents", language),

@@ -129,3 +129,12 @@ def test_console_entry_point_runs() -> None:
         check=False,
     )
     assert result.returncode == 0 and "294 nodes" in result.stdout
+
+
+def test_refer_in_dutch_has_no_english_fragments(capsys: pytest.CaptureFixture[str]) -> None:
+    # issue 14: "path:" and "eligible" leaked into Dutch output
+    folder = str(sk.datasets.sample_path())
+    assert main(["refer", folder, "r_henk", "--theme", "exercise", "--lang", "nl", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "   route: r_henk -> " in out
+    assert "path:" not in out and "eligible" not in out and "exercise" not in out

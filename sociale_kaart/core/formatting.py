@@ -1,0 +1,158 @@
+"""Numbers, distances, money and dates in the page's language, through Babel.
+
+Dutch output writes ``0,94``, ``2,1 km``, ``€ 5,20`` and ``2 december 2026``;
+English output writes ``0.94``, ``2.1 km``, ``€5.20`` and ``2 December 2026``.
+Nothing here is hand-written formatting: every function delegates to Babel's
+CLDR data, so the rules are those of the Unicode Common Locale Data Repository.
+
+References
+----------
+Unicode Consortium (2024). *Unicode Technical Standard #35: Unicode Locale Data
+Markup Language (LDML)*, part 3 (numbers) and part 4 (dates).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_currency as _babel_currency
+from babel.numbers import format_decimal as _babel_decimal
+
+from sociale_kaart.core.strings import check_language, text
+
+__all__ = ["format_date", "format_km", "format_money", "format_number"]
+
+
+def _locale(language: str) -> str:
+    """The Babel locale of a page language (kept in the string table)."""
+    return text("format.locale", check_language(language))
+
+
+def _pattern(decimals: int) -> str:
+    if decimals < 0:
+        raise ValueError(f"decimals must be 0 or more, not {decimals}")
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def format_number(value: float, language: str = "nl", *, decimals: int = 2) -> str:
+    """Write ``value`` with ``decimals`` decimals in the page's language.
+
+    Parameters
+    ----------
+    value : float
+        The number to write.
+    language : str, optional
+        ``"nl"`` (decimal comma, point between thousands) or ``"en"``.
+    decimals : int, optional
+        The number of decimals shown, rounded half to even as Babel does.
+
+    Returns
+    -------
+    str
+        The written number.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.formatting import format_number
+    >>> format_number(0.9412)
+    '0,94'
+    >>> format_number(1234.5, "en", decimals=1)
+    '1,234.5'
+    >>> format_number(12, decimals=0)
+    '12'
+    """
+    return str(_babel_decimal(value, format=_pattern(decimals), locale=_locale(language)))
+
+
+def format_km(value: float, language: str = "nl", *, decimals: int = 1) -> str:
+    """Write a distance in kilometres, as ``2,1 km`` (nl) or ``2.1 km`` (en).
+
+    Parameters
+    ----------
+    value : float
+        The distance in kilometres.
+    language : str, optional
+        ``"nl"`` or ``"en"``.
+    decimals : int, optional
+        The number of decimals shown.
+
+    Returns
+    -------
+    str
+        The written distance.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.formatting import format_km
+    >>> format_km(2.14)
+    '2,1 km'
+    """
+    return format_number(value, language, decimals=decimals) + " km"
+
+
+def format_money(value: float, language: str = "nl") -> str:
+    """Write an amount in euros, as ``€ 5,20`` (nl) or ``€5.20`` (en).
+
+    Parameters
+    ----------
+    value : float
+        The amount in euros.
+    language : str, optional
+        ``"nl"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The written amount (Babel may put a non-breaking space after ``€``).
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.formatting import format_money
+    >>> format_money(5.2).replace("\\u00a0", " ")
+    '€ 5,20'
+    >>> format_money(5.2, "en")
+    '€5.20'
+    """
+    return str(_babel_currency(value, "EUR", locale=_locale(language)))
+
+
+def format_date(value: _dt.date | str, language: str = "nl") -> str:
+    """Write a date in words, as ``2 december 2026`` (nl) or ``2 December 2026`` (en).
+
+    Parameters
+    ----------
+    value : datetime.date or str
+        A date, or an ISO date string such as ``"2026-12-02"``.
+    language : str, optional
+        ``"nl"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The date in words.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is a string that is not an ISO date (the message names it).
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.formatting import format_date
+    >>> format_date("2026-12-02")
+    '2 december 2026'
+    >>> import datetime
+    >>> format_date(datetime.date(2026, 12, 2), "en")
+    '2 December 2026'
+    """
+    if isinstance(value, str):
+        try:
+            value = _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-02"
+            ) from None
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    return str(_babel_date(value, format="long", locale=_locale(language)))
