@@ -864,6 +864,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "score.components": ("componenten", "components"),
     "score.isolates": ("losse knooppunten", "isolates"),
     "score.meeting_hours": ("uren overleg per maand", "meeting hours a month"),
+    # directory-only maps (issue 11)
+    "directory.no_residents": (
+        "Deze kaart heeft geen bewoners (een wegwijzer of 211-bestand): de tekorten en de dekking"
+        " van bewoners kunnen niet worden berekend;"
+        " een lege tabel betekent hier niet 'geen tekorten'.",
+        "This map has no residents (a directory or 211 export): gaps and coverage for residents"
+        " cannot be computed; an empty table here does not mean 'no gaps'.",
+    ),
 }
 
 
