@@ -875,6 +875,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.refer.yes": ("komt in aanmerking", "eligible"),
     "cli.refer.no": ("komt niet in aanmerking", "not eligible"),
     "cli.refer.unknown": ("toegang onbekend", "eligibility unknown"),
+    # directory-only maps (issue 11)
+    "directory.no_residents": (
+        "Deze kaart heeft geen bewoners (een wegwijzer of 211-bestand): de tekorten en de dekking"
+        " van bewoners kunnen niet worden berekend;"
+        " een lege tabel betekent hier niet 'geen tekorten'.",
+        "This map has no residents (a directory or 211 export): gaps and coverage for residents"
+        " cannot be computed; an empty table here does not mean 'no gaps'.",
+    ),
 }
 
 

@@ -69,6 +69,7 @@ Harvard University Press. https://doi.org/10.4159/9780674029095
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ import pandas as pd
 from sociale_kaart.core.builder import gc_paused
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import NodeNotFoundError
-from sociale_kaart.core.strings import check_language
+from sociale_kaart.core.strings import check_language, text
 from sociale_kaart.gaps.common import GAP_TYPES, NO_NEIGHBOURHOOD, Gap, Options
 from sociale_kaart.gaps.coverage import coverage_cells
 from sociale_kaart.gaps.detect import detect, meeting_rows, stale_rows
@@ -364,6 +365,7 @@ def find_gaps(
         aggregate_only=aggregate_only,
         min_cell=min_cell,
     )
+    _warn_no_residents(G, language)
     gaps = _gaps(G, _kinds(kinds), opts)
     if per_type is not None:
         seen: dict[str, int] = {}
@@ -376,6 +378,12 @@ def find_gaps(
     if top is not None:
         gaps = gaps[:top]
     return _frame(gaps)
+
+
+def _warn_no_residents(G: nx.MultiDiGraph, language: str) -> None:
+    """Warn when the map holds no resident (a directory-only map, issue 11)."""
+    if not any(kind == "resident" for _, kind in G.nodes(data="kind")):
+        warnings.warn(text("directory.no_residents", language), UserWarning, stacklevel=3)
 
 
 # ----------------------------------------------------------------------------- coverage
@@ -485,6 +493,7 @@ def coverage(
     (0, 'specialised_only')
     """
     require_map(G)
+    _warn_no_residents(G, "en")
     opts = _options(
         today=today,
         max_distance_km=max_distance_km,
