@@ -1,0 +1,24 @@
+"""Files as Dutch teams keep them (issue 11): Windows-1252 ``;`` CSV from Dutch Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sociale_kaart as sk
+
+
+def _write_cp1252(folder: Path) -> None:
+    folder.mkdir()
+    text = "id;name;languages\r\nr1;Zoë;nl|tr\r\nr2;Hüseyin € ;nl\r\n"
+    (folder / "residents.csv").write_bytes(text.encode("cp1252"))
+
+
+def test_windows_1252_semicolon_csv_is_read_with_a_notice(tmp_path: Path) -> None:
+    _write_cp1252(tmp_path / "map")
+    with pytest.warns(UserWarning, match="Windows-1252"):
+        G = sk.read_csv(tmp_path / "map")
+    names = {G.nodes[n].get("name") for n in G}
+    assert "Zoë" in names
+    assert any(name and "€" in name for name in names)
