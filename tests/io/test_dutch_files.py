@@ -22,3 +22,16 @@ def test_windows_1252_semicolon_csv_is_read_with_a_notice(tmp_path: Path) -> Non
     names = {G.nodes[n].get("name") for n in G}
     assert "Zoë" in names
     assert any(name and "€" in name for name in names)
+
+
+def test_misnamed_column_is_reported_once_with_did_you_mean(tmp_path: Path) -> None:
+    folder = tmp_path / "map"
+    folder.mkdir()
+    rows = "".join(f"r{i},Naam {i},nl\n" for i in range(2000))
+    (folder / "residents.csv").write_text("id,name,languagse\n" + rows, encoding="utf-8")
+    with pytest.raises(sk.DataError) as caught:
+        sk.read_csv(folder)
+    text = str(caught.value)
+    assert text.count("languagse") == 2  # the column and the message, once
+    assert "did you mean 'languages'" in text
+    assert "Extra inputs" not in text
