@@ -68,6 +68,9 @@ PathLike = str | os.PathLike[str]
 
 _LIST_SEP = {",": ";", ";": "|"}
 
+#: Excel's default sheet names (Dutch and English); ignored when empty.
+_DEFAULT_SHEETS = frozenset({"blad1", "sheet1"})
+
 
 # ----------------------------------------------------------------------------- CSV
 
@@ -535,6 +538,16 @@ def _excel_tables(file: Path, limits: Limits, problems: list[Problem]) -> dict[s
                 )
                 continue
             seen[table_name] = sheet.title
+            if table_name in _DEFAULT_SHEETS and not any(
+                value not in (None, "")
+                for row in sheet.iter_rows(values_only=True)
+                for value in row
+            ):
+                # Excel's empty default sheet (issue 11): skipped, and said so.
+                warnings.warn(
+                    f"{label}: the empty default sheet was ignored", UserWarning, stacklevel=2
+                )
+                continue
             if table_name not in TABLES:
                 hint = nearest_code(table_name, TABLES)
                 tip = f"did you mean {hint!r}? " if hint else ""

@@ -35,3 +35,19 @@ def test_misnamed_column_is_reported_once_with_did_you_mean(tmp_path: Path) -> N
     assert text.count("languagse") == 2  # the column and the message, once
     assert "did you mean 'languages'" in text
     assert "Extra inputs" not in text
+
+
+def test_empty_default_sheet_is_ignored_with_a_notice(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    assert book.active is not None
+    book.active.title = "Blad1"
+    sheet = book.create_sheet("residents")
+    sheet.append(["id", "name"])
+    sheet.append(["r1", "Hüseyin"])
+    path = tmp_path / "kaart.xlsx"
+    book.save(path)
+    with pytest.warns(UserWarning, match=r"\[Blad1\].*empty default sheet"):
+        G = sk.read_excel(path)
+    assert G.nodes["r1"]["name"] == "Hüseyin"
