@@ -154,6 +154,10 @@ def _pydantic_problems(table: Table, row: Row, error: ValidationError, out: _Col
     for item in error.errors(include_url=False):
         loc = item.get("loc", ())
         column = str(loc[0]) if loc else None
+        if item.get("type") == "extra_forbidden" and column in table.columns:
+            # Already reported once for the header by _check_columns (issue 11):
+            # one wrong header is one problem, not one per row.
+            continue
         message = str(item.get("msg", "invalid value"))
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]

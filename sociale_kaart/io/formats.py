@@ -20,6 +20,7 @@ import json
 import os
 import re
 import stat
+import warnings
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -48,6 +49,7 @@ from sociale_kaart.core.tables import (
 )
 from sociale_kaart.core.themes import nearest_code
 from sociale_kaart.io.atomic import atomic_file, atomic_folder, written_path
+from sociale_kaart.io.hsds.read import decode_text
 from sociale_kaart.io.limits import DEFAULT_LIMITS, Limits, check_file_size, check_zip, over
 
 __all__ = [
@@ -65,6 +67,9 @@ __all__ = [
 PathLike = str | os.PathLike[str]
 
 _LIST_SEP = {",": ";", ";": "|"}
+
+#: Excel's default sheet names (Dutch and English); ignored when empty.
+_DEFAULT_SHEETS = frozenset({"blad1", "sheet1"})
 
 
 # ----------------------------------------------------------------------------- CSV
@@ -94,21 +99,10 @@ def _read_csv_table(
             )
         )
         return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                label,
-                line,
-                None,
-                data[err.start : err.start + 1],
-                f"the file is not UTF-8 (byte 0x{data[err.start]:02x}): save it as "
-                "'CSV UTF-8' (in Excel: Save As > CSV UTF-8), or re-encode it as UTF-8",
-            )
-        )
-        return None
+    text, notice = decode_text(data)
+    if notice is not None:
+        # Dutch Excel's "CSV (puntkomma gescheiden)" is Windows-1252 (issue 11).
+        warnings.warn(f"{label}: {notice}", UserWarning, stacklevel=3)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -544,6 +538,16 @@ def _excel_tables(file: Path, limits: Limits, problems: list[Problem]) -> dict[s
                 )
                 continue
             seen[table_name] = sheet.title
+            if table_name in _DEFAULT_SHEETS and not any(
+                value not in (None, "")
+                for row in sheet.iter_rows(values_only=True)
+                for value in row
+            ):
+                # Excel's empty default sheet (issue 11): skipped, and said so.
+                warnings.warn(
+                    f"{label}: the empty default sheet was ignored", UserWarning, stacklevel=2
+                )
+                continue
             if table_name not in TABLES:
                 hint = nearest_code(table_name, TABLES)
                 tip = f"did you mean {hint!r}? " if hint else ""

@@ -262,11 +262,19 @@ class _Source:
 # --------------------------------------------------------------------------- CSV
 
 
-def _decode(data: bytes, label: str, notes: list[Note]) -> str:
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """Decode a CSV file's bytes; the second value is a notice when it was not UTF-8.
+
+    UTF-16 (with a byte order mark) and UTF-8 (with or without one) are read
+    silently; anything else is read as Windows-1252 (what Dutch Excel's
+    "CSV (puntkomma gescheiden)" writes), or Latin-1 as a last resort, and the
+    notice says so. Shared by :func:`sociale_kaart.read_csv` and
+    :func:`sociale_kaart.read_hsds`.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+        return data.decode("utf-16", errors="replace"), None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         try:
@@ -275,19 +283,18 @@ def _decode(data: bytes, label: str, notes: list[Note]) -> str:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
             encoding = "Latin-1"
-        notes.append(
-            Note(
-                label,
-                line,
-                None,
-                None,
-                None,
-                "read",
-                f"the file is not UTF-8 (first bad byte on line {line}): read as {encoding}; "
-                "check accented letters, and export as UTF-8 next time",
-            )
+        return text, (
+            f"the file is not UTF-8 (first bad byte on line {line}): read as {encoding}; "
+            "check accented letters, and export as UTF-8 next time"
         )
-        return text
+
+
+def _decode(data: bytes, label: str, notes: list[Note]) -> str:
+    text, notice = decode_text(data)
+    if notice is not None:
+        line = int(notice.split("line ", 1)[1].split(")", 1)[0])
+        notes.append(Note(label, line, None, None, None, "read", notice))
+    return text
 
 
 def _cell(value: str) -> str | None:
