@@ -883,6 +883,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This map has no residents (a directory or 211 export): gaps and coverage for residents"
         " cannot be computed; an empty table here does not mean 'no gaps'.",
     ),
+    # CLI zoek / find: the searchable directory (issue 14)
+    "cli.find.none": ("geen aanbod gevonden", "no offers found"),
+    "cli.find.searching": ("aanbod zoeken", "searching offers"),
+    "cli.find.unplaced": (
+        "let op: {n} aanbod zonder coördinaten niet meegenomen ({ids}); vul lat en lon in",
+        "note: {n} offer(s) without coordinates left out ({ids}); fill in lat and lon",
+    ),
 }
 
 
