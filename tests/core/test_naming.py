@@ -35,3 +35,10 @@ def test_gap_texts_name_professionals_and_organisations() -> None:
     assert "p_schuld" not in knowledge and "p_opbouw" not in knowledge
     assert "((" not in knowledge and "))" not in knowledge
     assert "o_gemeente" not in meetings and "Gemeente Rivierstad 12 uur" in meetings
+
+
+def test_referral_explanations_name_the_introducer_with_discipline() -> None:
+    found = sk.suggest_referrals(sk.load_sample(), "r_samira", language="nl", today=TODAY)
+    row = found.loc[found["target"] == "i_taalmaatjes"].iloc[0]
+    assert "Esther Mulder (sociaal raadsman) kan de bewoner introduceren" in row["explanation"]
+    assert "p_legal" not in row["explanation"]
