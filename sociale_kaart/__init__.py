@@ -110,7 +110,12 @@ from sociale_kaart.pictures import (
     write_html,
 )
 from sociale_kaart.privacy import check_disclosure, export_fields, pseudonym, pseudonymise
-from sociale_kaart.referral import match_residents, network_activation, suggest_referrals
+from sociale_kaart.referral import (
+    find_offers,
+    match_residents,
+    network_activation,
+    suggest_referrals,
+)
 from sociale_kaart.referral.journal import journal, referral_chains, referral_outcomes, with_journal
 from sociale_kaart.report import report
 
@@ -145,6 +150,7 @@ __all__ = [
     "export_tables",
     "find_duplicates",
     "find_gaps",
+    "find_offers",
     "from_frames",
     "interactive",
     "isolation",

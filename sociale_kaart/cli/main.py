@@ -10,6 +10,7 @@ Examples
     sociale-kaart validate path/to/folder      # exit code 1 when the map is invalid
     sociale-kaart gaps my_map/
     sociale-kaart refer my_map/ r_henk --theme exercise
+    sociale-kaart zoek my_map/ --theme taal --near "3311 BE" --lang nl
     sociale-kaart export my_map/ --format graphml -o map.graphml
 
 Errors are one clear line (plus the details, e.g. every problem in the
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -207,6 +209,63 @@ def _cmd_refer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _near(value: str | None) -> str | tuple[float, float] | None:
+    """``--near``: a node id, a postcode, or ``lat,lon``."""
+    if value is None:
+        return None
+    parts = value.split(",")
+    if len(parts) == 2:
+        try:
+            return float(parts[0]), float(parts[1])
+        except ValueError:
+            pass
+    return value
+
+
+def _cmd_find(args: argparse.Namespace) -> int:
+    from sociale_kaart.core.formatting import format_km
+    from sociale_kaart.referral.directory import _coords, find_offers
+
+    G = _load(args)
+    args.progress(text("cli.find.searching", args.lang))
+    near = _near(args.near)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # said below, in the page language
+        found = find_offers(
+            G,
+            theme=args.theme,
+            near=near,
+            radius_km=args.radius_km,
+            for_resident=args.resident,
+            language=args.lang,
+        )
+    if near is not None:
+        unplaced = [o for o in find_offers(G, theme=args.theme).index if _coords(G, o) is None]
+        if unplaced:
+            print(
+                text("cli.find.unplaced", args.lang, n=len(unplaced), ids=", ".join(unplaced)),
+                file=sys.stderr,
+            )
+    if found.empty:
+        print(text("cli.find.none", args.lang))
+        return 0
+    vocabulary = G.graph.get("themes") or DEFAULT_THEMES
+    for i, (_, row) in enumerate(found.head(args.top).iterrows(), start=1):
+        themes = ", ".join(
+            theme_label(t, vocabulary, language=args.lang).lower() for t in row["themes"]
+        )
+        parts = [themes] if themes else []
+        if not pd.isna(row["km"]):
+            parts.append(format_km(float(row["km"]), args.lang))
+        eligible = row["eligible"]
+        if eligible in ("yes", "no", "unknown"):
+            parts.append(text(f"cli.refer.{eligible}", args.lang))
+        print(f"{i}. {row['name']} ({'; '.join(parts)})")
+        for reason in row["reasons"]:
+            print(f"   - {reason}")
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     _guard_output(args, out)
@@ -245,6 +304,7 @@ _EPILOG = """examples:
   sociale-kaart validate my_map/                  every problem, with file, row and column
   sociale-kaart gaps my_map/ --top 5
   sociale-kaart refer my_map/ r_henk --theme exercise
+  sociale-kaart find my_map/ --theme language --near '3311 BE' --radius-km 2
   sociale-kaart export my_map/ --format graphml -o map.graphml
 
 SOURCE is a folder of CSV files, an .xlsx workbook or a .json file; where it
@@ -343,6 +403,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=_top, default=5, help="how many suggestions (default 5)")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
     p.set_defaults(func=_cmd_refer)
+
+    p = sub.add_parser(
+        "find",
+        aliases=["zoek"],
+        help="search the offers by theme, distance and, for a resident, eligibility",
+        parents=[common],
+        formatter_class=raw,
+        epilog="NEAR is a node id, a postcode ('3311 BE' or '3311') or lat,lon.\n\n"
+        "examples:\n  sociale-kaart find --theme language --near pl_bibliotheek --radius-km 1\n"
+        "  sociale-kaart zoek my_map/ --theme taal --near '3311 BE' --resident r_samira\n",
+    )
+    p.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
+    p.add_argument("--theme", metavar="THEME", help="only offers for this theme")
+    p.add_argument("--near", metavar="NEAR", help="search near a node, postcode or lat,lon")
+    p.add_argument("--radius-km", type=float, metavar="KM", help="only offers this close to NEAR")
+    p.add_argument("--resident", metavar="RESIDENT", help="check eligibility for this resident")
+    p.add_argument("--top", type=_top, default=10, help="how many offers (default 10)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
+    p.set_defaults(func=_cmd_find)
 
     p = sub.add_parser(
         "export",

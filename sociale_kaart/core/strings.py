@@ -507,22 +507,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "gaps.kn_some": (
         (
-            "{n} van de {caseload} cliënten van {prof} hebben een vraag op {theme}; {prof} kent "
-            "{offers} niet, collega's wel ({colleagues})."
+            "{n} van de {caseload} cliënten van {prof} hebben een vraag op {theme}; "
+            "{prof_name} kent {offers} niet, collega's wel: {colleagues}."
         ),
         (
-            "{n} of the {caseload} clients of {prof} need {theme}; {prof} does not know {offers}, "
-            "which colleagues know ({colleagues})."
+            "{n} of the {caseload} clients of {prof} need {theme}; "
+            "{prof_name} does not know {offers}, which colleagues know: {colleagues}."
         ),
     ),
     "gaps.kn_none": (
         (
-            "{n} van de {caseload} cliënten van {prof} hebben een vraag op {theme}, en {prof} "
-            "kent geen aanbod daarop; collega's ({colleagues}) kennen {offers}."
+            "{n} van de {caseload} cliënten van {prof} hebben een vraag op {theme}, en {prof_name} "
+            "kent geen aanbod daarop; collega's kennen {offers}: {colleagues}."
         ),
         (
-            "{n} of the {caseload} clients of {prof} need {theme}, and {prof} knows no offer on "
-            "it; colleagues ({colleagues}) know {offers}."
+            "{n} of the {caseload} clients of {prof} need {theme}, and "
+            "{prof_name} knows no offer on it; colleagues know {offers}: {colleagues}."
         ),
     ),
     "gaps.kn_s": (
@@ -882,6 +882,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         " een lege tabel betekent hier niet 'geen tekorten'.",
         "This map has no residents (a directory or 211 export): gaps and coverage for residents"
         " cannot be computed; an empty table here does not mean 'no gaps'.",
+    ),
+    # professionals' disciplines, for names in team-facing text (issue 14)
+    "discipline.social_worker": ("maatschappelijk werker", "social worker"),
+    "discipline.youth_worker": ("jongerenwerker", "youth worker"),
+    "discipline.district_nurse": ("wijkverpleegkundige", "district nurse"),
+    "discipline.debt_advisor": ("schuldhulpverlener", "debt advisor"),
+    "discipline.legal_advisor": ("sociaal raadsman", "legal advisor"),
+    "discipline.wmo_consultant": ("Wmo-consulent", "social support consultant"),
+    "discipline.community_builder": ("opbouwwerker", "community builder"),
+    "discipline.sports_coach": ("buurtsportcoach", "neighbourhood sports coach"),
+    "discipline.client_support": ("cliëntondersteuner", "client support worker"),
+    "discipline.school_social_worker": ("schoolmaatschappelijk werker", "school social worker"),
+    "discipline.gp_practice_nurse": ("praktijkondersteuner huisarts", "GP practice nurse"),
+    "discipline.housing_officer": ("woonconsulent", "housing officer"),
+    # CLI zoek / find: the searchable directory (issue 14)
+    "cli.find.none": ("geen aanbod gevonden", "no offers found"),
+    "cli.find.searching": ("aanbod zoeken", "searching offers"),
+    "cli.find.unplaced": (
+        "let op: {n} aanbod zonder coördinaten niet meegenomen ({ids}); vul lat en lon in",
+        "note: {n} offer(s) without coordinates left out ({ids}); fill in lat and lon",
     ),
 }
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from sociale_kaart.core.naming import professional_labels
 from sociale_kaart.core.strings import STRINGS, join_words, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
 from sociale_kaart.index.lookups import GapIndex
@@ -95,6 +96,7 @@ class Writer:
         self.opts = opts
         self.lang = opts.language
         self.vocab = ix.G.graph.get("themes") or DEFAULT_THEMES
+        self._labels: dict[Hashable, str] | None = None
 
     def n(self, count: int) -> str:
         """A count of residents, suppressed below min_cell in the aggregate view."""
@@ -124,8 +126,14 @@ class Writer:
         key = f"gaps.level.{level}"
         return text(key, self.lang) if key in STRINGS else level
 
+    def person(self, node: Hashable) -> str:
+        """A professional by name and discipline (see core/naming.py); others by id."""
+        if self._labels is None:
+            self._labels = professional_labels(self.ix.G, language=self.lang)
+        return self._labels.get(node, str(node))
+
     def people(self, nodes: Iterable[Hashable]) -> str:
-        return join_words([str(p) for p in sorted(nodes, key=str)], self.lang)
+        return join_words([self.person(p) for p in sorted(nodes, key=str)], self.lang)
 
 
 def ids(nodes: Iterable[Hashable]) -> list[str]:

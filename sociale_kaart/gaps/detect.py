@@ -147,7 +147,7 @@ def single_knower_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                 "level": w.level(ix.level(offer)),
                 "themes": w.themes(themes),
                 "n": w.n(n),
-                "knower": str(knowers[0]) if knowers else "",
+                "knower": w.person(knowers[0]) if knowers else "",
             }
             which = "one" if knowers else "none"
             out.append(
@@ -261,7 +261,8 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
             values = {
                 "n": w.n(reached),
                 "caseload": w.n(len(clients)),
-                "prof": str(p),
+                "prof": w.person(p),
+                "prof_name": str(ix.G.nodes[p].get("name") or p),
                 "theme": w.theme(theme),
                 "offers": w.offers(missing),
                 "colleagues": w.people(who),
@@ -624,14 +625,14 @@ def meeting_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
             t(
                 w.lang,
                 "ml_item",
-                other=row["other"],
+                other=ix.name(row["other"]) if row["other"] in ix.G else row["other"],
                 hours=_fmt_hours(row["hours_per_month"], w.lang),
                 share=round(100 * row["relevance"]),
             )
             for row in flagged
         ]
         values = {
-            "prof": p,
+            "prof": w.person(p),
             "hours": _fmt_hours(hours, w.lang),
             "flagged": _fmt_hours(lost, w.lang),
             "items": "; ".join(items),

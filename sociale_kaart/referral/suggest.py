@@ -64,6 +64,7 @@ from sociale_kaart.core.eligibility import Outcome, RuleResult, evaluate, has_co
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.formatting import format_km
 from sociale_kaart.core.geo import haversine_km
+from sociale_kaart.core.naming import professional_labels
 from sociale_kaart.core.strings import STRINGS, check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
 from sociale_kaart.index.moves import (
@@ -191,6 +192,8 @@ def _name(G: nx.MultiDiGraph, index: Index, i: int, start: int, language: str) -
     node = index.ids[i]
     if index.kind[i] == RESIDENT:
         return node  # residents' names are personal data
+    if index.kind[i] == PROFESSIONAL:
+        return professional_labels(G, [node], language=language)[node]
     return str(G.nodes[node].get("name") or node)
 
 
@@ -354,7 +357,7 @@ def suggest_referrals(
     4   i_taalschool      general       no  p_legal
     >>> print(s.loc[0, "explanation"])
     Taalmaatjes Rivierwijk (informal) offers language and is open to the resident;
-    Esther Mulder can introduce the resident.
+    Esther Mulder (legal advisor) can introduce the resident.
     >>> s.set_index("target").loc["i_taalschool", "eligible"]
     'no'
 

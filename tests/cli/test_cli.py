@@ -138,3 +138,32 @@ def test_refer_in_dutch_has_no_english_fragments(capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert "   route: r_henk -> " in out
     assert "path:" not in out and "eligible" not in out and "exercise" not in out
+
+
+def test_find_and_zoek_search_the_directory(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["find", "--theme", "finances", "--near", "51.8171,4.6905", "-q"]) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0] == "1. Budgetcafé De Spaarpot (finances; 0.0 km)"
+    assert lines[1].startswith("2. Informatiepunt Rivierwijk (") and "0.2 km" in lines[1]
+    assert "Thuisadministratie" not in out
+    assert "1 offer(s) without coordinates left out (i_thuisadministratie)" in err
+    args = ["zoek", "--theme", "taal", "--near", "pl_bibliotheek", "--radius-km", "1"]
+    assert main([*args, "--resident", "r_samira", "--lang", "nl", "-q"]) == 0
+    out, err = capsys.readouterr()
+    assert "Taalschool Rivierstad (taal; 0,0 km; komt niet in aanmerking)" in out
+    assert "komt in aanmerking" in out.splitlines()[0]
+    assert "0.0 km" not in out and "km;" in out
+    assert err == ""  # every language offer has coordinates
+
+
+def test_find_in_dutch_and_without_a_hit(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["find", "--theme", "finances", "--near", "pl_bibliotheek", "--radius-km", "0"]
+    assert main([*args, "--lang", "nl", "-q"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "1. Budgetcafé De Spaarpot (financiën; 0,0 km)"
+    assert "let op: 1 aanbod zonder coördinaten niet meegenomen" in err
+    assert main(["find", "--theme", "language", "--near", "0,0", "--radius-km", "1", "-q"]) == 0
+    assert capsys.readouterr().out.strip() == "no offers found"

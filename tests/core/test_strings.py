@@ -198,6 +198,7 @@ CALLS: dict[str, Callable[[nx.MultiDiGraph, Any], object]] = {
     "report": lambda G, lang: sk.report(G, "unused.html", language=lang, today=TODAY),
     "diff": lambda G, lang: sk.diff(G, G, language=lang),
     "plot_timeline": lambda G, lang: sk.plot_timeline(sk.timeline([(TODAY, G)]), language=lang),
+    "find_offers": lambda G, lang: sk.find_offers(G, for_resident="r_samira", language=lang),
     "theme_label": lambda G, lang: theme_label("debts", G.graph["themes"], language=lang),
 }
 
