@@ -287,7 +287,8 @@ def find_gaps(
         The longest path from a resident to an offer (see :func:`isolation`).
     max_distance_km : float or None, default 3.0
         An offer further than this from the centre of a cell's residents is
-        "far" (:func:`coverage`); ``None`` ignores distance.
+        "far" (:func:`coverage`), and so is an offer without coordinates
+        (never "nearby"); ``None`` ignores distance.
     stale_months : int, default 12
         A record not verified for more months than this is stale.
     min_hours, min_relevance : float
@@ -443,7 +444,8 @@ def coverage(
         ``informal``, ``general``, ``specialised``
             ``supply`` by level (offers without a level are in none);
         ``full``, ``far``
-            eligible offers that are full, or far away;
+            eligible offers that are full, or far away (an offer without
+            coordinates is far when the residents' centre is known);
         ``unserved``
             residents for whom no offer in ``supply`` is eligible;
         ``gap``
