@@ -883,6 +883,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This map has no residents (a directory or 211 export): gaps and coverage for residents"
         " cannot be computed; an empty table here does not mean 'no gaps'.",
     ),
+    "report.directory": ("Sociale kaart zonder bewoners", "Directory without residents"),
+    "report.directory_note": (
+        "Deze kaart heeft aanbod maar geen bewoners (een gemeentelijke sociale kaart of een "
+        "211-export). Hiaten voor bewoners zijn daarom niet te berekenen: een lege tabel "
+        "betekent hier niet dat er geen hiaten zijn. Hieronder staat wat een overzicht van "
+        "aanbod wel laat zien: het aanbod per thema en de verouderde gegevens per oorzaak.",
+        "This map has offers but no residents (a municipality's directory or a 211 export). "
+        "Gaps for residents therefore cannot be computed: an empty table here does not mean "
+        "there are no gaps. Below is what a directory can show: the supply per theme and "
+        "the stale records per cause.",
+    ),
 }
 
 
