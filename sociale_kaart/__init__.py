@@ -64,6 +64,7 @@ from sociale_kaart.gaps import (
     single_knowers,
     stale_records,
     structural_holes_between_groups,
+    supply,
     unreached_places,
     what_if,
 )
@@ -197,6 +198,7 @@ __all__ = [
     "structural_holes_between_groups",
     "suggest_referrals",
     "summary",
+    "supply",
     "timeline",
     "to_frames",
     "two_mode_centrality",

@@ -142,7 +142,9 @@ def centrality(
       norm, found by power iteration on :math:`A + I` from a vector of ones,
       as networkx does. On a disconnected map it concentrates on the
       component with the largest eigenvalue; other components get (almost)
-      zero;
+      zero (1e-91 on a directory of 1,500 pieces), so when two or more
+      components have ties a ``RuntimeWarning`` says how many (values kept,
+      as networkx gives them: compare nodes only within one component);
     - PageRank (Page et al. 1999), damping :math:`\alpha = 0.85`:
       :math:`x = \alpha (x P + (x \cdot \mathbf{d}) / n) + (1-\alpha)/n`,
       with :math:`P` the row-normalised adjacency and :math:`\mathbf{d}` the
@@ -411,6 +413,37 @@ def _median_rse(estimate: np.ndarray, se: np.ndarray) -> float:
 
 
 def _eigenvector(view: TieView) -> np.ndarray:
+    values = _eigenvector_values(view)
+    if view.n:
+        _warn_if_split(view.adjacency())
+    return values
+
+
+def _warn_if_split(A: Any) -> None:
+    """Warn when ties fall apart into several pieces (issue 11).
+
+    The leading eigenvector of a split map lives on the piece with the largest
+    eigenvalue; every other piece gets values near zero (1e-91 on a directory
+    of 1,500 pieces), which read as "no influence" while they only mean
+    "another piece". The values are kept, as in networkx, with this warning.
+    """
+    from scipy.sparse.csgraph import connected_components
+
+    _, labels = connected_components(A, directed=False)
+    sizes = np.bincount(labels)
+    pieces = int((sizes > 1).sum())
+    if pieces > 1:
+        warnings.warn(
+            f"eigenvector centrality: the ties fall apart into {pieces} pieces of two or "
+            "more nodes; only the piece with the largest eigenvalue gets meaningful values, "
+            "the others are near zero. Compare nodes only within one piece, or "
+            "use PageRank or degree.",
+            RuntimeWarning,
+            stacklevel=4,
+        )
+
+
+def _eigenvector_values(view: TieView) -> np.ndarray:
     n = view.n
     if n == 0:
         return np.zeros(0)

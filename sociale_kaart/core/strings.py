@@ -903,6 +903,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "let op: {n} aanbod zonder coördinaten niet meegenomen ({ids}); vul lat en lon in",
         "note: {n} offer(s) without coordinates left out ({ids}); fill in lat and lon",
     ),
+    # the report section of a map without residents (issue 11)
+    "report.directory": ("Sociale kaart zonder bewoners", "Directory without residents"),
+    "report.directory_note": (
+        "Deze kaart heeft aanbod maar geen bewoners (een gemeentelijke sociale kaart of een "
+        "211-export). Hiaten voor bewoners zijn daarom niet te berekenen: een lege tabel "
+        "betekent hier niet dat er geen hiaten zijn. Hieronder staat wat een overzicht van "
+        "aanbod wel laat zien: het aanbod per thema en de verouderde gegevens per oorzaak.",
+        "This map has offers but no residents (a municipality's directory or a 211 export). "
+        "Gaps for residents therefore cannot be computed: an empty table here does not mean "
+        "there are no gaps. Below is what a directory can show: the supply per theme and "
+        "the stale records per cause.",
+    ),
 }
 
 

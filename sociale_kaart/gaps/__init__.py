@@ -17,6 +17,7 @@ from sociale_kaart.gaps.api import (
     unreached_places,
     what_if,
 )
+from sociale_kaart.gaps.supply import supply
 
 __all__ = [
     "MeetingAudit",
@@ -30,6 +31,7 @@ __all__ = [
     "single_knowers",
     "stale_records",
     "structural_holes_between_groups",
+    "supply",
     "unreached_places",
     "what_if",
 ]

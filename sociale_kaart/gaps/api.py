@@ -287,7 +287,8 @@ def find_gaps(
         The longest path from a resident to an offer (see :func:`isolation`).
     max_distance_km : float or None, default 3.0
         An offer further than this from the centre of a cell's residents is
-        "far" (:func:`coverage`); ``None`` ignores distance.
+        "far" (:func:`coverage`), and so is an offer without coordinates
+        (never "nearby"); ``None`` ignores distance.
     stale_months : int, default 12
         A record not verified for more months than this is stale.
     min_hours, min_relevance : float
@@ -443,7 +444,8 @@ def coverage(
         ``informal``, ``general``, ``specialised``
             ``supply`` by level (offers without a level are in none);
         ``full``, ``far``
-            eligible offers that are full, or far away;
+            eligible offers that are full, or far away (an offer without
+            coordinates is far when the residents' centre is known);
         ``unserved``
             residents for whom no offer in ``supply`` is eligible;
         ``gap``
@@ -1023,7 +1025,11 @@ def meeting_audit(
 
 
 def stale_records(
-    G: nx.MultiDiGraph, *, today: _dt.date | None = None, stale_months: int = 12
+    G: nx.MultiDiGraph,
+    *,
+    today: _dt.date | None = None,
+    stale_months: int = 12,
+    summary: bool = False,
 ) -> pd.DataFrame:
     """Offers whose ``last_verified`` date is too old, or missing.
 
@@ -1036,6 +1042,9 @@ def stale_records(
         reproducible results).
     stale_months : int, default 12
         Records verified more than this many whole months ago are stale.
+    summary : bool, default False
+        One row per cause instead of one per offer: what a directory of
+        thousands of records needs (issue 11).
 
     Returns
     -------
@@ -1043,7 +1052,10 @@ def stale_records(
         Indexed by offer id (every initiative and organisation, sorted), with
         ``kind``, ``name``, ``last_verified``, ``age_months`` (whole months,
         missing when never verified), ``stale`` (bool) and ``reason``
-        (``"old"``, ``"missing"`` or None).
+        (``"old"``, ``"missing"`` or None). With ``summary=True``: indexed by
+        ``reason`` (``"old"`` then ``"missing"``, only causes that occur),
+        with ``records`` (how many), ``oldest_verified`` (missing for
+        ``"missing"``) and ``examples`` (up to three offer ids, sorted).
 
     Raises
     ------
@@ -1062,6 +1074,11 @@ def stale_records(
     >>> table[table["stale"]]["reason"].to_dict()  # doctest: +NORMALIZE_WHITESPACE
     {'i_buurtmoestuin': 'missing', 'i_mannenschuur': 'old', 'i_mantelzorgcafe': 'old',
      'i_schaakclub': 'old', 'o_thuiszorg': 'old'}
+    >>> sk.stale_records(sk.load_sample(), today=dt.date(2026, 11, 21), summary=True)["records"]
+    reason
+    old        4
+    missing    1
+    Name: records, dtype: int64
     """
     require_map(G)
     opts = _options(today=today, stale_months=stale_months)
@@ -1072,7 +1089,31 @@ def stale_records(
     frame["age_months"] = frame["age_months"].astype("Int64")
     frame["stale"] = frame["stale"].astype(bool)
     frame["reason"] = pd.Series([row["reason"] for row in rows], index=frame.index, dtype=object)
+    if summary:
+        return _stale_summary(frame)
     return frame
+
+
+def _stale_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per cause of :func:`stale_records`."""
+    out = []
+    for reason in ("old", "missing"):
+        part = frame[frame["reason"] == reason]
+        if part.empty:
+            continue
+        dates = part["last_verified"].dropna()
+        out.append(
+            {
+                "reason": reason,
+                "records": len(part),
+                "oldest_verified": min(dates) if len(dates) else None,
+                "examples": sorted(str(o) for o in part.index)[:3],
+            }
+        )
+    columns = ["reason", "records", "oldest_verified", "examples"]
+    table = pd.DataFrame(out, columns=columns).set_index("reason")
+    table["records"] = table["records"].astype("int64")
+    return table
 
 
 # ----------------------------------------------------------------------------- what if

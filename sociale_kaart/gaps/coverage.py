@@ -95,11 +95,15 @@ def _cell(
     centre = _centre(ix, residents) if opts.max_distance_km is not None else None
     if centre is not None and opts.max_distance_km is not None:
         located = [o for o in eligible if o in points]
+        # An offer without coordinates is never "nearby" (issue 11): with a
+        # distance limit and a known centre it counts as far.
+        far = [o for o in eligible if o not in points]
         if located:
             lat = np.array([points[o][0] for o in located], dtype=float)
             lon = np.array([points[o][1] for o in located], dtype=float)
             km = np.atleast_1d(haversine_km(centre[0], centre[1], lat, lon))
-            far = [o for o, d in zip(located, km.tolist(), strict=True) if d > opts.max_distance_km]
+            limit = opts.max_distance_km
+            far += [o for o, d in zip(located, km.tolist(), strict=True) if d > limit]
     excluded = set(full) | set(far)
     supply = [o for o in eligible if o not in excluded]
     unserved = 0

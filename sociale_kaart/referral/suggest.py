@@ -42,8 +42,8 @@ seven components, each between 0 and 1, with the weights in
     (waiting list).
 ``proximity``
     ``1 / (1 + km)`` between the resident's and the offer's coordinates (an
-    initiative without coordinates takes its place's); 0.5 when either is
-    unknown.
+    initiative without coordinates takes its place's); 0 when either is
+    unknown: an offer without coordinates never counts as nearby.
 
 A suggestion supports a professional's judgement; it does not replace it.
 The map knows only what was recorded, and the rules only what they check.
@@ -204,7 +204,7 @@ def _urgency(score: int | None) -> float:
 def _proximity(index: Index, a: int, b: int) -> tuple[float, float | None]:
     ca, cb = index.coords[a], index.coords[b]
     if ca is None or cb is None:
-        return 0.5, None
+        return 0.0, None  # never "nearby" without coordinates (issue 11)
     km = haversine_km(ca[0], ca[1], cb[0], cb[1])
     return 1.0 / (1.0 + km), km
 

@@ -30,6 +30,7 @@ from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS, OFFER_KINDS, P
 from sociale_kaart.io.atomic import atomic_file, written_path
 from sociale_kaart.pictures.layout import group_of
 from sociale_kaart.privacy.suppression import MIN_CELL_DEFAULT, check_min_cell, suppress_small
+from sociale_kaart.report.directory import directory_tables
 
 __all__ = ["AUDIENCES", "report"]
 
@@ -549,6 +550,11 @@ def render_report(
         ("referrals", "report.referrals", _referrals_section(G, ctx, found)),
         ("quality", "report.quality", _quality_section(G, ctx)),
     ]
+    tables = directory_tables(G, language=language, today=ctx["today"], stale_months=stale_months)
+    if tables is not None:  # a directory-only map (issue 11): say so, show supply
+        blocks = [_note(text("report.directory_note", language))]
+        blocks += [_table(t, language=language, min_cell=min_cell) for t in tables]
+        sections.insert(0, ("directory", "report.directory", blocks))
     name = str(G.graph.get("name") or "")
     heading = title or f"{text('report.title', language)} {name.replace('_', ' ').title()}".strip()
     parts = assets()

@@ -26,3 +26,37 @@ def test_map_with_residents_does_not_warn():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         sk.find_gaps(sk.load_sample())
+
+
+# -------------------------------------------- offers without coordinates (issue 11)
+
+NOORD_AT = [
+    {"id": f"r{i}", "neighbourhood": "Noord", "needs": "finances", "lat": 52.0, "lon": 5.0}
+    for i in range(1, 4)
+]
+
+
+def _map(offer):
+    import pandas as pd
+
+    return sk.from_frames(residents=pd.DataFrame(NOORD_AT), initiatives=pd.DataFrame([offer]))
+
+
+def test_offer_without_coordinates_is_not_nearby_in_coverage():
+    G = _map({"id": "i1", "themes": "finances", "level": "informal"})
+    cell = sk.coverage(G).loc[("Noord", "finances")]
+    assert cell["far"] == 1
+    assert cell["gap_reason"] == "far"
+    assert bool(cell["gap"])
+
+
+def test_offer_with_coordinates_close_by_is_supply():
+    G = _map({"id": "i1", "themes": "finances", "level": "informal", "lat": 52.001, "lon": 5.0})
+    cell = sk.coverage(G).loc[("Noord", "finances")]
+    assert cell["far"] == 0
+    assert not bool(cell["gap"])
+
+
+def test_offer_without_coordinates_counts_when_distance_is_ignored():
+    G = _map({"id": "i1", "themes": "finances", "level": "informal"})
+    assert not bool(sk.coverage(G, max_distance_km=None).loc[("Noord", "finances"), "gap"])
