@@ -14,7 +14,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.checks import require_map
-from sociale_kaart.core.vocabulary import OFFER_KINDS
+from sociale_kaart.core.vocabulary import LEVELS, OFFER_KINDS
 from sociale_kaart.gaps.common import NO_NEIGHBOURHOOD
 
 #: The grouping keys :func:`supply` accepts.
@@ -114,7 +114,7 @@ def supply(G: nx.MultiDiGraph, *, by: str | Sequence[str] = ("area", "theme")) -
         for group in groups:
             row = counts[group]
             row["offers"] += 1
-            row[level if level in ("informal", "general", "specialised") else "no_level"] += 1
+            row[level if level in LEVELS else "no_level"] += 1
             row["full"] += int(attrs.get("capacity") == 0)
             row["located" if located else "unlocated"] += 1
     index = pd.MultiIndex.from_tuples(sorted(counts), names=keys)
