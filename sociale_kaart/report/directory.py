@@ -13,6 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
+from sociale_kaart.core.vocabulary import OFFER_KINDS
 from sociale_kaart.gaps import stale_records, supply
 
 
@@ -30,7 +31,7 @@ def directory_tables(
     True
     """
     kinds = {k for _, k in G.nodes(data="kind")}
-    if "resident" in kinds or not kinds & {"initiative", "organisation"}:
+    if "resident" in kinds or not kinds & OFFER_KINDS:
         return None
     per_theme = supply(G, by="theme")
     per_theme.index = [
