@@ -50,6 +50,12 @@ from sociale_kaart.core.tables import (
 from sociale_kaart.core.themes import nearest_code
 from sociale_kaart.io.atomic import atomic_file, atomic_folder, written_path
 from sociale_kaart.io.hsds.read import decode_text
+from sociale_kaart.io.journal_tables import (
+    JOURNAL_TABLES,
+    attach_journal,
+    journal_frames,
+    read_journal_csv,
+)
 from sociale_kaart.io.limits import DEFAULT_LIMITS, Limits, check_file_size, check_zip, over
 
 __all__ = [
@@ -259,6 +265,7 @@ def read_csv(
         )
     problems: list[Problem] = []
     tables: dict[str, Table] = {}
+    journal: dict[str, pd.DataFrame] = {}
     seen: dict[str, str] = {}
     for file in sorted(path.iterdir()):
         if file.suffix.lower() != ".csv":
@@ -281,6 +288,9 @@ def read_csv(
             )
             continue
         seen[table_name] = file.name
+        if table_name in JOURNAL_TABLES:
+            journal[table_name] = read_journal_csv(file)
+            continue
         if table_name not in TABLES:
             hint = nearest_code(table_name, TABLES)
             tip = f"did you mean '{hint}.csv'? " if hint else ""
@@ -309,7 +319,8 @@ def read_csv(
                 "organisations.csv, places.csv or relations.csv",
             )
         )
-    return _build(tables, problems, name=name or path.resolve().name, source=str(path))
+    G = _build(tables, problems, name=name or path.resolve().name, source=str(path))
+    return attach_journal(G, journal, source=str(path)) if journal else G
 
 
 def _not_a_plain_file(file: Path, folder: Path) -> str | None:
@@ -417,13 +428,15 @@ def write_csv(G: nx.MultiDiGraph, folder: PathLike, *, delimiter: str = ",") -> 
                 for record in records:
                     cells = [format_cell(record.get(c), list_sep) for c in columns]
                     (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
+        for table, frame in journal_frames(G).items():
+            frame.to_csv(tmp / f"{table}.csv", sep=delimiter, index=False, lineterminator="\n")
     return written_path(folder)
 
 
 def _owned_csv(name: str) -> bool:
     """The entries of a map folder that write_csv replaces: the map's CSV files, any case."""
     stem, _, suffix = name.rpartition(".")
-    return suffix.lower() == "csv" and stem.lower() in TABLES
+    return suffix.lower() == "csv" and (stem.lower() in TABLES or stem.lower() in JOURNAL_TABLES)
 
 
 def _columns(table: str, records: list[dict[str, Any]]) -> list[str]:
@@ -930,7 +943,8 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     included); the file is also valid input for
     ``networkx.node_link_graph(data, edges="edges")``. The referral journal
     and contact moments (``G.graph["referrals"]``, ``G.graph["contacts"]``)
-    are not written: :func:`read_json` cannot read them back yet.
+    are written as lists of text records under ``graph`` and validated
+    again by :func:`read_json`.
 
     Parameters
     ----------
@@ -958,9 +972,11 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     """
     require_map(G)
     data = nx.node_link_data(G, edges="edges")
-    # The referral journal holds residents' data and read_json cannot read it back yet:
-    # it is left out rather than written one way only (issue 13).
+    # The referral journal (issue 13) is written as lists of text records, read back
+    # and validated again by read_json.
     data["graph"] = {k: v for k, v in data["graph"].items() if k not in _JOURNAL_KEYS}
+    for table, frame in journal_frames(G).items():
+        data["graph"][table] = frame.to_dict("records")
     with atomic_file(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
         json.dump(data, handle, default=_json_default, ensure_ascii=False, indent=indent)
     return written_path(path)
@@ -1083,13 +1099,25 @@ def read_json(
     if map_name is not None and not isinstance(map_name, str):
         problems.append(Problem(label, None, "graph.name", map_name, "the map's name is text"))
         map_name = None
+    journal: dict[str, pd.DataFrame] = {}
+    for table in JOURNAL_TABLES:
+        records = graph_attrs.get(table)
+        if records is None:
+            continue
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+            problems.append(
+                Problem(label, None, f"graph.{table}", None, f"'{table}' must be a list of objects")
+            )
+            continue
+        journal[table] = pd.DataFrame.from_records(records)
     tables, more = node_link_tables(nodes, edges, graph_attrs.get("themes"), label=label)
-    return _build(
+    G = _build(
         tables,
         [*problems, *more],
         name=name or map_name or file.stem,
         source=str(file),
     )
+    return attach_journal(G, journal, source=str(file)) if journal else G
 
 
 def _json_depth(data: Any, limit: int) -> int:

@@ -1,0 +1,105 @@
+"""referrals.csv and contacts.csv in the folder format and JSON (issue 13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import sociale_kaart as sk
+from sociale_kaart.core.errors import DataError
+
+
+def _ids(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for node, data in sorted(G.nodes(data=True)):
+        out.setdefault(data["kind"], []).append(node)
+    return out
+
+
+def _with_journal() -> nx.MultiDiGraph:
+    G = sk.load_sample()
+    ids = _ids(G)
+    r, p, i = ids["resident"][0], ids["professional"][0], ids["initiative"][0]
+    o = ids["organisation"][0]
+    steps = pd.DataFrame(
+        {
+            "referral": ["a", "a", "a", "b", "b"],
+            "date": ["2026-03-02", "2026-03-02", "2026-03-09", "2026-03-10", "2026-03-20"],
+            "status": ["proposed", "accepted", "started", "proposed", "rejected"],
+            "resident": [r] * 5,
+            "referrer": [p, p, p, o, o],
+            "target": [i, i, i, p, p],
+            "parent": ["", "", "", "a", ""],
+            "theme": ["language"] * 5,
+            "companion": ["ja", "", "", "nee", ""],
+            "reason": ["", "", "", "", "vol; wachtlijst"],
+        }
+    )
+    contacts = pd.DataFrame(
+        {
+            "contact": ["c1"],
+            "date": ["2026-03-03"],
+            "resident": [r],
+            "professional": [p],
+            "referral": ["a"],
+        }
+    )
+    return sk.with_journal(G, steps, contacts=contacts)
+
+
+def _same_journal(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
+    pd.testing.assert_frame_equal(sk.journal(G), sk.journal(H))
+    pd.testing.assert_frame_equal(G.graph["contacts"], H.graph["contacts"])
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_csv_folder_round_trips_the_journal(tmp_path: Path, delimiter: str) -> None:
+    G = _with_journal()
+    folder = sk.write_csv(G, tmp_path / "kaart", delimiter=delimiter)
+    assert (folder / "referrals.csv").exists() and (folder / "contacts.csv").exists()
+    H = sk.read_csv(folder)
+    _same_journal(G, H)
+    # the journal adds no ties
+    assert H.number_of_edges() == sk.load_sample().number_of_edges()
+
+
+def test_json_round_trips_the_journal(tmp_path: Path) -> None:
+    G = _with_journal()
+    H = sk.read_json(sk.write_json(G, tmp_path / "kaart.json"))
+    _same_journal(G, H)
+
+
+def test_map_without_journal_writes_no_journal_files(tmp_path: Path) -> None:
+    folder = sk.write_csv(sk.load_sample(), tmp_path / "kaart")
+    assert not (folder / "referrals.csv").exists()
+    assert "referrals" not in sk.read_csv(folder).graph
+
+
+def test_bad_journal_rows_are_all_reported_with_file_and_row(tmp_path: Path) -> None:
+    G = _with_journal()
+    folder = sk.write_csv(G, tmp_path / "kaart")
+    text = (folder / "referrals.csv").read_text(encoding="utf-8").splitlines()
+    # row 3 (line 4): started straight after proposed is impossible once 'accepted' is gone;
+    # and an unknown resident in the last line
+    text[2] = text[2].replace("accepted", "completed")
+    text[-1] = text[-1].replace(text[-1].split(",")[3], "nobody", 1)
+    (folder / "referrals.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        sk.read_csv(folder)
+    problems = info.value.errors
+    assert {p.file for p in problems} == {"referrals.csv"}
+    assert {p.row for p in problems} >= {3, 6}
+
+
+def test_contacts_naming_an_unknown_referral_are_rejected(tmp_path: Path) -> None:
+    folder = sk.write_csv(_with_journal(), tmp_path / "kaart")
+    path = folder / "contacts.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",a\n", ",zz\n"), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        sk.read_csv(folder)
+    assert [(p.file, p.row, p.column) for p in info.value.errors] == [
+        ("contacts.csv", 2, "referral")
+    ]
