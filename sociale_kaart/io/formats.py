@@ -698,7 +698,9 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
     """Write a map as one Excel workbook, the input format of :func:`read_excel`.
 
     Numbers and dates are written as typed cells; lists as ``;``-separated
-    text. Like :func:`write_csv`, this is lossless.
+    text. Like :func:`write_csv`, this is lossless for the map itself; the
+    referral journal (``G.graph["referrals"]`` and ``["contacts"]``) has no
+    sheets yet, and a warning says so when a map carries one.
 
     Parameters
     ----------
@@ -724,6 +726,20 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
     require_map(G)
     import openpyxl
 
+    left_out = [
+        key
+        for key in ("referrals", "contacts")
+        if G.graph.get(key) is not None and len(G.graph[key]) > 0
+    ]
+    if left_out:
+        # Never a silent drop: the workbook has no journal sheets yet (issue 13).
+        warnings.warn(
+            f"write_excel: the {' and '.join(left_out)} table(s) of the referral journal are not"
+            f" written to {os.fspath(path)!r}; the workbook has no journal sheets yet."
+            " Use write_csv or write_json to keep the journal.",
+            UserWarning,
+            stacklevel=2,
+        )
     workbook = openpyxl.Workbook(write_only=True)
     for table, records in graph_records(G).items():
         if not records:

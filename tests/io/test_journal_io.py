@@ -73,7 +73,10 @@ def test_json_round_trips_the_journal(tmp_path: Path) -> None:
 
 
 def test_map_without_journal_writes_no_journal_files(tmp_path: Path) -> None:
-    folder = sk.write_csv(sk.load_sample(), tmp_path / "kaart")
+    G = sk.load_sample()
+    G.graph.pop("referrals", None)
+    G.graph.pop("contacts", None)
+    folder = sk.write_csv(G, tmp_path / "kaart")
     assert not (folder / "referrals.csv").exists()
     assert "referrals" not in sk.read_csv(folder).graph
 
@@ -103,3 +106,12 @@ def test_contacts_naming_an_unknown_referral_are_rejected(tmp_path: Path) -> Non
     assert [(p.file, p.row, p.column) for p in info.value.errors] == [
         ("contacts.csv", 2, "referral")
     ]
+
+
+def test_write_excel_says_it_leaves_the_journal_out(tmp_path: Path) -> None:
+    import sociale_kaart as sk
+
+    G = sk.load_sample()
+    assert len(G.graph["referrals"]) > 0
+    with pytest.warns(UserWarning, match="referral journal are not written"):
+        sk.write_excel(G, tmp_path / "kaart.xlsx")
