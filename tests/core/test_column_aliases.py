@@ -63,3 +63,34 @@ def test_column_given_as_alias_and_canonical_name_is_an_error(tmp_path: Path) ->
         sk.read_csv(folder)
     assert "columns 'name' and 'naam' both mean 'name'" in str(caught.value)
     assert len(caught.value.errors) == 1
+
+
+def test_theme_aliases_of_read_hsds_are_accepted_by_read_csv(tmp_path: Path) -> None:
+    from sociale_kaart.core.themes import DUTCH_ALIASES
+    from sociale_kaart.io.hsds.text import DEFAULT_TAXONOMY_MAP
+
+    # one table: every Dutch alias read_hsds knows is in core, with the same code
+    for alias, code in DUTCH_ALIASES.items():
+        assert DEFAULT_TAXONOMY_MAP[alias.replace("_", " ")] == code
+    folder = tmp_path / "kaart"
+    folder.mkdir()
+    (folder / "initiatives.csv").write_text(
+        "id,name,themes\ni1,Taalles,taalles\ni2,Schuldhulp,schuldhulp;Huiselijk geweld\n",
+        encoding="utf-8",
+    )
+    G = sk.read_csv(folder)
+    assert G.nodes["i1"]["themes"] == ["language"]
+    assert G.nodes["i2"]["themes"] == ["finances", "domestic_relations"]
+
+
+def test_theme_alias_docs_list_every_dutch_alias() -> None:
+    from sociale_kaart.core.themes import DUTCH_ALIASES
+
+    text = DOC.read_text(encoding="utf-8")
+    section = text.split("### Dutch aliases")[1].split("### ")[0]
+    listed = {
+        alias: code
+        for aliases, code in re.findall(r"^\| (.+) \| `([a-z_]+)` \|$", section, re.MULTILINE)
+        for alias in re.findall(r"`([^`]+)`", aliases)
+    }
+    assert listed == DUTCH_ALIASES
