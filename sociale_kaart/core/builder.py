@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import gc
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,7 @@ import networkx as nx
 from pydantic import ValidationError
 
 from sociale_kaart.core.errors import DataError, Problem
-from sociale_kaart.core.records import KINDS, MODELS, RELATION_RULES, Relation
+from sociale_kaart.core.records import COLUMN_ALIASES, KINDS, MODELS, RELATION_RULES, Relation
 from sociale_kaart.core.themes import (
     ZRM_DOMAINS,
     ThemeInfo,
@@ -119,9 +120,47 @@ class _Collector:
             self.problems.append(Problem(table.label, line, column, value, message))
 
 
+def _apply_aliases(table: Table, known: tuple[str, ...], out: _Collector) -> bool:
+    """Rename Dutch column names (:data:`COLUMN_ALIASES`) in place, with a notice.
+
+    A column given both as alias and as canonical name is an error naming both.
+    """
+    renames = {
+        column: COLUMN_ALIASES[column]
+        for column in table.columns
+        if column in COLUMN_ALIASES and COLUMN_ALIASES[column] in known
+    }
+    if not renames:
+        return True
+    ok = True
+    targets: dict[str, str] = {}
+    for alias, canonical in renames.items():
+        other = targets.get(canonical) or (canonical if canonical in table.columns else None)
+        if other is not None:
+            ok = False
+            out.add(
+                table,
+                None,
+                alias,
+                None,
+                f"columns {other!r} and {alias!r} both mean {canonical!r}: keep one",
+            )
+        targets.setdefault(canonical, alias)
+    if not ok:
+        return False
+    table.columns = [renames.get(column, column) for column in table.columns]
+    for row in table.rows:
+        row.values = {renames.get(key, key): value for key, value in row.values.items()}
+    listed = ", ".join(f"{alias!r} as {canonical!r}" for alias, canonical in renames.items())
+    warnings.warn(f"{table.label}: Dutch column names read as {listed}", UserWarning, stacklevel=4)
+    return True
+
+
 def _check_columns(table: Table, out: _Collector) -> bool:
     """Report unknown and missing columns; return False if rows can't be read."""
     known = table_columns(table.name)
+    if not _apply_aliases(table, known, out):
+        return False
     ok = True
     for column in table.columns:
         if column in known or column.startswith("x_"):

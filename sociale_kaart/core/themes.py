@@ -130,7 +130,8 @@ DEFAULT_THEMES: dict[str, ThemeInfo] = {
     },
 }
 
-#: Dutch input aliases -> theme code.
+#: Dutch input aliases -> theme code: the one Dutch theme alias table, used by
+#: every reader (read_csv, read_excel, read_hsds).
 DUTCH_ALIASES: dict[str, str] = {
     "financien": "finances",
     "financiën": "finances",
@@ -163,6 +164,17 @@ DUTCH_ALIASES: dict[str, str] = {
     "bewegen": "exercise",
     "sport": "exercise",
     "eenzaamheid": "loneliness",
+    # words Dutch teams and directories use (issue 11; read_hsds reads them too)
+    "schuldhulp": "finances",
+    "schuldhulpverlening": "finances",
+    "voedselbank": "finances",
+    "daklozen": "housing",
+    "rechtshulp": "justice",
+    "ggz": "mental_health",
+    "verslavingszorg": "substance_use",
+    "vervoer": "instrumental_adl",
+    "huiselijk_geweld": "domestic_relations",
+    "taalles": "language",
 }
 
 _CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sociale_kaart.core.records import ISO_639_1
-from sociale_kaart.core.themes import DEFAULT_THEMES
+from sociale_kaart.core.themes import DEFAULT_THEMES, DUTCH_ALIASES
 
 __all__ = [
     "BROAD_CATEGORIES",
@@ -574,29 +574,24 @@ DEFAULT_TAXONOMY_MAP: dict[str, str | None] = {
     "money management": "finances",
     "tax preparation": "finances",
     "utilities": "finances",
-    "voedselbank": "finances",
-    "schuldhulp": "finances",
     # housing
     "housing": "housing",
     "shelter": "housing",
     "homelessness": "housing",
     "homeless": "housing",
     "rent": "housing",
-    "daklozen": "housing",
     # law and justice
     "legal": "justice",
     "legal aid": "justice",
     "legal services": "justice",
     "immigration": "justice",
     "reentry": "justice",
-    "rechtshulp": "justice",
     # health
     "mental health": "mental_health",
     "counseling": "mental_health",
     "counselling": "mental_health",
     "psychiatric": "mental_health",
     "crisis": "mental_health",
-    "ggz": "mental_health",
     "health": "physical_health",
     "health care": "physical_health",
     "medical": "physical_health",
@@ -606,12 +601,10 @@ DEFAULT_TAXONOMY_MAP: dict[str, str | None] = {
     "substance abuse": "substance_use",
     "addiction": "substance_use",
     "alcohol": "substance_use",
-    "verslavingszorg": "substance_use",
     "personal care": "basic_adl",
     "home care": "instrumental_adl",
     "transportation": "instrumental_adl",
     "transport": "instrumental_adl",
-    "vervoer": "instrumental_adl",
     # work and learning
     "employment": "work_education",
     "jobs": "work_education",
@@ -623,7 +616,6 @@ DEFAULT_TAXONOMY_MAP: dict[str, str | None] = {
     "esl": "language",
     "english as a second language": "language",
     "interpretation": "language",
-    "taalles": "language",
     # family, time, people
     "parenting": "parenting",
     "family support": "parenting",
@@ -631,10 +623,8 @@ DEFAULT_TAXONOMY_MAP: dict[str, str | None] = {
     "childcare": "parenting",
     "domestic violence": "domestic_relations",
     "family violence": "domestic_relations",
-    "huiselijk geweld": "domestic_relations",
     "recreation": "time_use",
     "day activities": "time_use",
-    "dagbesteding": "time_use",
     "volunteering": "community_participation",
     "volunteer": "community_participation",
     "civic": "community_participation",
@@ -674,6 +664,9 @@ DEFAULT_TAXONOMY_MAP: dict[str, str | None] = {
 for _code, _info in DEFAULT_THEMES.items():
     for _key in (_code, _code.replace("_", " "), _info["label_en"], _info["label_nl"]):
         DEFAULT_TAXONOMY_MAP.setdefault(_key.lower(), _code)
+# The Dutch theme aliases come from the one table in core (issue 11).
+for _alias, _code in DUTCH_ALIASES.items():
+    DEFAULT_TAXONOMY_MAP.setdefault(_alias.replace("_", " "), _code)
 
 
 #: Keys too general to count inside a longer term: they match a term only as the whole
