@@ -48,8 +48,23 @@ __all__ = [
 PathLike = str | os.PathLike[str]
 Fields = Iterable[str] | Mapping[str, Iterable[str]] | None
 
-#: The edge attributes every export writes (none is personal data).
-EDGE_FIELDS: tuple[str, ...] = ("relation", "trust", "intensity", "hours_per_month", "since")
+#: The edge attributes every export writes (none is personal data). The survey
+#: fields (issue 15) are professionals' ratings of partners, not about residents.
+EDGE_FIELDS: tuple[str, ...] = (
+    "relation",
+    "trust",
+    "intensity",
+    "hours_per_month",
+    "since",
+    "value",
+    "works_with",
+    "trust_reliable",
+    "trust_mission",
+    "trust_open",
+    "value_power",
+    "value_involvement",
+    "value_resources",
+)
 
 _LIST_SEP = ";"
 
@@ -280,7 +295,10 @@ def _export_tables(
     edges = pd.DataFrame.from_records(
         edge_records, columns=["source", "target", *EDGE_FIELDS, "implied"]
     )
-    edges["trust"] = edges["trust"].astype("Int64")
+    trust = pd.to_numeric(edges["trust"])
+    # a survey's trust is a mean of items (issue 15): keep its fractions
+    whole = bool(((trust.dropna() % 1) == 0).all())
+    edges["trust"] = trust.astype("Int64" if whole else "Float64")
     edges["hours_per_month"] = edges["hours_per_month"].astype("Float64")
     edges["implied"] = edges["implied"].astype(bool)
     return nodes, edges

@@ -442,7 +442,9 @@ def read_survey(
         tie, present or absent, among respondents (scores copied from the
         reverse tie, or the median answers), seeded by ``seed``.
     wave : datetime.date or str, optional
-        The date of the survey wave (``YYYY-MM-DD``), kept in the report.
+        The date of the survey wave (``YYYY-MM-DD``), kept in the report. It
+        dates the map: every tie gets it as ``since`` and ``G.graph["as_of"]``
+        is set, so two waves can go to ``sk.diff`` and ``sk.timeline``.
     seed : int, optional
         Seed of ``missing="reciprocity"``.
     name : str, optional
@@ -560,9 +562,15 @@ def read_survey(
         members = list(dict.fromkeys(named))
         table = Table("professionals", "roster", ["id"], [Row({"id": m}, None) for m in members])
     responded = set(respondents)
+    # a wave date dates the map for the change-over-time work: ties seen then
+    # get it as ``since``, the map as its ``as_of`` (issue 15)
+    dated = {} if wave is None else {"since": wave.isoformat()}
     imputed, report = _impute(ties, members, responded, missing, seed)
     relation_rows = [
-        Row({"source": i, "target": j, "relation": "knows", **answer}, lines.get((i, j)))
+        Row(
+            {"source": i, "target": j, "relation": "knows", **answer, **dated},
+            lines.get((i, j)),
+        )
         for (i, j), answer in {**ties, **imputed}.items()
     ]
     columns = sorted({c for row in relation_rows for c in row.values})
@@ -586,5 +594,9 @@ def read_survey(
         {"professionals": table, "relations": relations},
         name=name,
         source=label,
-        extra_graph={"survey": survey, "import_report": report_frame},
+        extra_graph={
+            "survey": survey,
+            "import_report": report_frame,
+            **({} if wave is None else {"as_of": wave.isoformat()}),
+        },
     )

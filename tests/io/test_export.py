@@ -259,3 +259,21 @@ def test_r_igraph_reads_the_graphml_and_the_csv_pair(
     supports = sum(1 for *_, k in sample.edges(keys=True) if k == "supports")
     n, m = sample.number_of_nodes(), sample.number_of_edges()
     assert done.stdout.split() == [str(n), str(m), str(n), str(m), "resident", str(supports)]
+
+
+def test_survey_fields_are_exported_without_resident_data():
+    """Issue 15: the PARTNER scores travel into exports; they rate partners, not residents."""
+    from sociale_kaart.datasets import load_survey
+
+    G = load_survey(1)
+    _, edges = sk.export_tables(G)
+    for column in ("trust", "value", "works_with", "trust_reliable", "value_resources"):
+        assert column in edges.columns
+    data = next(d for _, _, d in G.edges(data=True) if "value" in d)
+    assert data["value"] == pytest.approx(
+        sum(data[i] for i in ("value_power", "value_involvement", "value_resources") if i in data)
+        / sum(i in data for i in ("value_power", "value_involvement", "value_resources"))
+    )
+    assert edges["value"].notna().sum() == sum("value" in d for _, _, d in G.edges(data=True))
+    for private in ("debts", "health", "nationality", "gender"):
+        assert private not in edges.columns

@@ -189,3 +189,22 @@ def test_sample_waves():
     assert G1.number_of_nodes() == len(pd.read_csv(folder / "roster.csv"))
     with pytest.raises(ValueError, match="wave"):
         sk.datasets.load_survey(wave=3)
+
+
+def test_wave_date_dates_the_map_for_diff():
+    """Issue 15: a wave date makes the survey a dated map that sk.diff accepts."""
+    from sociale_kaart.change import as_of
+    from sociale_kaart.datasets import SURVEY_WAVES, load_survey
+
+    before, after = load_survey(1), load_survey(2)
+    assert as_of(before) == pd.Timestamp(SURVEY_WAVES[1]).date()
+    assert as_of(after) == pd.Timestamp(SURVEY_WAVES[2]).date()
+    for G, wave in ((before, 1), (after, 2)):
+        days = {d.get("since") for _, _, d in G.edges(data=True)}
+        assert {str(day)[:10] for day in days} == {str(SURVEY_WAVES[wave])[:10]}
+    with pytest.warns(UserWarning, match="no residents"):  # a survey map holds professionals
+        changes = sk.diff(before, after)
+    assert changes is not None
+    undated = sk.read_survey(sample_path("dordrecht_survey") / "wave1.csv")
+    assert as_of(undated) is None
+    assert all(d.get("since") is None for _, _, d in undated.edges(data=True))
