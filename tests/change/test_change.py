@@ -459,7 +459,7 @@ def test_scene_the_community_builder_leaves_and_gaps_open(second: sk.Diff) -> No
     opened = second.gaps[second.gaps["change"] == "opened"]
     budget = opened[opened["nodes"].str[0] == "i_budgetcafe"]
     assert budget["gap_type"].tolist() == ["single_knower"]
-    assert budget["explanation"].iloc[0].startswith("New gap: Only p_schuld")
+    assert budget["explanation"].iloc[0].startswith("New gap: Only Ruud Kramer (debt advisor)")
     assert (opened["gap_type"] == "single_knower").sum() >= 5
     # her own meeting load goes with her
     assert _gap(second, "meeting_load", "p_opbouw")["change"].tolist() == ["closed"]
