@@ -19,20 +19,11 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from sociale_kaart.core.journal import REFERRAL_COLUMNS
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sociale_kaart" / "datasets" / "samples" / "rivierwijk"
-COLUMNS = [
-    "referral",
-    "date",
-    "status",
-    "resident",
-    "referrer",
-    "target",
-    "parent",
-    "theme",
-    "companion",
-    "reason",
-]
+COLUMNS = list(REFERRAL_COLUMNS)
 
 
 def _read(name: str) -> list[dict[str, str]]:

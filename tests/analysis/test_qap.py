@@ -296,23 +296,29 @@ def test_netlm_stored_reference():
     )
 
 
-@pytest.mark.skipif(not _sna_available(), reason="needs Rscript with the sna package")
-def test_netlm_live(tmp_path):
-    G, terms, y, xs = _reference_inputs()
+def _netlm(tmp_path, y, xs, *, graph):
+    """Run sna::netlm on y ~ xs with 1,000 permutations (seed 1); its five result rows."""
     files = []
     for name, m in (("y", y), ("x1", xs[0]), ("x2", xs[1])):
         path = tmp_path / f"{name}.csv"
         np.savetxt(path, m, delimiter=",", fmt="%.17g")
         files.append(str(path))
     script = tmp_path / "netlm.R"
-    script.write_text(R_NETLM)
+    mode = 'mode = "graph", ' if graph else ""
+    script.write_text(R_NETLM.replace('nullhyp = "qapspp"', mode + 'nullhyp = "qapspp"'))
     out, version = tmp_path / "out.csv", tmp_path / "version.txt"
     subprocess.run(
         ["Rscript", str(script), *files, "1000", "1", str(out), str(version)],
         capture_output=True,
         check=True,
     )
-    res = np.loadtxt(out, delimiter=",")
+    return np.loadtxt(out, delimiter=",")
+
+
+@pytest.mark.skipif(not _sna_available(), reason="needs Rscript with the sna package")
+def test_netlm_live(tmp_path):
+    G, terms, y, xs = _reference_inputs()
+    res = _netlm(tmp_path, y, xs, graph=False)
     table = sk.mrqap(G, "trust", terms, reps=2000, seed=3)
     _compare(table, res[0], res[1], res[2], res[3], res[4], 1000)
 
@@ -322,20 +328,7 @@ def test_netlm_live_undirected(tmp_path):
     """Undirected QAP: sna::netlm(mode="graph") uses each pair once, as directed=False does."""
     G, _terms, y, xs = _reference_inputs()
     y = (y + y.T) / 2  # a symmetric relation: mean trust of the pair
-    files = []
-    for name, m in (("y", y), ("x1", xs[0]), ("x2", xs[1])):
-        path = tmp_path / f"{name}.csv"
-        np.savetxt(path, m, delimiter=",", fmt="%.17g")
-        files.append(str(path))
-    script = tmp_path / "netlm.R"
-    script.write_text(R_NETLM.replace('nullhyp = "qapspp"', 'mode = "graph", nullhyp = "qapspp"'))
-    out, version = tmp_path / "out.csv", tmp_path / "version.txt"
-    subprocess.run(
-        ["Rscript", str(script), *files, "1000", "1", str(out), str(version)],
-        capture_output=True,
-        check=True,
-    )
-    res = np.loadtxt(out, delimiter=",")
+    res = _netlm(tmp_path, y, xs, graph=True)
     table = sk.mrqap(
         G,
         ("trust_pair", y),
