@@ -45,8 +45,9 @@ def supply(G: nx.MultiDiGraph, *, by: str | Sequence[str] = ("area", "theme")) -
     ----------
     G : networkx.MultiDiGraph
         The map; it needs no residents.
-    by : str or list of str, default ("area", "theme")
-        ``"theme"``, ``"area"`` or both, in the order of the index levels.
+    by : str or list of str, optional
+        ``"theme"``, ``"area"`` or both, in the order of the index levels
+        (both, area first, by default).
         The area of an offer is each neighbourhood it ``serves``; without
         ``serves`` it is its own neighbourhood or that of a place it is
         located at; without any of those ``"(none)"``.

@@ -7,7 +7,7 @@ theme and by distance, and, when a resident is given, checks each offer with
 the eligibility rules (:mod:`sociale_kaart.core.eligibility`) and gives the
 reasons.
 
-Distances are great-circle distances (:func:`~sociale_kaart.core.geo.haversine_km`)
+Distances are great-circle distances (``sociale_kaart.core.geo.haversine_km``)
 between the search point and the offer's coordinates; an initiative without
 coordinates takes those of its place (``located_at``). An offer without any
 coordinates is never "near": with ``near`` given it is left out, and a

@@ -35,6 +35,9 @@ _KNOWN_PRIVATE_IMPORTS = {
     ("io/research.py", "_flat"),
     ("io/research.py", "_node_values"),
     ("pictures/timeline.py", "_axes"),
+    ("referral/directory.py", "_resolve_need"),
+    ("referral/directory.py", "_check_resident"),
+    ("cli/main.py", "_coords"),
 }
 
 
