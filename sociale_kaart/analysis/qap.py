@@ -507,6 +507,51 @@ def _dyad_weights(matrix: np.ndarray, n: int, directed: bool) -> np.ndarray:
     return np.where(mask, matrix, 0.0).reshape(-1)
 
 
+_SPARSE_SHARE = 0.3  # a dyad matrix with at most this share of nonzero cells is used sparsely
+
+
+def _relabelled_products(
+    resid: np.ndarray,
+    weights: Sequence[np.ndarray],
+    n: int,
+    rng: np.random.Generator,
+    reps: int,
+) -> np.ndarray:
+    """``out[b, k, j] = <W_j, P_b R_k P_b'>`` for ``reps`` random relabellings ``P_b``.
+
+    ``resid`` holds the flattened residual matrices ``R_k`` (one per row) and
+    ``weights`` the flattened dyad matrices ``W_j``. Every relabelling is
+    shared by all ``k``, so each is applied once per ``W_j`` rather than once
+    per ``R_k``: ``<W, P R P'> = <P' W P, R>``.
+    A sparse ``W_j`` (a tie attribute, small groups) is read at its nonzero
+    cells only; a dense one is relabelled by fancy indexing and multiplied
+    with all ``R_k`` at once.
+    """
+    p = resid.shape[0]
+    out = np.empty((reps, p, len(weights)))
+    dense = [j for j, w in enumerate(weights) if np.count_nonzero(w) > _SPARSE_SHARE * w.size]
+    sparse = []
+    for j, w in enumerate(weights):
+        if j not in dense:
+            cells = np.flatnonzero(w)
+            sparse.append((j, cells // n, cells % n, w[cells]))
+    squares = [weights[j].reshape(n, n) for j in dense]
+    columns = np.ascontiguousarray(resid.T)  # (n * n, p): a cell's residuals side by side
+    # fancy indexing returns the relabelled matrix in column-major order, so it is
+    # multiplied with the transposed residuals: no copy of the n x n matrix per draw
+    transposed = np.ascontiguousarray(resid.reshape(p, n, n).transpose(0, 2, 1)).reshape(p, -1)
+    for start in range(0, reps, _BATCH):
+        perms = _permutations(rng, n, min(_BATCH, reps - start))
+        for b, perm in enumerate(perms, start):
+            if dense:
+                inverse = np.argsort(perm)
+                for j, w in zip(dense, squares, strict=True):
+                    out[b, :, j] = transposed @ w[inverse][:, inverse].T.reshape(-1)
+            for j, i_cells, j_cells, values in sparse:
+                out[b, :, j] = values @ columns[perm[i_cells] * n + perm[j_cells]]
+    return out
+
+
 def _fit(X: np.ndarray, y: np.ndarray, labels: Sequence[str]) -> dict[str, Any]:
     """OLS by QR, with R's rank check: coefficients, t-values, residual SS."""
     q, r = np.linalg.qr(X)
@@ -606,8 +651,11 @@ def mrqap(
     permutation fits :math:`y \\sim X_{-k} + P e_k P^\\top` and keeps the
     statistic of the last column. By the Frisch-Waugh-Lovell theorem the
     fit needs only the products of :math:`P e_k P^\\top` with
-    :math:`X_{-k}` and :math:`y` over the dyads (one relabelling and one
-    matrix-vector product per permutation). The p-values count the permutations as ``sna`` does (the
+    :math:`X_{-k}` and :math:`y` over the dyads. Each random relabelling is
+    shared by all terms (each term's distribution is still a permutation
+    distribution): it is applied once to every term matrix, densely or at
+    its nonzero cells, and multiplied with all residuals at once. The
+    p-values count the permutations as ``sna`` does (the
     observed labelling is not counted, and statistics within a relative
     ``1e-9`` of the observed count as ties); their Monte Carlo standard error is
     at most ``0.5 / sqrt(reps)``. QAP controls for the dependence of dyads
@@ -670,46 +718,45 @@ def mrqap(
     p = X.shape[1]
     df = len(yv) - p
     rng = np.random.default_rng(seed)
-    dist = np.empty((reps, p))
-    # the dyad matrices of the terms and of y, flattened and zero off the dyads used
-    weights = []
-    for m in [*xmats, mats[0]]:
-        weights.append(_dyad_weights(m, n, directed))
-    W = np.vstack(weights)  # (p + 1, n * n)
+    # per term k: the residual of k on the other terms, and the fixed parts of its fit
+    resid = np.zeros((p, n * n))
+    fixed: list[tuple[list[int], np.ndarray, np.ndarray, float, float]] = []
     for k in range(p):
         others = [j for j in range(p) if j != k]
         Xo = X[:, others]
         if others:
-            coef_k = np.linalg.lstsq(Xo, X[:, k], rcond=None)[0]
-            resid_k = X[:, k] - Xo @ coef_k
+            resid_k = X[:, k] - Xo @ np.linalg.lstsq(Xo, X[:, k], rcond=None)[0]
             gram = Xo.T @ Xo
             xty = Xo.T @ yv
-            b0 = np.linalg.solve(gram, xty)
-            ssr0 = float(yv @ yv - xty @ b0)
+            ssr0 = float(yv @ yv - xty @ np.linalg.solve(gram, xty))
         else:
             resid_k = X[:, k].copy()
-            gram = np.zeros((0, 0))
-            xty = np.zeros(0)
-            ssr0 = float(yv @ yv)
-        rmat = np.zeros((n, n))
+            gram, xty, ssr0 = np.zeros((0, 0)), np.zeros(0), float(yv @ yv)
+        rmat = resid[k].reshape(n, n)
         rmat[rows, cols] = resid_k
         if not directed:
             rmat[cols, rows] = resid_k
         # a relabelling maps the dyads onto themselves, so r'r does not change
-        rr = float(resid_k @ resid_k)
-        # the product with the constant term is sum(r), the same for every relabelling
-        varying = [j for j in others if not (intercept and j == 0)]
-        A = np.ascontiguousarray(W[[*varying, p]])
-        moving = np.empty((reps, len(varying) + 1))
-        for start in range(0, reps, _BATCH):
-            count = min(_BATCH, reps - start)
-            perms = _permutations(rng, n, count)
-            _permuted_products(rmat, A, perms, moving[start : start + count])
-        products = np.empty((reps, len(others) + 1))
-        products[:, -1] = moving[:, -1]
-        for col, j in enumerate(others):
-            products[:, col] = moving[:, varying.index(j)] if j in varying else resid_k.sum()
-        xo_r, y_r = products[:, :-1], products[:, -1]
+        fixed.append((others, gram, xty, ssr0, float(resid_k @ resid_k)))
+    # the matrices a relabelled residual is multiplied with: the terms and y (the constant
+    # term's product is sum(r) for every relabelling, so it is left out)
+    targets = [j for j in range(p) if not (intercept and j == 0)]
+    weights = [_dyad_weights(m, n, directed) for m in [*(xmats[j] for j in targets), mats[0]]]
+    products = _relabelled_products(resid, weights, n, rng, reps)  # (reps, p, targets + y)
+    dist = np.empty((reps, p))
+    for k, (others, gram, xty, ssr0, rr) in enumerate(fixed):
+        total = float(resid[k].sum()) / (1 if directed else 2)
+        xo_r = (
+            np.column_stack(
+                [
+                    products[:, k, targets.index(j)] if j in targets else np.full(reps, total)
+                    for j in others
+                ]
+            )
+            if others
+            else np.zeros((reps, 0))
+        )
+        y_r = products[:, k, -1]
         if others:
             b = np.linalg.solve(gram, xo_r.T)  # (p-1, reps)
             rt_rt = rr - np.einsum("ij,ji->i", xo_r, b)

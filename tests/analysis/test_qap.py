@@ -17,6 +17,7 @@ from sociale_kaart.analysis.qap import _cells, _permutations
 from tests._paths import DATA
 
 REFERENCE = DATA / "qap_netlm_sna.json"
+REFERENCE_GRAPH = DATA / "qap_netlm_sna_graph.json"  # mode="graph": undirected
 
 
 def small_map(n=12, seed=0):
@@ -42,10 +43,10 @@ def small_map(n=12, seed=0):
     return sk.from_frames(professionals=prof, relations=rel)
 
 
-def naive_mrqap(y, xs, reps, seed):
+def naive_mrqap(y, xs, reps, seed, directed=True):
     """Dekker's DSP written plainly: lstsq on every permuted design (the same permutations)."""
     n = y.shape[0]
-    rows, cols = _cells(n, True)
+    rows, cols = _cells(n, directed)
     ones = np.ones((n, n))
     mats = [ones, *xs]
     X = np.column_stack([m[rows, cols] for m in mats])
@@ -60,13 +61,16 @@ def naive_mrqap(y, xs, reps, seed):
 
     t_obs, coef = tval(X)
     rng = np.random.default_rng(seed)
+    perms = _permutations(rng, n, reps)  # one relabelling per draw, shared by all terms
     dist = np.empty((reps, X.shape[1]))
     for k in range(X.shape[1]):
         others = [m for m in range(X.shape[1]) if m != k]
         e = X[:, k] - X[:, others] @ np.linalg.lstsq(X[:, others], X[:, k], rcond=None)[0]
         E = np.zeros((n, n))
         E[rows, cols] = e
-        for r, perm in enumerate(_permutations(rng, n, reps)):
+        if not directed:
+            E[cols, rows] = e
+        for r, perm in enumerate(perms):
             Ep = E[np.ix_(perm, perm)]
             design = np.column_stack([X[:, others], Ep[rows, cols]])
             dist[r, k] = tval(design)[0][-1]
@@ -147,6 +151,34 @@ def test_mrqap_equals_naive_implementation():
     np.testing.assert_allclose(table["perm_max"], dist.max(axis=0), rtol=1e-8, atol=1e-10)
     expected_two = (np.abs(dist) >= np.abs(t_obs) - 1e-9 * np.maximum(1, np.abs(t_obs))).mean(0)
     np.testing.assert_allclose(table["p_two_sided"], expected_two)
+
+
+def test_mrqap_undirected_equals_naive_implementation():
+    G = small_map(11, seed=4)
+    y = sk.qap_matrix(G, "rel:knows").to_numpy()
+    xs = [sk.qap_matrix(G, s).to_numpy() for s in ("same:team", "diff:hours_per_week")]
+    terms = ["same:team", "diff:hours_per_week"]
+    table = sk.mrqap(G, "rel:knows", terms, reps=80, seed=5, directed=False)
+    coef, t_obs, dist = naive_mrqap(y, xs, 80, 5, directed=False)
+    np.testing.assert_allclose(table["coefficient"], coef, rtol=0, atol=1e-10)
+    np.testing.assert_allclose(table["t"], t_obs, rtol=1e-9)
+    np.testing.assert_allclose(table["perm_mean"], dist.mean(axis=0), rtol=1e-8, atol=1e-10)
+    np.testing.assert_allclose(table["perm_min"], dist.min(axis=0), rtol=1e-8, atol=1e-10)
+
+
+def test_mrqap_sparse_and_dense_terms_agree(monkeypatch):
+    """A sparse term (small teams) and a dense one (hours) take different paths: same numbers."""
+    from sociale_kaart.analysis import qap
+
+    G = small_map(12, seed=6)
+    terms = ["same:team", "diff:hours_per_week"]
+    a = sk.mrqap(G, "trust", terms, reps=40, seed=2)
+    monkeypatch.setattr(qap, "_SPARSE_SHARE", 2.0)  # every matrix read sparsely
+    b = sk.mrqap(G, "trust", terms, reps=40, seed=2)
+    monkeypatch.setattr(qap, "_SPARSE_SHARE", -1.0)  # every matrix relabelled densely
+    c = sk.mrqap(G, "trust", terms, reps=40, seed=2)
+    pd.testing.assert_frame_equal(a, b, rtol=1e-10)
+    pd.testing.assert_frame_equal(a, c, rtol=1e-10)
 
 
 def test_mrqap_coefficients_equal_ols():
@@ -294,6 +326,31 @@ def test_netlm_stored_reference():
         ref["pgreqabs"],
         ref["reps"],
     )
+
+
+def test_netlm_stored_reference_undirected():
+    """sna::netlm(mode="graph") output for the pair-mean relation, stored with its inputs."""
+    ref = json.loads(REFERENCE_GRAPH.read_text())
+    G, terms, y, xs = _reference_inputs()
+    y = (y + y.T) / 2
+    np.testing.assert_array_equal(y, np.array(ref["y"]))
+    for x, stored in zip(xs, ref["x"], strict=True):
+        np.testing.assert_array_equal(x, np.array(stored))
+    table = sk.mrqap(
+        G, ("trust_pair", y), list(zip(terms, xs, strict=True)), reps=2000, seed=3, directed=False
+    )
+    _compare(
+        table,
+        ref["coefficients"],
+        ref["tstat"],
+        ref["pleeq"],
+        ref["pgreq"],
+        ref["pgreqabs"],
+        ref["reps"],
+    )
+    # each pair once: t-values differ from the directed fit on the same numbers
+    directed = sk.mrqap(G, ("trust_pair", y), list(zip(terms, xs, strict=True)), reps=10, seed=3)
+    assert not np.allclose(directed["t"].to_numpy(), ref["tstat"])
 
 
 def _netlm(tmp_path, y, xs, *, graph):
