@@ -119,6 +119,16 @@ from sociale_kaart.referral import (
 )
 from sociale_kaart.referral.journal import journal, referral_chains, referral_outcomes, with_journal
 from sociale_kaart.report import report
+from sociale_kaart.scale import (
+    ShardTables,
+    area_gaps,
+    area_graph,
+    area_measures,
+    read_shard,
+    read_shards,
+    shard_tables,
+    write_shards,
+)
 
 __version__ = "0.1.0"  # the one version source: pyproject.toml reads it from here
 
@@ -133,9 +143,13 @@ __all__ = [
     "NotAMapError",
     "PartnerScores",
     "Problem",
+    "ShardTables",
     "WhatIf",
     "__version__",
     "apply_diff",
+    "area_gaps",
+    "area_graph",
+    "area_measures",
     "brokerage",
     "centrality",
     "check_disclosure",
@@ -186,11 +200,14 @@ __all__ = [
     "read_pajek",
     "read_pajek_partition",
     "read_series",
+    "read_shard",
+    "read_shards",
     "read_survey",
     "read_ucinet_dl",
     "referral_chains",
     "referral_outcomes",
     "report",
+    "shard_tables",
     "single_knowers",
     "snapshot",
     "stale_records",
@@ -218,5 +235,6 @@ __all__ = [
     "write_kumu",
     "write_pajek",
     "write_parquet",
+    "write_shards",
     "write_ucinet_dl",
 ]

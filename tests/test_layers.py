@@ -56,6 +56,7 @@ def test_the_layers_are_the_documented_order() -> None:
     (layers,) = [c for c in _contracts() if c["type"] == "layers"]
     assert layers["layers"] == [
         "cli",
+        "scale",
         "report",
         "pictures",
         "change",

@@ -147,6 +147,11 @@ WRITERS: dict[str, tuple[Callable[..., Path], str, Callable[..., None]]] = {
         "a/b/pq",
         _break_parquet,
     ),
+    "shards": (
+        lambda G, base: sk.write_shards(G, base / "a" / "b" / "shards"),
+        "a/b/shards",
+        _break_parquet,
+    ),
     "hsds": (lambda G, base: sk.write_hsds(G, base / "a" / "b" / "hsds"), "a/b/hsds", _break_hsds),
     "html": (
         lambda G, base: sk.write_html(G, base / "a" / "b" / "map.html"),
@@ -279,6 +284,7 @@ def test_every_writer_is_listed() -> None:
         "write_gexf",
         "write_datapackage",
         "write_parquet",
+        "write_shards",
         "write_hsds",
         "write_html",
         "report",
