@@ -100,6 +100,7 @@ intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 # into py:class references by napoleon, so ignore those names.
 
 _EXTERNAL = [
+    r"pyspark(\..*)?",
     r"networkx(\..*)?",
     r"nx\..*",
     r"pandas(\..*)?",

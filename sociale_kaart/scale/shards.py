@@ -172,7 +172,7 @@ def _areas_of(table: str, row: dict[str, Any]) -> list[str] | None:
 
 
 def shard_tables(G: nx.MultiDiGraph, *, by: str = "neighbourhood") -> ShardTables:
-    """Split a map into per-area shard tables (see :mod:`sociale_kaart.scale.shards`).
+    """Split a map into per-area shard tables (see ``docs/scale.md``).
 
     Parameters
     ----------
@@ -503,7 +503,7 @@ def area_measures(nodes: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
     :func:`read_shard` and runs :func:`sociale_kaart.centrality` (degree,
     betweenness, closeness, eigenvector, PageRank) and
     :func:`sociale_kaart.structural_holes` (Burt's effective size and
-    constraint) on it. Its columns match :data:`AREA_MEASURES_SCHEMA`.
+    constraint) on it. Its columns match ``AREA_MEASURES_SCHEMA``.
 
     Parameters
     ----------
@@ -556,7 +556,7 @@ def area_gaps(nodes: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
     The per-area step of a sharded run: it rebuilds the area's map with
     :func:`read_shard` and counts what :func:`sociale_kaart.find_gaps`
     finds. Counts, not gap rows, so the table holds no person. Its columns
-    match :data:`AREA_GAPS_SCHEMA`.
+    match ``AREA_GAPS_SCHEMA``.
 
     Parameters
     ----------

@@ -101,7 +101,7 @@ def spark_area_measures(nodes: SparkFrame, ties: SparkFrame) -> SparkFrame:
     Returns
     -------
     pyspark.sql.DataFrame
-        Schema :data:`sociale_kaart.scale.AREA_MEASURES_SCHEMA`: ``area``,
+        Schema ``sociale_kaart.scale.AREA_MEASURES_SCHEMA``: ``area``,
         ``node``, ``measure``, ``value``. Lazy, as Spark frames are.
 
     See Also
@@ -134,7 +134,7 @@ def spark_area_gaps(nodes: SparkFrame, ties: SparkFrame) -> SparkFrame:
     Returns
     -------
     pyspark.sql.DataFrame
-        Schema :data:`sociale_kaart.scale.AREA_GAPS_SCHEMA`: ``area``,
+        Schema ``sociale_kaart.scale.AREA_GAPS_SCHEMA``: ``area``,
         ``gap_type``, ``theme``, ``gaps``, ``severity``.
 
     See Also
