@@ -17,6 +17,7 @@ from sociale_kaart.scale.shards import (
     area_measures,
     read_shard,
     read_shards,
+    shard_paths,
     shard_tables,
     write_shards,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "area_measures",
     "read_shard",
     "read_shards",
+    "shard_paths",
     "shard_tables",
     "write_shards",
 ]

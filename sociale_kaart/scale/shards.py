@@ -72,6 +72,7 @@ __all__ = [
     "area_measures",
     "read_shard",
     "read_shards",
+    "shard_paths",
     "shard_tables",
     "write_shards",
 ]
@@ -380,6 +381,42 @@ def write_shards(G: nx.MultiDiGraph, folder: PathLike, *, by: str = "neighbourho
     return written_path(folder)
 
 
+def shard_paths(folder: PathLike) -> tuple[Path, Path, Path]:
+    """The ``nodes``, ``ties`` and ``boundary`` paths of a shard folder, each checked to exist.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        The folder :func:`write_shards` returned.
+
+    Returns
+    -------
+    tuple of pathlib.Path
+
+    Raises
+    ------
+    FileNotFoundError
+        If a table is missing, naming it and how to write it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.scale import shard_paths
+    >>> folder = sk.write_shards(sk.load_sample(), tempfile.mkdtemp())
+    >>> [p.name for p in shard_paths(folder)]
+    ['nodes', 'ties', 'boundary.parquet']
+    """
+    root = Path(folder)
+    paths = (root / "nodes", root / "ties", root / "boundary.parquet")
+    for path in paths:
+        if not path.exists():
+            raise FileNotFoundError(
+                f"{path} is missing: write the shards with sk.write_shards(G, {str(root)!r})"
+            )
+    return paths
+
+
 def read_shards(folder: PathLike) -> ShardTables:
     """Read the tables :func:`write_shards` wrote.
 
@@ -405,18 +442,13 @@ def read_shards(folder: PathLike) -> ShardTables:
     >>> sk.read_shards(folder).areas
     ['Havenkwartier', 'Molenbuurt', 'Oude Dorp', 'Parkzicht']
     """
-    root = Path(folder)
     found = {}
-    for name, columns in (
-        ("nodes", _NODE_COLUMNS),
-        ("ties", _TIE_COLUMNS),
-        ("boundary.parquet", _BOUNDARY_COLUMNS),
+    paths = shard_paths(folder)
+    for (name, columns), path in zip(
+        (("nodes", _NODE_COLUMNS), ("ties", _TIE_COLUMNS), ("boundary.parquet", _BOUNDARY_COLUMNS)),
+        paths,
+        strict=True,
     ):
-        path = root / name
-        if not path.exists():
-            raise FileNotFoundError(
-                f"{path} is missing: write the shards with sk.write_shards(G, {str(root)!r})"
-            )
         frame = pd.read_parquet(path, engine="pyarrow")
         sort = [c for c in ("area", "table", "id", "source", "target") if c in columns]
         found[name] = (

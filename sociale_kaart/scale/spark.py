@@ -16,7 +16,6 @@ pyspark is imported only inside the functions: this module imports without it.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -27,6 +26,7 @@ from sociale_kaart.scale.shards import (
     AREA_MEASURES_SCHEMA,
     area_gaps,
     area_measures,
+    shard_paths,
 )
 
 if TYPE_CHECKING:  # pragma: no cover - types only
@@ -72,15 +72,8 @@ def read_shards_spark(
     >>> callable(read_shards_spark)
     True
     """
-    root = Path(folder)
-    out = []
-    for name in ("nodes", "ties", "boundary.parquet"):
-        if not (root / name).exists():
-            raise FileNotFoundError(
-                f"{root / name} is missing: write the shards with sk.write_shards(G, {str(root)!r})"
-            )
-        out.append(spark.read.parquet(str(root / name)))
-    return out[0], out[1], out[2]
+    nodes, ties, boundary = (spark.read.parquet(str(p)) for p in shard_paths(folder))
+    return nodes, ties, boundary
 
 
 def _per_area(nodes: SparkFrame, ties: SparkFrame, function: Any, schema: str) -> SparkFrame:

@@ -309,47 +309,32 @@ def _compare(table, coef, tstat, pleeq, pgreq, pgreqabs, reps_r):
             assert abs(a - b) <= _mc_bound(a, b, reps, reps_r), (a, b)
 
 
-def test_netlm_stored_reference():
-    """sna::netlm(nullhyp="qapspp") output, computed once with R and stored with its inputs."""
-    ref = json.loads(REFERENCE.read_text())
-    G, terms, y, xs = _reference_inputs()
+def _stored(path, y, xs):
+    """The stored sna::netlm result; fails unless its inputs are ``y`` and ``xs``."""
+    ref = json.loads(path.read_text())
     np.testing.assert_array_equal(y, np.array(ref["y"]))  # the inputs are the stored ones
     for x, stored in zip(xs, ref["x"], strict=True):
         np.testing.assert_array_equal(x, np.array(stored))
-    table = sk.mrqap(G, "trust", terms, reps=2000, seed=3)
-    _compare(
-        table,
-        ref["coefficients"],
-        ref["tstat"],
-        ref["pleeq"],
-        ref["pgreq"],
-        ref["pgreqabs"],
-        ref["reps"],
-    )
+    keys = ("coefficients", "tstat", "pleeq", "pgreq", "pgreqabs", "reps")
+    return ref, [ref[k] for k in keys]
+
+
+def test_netlm_stored_reference():
+    """sna::netlm(nullhyp="qapspp") output, computed once with R and stored with its inputs."""
+    G, terms, y, xs = _reference_inputs()
+    _, expected = _stored(REFERENCE, y, xs)
+    _compare(sk.mrqap(G, "trust", terms, reps=2000, seed=3), *expected)
 
 
 def test_netlm_stored_reference_undirected():
     """sna::netlm(mode="graph") output for the pair-mean relation, stored with its inputs."""
-    ref = json.loads(REFERENCE_GRAPH.read_text())
     G, terms, y, xs = _reference_inputs()
     y = (y + y.T) / 2
-    np.testing.assert_array_equal(y, np.array(ref["y"]))
-    for x, stored in zip(xs, ref["x"], strict=True):
-        np.testing.assert_array_equal(x, np.array(stored))
-    table = sk.mrqap(
-        G, ("trust_pair", y), list(zip(terms, xs, strict=True)), reps=2000, seed=3, directed=False
-    )
-    _compare(
-        table,
-        ref["coefficients"],
-        ref["tstat"],
-        ref["pleeq"],
-        ref["pgreq"],
-        ref["pgreqabs"],
-        ref["reps"],
-    )
+    ref, expected = _stored(REFERENCE_GRAPH, y, xs)
+    named = list(zip(terms, xs, strict=True))
+    _compare(sk.mrqap(G, ("trust_pair", y), named, reps=2000, seed=3, directed=False), *expected)
     # each pair once: t-values differ from the directed fit on the same numbers
-    directed = sk.mrqap(G, ("trust_pair", y), list(zip(terms, xs, strict=True)), reps=10, seed=3)
+    directed = sk.mrqap(G, ("trust_pair", y), named, reps=10, seed=3)
     assert not np.allclose(directed["t"].to_numpy(), ref["tstat"])
 
 
