@@ -387,7 +387,7 @@ def shard_paths(folder: PathLike) -> tuple[Path, Path, Path]:
     Parameters
     ----------
     folder : str or path-like
-        The folder :func:`write_shards` returned.
+        The folder :func:`~sociale_kaart.write_shards` returned.
 
     Returns
     -------
