@@ -19,6 +19,7 @@ from sociale_kaart.core.themes import DEFAULT_THEMES, DUTCH_ALIASES
 __all__ = [
     "BROAD_CATEGORIES",
     "DEFAULT_TAXONOMY_MAP",
+    "TARGET_POPULATIONS",
     "WHOLE_TERM_ONLY",
     "AgeReading",
     "EligibilityReading",
@@ -30,6 +31,7 @@ __all__ = [
     "read_ages",
     "read_eligibility",
     "read_languages",
+    "target_population",
 ]
 
 # --------------------------------------------------------------------------- text
@@ -691,6 +693,72 @@ BROAD_CATEGORIES: frozenset[str] = frozenset(
         "target populations",
     }
 )
+
+
+#: Target Populations terms (the AIRS/211 branch that says whom a service is for) that
+#: name an age group or a gender: normalised term name -> (min_age, max_age, genders).
+#: Ages follow :func:`read_ages`: both ends included ("Children", under 13, is 0-12;
+#: "Adults" is 18 and over, as ``adults`` in eligibility text). Older adults and seniors
+#: are 60 and over, the age of the US Older Americans Act; youth is 12-24, a choice wide
+#: enough for youth services from the teens on (the UN's youth is 15-24). A term not in
+#: this table says whom the service is for without an age or gender ("Veterans",
+#: "Caregivers", "Parents"): it gives nothing and is reported as an ignored term.
+#: Documented in docs/open-referral.md.
+TARGET_POPULATIONS: dict[str, tuple[int | None, int | None, tuple[str, ...]]] = {
+    "infants": (0, 1, ()),
+    "infants toddlers": (0, 2, ()),
+    "infants and toddlers": (0, 2, ()),
+    "toddlers": (1, 2, ()),
+    "newborns": (0, 0, ()),
+    "preschool age children": (3, 5, ()),
+    "preschoolers": (3, 5, ()),
+    "school age children": (5, 12, ()),
+    "children": (0, 12, ()),
+    "adolescents": (13, 17, ()),
+    "teens": (13, 19, ()),
+    "teenagers": (13, 19, ()),
+    "youth": (12, 24, ()),
+    "young adults": (18, 24, ()),
+    "transition age youth": (16, 24, ()),
+    "adults": (18, None, ()),
+    "older adults": (60, None, ()),
+    "seniors": (60, None, ()),
+    "seniors older adults": (60, None, ()),
+    "older adults seniors": (60, None, ()),
+    "aging": (60, None, ()),
+    "elderly": (60, None, ()),
+    "older persons": (60, None, ()),
+    "women": (None, None, ("female",)),
+    "females": (None, None, ("female",)),
+    "mothers": (None, None, ("female",)),
+    "pregnant women": (None, None, ("female",)),
+    "pregnant teens": (13, 19, ("female",)),
+    "girls": (0, 17, ("female",)),
+    "men": (None, None, ("male",)),
+    "males": (None, None, ("male",)),
+    "fathers": (None, None, ("male",)),
+    "boys": (0, 17, ("male",)),
+}
+
+
+def target_population(name: str | None) -> tuple[int | None, int | None, tuple[str, ...]] | None:
+    """The ages and genders a Target Populations term names, or None if it names none.
+
+    The term is looked up by its whole name in :data:`TARGET_POPULATIONS`
+    (case, ``&`` and ``/`` do not matter); a term only partly about age
+    ("Parents of Children", "Veterans") is not in the table.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import target_population
+    >>> target_population("Seniors/Older Adults"), target_population("Infants/Toddlers")
+    ((60, None, ()), (0, 2, ()))
+    >>> target_population("Women"), target_population("Veterans") is None
+    ((None, None, ('female',)), True)
+    """
+    if not name:
+        return None
+    return TARGET_POPULATIONS.get(normalise_term(name))
 
 
 def normalise_term(text: str) -> str:
