@@ -1,4 +1,4 @@
-"""Precision and recall of the theme mapper on hand-labelled real terms and service names (issue 11).
+"""Precision and recall of the theme mapper on hand-labelled real terms and names (issue 11).
 
 The labels (tests/data/theme_labels/, see SOURCE.md there) were written by reading each row before
 the matcher was run on them. Every row goes through ``read_hsds`` as a real package would: a
