@@ -1257,6 +1257,11 @@ _POPULATION_TERMS: list[tuple[str, int | None, int | None, list[str]]] = [
     ("Men", None, None, ["male"]),
     ("Fathers", None, None, ["male"]),
     ("Boys", 0, 17, ["male"]),
+    ("Preadolescent Children", 9, 12, []),
+    ("Middle School Students", 11, 14, []),
+    ("Frail Elderly", 60, None, []),
+    ("Pregnant Women - Third Trimester", None, None, ["female"]),
+    ("Teenage Fathers", 13, 19, ["male"]),
 ]
 
 
@@ -1296,7 +1301,18 @@ def test_target_populations_terms_give_ages_and_genders(
 
 
 @pytest.mark.parametrize(
-    "term", ["Veterans", "Caregivers", "Parents", "Homeless People", "Low Income", "Immigrants"]
+    "term",
+    [
+        "Veterans",
+        "Caregivers",
+        "Parents",
+        "Homeless People",
+        "Low Income",
+        "Immigrants",
+        "Parents of Infants/Toddlers",  # the age is a dependant's
+        "Families With Children",
+        "Children of Abused Women/Men",
+    ],
 )
 def test_target_populations_terms_without_age_or_gender_stay_ignored(
     tmp_path: Path, term: str

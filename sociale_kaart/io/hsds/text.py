@@ -833,11 +833,13 @@ BROAD_CATEGORIES: frozenset[str] = frozenset(
 #: Target Populations terms (the AIRS/211 branch that says whom a service is for) that
 #: name an age group or a gender: normalised term name -> (min_age, max_age, genders).
 #: Ages follow :func:`read_ages`: both ends included ("Children", under 13, is 0-12;
-#: "Adults" is 18 and over, as ``adults`` in eligibility text). Older adults and seniors
-#: are 60 and over, the age of the US Older Americans Act; youth is 12-24, a choice wide
-#: enough for youth services from the teens on (the UN's youth is 15-24). A term not in
-#: this table says whom the service is for without an age or gender ("Veterans",
-#: "Caregivers", "Parents"): it gives nothing and is reported as an ignored term.
+#: "Adults" is 18 and over, as ``adults`` in eligibility text); school groups take the
+#: ages of the US grades (elementary 5-11, middle school 11-14, high school 14-18).
+#: Older adults and seniors are 60 and over, the age of the US Older Americans Act;
+#: youth is 12-24, a choice wide enough for youth services from the teens on (the UN's
+#: youth is 15-24). A term not in this table says whom the service is for without an
+#: age or gender ("Veterans", "Caregivers", "Parents"), or names a dependant's age
+#: ("Parents of Infants/Toddlers"): it gives nothing and is reported as an ignored term.
 #: Documented in docs/open-referral.md.
 TARGET_POPULATIONS: dict[str, tuple[int | None, int | None, tuple[str, ...]]] = {
     "infants": (0, 1, ()),
@@ -848,11 +850,21 @@ TARGET_POPULATIONS: dict[str, tuple[int | None, int | None, tuple[str, ...]]] = 
     "preschool age children": (3, 5, ()),
     "preschoolers": (3, 5, ()),
     "school age children": (5, 12, ()),
+    "primary school age children": (5, 12, ()),
+    "preadolescent children": (9, 12, ()),
     "children": (0, 12, ()),
+    "preschool students": (3, 5, ()),
+    "kindergarten students": (5, 6, ()),
+    "elementary school students": (5, 11, ()),
+    "middle school students": (11, 14, ()),
+    "high school students": (14, 18, ()),
+    "all grade school students": (5, 18, ()),
+    "teenage parents": (13, 19, ()),
     "adolescents": (13, 17, ()),
     "teens": (13, 19, ()),
     "teenagers": (13, 19, ()),
     "youth": (12, 24, ()),
+    "homeless youth": (12, 24, ()),
     "young adults": (18, 24, ()),
     "transition age youth": (16, 24, ()),
     "adults": (18, None, ()),
@@ -863,15 +875,32 @@ TARGET_POPULATIONS: dict[str, tuple[int | None, int | None, tuple[str, ...]]] = 
     "aging": (60, None, ()),
     "elderly": (60, None, ()),
     "older persons": (60, None, ()),
+    "frail elderly": (60, None, ()),
     "women": (None, None, ("female",)),
     "females": (None, None, ("female",)),
     "mothers": (None, None, ("female",)),
     "pregnant women": (None, None, ("female",)),
+    "pregnant women first trimester": (None, None, ("female",)),
+    "pregnant women second trimester": (None, None, ("female",)),
+    "pregnant women third trimester": (None, None, ("female",)),
+    "pregnant women with children": (None, None, ("female",)),
+    "pregnant single women": (None, None, ("female",)),
+    "new mothers": (None, None, ("female",)),
+    "working mothers": (None, None, ("female",)),
+    "single women": (None, None, ("female",)),
+    "homeless women": (None, None, ("female",)),
+    "abused women": (None, None, ("female",)),
     "pregnant teens": (13, 19, ("female",)),
+    "teenage mothers": (13, 19, ("female",)),
     "girls": (0, 17, ("female",)),
     "men": (None, None, ("male",)),
     "males": (None, None, ("male",)),
     "fathers": (None, None, ("male",)),
+    "new fathers": (None, None, ("male",)),
+    "homeless men": (None, None, ("male",)),
+    "abused men": (None, None, ("male",)),
+    "gay men": (None, None, ("male",)),
+    "teenage fathers": (13, 19, ("male",)),
     "boys": (0, 17, ("male",)),
 }
 
