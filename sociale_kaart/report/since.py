@@ -140,8 +140,9 @@ def _team_ties(
         if "professional" not in kinds:
             continue
         pro, other = (u, v) if kinds[0] == "professional" else (v, u)
-        attrs: dict[str, Any] = dict((tie.after if change == "added" else tie.before) or {})
-        row = {
+        stored: Any = tie.after if change == "added" else tie.before
+        attrs: dict[str, Any] = dict(stored or {})
+        row: dict[str, Any] = {
             "professional": labels(pro),
             "relation": relation_label(tie.relation, language),
             "connected": labels(other),
