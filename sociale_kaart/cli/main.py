@@ -173,8 +173,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from sociale_kaart.report.page import report
 
-    G = _load(args)
-    previous = _load_dated(args.since, args) if args.since else None
+    if args.since:  # two maps: each may take its date from its name
+        G = _load_dated(args.source, args) if args.source else _load(args)
+        previous = _load_dated(args.since, args)
+    else:
+        G, previous = _load(args), None
     name = str(G.graph.get("name") or "sociale-kaart")
     out = Path(args.output) if args.output else Path(f"{name}-wijkanalyse.html")
     _guard_output(args, out)
