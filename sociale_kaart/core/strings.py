@@ -929,10 +929,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.since_closed": ("Opgeloste knelpunten", "Gaps closed"),
     "report.since_opened": ("Nieuwe knelpunten", "Gaps opened"),
     "report.since_opened_intro": (
-        "Een vinkje bij 'door vertrek': het knelpunt volgt uit het vertrek van de mensen "
-        "hieronder (de wat-als-berekening op de vorige kaart zonder hen voorspelt het).",
-        "A tick under 'from departures': the gap follows from the departure of the people "
-        "below (the what-if run on the previous map without them predicts it).",
+        "Een vinkje bij 'door vertrek': het knelpunt volgt uit het vertrek van wie of wat "
+        "hieronder staat (de wat-als-berekening op de vorige kaart zonder hen voorspelt het).",
+        "A tick under 'from departures': the gap follows from the departure of whoever or "
+        "whatever is listed below (the what-if run on the previous map without them predicts it).",
     ),
     "report.since_new_ties": ("Nieuwe verbindingen van het team", "New connections of the team"),
     "report.since_ended_ties": (
@@ -941,11 +941,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "report.since_ended_intro": (
         "Verbindingen tussen twee die allebei nog op de kaart staan; de verbindingen van wie "
-        "wegging staan bij 'Wie er wegging'.",
-        "Ties between two who are both still on the map; the ties of those who left are "
-        "counted under 'Who left'.",
+        "of wat wegging staan bij 'Wie of wat er wegging'.",
+        "Ties between two who are both still on the map; the ties of whoever or "
+        "whatever left are counted under 'Who or what left'.",
     ),
-    "report.since_left": ("Wie er wegging, en wat dat deed", "Who left, and what that did"),
+    "report.since_left": (
+        "Wie of wat er wegging, en wat dat deed",
+        "Who or what left, and what that did",
+    ),
     "report.since_left_effect": (
         "{n} van de {total} nieuwe knelpunten volgen uit dit vertrek (aangevinkt bij de nieuwe "
         "knelpunten hierboven).",

@@ -5,7 +5,7 @@
 
 - for the team: the gaps closed and opened (matched by the stable gap key of
   :func:`~sociale_kaart.change.gap_key`), the new and ended connections of
-  the team, who left and what that did (the opened gaps that
+  the team, who or what left and what that did (the opened gaps that
   :func:`~sociale_kaart.what_if` on the previous map, without those who left,
   predicts are ticked), and the scores over time as a small figure;
 - for the public: only aggregated change (gaps closed and opened per type,
@@ -164,9 +164,9 @@ def _team_ties(
 
 def _left(d: Diff, labels: _Labels, language: str) -> tuple[pd.DataFrame, list[Hashable]]:
     records = d.records[d.records["change"] == "removed"]
-    people = [
-        n for n, kind in zip(records.index, records["kind"], strict=True) if kind in PERSON_KINDS
-    ]
+    # people who left first, then offers and places that closed: all of them "left the map"
+    order = sorted(records.index, key=lambda n: labels.kind(n) not in PERSON_KINDS)
+    people = list(dict.fromkeys(order))
     removed = d.ties[d.ties["change"] == "removed"]
     rows = []
     for node in people:
