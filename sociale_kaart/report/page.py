@@ -679,7 +679,20 @@ def report(
     Notes
     -----
     Sections whose analysis is not in this version of the library are left
-    out with a note on the page.
+    out with a note on the page. The scores over time are those of
+    :func:`~sociale_kaart.network_scores` (density, mean trust, the E-I index
+    of Krackhardt and Stern between organisations and between roles,
+    components, isolates, meeting hours).
+
+    References
+    ----------
+    Krackhardt, D., & Stern, R. N. (1988). Informal networks and
+    organizational crises: an experimental simulation. *Social Psychology
+    Quarterly*, 51(2), 123-140. https://doi.org/10.2307/2786835
+
+    Wasserman, S., & Faust, K. (1994). *Social Network Analysis: Methods and
+    Applications*. Cambridge University Press (density, ch. 4).
+    https://doi.org/10.1017/CBO9780511815478
 
     Examples
     --------

@@ -254,3 +254,18 @@ def test_hostile_text_in_the_section_stays_escaped(audience: str) -> None:
     assert raw == []
     if audience == "team":  # the hostile names are there, as text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in section
+
+
+def test_a_map_against_itself_changed_nothing(states: dict[str, nx.MultiDiGraph]) -> None:
+    """diff(G, G) is empty, so every part of the section says so and shows no table."""
+    G = states[MIDDLE]
+    for audience in ("team", "public"):
+        blocks = since_blocks(G, G, _ctx(audience=audience))
+        assert not any(b["type"] == "table" for b in blocks), audience
+        nothing = {"type": "note", "text": text("report.since_unchanged", "en")}
+        assert blocks.count(nothing) == (6 if audience == "team" else 4)
+
+
+def test_the_pages_with_the_section_stay_offline(pages: dict[tuple[str, str], str]) -> None:
+    for page in pages.values():
+        assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"(?!data:)", page)
