@@ -128,3 +128,22 @@ ax.figure
 from sociale_kaart.testing import graphs_equal
 
 graphs_equal(sk.apply_diff(before, sk.diff(before, after)), after)
+
+# %% [markdown]
+# ## "Since last time" in the report
+#
+# Give the report the previous map and it says what changed: for the team the
+# gaps closed and opened, the team's new and ended connections, who left and
+# which new gaps follow from it; for the public only counts, with small counts
+# about people suppressed. On the command line: `sociale-kaart report NEW
+# --since OLD` and `sociale-kaart diff OLD NEW`.
+
+# %%
+import tempfile
+from pathlib import Path
+
+with tempfile.TemporaryDirectory() as tmp:
+    page = sk.report(after, Path(tmp) / "wijk.html", language="nl", previous=before)
+    html = page.read_text(encoding="utf-8")
+section = html.split('<h2 id="since">')[1].split("<h2")[0]
+"Sinds de vorige keer" in html, "Opgeloste knelpunten" in section

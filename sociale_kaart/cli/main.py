@@ -12,6 +12,8 @@ Examples
     sociale-kaart refer my_map/ r_henk --theme exercise
     sociale-kaart zoek my_map/ --theme taal --near "3311 BE" --lang nl
     sociale-kaart export my_map/ --format graphml -o map.graphml
+    sociale-kaart report my_map/ --since maps/2026-01-15/ -o wijkanalyse.html
+    sociale-kaart diff maps/2026-01-15/ my_map/ -o changes/   # the six tables as CSV
 
 Errors are one clear line (plus the details, e.g. every problem in the
 data), never a traceback, unless ``--debug`` is given. ``report`` and
@@ -87,23 +89,46 @@ def _load(args: argparse.Namespace) -> nx.MultiDiGraph:
 
 
 def _guard_output(args: argparse.Namespace, out: Path) -> None:
-    """Refuse to write onto the input, into the input folder, or over a folder holding it."""
-    if args.source is None or getattr(args, "force", False):
+    """Refuse to write onto an input, into an input folder, or over a folder holding one."""
+    if getattr(args, "force", False):
         return
-    source = Path(args.source).resolve()
+    inputs = [args.source, getattr(args, "since", None), getattr(args, "new", None)]
     target = out.resolve()
-    if target == source:
-        problem = "is the input itself"
-    elif source in target.parents:
-        problem = "is inside the input folder"
-    elif target in source.parents:
-        problem = "is a folder that holds the input"
-    else:
-        return
-    raise ValueError(
-        f"refusing to write {out}: it {problem} ({args.source}), which the write would "
-        "destroy or change; choose another output path, or add --force"
-    )
+    for given in inputs:
+        if given is None:
+            continue
+        source = Path(given).resolve()
+        if target == source:
+            problem = "is the input itself"
+        elif source in target.parents:
+            problem = "is inside the input folder"
+        elif target in source.parents:
+            problem = "is a folder that holds the input"
+        else:
+            continue
+        raise ValueError(
+            f"refusing to write {out}: it {problem} ({given}), which the write would "
+            "destroy or change; choose another output path, or add --force"
+        )
+
+
+def _load_dated(source: str, args: argparse.Namespace) -> nx.MultiDiGraph:
+    """Load an earlier map; a map without a date of its own takes it from its name.
+
+    A folder or file whose name starts with ``YYYY-MM-DD`` (as in a series,
+    :func:`~sociale_kaart.read_series`) describes that day; without one the map
+    stays undated, and the report says it cannot draw the scores over time.
+    """
+    from sociale_kaart.change.snapshot import _entry_date, as_of
+
+    args.progress(f"loading {source}")
+    G = load_source(source)
+    if as_of(G) is None:
+        day = _entry_date(Path(source))
+        if day is not None:
+            G.graph["as_of"] = day.isoformat()
+            args.progress(f"{source} describes {day.isoformat()} (the date its name starts with)")
+    return G
 
 
 def _top(text: str) -> int:
@@ -148,16 +173,83 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from sociale_kaart.report.page import report
 
-    G = _load(args)
+    if args.since:  # two maps: each may take its date from its name
+        G = _load_dated(args.source, args) if args.source else _load(args)
+        previous = _load_dated(args.since, args)
+    else:
+        G, previous = _load(args), None
     name = str(G.graph.get("name") or "sociale-kaart")
     out = Path(args.output) if args.output else Path(f"{name}-wijkanalyse.html")
     _guard_output(args, out)
     args.progress(f"analysing and writing the {args.audience} report ({args.lang})")
-    report(G, out, language=args.lang, audience=args.audience)
+    report(G, out, language=args.lang, audience=args.audience, previous=previous)
     args.progress(f"written: {out}")
     if args.quiet:
         return 0
     print(out)
+    return 0
+
+
+def _counts(frame: pd.DataFrame, name: str, language: str) -> str:
+    """One line: how many rows of a diff table per kind of change."""
+    label = text(f"cli.diff.table.{name}", language)
+    if frame.empty:
+        return f"{label}: {text('cli.diff.none', language)}"
+    column = frame["change"]
+    if pd.api.types.is_numeric_dtype(column.dtype):  # measures, scores: by direction
+        column = column.map(lambda v: "rose" if v > 0 else "fell")
+    counts = column.value_counts()
+    order = ["added", "removed", "changed", "closed", "opened", "persisting", "rose", "fell"]
+    parts = [
+        f"{int(counts[c])} {text(f'cli.diff.change.{c}', language)}" for c in order if c in counts
+    ]
+    return f"{label}: {', '.join(parts)}"
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from sociale_kaart.change.diff import diff
+    from sociale_kaart.io.atomic import atomic_file
+
+    before = _load_dated(args.source, args)
+    after = _load_dated(args.new, args)
+    if args.output:
+        _guard_output(args, Path(args.output))
+    args.progress("comparing the two maps")
+    found = diff(before, after, language=args.lang)
+    language = args.lang
+    if args.output:
+        folder = Path(args.output)
+        if folder.exists() and not folder.is_dir():
+            raise ValueError(f"{folder} is a file: -o takes a folder for the CSV tables")
+        tables = found.tables()
+        for name, frame in tables.items():
+            with atomic_file(folder / f"{name}.csv") as tmp:
+                frame.to_csv(tmp, encoding="utf-8")
+        args.progress(text("cli.diff.written", language, n=len(tables), path=folder))
+        if args.quiet:
+            return 0
+        print(folder)
+        return 0
+    undated = text("cli.diff.undated", language)
+    days = [d.isoformat() if d is not None else undated for d in (found.before, found.after)]
+    print(text("cli.diff.title", language, before=days[0], after=days[1]))
+    for name, frame in found.tables().items():
+        print(f"  {_counts(frame, name, language)}")
+    gaps = found.gaps
+    for change in ("closed", "opened"):
+        rows = gaps[gaps["change"] == change]
+        if rows.empty:
+            continue
+        print(f"\n{text(f'cli.diff.{change}', language)}:")
+        for i, explanation in enumerate(rows["explanation"].head(args.top), start=1):
+            print(f"{i}. {explanation}")
+        if len(rows) > args.top:
+            print(text("cli.diff.more", language, n=len(rows) - args.top))
+    scores = found.scores[found.scores["group"] == "total"]
+    if not scores.empty:
+        print(f"\n{text('cli.diff.scores', language)}:")
+        for explanation in scores["explanation"]:
+            print(f"- {explanation}")
     return 0
 
 
@@ -300,6 +392,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 _EPILOG = """examples:
   sociale-kaart report --lang nl -o wijkanalyse.html  the Dutch report of the embedded sample
   sociale-kaart report my_map/ --audience public -o public.html
+  sociale-kaart report my_map/ --since maps/2026-01-15/   with 'Since last time'
+  sociale-kaart diff maps/2026-01-15/ my_map/     what changed; -o FOLDER for the CSV tables
   sociale-kaart summary my_map/                   counts by kind and relation, per neighbourhood
   sociale-kaart validate my_map/                  every problem, with file, row and column
   sociale-kaart gaps my_map/ --top 5
@@ -351,11 +445,44 @@ def _parser() -> argparse.ArgumentParser:
         help="team (default) or public: aggregates only, small counts suppressed",
     )
     p.add_argument(
+        "--since",
+        metavar="OLD_MAP",
+        help="an earlier map (read like SOURCE): adds the section 'Since last time'",
+    )
+    p.add_argument(
         "--force",
         action="store_true",
         help="write even onto the input, into its folder or over a folder holding it",
     )
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser(
+        "diff",
+        aliases=["verschil"],
+        help="what changed between two maps: a summary, or the tables as CSV files",
+        parents=[common],
+        formatter_class=raw,
+        epilog="OLD and NEW are read like SOURCE; a map whose folder or file name starts with\n"
+        "YYYY-MM-DD describes that day.\n\n"
+        "examples:\n  sociale-kaart diff maps/2026-01-15/ maps/2026-06-01/\n"
+        "  sociale-kaart verschil old.xlsx new.xlsx --lang nl -o verschil/\n",
+    )
+    p.add_argument("source", metavar="OLD", help="the earlier map: CSV folder, .xlsx or .json")
+    p.add_argument("new", metavar="NEW", help="the later map: CSV folder, .xlsx or .json")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FOLDER",
+        help="write the six tables (records, ties, gaps, measures, scores, coverage) as CSV",
+    )
+    p.add_argument("--top", type=_top, default=10, help="gaps listed per kind (default 10)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write even into an input folder or over a folder holding one",
+    )
+    p.set_defaults(func=_cmd_diff)
 
     p = sub.add_parser(
         "summary",

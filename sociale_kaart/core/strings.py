@@ -903,6 +903,120 @@ STRINGS: dict[str, tuple[str, str]] = {
         "let op: {n} aanbod zonder coördinaten niet meegenomen ({ids}); vul lat en lon in",
         "note: {n} offer(s) without coordinates left out ({ids}); fill in lat and lon",
     ),
+    # the report section "since last time" (issue 12)
+    "report.since": ("Sinds de vorige keer", "Since last time"),
+    "report.since_intro": (
+        "Deze kaart vergeleken met de vorige, van {date}: welke knelpunten zijn opgelost en "
+        "welke nieuw, wat het team aan verbindingen won en verloor, en wie er wegging.",
+        "This map compared with the previous one, of {date}: which gaps closed and which "
+        "opened, which connections the team gained and lost, and who left.",
+    ),
+    "report.since_intro_undated": (
+        "Deze kaart vergeleken met de vorige (die geen datum heeft): welke knelpunten zijn "
+        "opgelost en welke nieuw, wat het team aan verbindingen won en verloor, en wie er "
+        "wegging.",
+        "This map compared with the previous one (which has no date): which gaps closed and "
+        "which opened, which connections the team gained and lost, and who left.",
+    ),
+    "report.since_public_intro": (
+        "Alleen totalen: hoeveel knelpunten er per soort, buurt en thema zijn opgelost of "
+        "bijgekomen, hoeveel records en verbindingen erbij kwamen of verdwenen, en de scores "
+        "van de hele kaart. Aantallen over mensen onder de {min_cell} staan er niet in.",
+        "Totals only: how many gaps closed or opened per type, neighbourhood and theme, how "
+        "many records and ties were added or removed, and the scores of the whole map. Counts "
+        "about people below {min_cell} are not shown.",
+    ),
+    "report.since_closed": ("Opgeloste knelpunten", "Gaps closed"),
+    "report.since_opened": ("Nieuwe knelpunten", "Gaps opened"),
+    "report.since_opened_intro": (
+        "Een vinkje bij 'door vertrek': het knelpunt volgt uit het vertrek van wie of wat "
+        "hieronder staat (de wat-als-berekening op de vorige kaart zonder hen voorspelt het).",
+        "A tick under 'from departures': the gap follows from the departure of whoever or "
+        "whatever is listed below (the what-if run on the previous map without them predicts it).",
+    ),
+    "report.since_new_ties": ("Nieuwe verbindingen van het team", "New connections of the team"),
+    "report.since_ended_ties": (
+        "Verbindingen van het team die stopten",
+        "Connections of the team that ended",
+    ),
+    "report.since_ended_intro": (
+        "Verbindingen tussen twee die allebei nog op de kaart staan; de verbindingen van wie "
+        "of wat wegging staan bij 'Wie of wat er wegging'.",
+        "Ties between two who are both still on the map; the ties of whoever or "
+        "whatever left are counted under 'Who or what left'.",
+    ),
+    "report.since_left": (
+        "Wie of wat er wegging, en wat dat deed",
+        "Who or what left, and what that did",
+    ),
+    "report.since_left_effect": (
+        "{n} van de {total} nieuwe knelpunten volgen uit dit vertrek (aangevinkt bij de nieuwe "
+        "knelpunten hierboven).",
+        "{n} of the {total} new gaps follow from these departures (ticked among the new gaps "
+        "above).",
+    ),
+    "report.since_gaps_public": ("Knelpunten opgelost en nieuw", "Gaps closed and opened"),
+    "report.since_records": ("Records erbij en weg", "Records added and removed"),
+    "report.since_ties": ("Verbindingen erbij en weg", "Ties added and removed"),
+    "report.since_scores": ("Scores door de tijd", "Scores over time"),
+    "report.since_no_dates": (
+        "Geen figuur van de scores door de tijd: de vorige kaart heeft geen datum die vóór "
+        "deze kaart ligt. Geef de vorige kaart een datum (een snapshot, of een map of "
+        "werkmap waarvan de naam met JJJJ-MM-DD begint).",
+        "No figure of the scores over time: the previous map has no date before this map. "
+        "Give the previous map a date (a snapshot, or a folder or workbook whose name "
+        "starts with YYYY-MM-DD).",
+    ),
+    "report.since_more": (
+        "Hier staan de eerste {shown} van {total} rijen; de hele vergelijking geeft "
+        "sociale-kaart diff.",
+        "These are the first {shown} of {total} rows; sociale-kaart diff gives the whole "
+        "comparison.",
+    ),
+    "report.since_unchanged": ("Niets veranderd.", "Nothing changed."),
+    "report.since_people": ("mensen", "people"),
+    "fig.timeline": ("Scores door de tijd", "Scores over time"),
+    "col.closed": ("opgelost", "closed"),
+    "col.opened": ("nieuw", "opened"),
+    "col.added": ("erbij", "added"),
+    "col.removed": ("weg", "removed"),
+    "col.from_departure": ("door vertrek", "from departures"),
+    "col.ties_lost": ("verbindingen weg", "ties lost"),
+    "col.gaps_opened": ("nieuwe knelpunten", "gaps opened"),
+    "col.connected": ("met", "with"),
+    "col.since": ("sinds", "since"),
+    "col.before": ("vorige keer", "last time"),
+    "col.after": ("nu", "now"),
+    "col.change": ("verschil", "change"),
+    # CLI diff / verschil (issue 12)
+    "cli.diff.title": (
+        "Wat er veranderde van {before} tot {after}",
+        "What changed from {before} to {after}",
+    ),
+    "cli.diff.undated": ("zonder datum", "undated"),
+    "cli.diff.none": ("niets veranderd", "nothing changed"),
+    "cli.diff.closed": ("Opgeloste knelpunten", "Gaps closed"),
+    "cli.diff.opened": ("Nieuwe knelpunten", "Gaps opened"),
+    "cli.diff.scores": ("Scores van de hele kaart", "Scores of the whole map"),
+    "cli.diff.more": (
+        "... en nog {n}; schrijf alle tabellen met -o en een map",
+        "... and {n} more; write every table with -o FOLDER",
+    ),
+    "cli.diff.written": ("{n} tabellen geschreven naar {path}", "{n} tables written to {path}"),
+    "cli.diff.table.records": ("records", "records"),
+    "cli.diff.table.ties": ("verbindingen", "ties"),
+    "cli.diff.table.gaps": ("knelpunten", "gaps"),
+    "cli.diff.table.measures": ("maten per knooppunt", "measures per node"),
+    "cli.diff.table.scores": ("scores", "scores"),
+    "cli.diff.table.coverage": ("dekking", "coverage"),
+    "cli.diff.change.added": ("erbij", "added"),
+    "cli.diff.change.removed": ("weg", "removed"),
+    "cli.diff.change.changed": ("gewijzigd", "changed"),
+    "cli.diff.change.opened": ("nieuw", "opened"),
+    "cli.diff.change.closed": ("opgelost", "closed"),
+    "cli.diff.change.persisting": ("blijft", "persisting"),
+    "cli.diff.change.rose": ("gestegen", "rose"),
+    "cli.diff.change.fell": ("gedaald", "fell"),
     # the report section of a map without residents (issue 11)
     "report.directory": ("Sociale kaart zonder bewoners", "Directory without residents"),
     "report.directory_note": (

@@ -503,9 +503,12 @@ def render_report(
     min_cell: int = MIN_CELL_DEFAULT,
     show: Iterable[str] | None = None,
     seed: int = 0,
+    previous: nx.MultiDiGraph | None = None,
 ) -> str:
     """The report as one HTML document (text); see :func:`report` for the parameters."""
     language = check_language(language)
+    if previous is not None:
+        require_map(previous, parameter="previous")
     if audience not in AUDIENCES:
         raise ValueError(f"audience must be 'team' or 'public', not {audience!r}")
     min_cell = check_min_cell(min_cell)
@@ -550,6 +553,10 @@ def render_report(
         ("referrals", "report.referrals", _referrals_section(G, ctx, found)),
         ("quality", "report.quality", _quality_section(G, ctx)),
     ]
+    if previous is not None:  # issue 12: what changed since the previous map
+        from sociale_kaart.report.since import since_blocks
+
+        sections.insert(1, ("since", "report.since", since_blocks(G, previous, ctx)))
     tables = directory_tables(G, language=language, today=ctx["today"], stale_months=stale_months)
     if tables is not None:  # a directory-only map (issue 11): say so, show supply
         blocks = [_note(text("report.directory_note", language))]
@@ -596,6 +603,7 @@ def report(
     min_cell: int = MIN_CELL_DEFAULT,
     show: Iterable[str] | None = None,
     seed: int = 0,
+    previous: nx.MultiDiGraph | None = None,
 ) -> Path:
     """Write the wijkanalyse: one self-contained, offline HTML page.
 
@@ -637,6 +645,19 @@ def report(
         ``["name"]``.
     seed : int, default 0
         Seed of the map's layout.
+    previous : networkx.MultiDiGraph, optional
+        An earlier map of the same neighbourhood (the last report's map, a
+        :func:`~sociale_kaart.snapshot`). Adds the section "Sinds de vorige
+        keer" / "Since last time", from :func:`~sociale_kaart.diff`: for the
+        team, the gaps closed and opened (matched by
+        :func:`~sociale_kaart.change.gap_key`), the team's new and ended
+        connections, who left and which new gaps follow from that (the
+        :func:`~sociale_kaart.what_if` of their departure on the previous
+        map), and the scores over time as a small figure (when the previous
+        map has a date before this one's; see :func:`~sociale_kaart.change.as_of`).
+        For the public, only counts of change per gap type, neighbourhood and
+        theme, per kind and per relation, counts about people below
+        ``min_cell`` suppressed, and the scores of the whole map.
 
     Returns
     -------
@@ -653,11 +674,25 @@ def report(
     See Also
     --------
     write_html : only the interactive map.
+    diff : every table of what changed between two maps.
 
     Notes
     -----
     Sections whose analysis is not in this version of the library are left
-    out with a note on the page.
+    out with a note on the page. The scores over time are those of
+    :func:`~sociale_kaart.network_scores` (density, mean trust, the E-I index
+    of Krackhardt and Stern between organisations and between roles,
+    components, isolates, meeting hours).
+
+    References
+    ----------
+    Krackhardt, D., & Stern, R. N. (1988). Informal networks and
+    organizational crises: an experimental simulation. *Social Psychology
+    Quarterly*, 51(2), 123-140. https://doi.org/10.2307/2786835
+
+    Wasserman, S., & Faust, K. (1994). *Social Network Analysis: Methods and
+    Applications*. Cambridge University Press (density, ch. 4).
+    https://doi.org/10.1017/CBO9780511815478
 
     Examples
     --------
@@ -668,6 +703,18 @@ def report(
     ...     page = out.read_text(encoding="utf-8")
     >>> "<h2 id=\\"summary\\">Samenvatting</h2>" in page, "Samira" in page
     (True, False)
+
+    Since last time: the sample's history, from before the team went out to
+    after the community builder left.
+
+    >>> H = sk.load_sample("rivierwijk_history")
+    >>> before, after = sk.snapshot(H, on="2026-11-01"), sk.snapshot(H, on="2026-11-21")
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = sk.report(after, pathlib.Path(tmp) / "wijk.html", previous=before)
+    ...     page = out.read_text(encoding="utf-8")
+    >>> section = page.split('<h2 id="since">')[1].split("<h2")[0]
+    >>> "Gaps closed" in section, "Naaiclub Diki" in section, "Dewi Sardjoe" in section
+    (True, True, True)
     """
     require_map(G)
     html = render_report(
@@ -682,6 +729,7 @@ def report(
         min_cell=min_cell,
         show=show,
         seed=seed,
+        previous=previous,
     )
     with atomic_file(path) as tmp:
         tmp.write_text(html, encoding="utf-8")

@@ -171,6 +171,23 @@ def xss_map() -> nx.MultiDiGraph:
     )
 
 
+def xss_pair() -> tuple[nx.MultiDiGraph, nx.MultiDiGraph]:
+    """Two hostile maps for "Since last time": in the second, p1 has left and p2 has come.
+
+    Both professionals, their disciplines and the residents they support carry
+    payloads, so the section's gaps, new ties and departures are all hostile text.
+    """
+    before = xss_map()
+    after = before.copy()
+    attrs = dict(before.nodes["p1"], name=PAYLOADS[7], role=PAYLOADS[8])
+    after.add_node("p2", **attrs)
+    tie = dict(before.edges["p1", "r0", "supports"])
+    for i in range(3):
+        after.add_edge("p2", f"r{i}", key="supports", **tie)
+    after.remove_node("p1")
+    return before, after
+
+
 def test_the_corpus_is_large_enough() -> None:
     assert len(PAYLOADS) >= 50 and len(ID_PAYLOADS) >= 30
     G = xss_map()
@@ -327,6 +344,22 @@ def test_xss_payloads_do_not_run_in_the_report(browser: Any, tmp_path: Path) -> 
     assert state["errors"] == []
     _offline(state)
     assert state["maps"] == 1
+
+
+@pytest.mark.parametrize("audience", ["team", "public"])
+def test_xss_payloads_do_not_run_in_the_since_section(
+    browser: Any, tmp_path: Path, audience: str
+) -> None:
+    """Issue 12: the section "Since last time" shows hostile names, ties and gaps as text."""
+    before, after = xss_pair()
+    out = tmp_path / f"xss-since-{audience}.html"
+    page = sk.report(after, out, language="en", audience=audience, previous=before)
+    assert 'id="since"' in page.read_text(encoding="utf-8")
+    state = _open(browser, page)
+    assert state["dialogs"] == []
+    assert state["injected"] == 0
+    assert state["errors"] == []
+    _offline(state)
 
 
 def test_the_detectors_catch_a_bad_page(browser: Any, tmp_path: Path) -> None:
