@@ -687,6 +687,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gaps.level.general": ("algemeen", "general"),
     "gaps.level.specialised": ("specialistisch", "specialised"),
     "gaps.level.unknown": ("niveau onbekend", "level unknown"),
+    # the referral journal (referral.journal, gaps.journal)
+    "journal.a_professional": ("een professional", "a professional"),
     # referral suggestions and network activation (referral.suggest)
     "referral.the_resident": ("de bewoner", "the resident"),
     "referral.open": ("staat open voor de bewoner", "is open to the resident"),
