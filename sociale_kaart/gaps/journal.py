@@ -352,13 +352,13 @@ def journal_day(G: nx.MultiDiGraph, today: _dt.date | None) -> _dt.date | None:
 
 
 def open_loops(
-    G: nx.MultiDiGraph, *, weeks: int = OPEN_WEEKS, today: _dt.date | None = None
+    G: nx.MultiDiGraph, *, open_weeks: int = OPEN_WEEKS, today: _dt.date | None = None
 ) -> pd.DataFrame:
-    """Referrals that never came back: no status for more than ``weeks`` weeks.
+    """Referrals that never came back: no status for more than ``open_weeks`` weeks.
 
     A referral is *open* while its last status is ``proposed``,
     ``requested`` or ``accepted``; it is an open loop when that last status
-    is more than ``weeks`` weeks old. A referral that started, or was
+    is more than ``open_weeks`` weeks old. A referral that started, or was
     rejected, completed or cancelled, has come back, and so has one that was
     handed on (another referral names it as its ``parent``, as each step of
     a chain does). The weeks are counted
@@ -369,8 +369,9 @@ def open_loops(
     ----------
     G : networkx.MultiDiGraph
         The social map with a journal; it is not changed.
-    weeks : int, default 6
-        How long a referral may go without a status (at least 1).
+    open_weeks : int, default 6
+        How long a referral may go without a status (at least 1), as in
+        :func:`~sociale_kaart.find_gaps`.
     today : datetime.date, optional
         The day to count to.
 
@@ -399,10 +400,14 @@ def open_loops(
     (True, True)
     """
     require_map(G)
-    if isinstance(weeks, bool) or not isinstance(weeks, (int, np.integer)) or weeks < 1:
-        raise ValueError(f"weeks must be a whole number of at least 1, not {weeks!r}")
+    if (
+        isinstance(open_weeks, bool)
+        or not isinstance(open_weeks, (int, np.integer))
+        or open_weeks < 1
+    ):
+        raise ValueError(f"open_weeks must be a whole number of at least 1, not {open_weeks!r}")
     day = journal_day(G, today) or _dt.date.today()
-    rows = open_loop_rows(_summary(G), day=day, weeks=int(weeks))
+    rows = open_loop_rows(_summary(G), day=day, weeks=int(open_weeks))
     columns = ["resident", "referrer", "target", "theme", "status", "last", "weeks_open"]
     if rows.empty:
         return pd.DataFrame(columns=columns).rename_axis("referral")

@@ -238,9 +238,9 @@ def test_open_loops_after_n_weeks() -> None:
     assert loops.loc["a", "weeks_open"] == 8 and loops.loc["e", "weeks_open"] == 7
     assert loops.loc["a", "status"] == "proposed"
     # seven weeks: e (open since 12 January, 7 weeks) is not over the limit
-    assert sk.open_loops(G, weeks=7, today=day).index.tolist() == ["a"]
+    assert sk.open_loops(G, open_weeks=7, today=day).index.tolist() == ["a"]
     # one week: b joins (accepted on 20 February, ten days ago)
-    assert sk.open_loops(G, weeks=1, today=day).index.tolist() == ["a", "e", "b"]
+    assert sk.open_loops(G, open_weeks=1, today=day).index.tolist() == ["a", "e", "b"]
     # the map's as_of date when no day is given
     H = G.copy()
     H.graph["as_of"] = "2026-03-02"
@@ -255,8 +255,8 @@ def test_open_loops_after_n_weeks() -> None:
     assert femke["severity"] == pytest.approx(0.6 * 1 / 6, abs=1e-3)  # 0.6 * sat(1, 5)
     assert "r1" in femke["nodes"]
     assert sk.find_gaps(H, kinds="open_loop", open_weeks=9).empty
-    with pytest.raises(ValueError, match="weeks"):
-        sk.open_loops(G, weeks=0)
+    with pytest.raises(ValueError, match="open_weeks"):
+        sk.open_loops(G, open_weeks=0)
     with pytest.raises(ValueError, match="open_weeks"):
         sk.find_gaps(G, kinds="open_loop", open_weeks=0)
 
