@@ -17,6 +17,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from sociale_kaart.core.errors import DataError, Problem
@@ -471,16 +472,18 @@ def referral_summary(table: pd.DataFrame) -> pd.DataFrame:
         empty = pd.DataFrame(columns=list(SUMMARY_COLUMNS))
         return empty.rename_axis("referral")
     frame = table.copy()
-    frame["_start"] = frame["date"].where(frame["status"].isin(STARTED))
-    frame["_reason"] = frame["reason"].where(~frame["reason"].map(_blank))
+    # days as whole numbers: pandas reduces them in C, dates only in Python
+    day = np.fromiter((d.toordinal() for d in frame["date"]), dtype=np.int64, count=len(frame))
+    frame["_day"] = day
+    frame["_start"] = np.where(frame["status"].isin(STARTED).to_numpy(), day, np.nan)
+    frame["_reason"] = frame["reason"].astype(object).where(~frame["reason"].map(_blank))
     grouped = frame.groupby("referral", sort=False)
     out = grouped.agg(
         resident=("resident", "first"),
         referrer=("referrer", "first"),
         target=("target", "first"),
-        theme=("theme", "first"),
-        first=("date", "min"),
-        last=("date", "max"),
+        first=("_day", "min"),
+        last=("_day", "max"),
         status=("status", "last"),
         start=("_start", "min"),
         reason=("_reason", "last"),
@@ -493,11 +496,9 @@ def referral_summary(table: pd.DataFrame) -> pd.DataFrame:
     rejected = frame["status"].eq("rejected").groupby(frame["referral"], sort=False).any()
     out["rejected"] = rejected.astype(bool)
     out["started"] = out["start"].notna()
-    days = [
-        (start - first).days if isinstance(start, _dt.date) else None
-        for start, first in zip(out["start"], out["first"], strict=True)
-    ]
-    out["days_to_start"] = pd.array(days, dtype="Int64")
+    out["days_to_start"] = (out["start"] - out["first"]).round().astype("Int64")
+    for column in ("first", "last"):
+        out[column] = [_dt.date.fromordinal(int(d)) for d in out[column]]
     reasons = out["reason"].astype(object)
     out["reason"] = reasons.where(reasons.notna(), None)
     return out[list(SUMMARY_COLUMNS)]
