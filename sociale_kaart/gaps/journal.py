@@ -9,7 +9,9 @@ Three gap types read the journal kept in ``G.graph["referrals"]`` (see
     rule (the offer's ``excludes`` or ``requires``) and the alternatives that
     started afterwards in the same chain (a child referral, through
     ``parent``). An eligibility rule refuses a whole group by design, so one
-    recorded refusal already shows it (``min_refusals=1``).
+    recorded refusal already shows it; the explanation says how many there
+    were. Refusals for other reasons (a full offer, free text) are not a group
+    and give no gap here.
 ``companion_effect``
     Referrals made with a companion start more often than those without, by
     Fisher's exact test (:func:`companion_effect`); only when the verdict is
