@@ -134,11 +134,11 @@ def network_stats(
     edge_rel, edge_src, edge_dst = _edge_arrays(G, chosen)
 
     rows: dict[Any, dict[str, Any]] = {}
-    order = sorted(range(len(labels)), key=lambda c: str(labels[c]))
-    for c in order:
-        rows[labels[c]] = _describe(
-            codes == c, kinds, undirected, directed, edge_rel, edge_src, edge_dst, codes, c
-        )
+    per_group = _describe_groups(
+        len(labels), kinds, undirected, directed, edge_rel, edge_src, edge_dst, codes
+    )
+    for c in sorted(range(len(labels)), key=lambda c: str(labels[c])):
+        rows[labels[c]] = per_group[c]
     everyone = np.ones(len(nodes), dtype=bool)
     rows[TOTAL] = _describe(
         everyone, kinds, undirected, directed, edge_rel, edge_src, edge_dst, codes, None
@@ -187,6 +187,72 @@ def _edge_arrays(
         np.asarray(src, dtype=np.int64),
         np.asarray(dst, dtype=np.int64),
     )
+
+
+def _describe_groups(
+    n_groups: int,
+    kinds: np.ndarray,
+    undirected: Any,
+    directed: Any,
+    edge_rel: np.ndarray,
+    edge_src: np.ndarray,
+    edge_dst: np.ndarray,
+    codes: np.ndarray,
+) -> list[dict[str, Any]]:
+    """:func:`_describe` for every group at once: one grouped pass over the ties (issue 16).
+
+    Nodes without a group (code -1) belong to none. Equal to calling
+    :func:`_describe` with each group's member mask (``tests/analysis/test_stats.py``).
+    """
+    grouped = codes >= 0
+
+    def count(group_codes: np.ndarray) -> np.ndarray:
+        return np.bincount(group_codes[group_codes >= 0], minlength=n_groups)
+
+    sizes = count(codes)
+    kind_counts = {column: count(codes[kinds == kind]) for kind, column in _KIND_COLUMNS.items()}
+    # Ties (of the chosen relations) with both ends in the same group.
+    cs, cd = codes[edge_src], codes[edge_dst]
+    same = (cs == cd) & (cs >= 0)
+    ties = count(cs[same])
+    by_relation = {relation: count(cs[same & (edge_rel == relation)]) for relation in RELATIONS}
+    # Undirected pairs: inside a group, and between two groups (for the E-I index).
+    us, vs = undirected.src, undirected.dst
+    gu, gv = codes[us], codes[vs]
+    inside = (gu == gv) & (gu >= 0)
+    pairs = count(gu[inside])
+    between = (gu != gv) & (gu >= 0) & (gv >= 0)
+    external = count(gu[between]) + count(gv[between])
+    # Components and isolates of every group's own subgraph, in one pass: ties inside
+    # groups never join two groups, so the components of their union are the groups'.
+    n = len(codes)
+    A = sp.csr_array((np.ones(int(inside.sum())), (us[inside], vs[inside])), shape=(n, n))
+    _, component = csgraph.connected_components(A, directed=False)
+    first = np.unique(component[grouped], return_index=True)[1]
+    components = count(codes[grouped][first])
+    degree = np.bincount(us[inside], minlength=n) + np.bincount(vs[inside], minlength=n)
+    isolates = count(codes[degree == 0])
+    # Arcs inside a group, for reciprocity.
+    ds, dd = codes[directed.src], codes[directed.dst]
+    arcs = count(ds[(ds == dd) & (ds >= 0)])
+    out = []
+    for c in range(n_groups):
+        size, m, a = int(sizes[c]), int(pairs[c]), int(arcs[c])
+        row: dict[str, Any] = {"nodes": size}
+        for column, counts in kind_counts.items():
+            row[column] = int(counts[c])
+        row["ties"] = int(ties[c])
+        for relation, counts in by_relation.items():
+            row[relation] = int(counts[c])
+        row["density"] = 2 * m / (size * (size - 1)) if size > 1 else float("nan")
+        row["average_degree"] = 2 * m / size if size else float("nan")
+        row["components"] = int(components[c])
+        row["isolates"] = int(isolates[c])
+        row["reciprocity"] = 2 * (a - m) / a if a else float("nan")
+        total = int(external[c]) + m
+        row["ei_index"] = (int(external[c]) - m) / total if total else float("nan")
+        out.append(row)
+    return out
 
 
 def _describe(

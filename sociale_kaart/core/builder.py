@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 from pydantic import ValidationError
 
+from sociale_kaart.core.dates import date_fields, day_first_dates
 from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.records import COLUMN_ALIASES, KINDS, MODELS, RELATION_RULES, Relation
 from sociale_kaart.core.themes import (
@@ -55,14 +56,18 @@ IMPLIED: dict[tuple[str, str], tuple[str, bool]] = {
 }
 _REFERENCE_KIND = {"organisation": "organisation", "place": "place"}
 
+_DATE_HINT = (
+    "write the date as YYYY-MM-DD, e.g. 2026-03-01, or day first as d-m-yyyy with the year "
+    "in full, e.g. 1-3-2026"
+)
 _HINTS = {
     "int_parsing": "write a whole number, e.g. 1985",
     "int_from_float": "write a whole number, e.g. 3",
     "float_parsing": "write a number, e.g. 51.81",
-    "date_parsing": "write the date as YYYY-MM-DD, e.g. 2026-03-01",
-    "date_from_datetime_parsing": "write the date as YYYY-MM-DD, e.g. 2026-03-01",
+    "date_parsing": _DATE_HINT,
+    "date_from_datetime_parsing": _DATE_HINT,
     "date_from_datetime_inexact": "write the date as YYYY-MM-DD, without a time",
-    "date_type": "write the date as YYYY-MM-DD, e.g. 2026-03-01",
+    "date_type": _DATE_HINT,
     "string_type": "write text",
 }
 
@@ -186,7 +191,30 @@ def _check_columns(table: Table, out: _Collector) -> bool:
                 f"required column {column!r} is missing: add a column named {column!r} "
                 "to the header",
             )
+    if ok and table.name != "themes":
+        _read_day_first_dates(table, out)
     return ok
+
+
+def _read_day_first_dates(table: Table, out: _Collector) -> None:
+    """Read ``d-m-yyyy`` dates (Dutch Excel) as ISO dates, and say so (issue 11)."""
+    model = Relation if table.name == "relations" else MODELS[ENTITY_TABLES[table.name]]
+    columns = [c for c in date_fields(model) if c in table.columns]
+    if not columns:
+        return
+    result = day_first_dates((row.values for row in table.rows), columns)
+    for column, value in result.month_first.items():
+        out.add(
+            table,
+            None,
+            column,
+            value,
+            f"the dates in column {column!r} are written month first ({value!r}), so none "
+            "of them was read: write them as YYYY-MM-DD, or day first as d-m-yyyy",
+        )
+    notice = result.notice(table.label)
+    if notice is not None:
+        warnings.warn(notice, UserWarning, stacklevel=6)
 
 
 def _pydantic_problems(table: Table, row: Row, error: ValidationError, out: _Collector) -> None:

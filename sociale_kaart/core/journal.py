@@ -14,12 +14,14 @@ Every problem is collected and raised together as one
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from sociale_kaart.core.dates import day_first_dates
 from sociale_kaart.core.errors import DataError, Problem
 
 __all__ = [
@@ -81,6 +83,9 @@ _TRUE = {"1", "true", "yes", "ja", "waar"}
 _FALSE = {"", "0", "false", "no", "nee", "onwaar"}
 
 
+_DATE_HINT = "write the date as YYYY-MM-DD, or day first as d-m-yyyy with the year in full"
+
+
 def _blank(value: Any) -> bool:
     return (
         value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == ""
@@ -96,6 +101,27 @@ def _as_date(value: Any) -> _dt.date | None:
         return _dt.date.fromisoformat(str(value).strip())
     except ValueError:
         return None
+
+
+def _day_first(frame: pd.DataFrame, file: str, problems: list[Problem]) -> None:
+    """Read ``d-m-yyyy`` dates in the ``date`` column (Dutch Excel), in place, and say so."""
+    records = [{"date": value} for value in frame["date"]]
+    result = day_first_dates(records, ["date"])
+    for column, value in result.month_first.items():
+        problems.append(
+            Problem(
+                file,
+                None,
+                column,
+                value,
+                f"the dates in column {column!r} are written month first ({value!r}), so none "
+                "of them was read: write them as YYYY-MM-DD, or day first as d-m-yyyy",
+            )
+        )
+    notice = result.notice(file)
+    if notice is not None:
+        frame["date"] = [record["date"] for record in records]
+        warnings.warn(notice, UserWarning, stacklevel=4)
 
 
 def _kinds(G: Any) -> Mapping[str, str]:
@@ -158,6 +184,7 @@ def validate_referrals(G: Any, table: pd.DataFrame, *, file: str = _FILE_R) -> p
             frame[column] = None
     if problems:
         raise DataError(problems, source=file)
+    _day_first(frame, file, problems)
     dates: list[_dt.date | None] = []
     companions: list[bool] = []
     last: dict[str, tuple[str, _dt.date | None]] = {}
@@ -173,9 +200,7 @@ def validate_referrals(G: Any, table: pd.DataFrame, *, file: str = _FILE_R) -> p
             )
         date = _as_date(row["date"])
         if date is None:
-            problems.append(
-                Problem(file, line, "date", row["date"], "write the date as YYYY-MM-DD")
-            )
+            problems.append(Problem(file, line, "date", row["date"], _DATE_HINT))
         dates.append(date)
         status = str(row["status"]).strip() if not _blank(row["status"]) else ""
         if status not in STATUSES:
@@ -371,15 +396,14 @@ def validate_contacts(
             frame[column] = None
     if problems:
         raise DataError(problems, source=file)
+    _day_first(frame, file, problems)
     known = set() if referrals is None else set(referrals["referral"].astype(str))
     dates: list[_dt.date | None] = []
     for i, row in enumerate(frame.to_dict("records")):
         line = i + 2
         date = _as_date(row["date"])
         if date is None:
-            problems.append(
-                Problem(file, line, "date", row["date"], "write the date as YYYY-MM-DD")
-            )
+            problems.append(Problem(file, line, "date", row["date"], _DATE_HINT))
         dates.append(date)
         for column, kind in (("resident", "resident"), ("professional", "professional")):
             value = row[column]

@@ -1233,6 +1233,163 @@ def test_broad_parents_and_target_populations_hand_down_no_theme(tmp_path: Path)
     assert report.loc["t2", "action"] == "ignored term"
 
 
+_POPULATION_TERMS: list[tuple[str, int | None, int | None, list[str]]] = [
+    ("Infants", 0, 1, []),
+    ("Infants/Toddlers", 0, 2, []),
+    ("Toddlers", 1, 2, []),
+    ("Preschool Age Children", 3, 5, []),
+    ("School Age Children", 5, 12, []),
+    ("Children", 0, 12, []),
+    ("Adolescents", 13, 17, []),
+    ("Teens", 13, 19, []),
+    ("Youth", 12, 24, []),
+    ("Young Adults", 18, 24, []),
+    ("Transition Age Youth", 16, 24, []),
+    ("Adults", 18, None, []),
+    ("Older Adults", 60, None, []),
+    ("Seniors/Older Adults", 60, None, []),
+    ("SENIORS", 60, None, []),
+    ("Aging", 60, None, []),
+    ("Women", None, None, ["female"]),
+    ("Pregnant Women", None, None, ["female"]),
+    ("Mothers", None, None, ["female"]),
+    ("Girls", 0, 17, ["female"]),
+    ("Men", None, None, ["male"]),
+    ("Fathers", None, None, ["male"]),
+    ("Boys", 0, 17, ["male"]),
+    ("Preadolescent Children", 9, 12, []),
+    ("Middle School Students", 11, 14, []),
+    ("Frail Elderly", 60, None, []),
+    ("Pregnant Women - Third Trimester", None, None, ["female"]),
+    ("Teenage Fathers", 13, 19, ["male"]),
+]
+
+
+def _population_package(folder: Path, terms: list[tuple[str, str]], services: str) -> Path:
+    """Services with Target Populations terms: terms are (service id, term name)."""
+    folder.mkdir(exist_ok=True)
+    _write(folder, "services.csv", services)
+    names = sorted({name for _, name in terms})
+    ids = {name: f"t{i}" for i, name in enumerate(names)}
+    _write(
+        folder,
+        "taxonomy_terms.csv",
+        "id,name,parent_id\npop,Target Populations,\n"
+        + "".join(f"{ids[name]},{name},pop\n" for name in names),
+    )
+    _write(
+        folder,
+        "attributes.csv",
+        "id,link_id,taxonomy_term_id,link_entity\n"
+        + "".join(f"a{i},{sid},{ids[name]},service\n" for i, (sid, name) in enumerate(terms)),
+    )
+    return folder
+
+
+@pytest.mark.parametrize(("term", "min_age", "max_age", "genders"), _POPULATION_TERMS)
+def test_target_populations_terms_give_ages_and_genders(
+    tmp_path: Path, term: str, min_age: int | None, max_age: int | None, genders: list[str]
+) -> None:
+    G = sk.read_hsds(_population_package(tmp_path, [("s1", term)], "id,name\ns1,A\n"))
+    node = G.nodes["service:s1"]
+    assert (node["min_age"], node["max_age"], node["genders"]) == (min_age, max_age, genders)
+    assert node["themes"] == []
+    report = _report(G)
+    line = report[report["id"] == "t0"]
+    assert list(line["action"]) == ["read"]
+    assert "Target Populations" in line["reason"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "Veterans",
+        "Caregivers",
+        "Parents",
+        "Homeless People",
+        "Low Income",
+        "Immigrants",
+        "Parents of Infants/Toddlers",  # the age is a dependant's
+        "Families With Children",
+        "Children of Abused Women/Men",
+    ],
+)
+def test_target_populations_terms_without_age_or_gender_stay_ignored(
+    tmp_path: Path, term: str
+) -> None:
+    G = sk.read_hsds(_population_package(tmp_path, [("s1", term)], "id,name\ns1,A\n"))
+    node = G.nodes["service:s1"]
+    assert (node["min_age"], node["max_age"], node["genders"], node["themes"]) == (
+        None,
+        None,
+        [],
+        [],
+    )
+    report = _report(G)
+    assert list(report.loc[report["id"] == "t0", "action"]) == ["ignored term"]
+
+
+def test_target_populations_round_trip_with_eligibility(tmp_path: Path) -> None:
+    source = _population_package(
+        tmp_path / "in",
+        [
+            ("s1", "Seniors"),  # only the term: 60 and over
+            ("s2", "Seniors"),  # the text says 18+: the text is kept, reported
+            ("s3", "Children"),
+            ("s3", "Adults"),  # together: no age limit
+            ("s4", "Children"),
+            ("s4", "Adolescents"),  # together: 0-17
+            ("s5", "Women"),  # the text says men only: kept, reported
+            ("s6", "Older Adults"),
+            ("s6", "Women"),  # 60 and over, female
+            ("s7", "Seniors"),  # the age columns agree: nothing to report
+        ],
+        "id,name,eligibility_description,minimum_age\n"
+        "s1,Lunch club,,\n"
+        "s2,Walk-in,Must be 18 years old,\n"
+        "s3,Family cafe,,\n"
+        "s4,Homework club,,\n"
+        "s5,Barbershop talk,Men only,\n"
+        "s6,Knitting circle,,\n"
+        "s7,Seniors gym,,60\n",
+    )
+    G = sk.read_hsds(source)
+    got = {
+        n: (G.nodes[f"service:{n}"]["min_age"], G.nodes[f"service:{n}"]["max_age"])
+        for n in ("s1", "s2", "s3", "s4", "s5", "s6", "s7")
+    }
+    assert got == {
+        "s1": (60, None),
+        "s2": (18, None),
+        "s3": (None, None),
+        "s4": (0, 17),
+        "s5": (None, None),
+        "s6": (60, None),
+        "s7": (60, None),
+    }
+    genders = {n: G.nodes[f"service:{n}"]["genders"] for n in ("s1", "s5", "s6")}
+    assert genders == {"s1": [], "s5": ["male"], "s6": ["female"]}
+    report = _report(G)
+    kept = report[report["reason"].str.contains("Target Populations term\\(s\\)")]
+    kept = kept.set_index("id")
+    assert set(kept.index) == {"s2", "s5"}
+    assert set(kept["action"]) == {"kept"}
+    assert "'Seniors' say ages 60 and over" in kept.loc["s2", "reason"]
+    assert "ages 18 and over" in kept.loc["s2", "reason"]
+    assert kept.loc["s5", "column"] == "genders"
+    # the Target Populations terms give no theme and each is read once
+    assert all(G.nodes[f"service:s{i}"]["themes"] == [] for i in range(1, 8))
+    assert (report["action"] == "read").sum() == 6  # Seniors, Children, Adults, ...: six terms
+    # and the ages travel: write_hsds -> read_hsds keeps them
+    back = sk.read_hsds(sk.write_hsds(G, tmp_path / "out"))
+    for node, data in G.nodes(data=True):
+        if data["kind"] == "initiative":
+            assert (back.nodes[node]["min_age"], back.nodes[node]["max_age"]) == got[
+                node.split(":")[1]
+            ]
+            assert back.nodes[node]["genders"] == data["genders"]
+
+
 @pytest.mark.parametrize(
     ("days", "expected"),
     [

@@ -29,6 +29,7 @@ from sociale_kaart.io.hsds.text import (
     normalise_term,
     read_eligibility,
     read_languages,
+    target_population,
 )
 
 __all__ = ["EMPTY", "NODE_ID", "PLACEHOLDER", "SK_TAXONOMY", "Mapper", "parse_time"]
@@ -43,6 +44,8 @@ PLACEHOLDER = "placeholder"
 #: The sociale_kaart attribute naming required HSDS fields that were filled with the name.
 EMPTY = "empty"
 _COMMON_FIELDS = frozenset({NODE_ID, EMPTY, "extra"})
+#: The key under which _attributes keeps a record's Target Populations readings.
+POPULATION = "population"
 
 #: Fields that may travel as ``sociale_kaart`` attributes, per HSDS entity.
 ATTRIBUTE_FIELDS: dict[str, frozenset[str]] = {
@@ -580,6 +583,7 @@ class Mapper:
             for key, field in _LIST_ATTRIBUTES.items():
                 if key in sk:
                     values[field] = sk[key]
+            self._population(values, sk, org_table, row, "organization")
             extra = {
                 "x_alternate_name": clean_text(row.get("alternate_name")),
                 "x_url": clean_text(_first(row, "website", "url")),
@@ -955,15 +959,33 @@ class Mapper:
             if entity != "service" and entity != "organization":
                 continue
             if self._target_population(term, terms):
-                if term_id not in reported:
-                    reported.add(term_id)
+                term_name = clean_text(term.get("name")) or term_id
+                population = target_population(term_name)
+                if population is not None:
+                    fields.setdefault(POPULATION, []).append((term_name, population))
+                if term_id in reported:
+                    continue
+                reported.add(term_id)
+                if population is None:
                     self.note(
                         terms_table,
                         term,
                         "ignored term",
-                        f"taxonomy term {clean_text(term.get('name')) or term_id!r} is a Target "
-                        "Populations term: it says whom the service is for, not what it is "
-                        "about, so it gives no theme (nor an eligibility rule)",
+                        f"taxonomy term {term_name!r} is a Target Populations term: it says "
+                        "whom the service is for, not what it is about, so it gives no theme; "
+                        "it names no age group or gender, so it gives no eligibility rule",
+                        column="name",
+                        value=term.get("name"),
+                        row_id=term_id,
+                    )
+                else:
+                    self.note(
+                        terms_table,
+                        term,
+                        "read",
+                        f"taxonomy term {term_name!r} is a Target Populations term: read as "
+                        f"{_population_text(population)} (the Target Populations table), "
+                        "not as a theme",
                         column="name",
                         value=term.get("name"),
                         row_id=term_id,
@@ -987,6 +1009,58 @@ class Mapper:
             bucket = fields.setdefault("theme", [])
             bucket.extend(t for t in themes if t not in bucket)
         return out
+
+    def _population(
+        self,
+        values: dict[str, Any],
+        sk: Mapping[str, Any],
+        table: RawTable,
+        row: RawRow,
+        what: str,
+    ) -> None:
+        """Ages and genders from the record's Target Populations terms.
+
+        They fill what the record does not say itself. Where the record's
+        own ages or genders (the age columns, the eligibility text, the
+        fields write_hsds kept) say otherwise, the record's own, explicit
+        value is kept and the report says so.
+        """
+        readings: list[tuple[str, Population]] = list(sk.get(POPULATION, []))
+        if not readings:
+            return
+        names = ", ".join(repr(n) for n in dict.fromkeys(n for n, _ in readings))
+        min_age, max_age, genders = population_union([p for _, p in readings])
+        own_ages = (values.get("min_age"), values.get("max_age"))
+        if min_age is not None or max_age is not None:
+            if own_ages == (None, None):
+                values["min_age"], values["max_age"] = min_age, max_age
+            elif own_ages != (min_age, max_age):
+                self.note(
+                    table,
+                    row,
+                    "kept",
+                    f"the Target Populations term(s) {names} say {_ages_text(min_age, max_age)}, "
+                    f"the {what}'s own age fields or eligibility text say "
+                    f"{_ages_text(*own_ages)}: the {what}'s own, explicit ages are kept",
+                    column="min_age, max_age",
+                    value=f"{own_ages[0] if own_ages[0] is not None else ''}-"
+                    f"{own_ages[1] if own_ages[1] is not None else ''}",
+                )
+        if genders:
+            own = list(values.get("genders") or [])
+            if not own:
+                values["genders"] = list(genders)
+            elif sorted(own) != sorted(genders):
+                self.note(
+                    table,
+                    row,
+                    "kept",
+                    f"the Target Populations term(s) {names} say genders {', '.join(genders)}, "
+                    f"the {what}'s own eligibility says {', '.join(own)}: the {what}'s own "
+                    "genders are kept",
+                    column="genders",
+                    value=";".join(own),
+                )
 
     def _target_population(self, term: RawRow, terms: Mapping[str, RawRow]) -> bool:
         """Whether the term is "Target Populations" or under it."""
@@ -1264,6 +1338,7 @@ class Mapper:
         values["min_age"], values["max_age"] = min_age, max_age
         if genders:
             values["genders"] = genders
+        self._population(values, sk, table, row, "service")
         if areas:
             extra["x_area_note"] = " / ".join(dict.fromkeys(areas))
         if texts:
@@ -1331,6 +1406,48 @@ class Mapper:
 
 def _one_line(text: str | None) -> str | None:
     return text.replace("\n", " ") if text else text
+
+
+Population = tuple[int | None, int | None, tuple[str, ...]]
+
+
+def _ages_text(min_age: int | None, max_age: int | None) -> str:
+    if min_age is not None and max_age is not None:
+        return f"ages {min_age}-{max_age}"
+    if min_age is not None:
+        return f"ages {min_age} and over"
+    if max_age is not None:
+        return f"ages up to {max_age}"
+    return "no ages"
+
+
+def _population_text(population: Population) -> str:
+    min_age, max_age, genders = population
+    parts = [] if min_age is None and max_age is None else [_ages_text(min_age, max_age)]
+    if genders:
+        parts.append("genders " + ", ".join(genders))
+    return " and ".join(parts)
+
+
+def population_union(readings: list[Population]) -> Population:
+    """What several Target Populations terms of one record say together.
+
+    Each term is a group the record serves, so the ages are the span of the
+    terms that name ages ("Children" and "Adults" give no age limit) and the
+    genders those of the terms that name one; both genders is no restriction.
+    """
+    aged = [(lo, hi) for lo, hi, _ in readings if lo is not None or hi is not None]
+    min_age = max_age = None
+    if aged:
+        lows, highs = [lo for lo, _ in aged], [hi for _, hi in aged]
+        min_age = None if None in lows else min(lo for lo in lows if lo is not None)
+        max_age = None if None in highs else max(hi for hi in highs if hi is not None)
+        if min_age == 0 and max_age is None:
+            min_age = None
+    genders = sorted({g for _, _, gs in readings for g in gs})
+    if {"female", "male"} <= set(genders):
+        genders = []
+    return min_age, max_age, tuple(genders)
 
 
 _WEEK = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

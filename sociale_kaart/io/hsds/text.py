@@ -19,6 +19,7 @@ from sociale_kaart.core.themes import DEFAULT_THEMES, DUTCH_ALIASES
 __all__ = [
     "BROAD_CATEGORIES",
     "DEFAULT_TAXONOMY_MAP",
+    "TARGET_POPULATIONS",
     "WHOLE_TERM_ONLY",
     "AgeReading",
     "EligibilityReading",
@@ -30,6 +31,7 @@ __all__ = [
     "read_ages",
     "read_eligibility",
     "read_languages",
+    "target_population",
 ]
 
 # --------------------------------------------------------------------------- text
@@ -552,7 +554,7 @@ def language_codes(text: str | None) -> tuple[list[str], list[str]]:
 
 #: The default mapping from taxonomy terms to theme codes. Keys are matched
 #: case-insensitively against a term's name or code, first as the whole term,
-#: then as a word or phrase inside it (longest key first), then through the
+#: then as a word or phrase inside it, or its plural (longest key first), then through the
 #: term's parents. Every theme code and its English and Dutch labels map to
 #: themselves, so packages written by :func:`sociale_kaart.write_hsds` come
 #: back with their themes.
@@ -660,6 +662,141 @@ DEFAULT_TAXONOMY_MAP: dict[str, str | None] = {
     "case management": None,
     "social services": None,
     "information and referral": None,
+    # more common 211 / AIRS words (issue 11), chosen on the development half of the
+    # labelled set (tests/data/theme_labels); a key also matches its plural (-s, -es)
+    "hospital": "physical_health",
+    "medicine": "physical_health",
+    "dentistry": "physical_health",
+    "pediatrics": "physical_health",
+    "pediatric": "physical_health",
+    "neurology": "physical_health",
+    "radiology": "physical_health",
+    "diagnostic imaging": "physical_health",
+    "urgent care": "physical_health",
+    "primary care": "physical_health",
+    "midwifery": "physical_health",
+    "pregnancy": "physical_health",
+    "pregnancy counseling": "physical_health",
+    "prenatal": "physical_health",
+    "family planning": "physical_health",
+    "abortion": "physical_health",
+    "hiv": "physical_health",
+    "asthma": "physical_health",
+    "allergies": "physical_health",
+    "cancer": "physical_health",
+    "rehabilitation": "physical_health",
+    "nursing": "physical_health",
+    "medicare": "physical_health",
+    "medicaid": "physical_health",
+    "affordable care act": "physical_health",
+    "weight management": "physical_health",
+    "psychotherapy": "mental_health",
+    "psychotherapeutic": "mental_health",
+    "psychology": "mental_health",
+    "psychologist": "mental_health",
+    "psychiatry": "mental_health",
+    "behavioral health": "mental_health",
+    "suicide": "mental_health",
+    "bereavement": "mental_health",
+    "grief": "mental_health",
+    "drug use disorder": "substance_use",
+    "alcohol use disorder": "substance_use",
+    "substance use disorder": "substance_use",
+    "drug abuse": "substance_use",
+    "drug treatment": "substance_use",
+    "detoxification": "substance_use",
+    "court": "justice",
+    "attorney": "justice",
+    "law": "justice",
+    "police": "justice",
+    "sheriff": "justice",
+    "probation": "justice",
+    "jail": "justice",
+    "offender": "justice",
+    "crime": "justice",
+    "sexual assault": "justice",
+    "sexual battery": "justice",
+    "ombudsman": "justice",
+    "small claims": "justice",
+    "divorce": "domestic_relations",
+    "head start": "parenting",
+    "day care": "parenting",
+    "daycare": "parenting",
+    "preschool": "parenting",
+    "pre school": "parenting",
+    "after school": "parenting",
+    "afterschool": "parenting",
+    "adoption": "parenting",
+    "foster care": "parenting",
+    "kinship care": "parenting",
+    "camp": "time_use",
+    "scouting": "time_use",
+    "museum": "time_use",
+    "festival": "time_use",
+    "dance": "time_use",
+    "leisure": "time_use",
+    "recreational": "time_use",
+    "senior center": "time_use",
+    "senior centre": "time_use",
+    "sport": "exercise",
+    "athletic": "exercise",
+    "kickboxing": "exercise",
+    "wrestling": "exercise",
+    "softball": "exercise",
+    "baseball": "exercise",
+    "basketball": "exercise",
+    "soccer": "exercise",
+    "swimming": "exercise",
+    "yoga": "exercise",
+    "transit": "instrumental_adl",
+    "bus": "instrumental_adl",
+    "paratransit": "instrumental_adl",
+    "ride programs": "instrumental_adl",
+    "housekeeping": "instrumental_adl",
+    "errands": "instrumental_adl",
+    "grocery shopping": "instrumental_adl",
+    "home delivered meals": "instrumental_adl",
+    "in home assistance": "instrumental_adl",
+    "activities of daily living": "basic_adl",
+    "daily living": "basic_adl",
+    "adl": "basic_adl",
+    "bathing": "basic_adl",
+    "assisted living": "housing",
+    "residential care": "housing",
+    "care homes": "housing",
+    "eviction": "housing",
+    "transitional housing": "housing",
+    "loan": "finances",
+    "tax": "finances",
+    "subsidies": "finances",
+    "thrift": "finances",
+    "furniture": "finances",
+    "payment assistance": "finances",
+    "food stamps": "finances",
+    "snap": "finances",
+    "food safety": None,
+    "safety education": None,
+    "mentoring": "social_network",
+    "mentor": "social_network",
+    "support group": "social_network",
+    "peer support": "social_network",
+    "multipurpose centers": "community_participation",
+    "citizenship": "community_participation",
+    "interpreting": "language",
+    "sign language": "language",
+    "job": "work_education",
+    "job search": "work_education",
+    "high school": "work_education",
+    "internship": "work_education",
+    "career": "work_education",
+    "vocational": "work_education",
+    "tutorial": "work_education",
+    "hospice": "physical_health",
+    "end of life": "physical_health",
+    "screening": "physical_health",
+    "pastoral care": "mental_health",
+    "child development": "parenting",
+    "parent child": "parenting",
 }
 for _code, _info in DEFAULT_THEMES.items():
     for _key in (_code, _code.replace("_", " "), _info["label_en"], _info["label_nl"]):
@@ -693,6 +830,101 @@ BROAD_CATEGORIES: frozenset[str] = frozenset(
 )
 
 
+#: Target Populations terms (the AIRS/211 branch that says whom a service is for) that
+#: name an age group or a gender: normalised term name -> (min_age, max_age, genders).
+#: Ages follow :func:`read_ages`: both ends included ("Children", under 13, is 0-12;
+#: "Adults" is 18 and over, as ``adults`` in eligibility text); school groups take the
+#: ages of the US grades (elementary 5-11, middle school 11-14, high school 14-18).
+#: Older adults and seniors are 60 and over, the age of the US Older Americans Act;
+#: youth is 12-24, a choice wide enough for youth services from the teens on (the UN's
+#: youth is 15-24). A term not in this table says whom the service is for without an
+#: age or gender ("Veterans", "Caregivers", "Parents"), or names a dependant's age
+#: ("Parents of Infants/Toddlers"): it gives nothing and is reported as an ignored term.
+#: Documented in docs/open-referral.md.
+TARGET_POPULATIONS: dict[str, tuple[int | None, int | None, tuple[str, ...]]] = {
+    "infants": (0, 1, ()),
+    "infants toddlers": (0, 2, ()),
+    "infants and toddlers": (0, 2, ()),
+    "toddlers": (1, 2, ()),
+    "newborns": (0, 0, ()),
+    "preschool age children": (3, 5, ()),
+    "preschoolers": (3, 5, ()),
+    "school age children": (5, 12, ()),
+    "primary school age children": (5, 12, ()),
+    "preadolescent children": (9, 12, ()),
+    "children": (0, 12, ()),
+    "preschool students": (3, 5, ()),
+    "kindergarten students": (5, 6, ()),
+    "elementary school students": (5, 11, ()),
+    "middle school students": (11, 14, ()),
+    "high school students": (14, 18, ()),
+    "all grade school students": (5, 18, ()),
+    "teenage parents": (13, 19, ()),
+    "adolescents": (13, 17, ()),
+    "teens": (13, 19, ()),
+    "teenagers": (13, 19, ()),
+    "youth": (12, 24, ()),
+    "homeless youth": (12, 24, ()),
+    "young adults": (18, 24, ()),
+    "transition age youth": (16, 24, ()),
+    "adults": (18, None, ()),
+    "older adults": (60, None, ()),
+    "seniors": (60, None, ()),
+    "seniors older adults": (60, None, ()),
+    "older adults seniors": (60, None, ()),
+    "aging": (60, None, ()),
+    "elderly": (60, None, ()),
+    "older persons": (60, None, ()),
+    "frail elderly": (60, None, ()),
+    "women": (None, None, ("female",)),
+    "females": (None, None, ("female",)),
+    "mothers": (None, None, ("female",)),
+    "pregnant women": (None, None, ("female",)),
+    "pregnant women first trimester": (None, None, ("female",)),
+    "pregnant women second trimester": (None, None, ("female",)),
+    "pregnant women third trimester": (None, None, ("female",)),
+    "pregnant women with children": (None, None, ("female",)),
+    "pregnant single women": (None, None, ("female",)),
+    "new mothers": (None, None, ("female",)),
+    "working mothers": (None, None, ("female",)),
+    "single women": (None, None, ("female",)),
+    "homeless women": (None, None, ("female",)),
+    "abused women": (None, None, ("female",)),
+    "pregnant teens": (13, 19, ("female",)),
+    "teenage mothers": (13, 19, ("female",)),
+    "girls": (0, 17, ("female",)),
+    "men": (None, None, ("male",)),
+    "males": (None, None, ("male",)),
+    "fathers": (None, None, ("male",)),
+    "new fathers": (None, None, ("male",)),
+    "homeless men": (None, None, ("male",)),
+    "abused men": (None, None, ("male",)),
+    "gay men": (None, None, ("male",)),
+    "teenage fathers": (13, 19, ("male",)),
+    "boys": (0, 17, ("male",)),
+}
+
+
+def target_population(name: str | None) -> tuple[int | None, int | None, tuple[str, ...]] | None:
+    """The ages and genders a Target Populations term names, or None if it names none.
+
+    The term is looked up by its whole name in :data:`TARGET_POPULATIONS`
+    (case, ``&`` and ``/`` do not matter); a term only partly about age
+    ("Parents of Children", "Veterans") is not in the table.
+
+    Examples
+    --------
+    >>> from sociale_kaart.io.hsds.text import target_population
+    >>> target_population("Seniors/Older Adults"), target_population("Infants/Toddlers")
+    ((60, None, ()), (0, 2, ()))
+    >>> target_population("Women"), target_population("Veterans") is None
+    ((None, None, ('female',)), True)
+    """
+    if not name:
+        return None
+    return TARGET_POPULATIONS.get(normalise_term(name))
+
+
 def normalise_term(text: str) -> str:
     """Lower case, ``&`` as ``and``, single spaces."""
     text = text.lower().replace("&", " and ").replace("_", " ")
@@ -705,7 +937,9 @@ class TaxonomyMatcher:
     A value of ``None`` or ``""`` in the mapping means "known, no theme":
     such terms are skipped without a report line. A term matches a key as
     the whole term, or as whole words inside it (longest key first, each
-    word used once); keys in ``whole_term_only`` match only the whole term.
+    word used once; a key also matches its plural in ``-s`` or ``-es``, so
+    ``hospital`` matches "City/County Hospitals"); keys in
+    ``whole_term_only`` match only the whole term.
 
     Examples
     --------
@@ -717,6 +951,8 @@ class TaxonomyMatcher:
     (['physical_health'], ['parenting'])
     >>> matcher.themes("Paralegal Training") is None  # "legal" is not a word in it
     True
+    >>> matcher.themes("City/County Hospitals"), matcher.themes("Food Safety Inspections")
+    (['physical_health'], [])
     """
 
     def __init__(
@@ -736,7 +972,7 @@ class TaxonomyMatcher:
             self.exact[normalise_term(str(key))] = themes
         whole = {normalise_term(k) for k in whole_term_only}
         keys = sorted((k for k in self.exact if k and k not in whole), key=lambda k: (-len(k), k))
-        self._phrases = [(k, re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")) for k in keys]
+        self._phrases = [(k, re.compile(rf"(?<!\w){re.escape(k)}(?:s|es)?(?!\w)")) for k in keys]
         self._cache: dict[str, list[str] | None] = {}
 
     def themes(self, *texts: str | None) -> list[str] | None:
