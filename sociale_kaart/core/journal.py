@@ -18,6 +18,7 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from sociale_kaart.core.dates import day_first_dates
@@ -26,8 +27,11 @@ from sociale_kaart.core.errors import DataError, Problem
 __all__ = [
     "CONTACT_COLUMNS",
     "REFERRAL_COLUMNS",
+    "STARTED",
     "STATUSES",
+    "SUMMARY_COLUMNS",
     "TRANSITIONS",
+    "referral_summary",
     "validate_contacts",
     "validate_referrals",
 ]
@@ -431,3 +435,94 @@ def validate_contacts(
         raise DataError(problems, source=file)
     frame["date"] = dates
     return frame[list(CONTACT_COLUMNS)].reset_index(drop=True)
+
+
+#: Statuses that count a referral as started.
+STARTED: frozenset[str] = frozenset({"started", "completed"})
+
+#: Columns of :func:`referral_summary`, after the ``referral`` index.
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "resident",
+    "referrer",
+    "target",
+    "parent",
+    "theme",
+    "companion",
+    "first",
+    "last",
+    "status",
+    "started",
+    "rejected",
+    "days_to_start",
+    "reason",
+)
+
+
+def referral_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per referral of a validated journal: who, where, how it ended.
+
+    The identity fields (``resident``, ``referrer``, ``target``, ``parent``,
+    ``theme``, ``companion``) come from the referral's first step, where the
+    journal records them. ``status`` is the last status; ``started`` is True
+    when the referral reached ``started`` or ``completed``; ``days_to_start``
+    counts from the first step to the first start (missing when it never
+    started); ``reason`` is the reason given on the last step that gave one.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A journal validated by :func:`validate_referrals` (steps in order).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``referral``, columns :data:`SUMMARY_COLUMNS`.
+
+    Examples
+    --------
+    >>> import networkx as nx, pandas as pd
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("r1", kind="resident"); G.add_node("p1", kind="professional")
+    >>> G.add_node("i1", kind="initiative")
+    >>> t = pd.DataFrame({"referral": ["a", "a", "a"],
+    ...                   "date": ["2026-01-05", "2026-01-06", "2026-01-12"],
+    ...                   "status": ["proposed", "accepted", "started"], "resident": ["r1"] * 3,
+    ...                   "referrer": ["p1"] * 3, "target": ["i1"] * 3})
+    >>> row = referral_summary(validate_referrals(G, t)).loc["a"]
+    >>> bool(row["started"]), int(row["days_to_start"])
+    (True, 7)
+    """
+    if table.empty:
+        empty = pd.DataFrame(columns=list(SUMMARY_COLUMNS))
+        return empty.rename_axis("referral")
+    frame = table.copy()
+    # days as whole numbers: pandas reduces them in C, dates only in Python
+    day = np.fromiter((d.toordinal() for d in frame["date"]), dtype=np.int64, count=len(frame))
+    frame["_day"] = day
+    frame["_start"] = np.where(frame["status"].isin(STARTED).to_numpy(), day, np.nan)
+    frame["_reason"] = frame["reason"].astype(object).where(~frame["reason"].map(_blank))
+    grouped = frame.groupby("referral", sort=False)
+    out = grouped.agg(
+        resident=("resident", "first"),
+        referrer=("referrer", "first"),
+        target=("target", "first"),
+        first=("_day", "min"),
+        last=("_day", "max"),
+        status=("status", "last"),
+        start=("_start", "min"),
+        reason=("_reason", "last"),
+    )
+    firsts = frame.drop_duplicates("referral").set_index("referral")
+    for column in ("parent", "theme"):
+        values = firsts[column].astype(object)
+        out[column] = values.where(~values.map(_blank), None)
+    out["companion"] = firsts["companion"].astype(bool)
+    rejected = frame["status"].eq("rejected").groupby(frame["referral"], sort=False).any()
+    out["rejected"] = rejected.astype(bool)
+    out["started"] = out["start"].notna()
+    out["days_to_start"] = (out["start"] - out["first"]).round().astype("Int64")
+    for column in ("first", "last"):
+        out[column] = [_dt.date.fromordinal(int(d)) for d in out[column]]
+    reasons = out["reason"].astype(object)
+    out["reason"] = reasons.where(reasons.notna(), None)
+    return out[list(SUMMARY_COLUMNS)]

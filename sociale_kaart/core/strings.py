@@ -225,6 +225,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gap.structural_hole": ("structureel gat", "structural hole"),
     "gap.meeting_load": ("overlegdruk", "meeting load"),
     "gap.stale_record": ("verouderd", "stale record"),
+    "gap.repeated_refusal": ("steeds afgewezen", "repeated refusal"),
+    "gap.companion_effect": ("samen gaan helpt", "companion effect"),
+    "gap.open_loop": ("open verwijzing", "open loop"),
     # column headers
     "col.neighbourhood": ("buurt", "neighbourhood"),
     "col.theme": ("thema", "theme"),
@@ -682,11 +685,87 @@ STRINGS: dict[str, tuple[str, str]] = {
             "update last_verified."
         ),
     ),
+    # journal findings (gaps.journal)
+    "gaps.rf": (
+        "{offer} wees verwijzingen af op één regel: {rule} (afwijzingen: {n}).",
+        "{offer} refused referrals on one rule: {rule} (refusals: {n}).",
+    ),
+    "gaps.rf_rule_excludes": (
+        "wie de status {tag} heeft, wordt niet toegelaten",
+        "residents with the status {tag} are not admitted",
+    ),
+    "gaps.rf_rule_requires": (
+        "alleen wie de status {tag} heeft, wordt toegelaten",
+        "only residents with the status {tag} are admitted",
+    ),
+    "gaps.rf_rule_unknown": (
+        "de afwijzing noemt {tag}, maar de kaart kent die regel niet bij dit aanbod",
+        "the refusal names {tag}, but the map records no such rule for this offer",
+    ),
+    "gaps.rf_alt": (
+        "Daarna wel gestart: {offers}.",
+        "What started afterwards: {offers}.",
+    ),
+    "gaps.rf_s": (
+        (
+            "Zet de regel ({tag}) van {offer} op de kaart en bespreek hem in het team, en zoek "
+            "een alternatief voor wie erbuiten valt."
+        ),
+        (
+            "Record the rule ({tag}) of {offer} on the map, tell the team, and find an "
+            "alternative for those it leaves out."
+        ),
+    ),
+    "gaps.rf_s_alt": (
+        "Verwijs bewoners met {tag} niet naar {offer}, maar meteen naar {offers}.",
+        "Refer residents with {tag} straight to {offers}, not to {offer}.",
+    ),
+    "gaps.ce": (
+        (
+            "Verwijzingen waarbij iemand meegaat, starten vaker: {rate_with} van {with_n} met "
+            "iemand erbij, tegen {rate_without} van {without_n} zonder (exacte toets van "
+            "Fisher, p {p}; de vergelijking rust op {total} verwijzingen)."
+        ),
+        (
+            "Referrals where someone comes along start more often: {rate_with} of {with_n} with "
+            "a companion, against {rate_without} of {without_n} without (Fisher's exact test, "
+            "p {p}; the comparison rests on {total} referrals)."
+        ),
+    ),
+    "gaps.ce_s": (
+        (
+            "Bied bij elke verwijzing aan dat iemand meegaat naar het eerste bezoek: een buur, "
+            "een vrijwilliger of de professional zelf."
+        ),
+        (
+            "With every referral, offer someone to come along to the first visit: a neighbour, "
+            "a volunteer or the professional."
+        ),
+    ),
+    "gaps.ol": (
+        (
+            "Verwijzingen van {who} zonder nieuwe status na {limit} weken: {n} (de oudste staat "
+            "{weeks} weken open)."
+        ),
+        (
+            "Referrals by {who} with no new status after {limit} weeks: {n} (the oldest has been "
+            "open for {weeks} weeks)."
+        ),
+    ),
+    "gaps.ol_s": (
+        (
+            "Laat {who} navragen wat er van deze verwijzingen is geworden, en de uitkomst in het "
+            "logboek zetten."
+        ),
+        "Ask {who} to find out what became of these referrals, and to record it in the journal.",
+    ),
     # gap levels (gaps)
     "gaps.level.informal": ("informeel", "informal"),
     "gaps.level.general": ("algemeen", "general"),
     "gaps.level.specialised": ("specialistisch", "specialised"),
     "gaps.level.unknown": ("niveau onbekend", "level unknown"),
+    # the referral journal (referral.journal, gaps.journal)
+    "journal.a_professional": ("een professional", "a professional"),
     # referral suggestions and network activation (referral.suggest)
     "referral.the_resident": ("de bewoner", "the resident"),
     "referral.open": ("staat open voor de bewoner", "is open to the resident"),

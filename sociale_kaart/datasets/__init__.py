@@ -14,10 +14,20 @@ from pathlib import Path
 
 import networkx as nx
 
-from sociale_kaart.datasets._synthetic import synthetic
+from sociale_kaart.datasets._synthetic import (
+    JOURNAL_COMPANION_SHARE,
+    JOURNAL_OPEN_SHARE,
+    JOURNAL_START_WITH,
+    JOURNAL_START_WITHOUT,
+    synthetic,
+)
 
 __all__ = [
     "DEFAULT_SAMPLE",
+    "JOURNAL_COMPANION_SHARE",
+    "JOURNAL_OPEN_SHARE",
+    "JOURNAL_START_WITH",
+    "JOURNAL_START_WITHOUT",
     "SURVEY_WAVES",
     "load_sample",
     "load_survey",

@@ -7,11 +7,29 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 
 from sociale_kaart.core.builder import Row, Table, build_graph, gc_paused, table_columns
+from sociale_kaart.core.journal import REFERRAL_COLUMNS, validate_referrals
 from sociale_kaart.core.themes import DEFAULT_THEMES
 
-__all__ = ["synthetic"]
+__all__ = [
+    "JOURNAL_COMPANION_SHARE",
+    "JOURNAL_OPEN_SHARE",
+    "JOURNAL_START_WITH",
+    "JOURNAL_START_WITHOUT",
+    "synthetic",
+]
+
+#: The planted effect of the synthetic journal: a referral made with a
+#: companion starts with this probability ...
+JOURNAL_START_WITH = 0.7
+#: ... and one made without a companion with this one.
+JOURNAL_START_WITHOUT = 0.4
+#: The share of synthetic referrals made with a companion.
+JOURNAL_COMPANION_SHARE = 0.3
+#: The share of the referrals that do not start which never get a status after ``proposed``.
+JOURNAL_OPEN_SHARE = 0.25
 
 _THEMES = list(DEFAULT_THEMES)
 # How often each theme is a need, roughly as in neighbourhood team caseloads.
@@ -53,7 +71,9 @@ def _join(items: Any) -> str:
     return ";".join(str(i) for i in items)
 
 
-def synthetic(n_residents: int, *, seed: int = 0, name: str | None = None) -> nx.MultiDiGraph:
+def synthetic(
+    n_residents: int, *, seed: int = 0, name: str | None = None, journal: int = 0
+) -> nx.MultiDiGraph:
     """Make a valid, realistic social map with ``n_residents`` residents.
 
     The map has neighbourhoods of about 2,000 residents. Per 1,000 residents
@@ -74,6 +94,22 @@ def synthetic(n_residents: int, *, seed: int = 0, name: str | None = None) -> nx
         The same seed gives the same map.
     name : str, optional
         The map's name; ``"synthetic-<n>-<seed>"`` by default.
+    journal : int, default 0
+        The number of referrals in a referral journal to give the map
+        (``G.graph["referrals"]``, validated as every journal is); none by
+        default. The journal has a *known, planted* companion effect, so that
+        analyses can be checked against it: a referral is made with a
+        companion with probability :data:`JOURNAL_COMPANION_SHARE` (0.3), and
+        it starts with probability :data:`JOURNAL_START_WITH` (0.7) with a
+        companion and :data:`JOURNAL_START_WITHOUT` (0.4) without, whatever
+        else is true of it. A referral that starts goes ``proposed``,
+        ``accepted``, ``started`` (a third then ``completed``); one that does
+        not is ``rejected``, ``cancelled`` after acceptance, or, with
+        probability :data:`JOURNAL_OPEN_SHARE` (0.25), never gets a status
+        after ``proposed`` (an open loop). Referrals run from a professional
+        to an initiative, on the initiative's first theme, dated in the year
+        before 1 November 2026. The journal comes from a random stream of its
+        own: the map is the same with or without it.
 
     Returns
     -------
@@ -85,11 +121,69 @@ def synthetic(n_residents: int, *, seed: int = 0, name: str | None = None) -> nx
     >>> G = sk.datasets.synthetic(1_000, seed=1)
     >>> sk.summary(G).loc["total", ["residents", "professionals", "initiatives"]].tolist()
     [1000, 40, 60]
+
+    With a journal of 2,000 referrals, about 70 % of those made with a
+    companion start, and about 40 % of the others:
+
+    >>> H = sk.datasets.synthetic(1_000, seed=1, journal=2_000)
+    >>> rates = sk.referral_outcomes(H, by="companion")["start_rate"]
+    >>> [round(float(r), 1) for r in rates]
+    [0.4, 0.7]
     """
     if not isinstance(n_residents, (int, np.integer)) or n_residents < 1:
         raise ValueError(f"n_residents must be a whole number of at least 1, not {n_residents!r}")
+    if isinstance(journal, bool) or not isinstance(journal, (int, np.integer)) or journal < 0:
+        raise ValueError(f"journal must be a whole number of referrals, 0 or more, not {journal!r}")
     with gc_paused():
-        return _synthetic(int(n_residents), seed=seed, name=name)
+        G = _synthetic(int(n_residents), seed=seed, name=name)
+        if journal:
+            G.graph["referrals"] = validate_referrals(
+                G, _journal(G, int(journal), seed=seed), file="synthetic referrals"
+            )
+        return G
+
+
+def _journal(G: nx.MultiDiGraph, n: int, *, seed: int) -> pd.DataFrame:
+    """``n`` referrals with the planted companion effect documented in :func:`synthetic`."""
+    rng = np.random.default_rng([seed, 13])  # own stream: the map stays the same
+    kinds = dict(G.nodes(data="kind"))
+    residents = [v for v, k in kinds.items() if k == "resident"]
+    professionals = [v for v, k in kinds.items() if k == "professional"]
+    initiatives = [v for v, k in kinds.items() if k == "initiative"]
+    who = rng.integers(0, len(residents), n)
+    by = rng.integers(0, len(professionals), n)
+    to = rng.integers(0, len(initiatives), n)
+    companion = rng.random(n) < JOURNAL_COMPANION_SHARE
+    starts = rng.random(n) < np.where(companion, JOURNAL_START_WITH, JOURNAL_START_WITHOUT)
+    how = rng.random(n)  # how a referral ends (or which one that does not start)
+    begin = rng.integers(0, 330, n)
+    waits = rng.integers(0, 15, (n, 3))
+    first_day = _REFERENCE_DATE - _dt.timedelta(days=365)
+    rows: list[list[Any]] = []
+    for i in range(n):
+        target = initiatives[int(to[i])]
+        themes = G.nodes[target].get("themes") or [None]
+        ref = f"s{i + 1:06d}"
+        base = [residents[int(who[i])], professionals[int(by[i])], target, None, themes[0]]
+        day = first_day + _dt.timedelta(days=int(begin[i]))
+        steps: list[tuple[str, _dt.date]] = [("proposed", day)]
+        accepted = day + _dt.timedelta(days=int(waits[i, 0]))
+        if starts[i]:
+            started = accepted + _dt.timedelta(days=int(waits[i, 1]))
+            steps += [("accepted", accepted), ("started", started)]
+            if how[i] < 1 / 3:
+                steps.append(("completed", started + _dt.timedelta(days=30 + int(waits[i, 2]))))
+        elif how[i] < JOURNAL_OPEN_SHARE:
+            pass  # never comes back
+        elif how[i] < 0.6:
+            steps.append(("rejected", accepted))
+        else:
+            cancelled = accepted + _dt.timedelta(days=int(waits[i, 1]))
+            steps += [("accepted", accepted), ("cancelled", cancelled)]
+        for k, (status, when) in enumerate(steps):
+            reason = "not the right offer" if status in ("rejected", "cancelled") else None
+            rows.append([ref, when, status, *base, bool(companion[i]) if k == 0 else False, reason])
+    return pd.DataFrame(rows, columns=list(REFERRAL_COLUMNS))
 
 
 def _synthetic(n: int, *, seed: int, name: str | None) -> nx.MultiDiGraph:

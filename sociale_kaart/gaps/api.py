@@ -52,6 +52,19 @@ Gap types and their severity (0-1). ``sat(n, h) = n / (n + h)`` rises from
 ``stale_record``
     An offer not verified for more than ``stale_months`` months:
     ``0.25 + 0.25 * min(1, months over / stale_months)``; never verified: 0.4.
+``repeated_refusal``
+    From the referral journal: an offer that rejected referrals for one
+    eligibility rule (the reason names the tag, ``eligibility: eu_citizen``),
+    with the rule and the alternative that started afterwards in the chain:
+    ``sat(n, 2)``, ``n`` the refusals.
+``companion_effect``
+    From the journal: referrals made with a companion start more often than
+    those without, by Fisher's exact test (:func:`~sociale_kaart.companion_effect`;
+    only with at least 20 referrals in each group and p < 0.05):
+    ``(rate with - rate without) * sat(n, 50)``, ``n`` the referrals compared.
+``open_loop``
+    From the journal: referrals of one referrer with no status for more than
+    ``open_weeks`` weeks (:func:`~sociale_kaart.open_loops`): ``0.6 * sat(n, 5)``.
 
 The weights are choices, made so that a gap touching many residents with
 heavy needs outranks a housekeeping matter; they are documented in
@@ -83,9 +96,10 @@ from sociale_kaart.core.builder import gc_paused
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.strings import check_language, text
-from sociale_kaart.gaps.common import GAP_TYPES, NO_NEIGHBOURHOOD, Gap, Options
+from sociale_kaart.gaps.common import GAP_TYPES, NO_NEIGHBOURHOOD, OPEN_WEEKS, Gap, Options
 from sociale_kaart.gaps.coverage import coverage_cells
 from sociale_kaart.gaps.detect import detect, meeting_rows, stale_rows
+from sociale_kaart.gaps.journal import companion_effect, journal_day, open_loops
 from sociale_kaart.index.compiled import get_index
 from sociale_kaart.index.lookups import GapIndex
 from sociale_kaart.privacy.suppression import check_min_cell, suppress_small
@@ -95,12 +109,14 @@ __all__ = [
     "GAP_TYPES",
     "MeetingAudit",
     "WhatIf",
+    "companion_effect",
     "coverage",
     "coverage_gaps",
     "find_gaps",
     "isolation",
     "knowledge_gaps",
     "meeting_audit",
+    "open_loops",
     "single_knowers",
     "stale_records",
     "structural_holes_between_groups",
@@ -172,6 +188,8 @@ def _options(
     aggregate_only: bool = False,
     min_cell: int = 10,
     merge_coverage: bool = True,
+    open_weeks: int = OPEN_WEEKS,
+    journal_day: _dt.date | None = None,
 ) -> Options:
     if today is None:
         today = _dt.date.today()
@@ -188,6 +206,7 @@ def _options(
         raise ValueError(f"min_relevance is a share from 0 to 1, not {min_relevance}")
     _number(min_shared, "min_shared", low=1, whole=True)
     _number(min_group, "min_group", low=2, whole=True)
+    _number(open_weeks, "open_weeks", low=1, whole=True)
     if not isinstance(aggregate_only, bool):
         raise TypeError(f"aggregate_only must be True or False, not {aggregate_only!r}")
     return Options(
@@ -203,6 +222,8 @@ def _options(
         aggregate_only=aggregate_only,
         min_cell=check_min_cell(min_cell),
         merge_coverage=merge_coverage,
+        open_weeks=int(open_weeks),
+        journal_day=journal_day,
     )
 
 
@@ -260,6 +281,7 @@ def find_gaps(
     stale_months: int = 12,
     min_hours: float = 6.0,
     min_relevance: float = 0.2,
+    open_weeks: int = OPEN_WEEKS,
     top: int | None = None,
     per_type: int | None = None,
 ) -> pd.DataFrame:
@@ -282,7 +304,8 @@ def find_gaps(
         neighbourhood, small counts suppressed, severities rounded to one
         decimal.
     today : datetime.date, optional
-        The day for ages and record staleness; today by default.
+        The day for ages, record staleness and open referrals; today by
+        default (open referrals: the map's ``as_of`` date when it has one).
     max_hops : int, default 3
         The longest path from a resident to an offer (see :func:`isolation`).
     max_distance_km : float or None, default 3.0
@@ -294,6 +317,9 @@ def find_gaps(
     min_hours, min_relevance : float
         A meeting of at least ``min_hours`` a month with relevance below
         ``min_relevance`` is flagged (:func:`meeting_audit`).
+    open_weeks : int, default 6
+        A referral in the journal with no status for more weeks than this
+        is an open loop (:func:`open_loops`).
     top : int, optional
         Keep only the ``top`` most severe gaps; all by default (``None``).
     per_type : int, optional
@@ -323,7 +349,8 @@ def find_gaps(
     See Also
     --------
     coverage, single_knowers, knowledge_gaps, isolation, unreached_places,
-    structural_holes_between_groups, meeting_audit, stale_records, what_if
+    structural_holes_between_groups, meeting_audit, stale_records, what_if,
+    companion_effect, open_loops
 
     Notes
     -----
@@ -365,6 +392,8 @@ def find_gaps(
         min_relevance=min_relevance,
         aggregate_only=aggregate_only,
         min_cell=min_cell,
+        open_weeks=open_weeks,
+        journal_day=journal_day(G, today),
     )
     _warn_no_residents(G, language)
     gaps = _gaps(G, _kinds(kinds), opts)

@@ -32,6 +32,9 @@ GAP_TYPES: tuple[str, ...] = (
     "structural_hole",
     "meeting_load",
     "stale_record",
+    "repeated_refusal",
+    "companion_effect",
+    "open_loop",
 )
 NO_NEIGHBOURHOOD = "(none)"
 #: Severity factor of a coverage gap, by reason.
@@ -43,6 +46,8 @@ COVERAGE_REASON_WEIGHT: dict[str, float] = {
     "far": 0.7,
 }
 MAX_LISTED = 4
+#: A referral with no status for more than this many weeks is an open loop.
+OPEN_WEEKS = 6
 
 
 def t(language: str, key: str, **values: Any) -> str:
@@ -66,6 +71,9 @@ class Options:
     aggregate_only: bool = False
     min_cell: int = 10
     merge_coverage: bool = True
+    open_weeks: int = OPEN_WEEKS
+    #: The day open loops are counted to: ``today`` if given, else the map's ``as_of``.
+    journal_day: _dt.date | None = None
 
 
 @dataclass

@@ -29,6 +29,7 @@ from sociale_kaart.gaps.common import (
     t,
 )
 from sociale_kaart.gaps.coverage import coverage_gaps
+from sociale_kaart.gaps.journal import JOURNAL_DETECTORS
 from sociale_kaart.index.lookups import GapIndex, need_weight
 
 # ------------------------------------------------------------------------- single knowers
@@ -742,6 +743,7 @@ DETECTORS = {
     "structural_hole": structural_hole_gaps,
     "meeting_load": meeting_gaps,
     "stale_record": stale_gaps,
+    **JOURNAL_DETECTORS,
 }
 
 

@@ -10,11 +10,22 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.checks import require_map
-from sociale_kaart.core.journal import REFERRAL_COLUMNS, validate_contacts, validate_referrals
+from sociale_kaart.core.journal import (
+    REFERRAL_COLUMNS,
+    referral_summary,
+    validate_contacts,
+    validate_referrals,
+)
+from sociale_kaart.core.strings import check_language, text
+from sociale_kaart.privacy.suppression import MIN_CELL_DEFAULT, check_min_cell, suppress_small
 
 __all__ = ["journal", "referral_chains", "referral_outcomes", "with_journal"]
 
 _EMPTY = pd.DataFrame(columns=list(REFERRAL_COLUMNS))
+#: Who a table is for (the same two audiences as the report).
+_AUDIENCES: tuple[str, ...] = ("team", "public")
+#: The ``by`` columns a public outcome table may use: none of them names a person.
+_PUBLIC_BY: tuple[str, ...] = ("target", "theme", "companion")
 
 
 def with_journal(
@@ -145,25 +156,66 @@ def referral_chains(G: nx.MultiDiGraph) -> pd.DataFrame:
     return out[columns]
 
 
-def referral_outcomes(G: nx.MultiDiGraph, *, by: str = "target") -> pd.DataFrame:
+def referral_outcomes(
+    G: nx.MultiDiGraph,
+    *,
+    by: str = "target",
+    audience: str = "team",
+    min_cell: int = MIN_CELL_DEFAULT,
+    language: str = "en",
+) -> pd.DataFrame:
     """Counts and rates of referrals by a column: how many started, how fast.
 
     A referral counts as *started* when it reached ``started`` (or
-    ``completed``). Small cells are not suppressed here: this table is for
-    the professionals who keep the journal, not for the public.
+    ``completed``); it is grouped by the value of ``by`` on its first step.
+    Referrals with no value in ``by`` (a referral without a theme) keep a
+    row of their own, with a missing label: none is dropped.
+
+    For the team (``audience="team"``) the table is complete. For the public
+    (``audience="public"``) it holds no person and no small cell:
+
+    * ``by`` must be ``target``, ``theme`` or ``companion`` (grouping by
+      resident or referrer would name people); referrals to a professional
+      are counted together in one row labelled "a professional";
+    * counts from 1 to ``min_cell - 1`` are suppressed with
+      :func:`~sociale_kaart.privacy.suppression.suppress_small`, and so are
+      counts whose complement (the referrals that did *not* start, or were
+      not rejected) is that small; a hidden count hides the rate and the
+      median that follow from it. A column ``suppressed`` tells which rows
+      lost a cell.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
-        The social map with a journal.
+        The social map with a journal; it is not changed.
     by : str, optional
         A journal column: ``target``, ``referrer``, ``theme``, ``companion``.
+    audience : {"team", "public"}, default "team"
+        Who the table is for, as in :func:`~sociale_kaart.report`.
+    min_cell : int, default 10
+        The public threshold for small cells (at least 5).
+    language : {"en", "nl"}
+        The language of the "a professional" label in the public table.
 
     Returns
     -------
     pandas.DataFrame
         Indexed by the values of ``by``: ``referrals``, ``started``,
-        ``rejected``, ``start_rate``, ``median_days_to_start``.
+        ``rejected``, ``start_rate``, ``median_days_to_start`` (plus
+        ``suppressed`` for the public).
+
+    Raises
+    ------
+    ValueError
+        For a ``by`` that is not a journal column (or names people, for the
+        public), an unknown ``audience`` or language, or ``min_cell`` below 5.
+
+    References
+    ----------
+    Hundepool, A., Domingo-Ferrer, J., Franconi, L., Giessing, S., Nordholt,
+    E. S., Spicer, K., & de Wolf, P.-P. (2012). *Statistical Disclosure
+    Control*. Wiley. https://doi.org/10.1002/9781118348239 (the threshold
+    rule for frequency tables).
 
     Examples
     --------
@@ -171,34 +223,71 @@ def referral_outcomes(G: nx.MultiDiGraph, *, by: str = "target") -> pd.DataFrame
     >>> import sociale_kaart as sk
     >>> list(sk.referral_outcomes(nx.MultiDiGraph()).columns)
     ['referrals', 'started', 'rejected', 'start_rate', 'median_days_to_start']
+    >>> G = sk.load_sample()
+    >>> team = sk.referral_outcomes(G, by="companion")
+    >>> team[["referrals", "started"]].values.tolist()
+    [[224, 101], [85, 63]]
+    >>> public = sk.referral_outcomes(G, by="theme", audience="public")
+    >>> bool(public["suppressed"].any()), bool(public["referrals"].min() >= 10)
+    (True, True)
     """
-    table = journal(G)
-    columns = ["referrals", "started", "rejected", "start_rate", "median_days_to_start"]
+    require_map(G)
     if by not in REFERRAL_COLUMNS:
         raise ValueError(
             f"by={by!r} is not a journal column; use one of {', '.join(REFERRAL_COLUMNS)}"
         )
-    if table.empty:
-        return pd.DataFrame(columns=columns).rename_axis(by)
-    rows = []
-    for _ref, steps in table.groupby("referral", sort=False):
-        statuses = set(steps["status"])
-        start_dates = steps.loc[steps["status"].isin(["started", "completed"]), "date"]
-        days = (start_dates.min() - steps["date"].min()).days if len(start_dates) else None
-        rows.append(
-            {
-                by: steps[by].iloc[0],
-                "started": bool(statuses & {"started", "completed"}),
-                "rejected": "rejected" in statuses,
-                "days": days,
-            }
+    if audience not in _AUDIENCES:
+        raise ValueError(f"audience must be 'team' or 'public', not {audience!r}")
+    check_language(language)
+    min_cell = check_min_cell(min_cell)
+    public = audience == "public"
+    if public and by not in _PUBLIC_BY:
+        raise ValueError(
+            f"by={by!r} would name people in a public table; "
+            f"use one of {', '.join(_PUBLIC_BY)}, or audience='team'"
         )
-    frame = pd.DataFrame(rows)
-    out = frame.groupby(by).agg(
+    table = journal(G)
+    columns = ["referrals", "started", "rejected", "start_rate", "median_days_to_start"]
+    if table.empty:
+        empty = pd.DataFrame(columns=columns).rename_axis(by)
+        return empty.assign(suppressed=pd.Series(dtype=bool)) if public else empty
+    summary = referral_summary(table)
+    keys = table.drop_duplicates("referral").set_index("referral")[by].astype(object)
+    keys = keys.where(~keys.map(_is_blank), None)
+    if public and by == "target":
+        label = text("journal.a_professional", language)
+        kinds = dict(G.nodes(data="kind"))
+        keys = keys.map(lambda v: label if kinds.get(v) == "professional" else v)
+    frame = pd.DataFrame(
+        {
+            by: keys.reindex(summary.index).to_numpy(),
+            "started": summary["started"].to_numpy(),
+            "rejected": summary["rejected"].to_numpy(),
+            "days": summary["days_to_start"].astype("Float64").to_numpy(),
+        }
+    )
+    out = frame.groupby(by, dropna=False, sort=True).agg(
         referrals=("started", "size"),
         started=("started", "sum"),
         rejected=("rejected", "sum"),
         median_days_to_start=("days", "median"),
     )
+    out["median_days_to_start"] = out["median_days_to_start"].astype(float)
     out["start_rate"] = out["started"] / out["referrals"]
-    return out[columns]
+    out = out[columns]
+    if not public:
+        return out
+    return suppress_small(
+        out,
+        ["referrals", "started", "rejected"],
+        min_cell=min_cell,
+        complements={"started": "referrals", "rejected": "referrals"},
+        linked={
+            "referrals": ["started", "rejected", "start_rate", "median_days_to_start"],
+            "started": ["start_rate", "median_days_to_start"],
+        },
+    )
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or str(value) == ""

@@ -129,3 +129,44 @@ def test_any_backwards_transition_is_rejected(path: list[str], data: st.DataObje
     bad = [*path, data.draw(st.sampled_from(backwards))]
     with pytest.raises(DataError):
         validate_referrals(_map(), pd.DataFrame(_rows("a", bad)))
+
+
+def _summary_by_loop(table: pd.DataFrame) -> dict[str, dict[str, object]]:
+    """referral_summary the slow way: one referral at a time, in plain Python."""
+    out: dict[str, dict[str, object]] = {}
+    for ref, steps in table.groupby("referral", sort=False):
+        records = steps.to_dict("records")
+        starts = [r["date"] for r in records if r["status"] in ("started", "completed")]
+        reasons = [r["reason"] for r in records if isinstance(r["reason"], str) and r["reason"]]
+        out[str(ref)] = {
+            "target": records[0]["target"],
+            "companion": bool(records[0]["companion"]),
+            "first": min(r["date"] for r in records),
+            "last": max(r["date"] for r in records),
+            "status": records[-1]["status"],
+            "started": bool(starts),
+            "rejected": any(r["status"] == "rejected" for r in records),
+            "days_to_start": (min(starts) - records[0]["date"]).days if starts else None,
+            "reason": reasons[-1] if reasons else None,
+        }
+    return out
+
+
+def test_referral_summary_agrees_with_a_plain_loop_on_the_sample() -> None:
+    import sociale_kaart as sk
+    from sociale_kaart.core.journal import SUMMARY_COLUMNS, referral_summary
+
+    table = sk.journal(sk.load_sample())
+    summary = referral_summary(table)
+    assert list(summary.columns) == list(SUMMARY_COLUMNS)
+    expected = _summary_by_loop(table)
+    assert list(summary.index) == list(expected)
+    for ref, want in expected.items():
+        got = summary.loc[ref]
+        for column, value in want.items():
+            if value is None:
+                assert pd.isna(got[column]), (ref, column)
+            else:
+                assert got[column] == value, (ref, column)
+    assert summary.loc["samira-2", "parent"] == "samira-1"
+    assert referral_summary(table.iloc[:0]).empty

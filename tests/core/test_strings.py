@@ -200,6 +200,7 @@ CALLS: dict[str, Callable[[nx.MultiDiGraph, Any], object]] = {
     "plot_timeline": lambda G, lang: sk.plot_timeline(sk.timeline([(TODAY, G)]), language=lang),
     "find_offers": lambda G, lang: sk.find_offers(G, for_resident="r_samira", language=lang),
     "theme_label": lambda G, lang: theme_label("debts", G.graph["themes"], language=lang),
+    "referral_outcomes": lambda G, lang: sk.referral_outcomes(G, audience="public", language=lang),
 }
 
 
