@@ -170,3 +170,35 @@ def test_referral_summary_agrees_with_a_plain_loop_on_the_sample() -> None:
                 assert got[column] == value, (ref, column)
     assert summary.loc["samira-2", "parent"] == "samira-1"
     assert referral_summary(table.iloc[:0]).empty
+
+
+def test_rows_are_read_as_to_dict_reads_them() -> None:
+    """The fast row reader gives what ``DataFrame.to_dict("records")`` gives, dtype by dtype."""
+    import datetime as dt
+    import math
+
+    import numpy as np
+    import pandas as pd
+
+    from sociale_kaart.core.journal import _records
+
+    frame = pd.DataFrame(
+        {
+            "arrow": pd.array(["x", None], dtype="string[pyarrow]"),
+            "float": [1.0, np.nan],
+            "date": [dt.date(2020, 1, 1), None],
+            "int": pd.array([1, None], dtype="Int64"),
+            "str": pd.Series(["x", None], dtype="str"),
+            "category": pd.Categorical(["a", None]),
+            "bool": [True, False],
+        }
+    )
+    got, want = list(_records(frame)), frame.to_dict("records")
+    assert len(got) == len(want) == 2
+    for row, expected in zip(got, want, strict=True):
+        assert row.keys() == expected.keys()
+        for key, value in expected.items():
+            if isinstance(value, float) and math.isnan(value):
+                assert isinstance(row[key], float) and math.isnan(row[key]), key
+            else:
+                assert row[key] == value and type(row[key]) is type(value), key
