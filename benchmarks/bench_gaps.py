@@ -99,7 +99,7 @@ def run(G: nx.MultiDiGraph, n_residents: int) -> list[dict[str, Any]]:
     cell_fraction = f"timed on {len(cell_part)} of {len(cells)} cells, scaled up"
     return [
         {
-            "operation": "find_gaps (all eight gap types)",
+            "operation": "find_gaps (the eight map gap types; no journal)",
             "sociale_kaart_s": _timed(lambda: sk.find_gaps(G, today=TODAY)),
             "networkx_s": naive_paths + naive_cov,
             "note": "baseline: plain path check + plain coverage only; "
