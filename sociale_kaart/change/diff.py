@@ -35,6 +35,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from sociale_kaart.analysis.brokerage import brokerage
@@ -455,27 +456,35 @@ def _measures(
 ) -> pd.DataFrame:
     ma, mb = _measure_frame(A, samples, seed), _measure_frame(B, samples, seed)
     index = ma.index.append(mb.index[~mb.index.isin(ma.index)])
+    # Plain lists and dicts for the row loop: pandas scalar access per node was
+    # most of the time of a diff (issue 12, scale).
+    kinds = {**ma["kind"].to_dict(), **mb["kind"].to_dict()}
+    names = {**ma["name"].to_dict(), **mb["name"].to_dict()}
+    nodes = index.tolist()
     rows = []
     ids = []
     for measure in MEASURES:
         before = ma[measure].reindex(index).astype(float)
         after = mb[measure].reindex(index).astype(float)
-        rank_b = _rank(ma[measure].astype(float)).reindex(index)
-        rank_a = _rank(mb[measure].astype(float)).reindex(index)
+        rank_b = _rank(ma[measure].astype(float)).reindex(index).to_numpy(dtype=float)
+        rank_a = _rank(mb[measure].astype(float)).reindex(index).to_numpy(dtype=float)
         changed = ~(((before - after).abs() <= 1e-12) | (before.isna() & after.isna()))
+        before_values = before.to_numpy(dtype=float)
+        after_values = after.to_numpy(dtype=float)
         label = text(f"measure.{measure}", language)
-        for node in index[changed.to_numpy()]:
-            b, a = float(before[node]), float(after[node])
-            kind = mb["kind"].get(node, ma["kind"].get(node))
-            name = mb["name"].get(node, ma["name"].get(node))
+        for position in np.flatnonzero(changed.to_numpy()):
+            node = nodes[position]
+            b, a = float(before_values[position]), float(after_values[position])
+            kind = kinds.get(node)
+            name = names.get(node)
             shown_b, shown_a = _show_pair(b, a, language)
             shown = {
                 "name": str(name or node),
                 "measure": label,
                 "before": shown_b,
                 "after": shown_a,
-                "rank_before": _show(float(rank_b[node]), language),
-                "rank_after": _show(float(rank_a[node]), language),
+                "rank_before": _show(float(rank_b[position]), language),
+                "rank_after": _show(float(rank_a[position]), language),
             }
             if math.isnan(b):
                 explanation = text("change.measure.new", language, **shown)
@@ -485,7 +494,9 @@ def _measures(
                 direction = text("change.rose" if a > b else "change.fell", language)
                 explanation = text("change.measure", language, direction=direction, **shown)
             ids.append(node)
-            rows.append((kind, name, measure, b, a, a - b, rank_b[node], rank_a[node], explanation))
+            rows.append(
+                (kind, name, measure, b, a, a - b, rank_b[position], rank_a[position], explanation)
+            )
     frame = pd.DataFrame(rows, columns=_MEASURE_COLUMNS, index=pd.Index(ids, name="id"))
     for column in ("before", "after", "change", "rank_before", "rank_after"):
         frame[column] = frame[column].astype(float)
