@@ -455,12 +455,7 @@ STARTED: frozenset[str] = frozenset({"started", "completed"})
 
 #: Columns of :func:`referral_summary`, after the ``referral`` index.
 SUMMARY_COLUMNS: tuple[str, ...] = (
-    "resident",
-    "referrer",
-    "target",
-    "parent",
-    "theme",
-    "companion",
+    *REFERRAL_COLUMNS[3:9],  # resident, referrer, target, parent, theme, companion
     "first",
     "last",
     "status",
