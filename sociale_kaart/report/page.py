@@ -553,6 +553,11 @@ def render_report(
         ("referrals", "report.referrals", _referrals_section(G, ctx, found)),
         ("quality", "report.quality", _quality_section(G, ctx)),
     ]
+    from sociale_kaart.report.outcomes import has_journal, outcome_blocks
+
+    if has_journal(G):  # issue 13: what became of the referrals in the journal
+        where = [sid for sid, _, _ in sections].index("referrals") + 1
+        sections.insert(where, ("outcomes", "report.outcomes", outcome_blocks(G, ctx)))
     if previous is not None:  # issue 12: what changed since the previous map
         from sociale_kaart.report.since import since_blocks
 
