@@ -93,6 +93,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.place": ("plek", "place"),
     "field.type": ("soort", "type"),
     "field.kind": ("soort", "kind"),
+    "field.started": ("begonnen op", "started"),
+    "field.left": ("vertrokken op", "left"),
+    "field.moved_out": ("verhuisd op", "moved out"),
     # levels
     "level.informal": ("informeel (eigen kracht)", "informal"),
     "level.general": ("algemeen (voorliggend veld)", "general"),
@@ -1209,6 +1212,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Referrals with no new status after {weeks} weeks (to {date}): {n}.",
     ),
     "report.outcomes_fewer_than": ("minder dan {min_cell}", "fewer than {min_cell}"),
+    # reasons in the journal written in the library's words: shown in the page's language
+    "journal.reason.not_the_right_offer": ("niet het juiste aanbod", "not the right offer"),
+    "journal.reason.did_not_come": ("bewoner kwam niet", "resident did not come"),
     "journal.status.proposed": ("voorgesteld", "proposed"),
     "journal.status.requested": ("aangevraagd", "requested"),
     "journal.status.accepted": ("geaccepteerd", "accepted"),

@@ -34,7 +34,7 @@ import pandas as pd
 from sociale_kaart.core.formatting import format_date, format_number
 from sociale_kaart.core.journal import STARTED, referral_summary
 from sociale_kaart.core.naming import professional_labels
-from sociale_kaart.core.strings import text
+from sociale_kaart.core.strings import STRINGS, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import LEVELS
 from sociale_kaart.gaps.common import OPEN_WEEKS
@@ -135,6 +135,28 @@ def reasons(summary: pd.DataFrame) -> pd.DataFrame:
     out = out.sort_values("total", ascending=False, kind="stable")
     out.columns.name = None
     return out
+
+
+#: Keys of the reasons the library itself writes (and the journal may repeat).
+_REASON_KEYS = (
+    "eligibility.cap_full",
+    "journal.reason.not_the_right_offer",
+    "journal.reason.did_not_come",
+)
+
+
+def reason_label(reason: str, language: str) -> str:
+    """A recorded reason; one in the library's own words is shown in the page's language.
+
+    A reason written exactly (up to case) as one of the library's reason texts,
+    in Dutch or English (``"full: waiting list"``, ``"vol: wachtlijst"``), is
+    shown in ``language``; any other free text is shown as it was recorded.
+    """
+    wanted = reason.strip().casefold()
+    for key in _REASON_KEYS:
+        if wanted in {STRINGS[key][0].casefold(), STRINGS[key][1].casefold()}:
+            return text(key, language)
+    return reason
 
 
 def _count(n: int, language: str) -> str:
@@ -268,7 +290,9 @@ def _reason_blocks(summary: pd.DataFrame, ctx: dict[str, Any]) -> list[Block]:
         return blocks
     frame = frame.head(ctx["top"])
     frame.index = [
-        text("report.outcomes_no_reason", language) if r is None or r != r else str(r)
+        text("report.outcomes_no_reason", language)
+        if r is None or r != r
+        else reason_label(str(r), language)
         for r in frame.index
     ]
     frame.index.name = "reason"

@@ -16,7 +16,7 @@ import sociale_kaart as sk
 from sociale_kaart.core.formatting import format_date
 from sociale_kaart.core.journal import referral_summary
 from sociale_kaart.core.strings import text
-from sociale_kaart.report.outcomes import funnel, outcome_blocks, reasons
+from sociale_kaart.report.outcomes import funnel, outcome_blocks, reason_label, reasons
 from sociale_kaart.report.page import render_report
 from tests.conftest import tiny_map
 from tests.pictures.test_browser import ID_PAYLOADS, PAYLOADS, xss_map
@@ -241,3 +241,12 @@ def test_hostile_text_in_the_section_stays_escaped(audience: str) -> None:
     assert raw == []
     if audience == "team":  # the hostile referrer's name and the reasons are there, as text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in section
+
+
+def test_reasons_in_the_librarys_words_are_translated(pages: dict[tuple[str, str], str]) -> None:
+    """The sample writes "full: waiting list" (the eligibility text); a Dutch page says it in Dutch."""
+    nl, en = _section(pages[("nl", "team")]), _section(pages[("en", "team")])
+    assert "<td>vol: wachtlijst</td>" in nl and "<td>full: waiting list</td>" in en
+    assert "<td>bewoner kwam niet</td>" in nl and "<td>resident did not come</td>" in en
+    assert reason_label("Vol: Wachtlijst", "en") == "full: waiting list"
+    assert reason_label("de bus reed niet", "en") == "de bus reed niet"  # free text as written
