@@ -244,7 +244,7 @@ def test_hostile_text_in_the_section_stays_escaped(audience: str) -> None:
 
 
 def test_reasons_in_the_librarys_words_are_translated(pages: dict[tuple[str, str], str]) -> None:
-    """The sample writes "full: waiting list" (the eligibility text); a Dutch page says it in Dutch."""
+    """The sample writes "full: waiting list" (the eligibility text): in Dutch on a Dutch page."""
     nl, en = _section(pages[("nl", "team")]), _section(pages[("en", "team")])
     assert "<td>vol: wachtlijst</td>" in nl and "<td>full: waiting list</td>" in en
     assert "<td>bewoner kwam niet</td>" in nl and "<td>resident did not come</td>" in en
