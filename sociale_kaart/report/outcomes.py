@@ -42,7 +42,14 @@ from sociale_kaart.gaps.journal import companion_effect, open_loops
 from sociale_kaart.privacy.suppression import suppress_small
 from sociale_kaart.referral.journal import referral_outcomes
 
-__all__ = ["has_journal", "outcome_blocks"]
+__all__ = [
+    "companion_sentence",
+    "funnel",
+    "has_journal",
+    "outcome_blocks",
+    "reason_label",
+    "reasons",
+]
 
 Block = dict[str, Any]
 
@@ -53,7 +60,15 @@ _COMPANION_CELLS = ("with_companion", "started_with", "without_companion", "star
 
 
 def has_journal(G: nx.MultiDiGraph) -> bool:
-    """Whether the map carries a referral journal (the section is shown only then)."""
+    """Whether the map carries a referral journal (the section is shown only then).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> import sociale_kaart as sk
+    >>> has_journal(sk.load_sample()), has_journal(nx.MultiDiGraph())
+    (True, False)
+    """
     return G.graph.get("referrals") is not None
 
 
@@ -86,14 +101,47 @@ def _level_label(key: str, language: str) -> str:
 
 
 def funnel(G: nx.MultiDiGraph, table: pd.DataFrame, summary: pd.DataFrame) -> pd.DataFrame:
-    """Referrals per level: ``referrals``, ``accepted``, ``started``, ``rejected`` and shares.
+    """Referrals per level of the offer referred to: proposed -> accepted -> started.
 
     Every referral counts once (each begins as proposed or requested); it is
     *accepted* when one of its steps is ``accepted``, ``started`` or
-    ``completed``, *started* when one is ``started`` or ``completed``. The
-    rows follow :data:`~sociale_kaart.core.vocabulary.LEVELS`, then
-    ``professional`` and ``none`` (a target without a level), then ``total``;
-    empty rows are left out.
+    ``completed``, *started* when one is ``started`` or ``completed``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The social map (the targets' ``level`` is read from it; not changed).
+    table : pandas.DataFrame
+        The validated journal (``G.graph["referrals"]``).
+    summary : pandas.DataFrame
+        Its :func:`~sociale_kaart.core.journal.referral_summary`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``level``: the rows of
+        :data:`~sociale_kaart.core.vocabulary.LEVELS`, then ``professional``
+        (a referral to a professional) and ``none`` (an offer without a level,
+        or no longer on the map), then ``total``; empty rows are left out.
+        Columns ``referrals``, ``accepted``, ``started``, ``rejected``,
+        ``accept_rate`` and ``start_rate`` (shares of ``referrals``).
+
+    References
+    ----------
+    Cartier, Y., Fichtenberg, C., & Gottlieb, L. M. (2020). Implementing
+    community resource referral technology: facilitators and barriers
+    described by early adopters. *Health Affairs*, 39(4), 662-669.
+    https://doi.org/10.1377/hlthaff.2019.01588 (closing the loop on referrals).
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.core.journal import referral_summary
+    >>> G = sk.load_sample()
+    >>> table = G.graph["referrals"]
+    >>> frame = funnel(G, table, referral_summary(table))
+    >>> frame[["referrals", "accepted", "started"]].loc[["informal", "total"]].values.tolist()
+    [[159, 135, 93], [309, 251, 164]]
     """
     accepted = table["status"].isin(_ACCEPTED).groupby(table["referral"], sort=False).any()
     frame = pd.DataFrame(
@@ -120,7 +168,28 @@ def funnel(G: nx.MultiDiGraph, table: pd.DataFrame, summary: pd.DataFrame) -> pd
 
 
 def reasons(summary: pd.DataFrame) -> pd.DataFrame:
-    """Rejected and cancelled referrals per reason (``None`` for no reason), most first."""
+    """Rejected and cancelled referrals per reason, the most frequent first.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        A :func:`~sociale_kaart.core.journal.referral_summary`; the reason of a
+        referral is the last one given, its status the last status.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``reason`` (missing for referrals ended without one),
+        columns ``rejected``, ``cancelled`` and ``total``.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.core.journal import referral_summary
+    >>> top = reasons(referral_summary(sk.load_sample().graph["referrals"])).iloc[1]
+    >>> top.name, int(top["rejected"])
+    ('not the right offer', 11)
+    """
     ended = summary[summary["status"].isin(("rejected", "cancelled"))]
     if ended.empty:
         return pd.DataFrame(columns=["rejected", "cancelled", "total"]).rename_axis("reason")
@@ -151,6 +220,11 @@ def reason_label(reason: str, language: str) -> str:
     A reason written exactly (up to case) as one of the library's reason texts,
     in Dutch or English (``"full: waiting list"``, ``"vol: wachtlijst"``), is
     shown in ``language``; any other free text is shown as it was recorded.
+
+    Examples
+    --------
+    >>> reason_label("full: waiting list", "nl"), reason_label("de bus reed niet", "en")
+    ('vol: wachtlijst', 'de bus reed niet')
     """
     wanted = reason.strip().casefold()
     for key in _REASON_KEYS:
@@ -174,7 +248,18 @@ def _p(p: float, language: str) -> str:
 
 
 def companion_sentence(row: pd.Series, language: str, *, min_referrals: int) -> str:
-    """The sentence of the verdict of :func:`~sociale_kaart.companion_effect`, as it is."""
+    """The sentence of the verdict of :func:`~sociale_kaart.companion_effect`, as it is.
+
+    ``too_few`` says that no effect is claimed (nor its absence); only
+    ``more_with_companion`` and ``fewer_with_companion`` state a difference.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> row = sk.companion_effect(sk.load_sample()).iloc[0]
+    >>> companion_sentence(row, "en", min_referrals=20)[:47]
+    'Referrals where someone comes along start more '
+    """
     verdict = str(row["verdict"])
     values: dict[str, Any] = {
         "with_n": _count(int(row["with_companion"]), language),
@@ -393,6 +478,16 @@ def outcome_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
     """The blocks of the section "What became of referrals" for a map with a journal.
 
     ``ctx`` is the report's context (language, audience, today, top, min_cell).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import sociale_kaart as sk
+    >>> ctx = {"language": "en", "audience": "public", "today": dt.date(2026, 11, 21),
+    ...        "top": 10, "min_cell": 10}
+    >>> blocks = outcome_blocks(sk.load_sample(), ctx)
+    >>> [b["text"] for b in blocks if b["type"] == "subheading"][0]
+    'From proposal to start, per level'
     """
     from sociale_kaart.report.page import _note
 

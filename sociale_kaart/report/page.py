@@ -615,7 +615,10 @@ def report(
     The page holds the summary, the interactive map, key figures (coverage
     and centrality), the brokers, the top gaps with explanations and
     suggestions, meeting load, example referrals and data quality (stale
-    records, missing fields). It loads nothing from outside; a
+    records, missing fields); for a map with a referral journal, also what
+    became of the referrals (the funnel per level, reasons, the companion
+    comparison and open loops; see :mod:`sociale_kaart.report.outcomes`).
+    It loads nothing from outside; a
     Content-Security-Policy lets only its two bundled scripts run.
 
     Parameters
@@ -708,6 +711,12 @@ def report(
     ...     page = out.read_text(encoding="utf-8")
     >>> "<h2 id=\\"summary\\">Samenvatting</h2>" in page, "Samira" in page
     (True, False)
+
+    The sample has a referral journal, so the page says what became of the
+    referrals:
+
+    >>> "Wat werd er van de verwijzingen?" in page
+    True
 
     Since last time: the sample's history, from before the team went out to
     after the community builder left.
