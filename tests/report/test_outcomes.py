@@ -226,7 +226,7 @@ def _xss_journal() -> nx.MultiDiGraph:
     G = xss_map()
     rows: list[tuple[Any, ...]] = []
     for i, offer in enumerate(ID_PAYLOADS):
-        ref = f"x{i}"
+        ref = offer  # hostile referral ids too
         rows.append((ref, "2026-01-05", "proposed", f"r{i}", "p1", offer))
         if i % 2:
             rows.append((ref, "2026-01-06", "rejected", f"r{i}", "p1", offer, "", PAYLOADS[i]))
@@ -241,6 +241,7 @@ def test_hostile_text_in_the_section_stays_escaped(audience: str) -> None:
     assert raw == []
     if audience == "team":  # the hostile referrer's name and the reasons are there, as text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in section
+        assert section.count("<tr>") > len(ID_PAYLOADS) // 2  # the open loops are listed
 
 
 def test_reasons_in_the_librarys_words_are_translated(pages: dict[tuple[str, str], str]) -> None:
