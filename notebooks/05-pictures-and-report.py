@@ -106,7 +106,8 @@ html = page.read_text(encoding="utf-8")
 # ## The report
 #
 # One call writes the whole wijkanalyse: summary, map, key figures, brokers, gaps,
-# meetings, example referrals and data quality. The public version shows only
+# meetings, example referrals, what became of the referrals in the journal, and data
+# quality. The public version shows only
 # aggregates, with counts below 10 suppressed.
 
 # %%

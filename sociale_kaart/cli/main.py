@@ -14,6 +14,8 @@ Examples
     sociale-kaart export my_map/ --format graphml -o map.graphml
     sociale-kaart report my_map/ --since maps/2026-01-15/ -o wijkanalyse.html
     sociale-kaart diff maps/2026-01-15/ my_map/ -o changes/   # the six tables as CSV
+    sociale-kaart journal add my_map/ --referral v016 --status accepted   # one step
+    sociale-kaart logboek open my_map/ --lang nl   # the referrals that never came back
 
 Errors are one clear line (plus the details, e.g. every problem in the
 data), never a traceback, unless ``--debug`` is given. ``report`` and
@@ -24,6 +26,7 @@ a folder that holds it, unless ``--force`` is given; every write is atomic.
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import sys
 import traceback
 import warnings
@@ -35,6 +38,7 @@ import pandas as pd
 
 from sociale_kaart.analysis.summary import summary
 from sociale_kaart.core.errors import DataError
+from sociale_kaart.core.journal import STATUSES
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import LANGUAGES, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
@@ -387,6 +391,154 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(value: str) -> _dt.date:
+    """``--today``: a date written YYYY-MM-DD."""
+    try:
+        return _dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"write the date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _weeks(value: str) -> int:
+    """``--weeks``: a whole number of at least 1."""
+    try:
+        weeks = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--weeks must be a whole number, not {value!r}") from None
+    if weeks < 1:
+        raise argparse.ArgumentTypeError(f"--weeks must be at least 1, not {weeks}")
+    return weeks
+
+
+def _journal_step(args: argparse.Namespace, existing: pd.DataFrame) -> dict[str, str]:
+    """The new step as text cells; the identity of a known referral comes from its first step."""
+    ref = str(args.referral).strip()
+    known = existing[existing["referral"].astype(str).str.strip() == ref] if len(existing) else None
+    step = {
+        "referral": ref,
+        "date": args.date or _dt.date.today().isoformat(),
+        "status": args.status,
+        "resident": args.resident or "",
+        "referrer": args.referrer or "",
+        "target": args.target or "",
+        "parent": args.parent or "",
+        "theme": args.theme or "",
+        "companion": "yes" if args.companion else "",
+        "reason": args.reason or "",
+    }
+    if known is not None and len(known):
+        first = known.iloc[0]
+        for column in ("resident", "referrer", "target"):
+            if not step[column] and column in known.columns:
+                step[column] = str(first[column])  # one referral keeps one resident, ...
+    return step
+
+
+def _cmd_journal_add(args: argparse.Namespace) -> int:
+    import csv
+    import io
+
+    from sociale_kaart.core.journal import REFERRAL_COLUMNS, validate_referrals
+    from sociale_kaart.io.atomic import atomic_file
+    from sociale_kaart.io.journal_tables import read_journal_csv
+
+    language = args.lang
+    folder = Path(args.source)
+    if not folder.is_dir():
+        raise ValueError(text("cli.journal.not_a_folder", language, path=folder))
+    file = folder / "referrals.csv"
+    try:
+        G = _load(args)  # the map, and the journal already in the folder, validated
+    except DataError as err:
+        print(str(err), file=sys.stderr)
+        print(text("cli.journal.not_written", language, path=file), file=sys.stderr)
+        return 1
+    if file.exists():
+        original = file.read_bytes()
+        existing = read_journal_csv(file)
+        header = original.decode("utf-8-sig").splitlines()[0] if original.strip() else ""
+        sep = ";" if header.count(";") > header.count(",") else ","
+        columns = list(existing.columns)
+    else:
+        original, existing, sep = b"", pd.DataFrame(columns=list(REFERRAL_COLUMNS)), ","
+        columns = list(REFERRAL_COLUMNS)
+    step = _journal_step(args, existing)
+    for column, value in step.items():
+        if value and column not in columns:
+            raise ValueError(text("cli.journal.no_column", language, path=file, column=column))
+    row = {c: step.get(c, "") for c in columns}
+    combined = pd.concat([existing, pd.DataFrame([row], columns=columns)], ignore_index=True)
+    try:
+        validate_referrals(G, combined)
+    except DataError as err:
+        print(str(err), file=sys.stderr)
+        print(text("cli.journal.not_written", language, path=file), file=sys.stderr)
+        return 1
+    buffer = io.StringIO()
+    newline = "\r\n" if b"\r\n" in original else "\n"
+    writer = csv.writer(buffer, delimiter=sep, lineterminator=newline)
+    if not original:
+        writer.writerow(columns)
+    writer.writerow([row[c] for c in columns])
+    if original and not original.endswith((b"\n", b"\r")):
+        original += newline.encode("ascii")
+    with atomic_file(file) as tmp:
+        tmp.write_bytes(original + buffer.getvalue().encode("utf-8"))
+    status = text(f"journal.status.{step['status']}", language)
+    print(text("cli.journal.added", language, path=file, referral=step["referral"], status=status))
+    return 0
+
+
+def _cmd_journal_open(args: argparse.Namespace) -> int:
+    from sociale_kaart.core.formatting import format_date
+    from sociale_kaart.core.naming import professional_labels
+    from sociale_kaart.gaps.journal import journal_day, open_loops
+
+    language = args.lang
+    G = _load(args)
+    day = journal_day(G, args.today) or _dt.date.today()
+    loops = open_loops(G, open_weeks=args.weeks, today=day)
+    when = format_date(day, language)
+    if loops.empty:
+        print(text("cli.journal.open_none", language, weeks=args.weeks, date=when))
+        return 0
+    pros = professional_labels(G, language=language)
+    vocabulary = G.graph.get("themes") or DEFAULT_THEMES
+
+    def label(node: object) -> str:
+        if node in pros:
+            return pros[node]
+        attrs = G.nodes[node] if node in G else {}
+        if attrs.get("kind") == "resident":
+            return str(node)
+        return str(attrs.get("name") or node)
+
+    print(text("cli.journal.open_title", language, weeks=args.weeks, date=when, n=len(loops)))
+    groups = sorted(loops.groupby("referrer", sort=False), key=lambda kv: label(kv[0]).lower())
+    for referrer, rows in groups:
+        print(f"\n{text('cli.journal.open_referrer', language, who=label(referrer), n=len(rows))}")
+        for ref, row in rows.iterrows():
+            theme = row["theme"]
+            shown = (
+                f" ({theme_label(str(theme), vocabulary, language=language)})"
+                if isinstance(theme, str) and theme
+                else ""
+            )
+            line = text(
+                "cli.journal.open_line",
+                language,
+                referral=ref,
+                resident=row["resident"],
+                target=label(row["target"]),
+                theme=shown,
+                status=text(f"journal.status.{row['status']}", language),
+                last=format_date(row["last"], language),
+                weeks=int(row["weeks_open"]),
+            )
+            print(f"  {line}")
+    return 0
+
+
 # ----------------------------------------------------------------------------- parser
 
 _EPILOG = """examples:
@@ -400,6 +552,8 @@ _EPILOG = """examples:
   sociale-kaart refer my_map/ r_henk --theme exercise
   sociale-kaart find my_map/ --theme language --near '3311 BE' --radius-km 2
   sociale-kaart export my_map/ --format graphml -o map.graphml
+  sociale-kaart journal add my_map/ --referral v016 --status accepted   one step, checked
+  sociale-kaart journal open my_map/              the referrals that never came back
 
 SOURCE is a folder of CSV files, an .xlsx workbook or a .json file; where it
 is optional, the embedded sample neighbourhood (Rivierwijk) is used.
@@ -549,6 +703,55 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=_top, default=10, help="how many offers (default 10)")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
     p.set_defaults(func=_cmd_find)
+
+    p = sub.add_parser(
+        "journal",
+        aliases=["logboek"],
+        help="the referral journal: add a step, list the referrals that never came back",
+        parents=[common],
+        formatter_class=raw,
+        epilog="examples:\n"
+        "  sociale-kaart journal add my_map/ --referral v016 --status accepted --date 2026-11-20\n"
+        "  sociale-kaart journal add my_map/ --referral v400 --resident r_henk \\\n"
+        "      --referrer p_sportcoach --target i_zwemmen --status proposed --theme exercise\n"
+        "  sociale-kaart logboek open my_map/ --lang nl\n",
+    )
+    journal = p.add_subparsers(dest="journal_command", required=True, metavar="ACTION")
+    q = journal.add_parser(
+        "add",
+        aliases=["toevoegen"],
+        help="append one validated step to MAP_FOLDER/referrals.csv",
+        parents=[common],
+        formatter_class=raw,
+        epilog="The step is checked with the map and the journal already there (known ids,\n"
+        "allowed status changes, dates in order); on a problem nothing is written. For a\n"
+        "referral already in the journal, --resident, --referrer and --target may be left\n"
+        "out: they are those of its first step.\n",
+    )
+    q.add_argument("source", metavar="MAP_FOLDER", help="the map's folder of CSV files")
+    q.add_argument("--referral", required=True, metavar="ID", help="the referral's id")
+    q.add_argument("--status", required=True, choices=STATUSES, help="the new status")
+    q.add_argument("--resident", metavar="R", help="the resident's id")
+    q.add_argument("--referrer", metavar="P", help="who refers: a professional, organisation ...")
+    q.add_argument("--target", metavar="T", help="the offer, professional or team referred to")
+    q.add_argument("--date", metavar="D", help="the date of the step (default: today)")
+    q.add_argument("--theme", metavar="THEME", help="the need the referral answers")
+    q.add_argument("--parent", metavar="ID", help="the referral this one came from")
+    q.add_argument("--companion", action="store_true", help="someone came along")
+    q.add_argument("--reason", metavar="TEXT", help="why it was rejected or cancelled")
+    q.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
+    q.set_defaults(func=_cmd_journal_add)
+    q = journal.add_parser(
+        "open",
+        help="the referrals that never came back, per referrer",
+        parents=[common],
+        formatter_class=raw,
+    )
+    q.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
+    q.add_argument("--weeks", type=_weeks, default=6, help="weeks without a status (default 6)")
+    q.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="count the weeks to this day")
+    q.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
+    q.set_defaults(func=_cmd_journal_open)
 
     p = sub.add_parser(
         "export",

@@ -93,6 +93,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.place": ("plek", "place"),
     "field.type": ("soort", "type"),
     "field.kind": ("soort", "kind"),
+    "field.started": ("begonnen op", "started"),
+    "field.left": ("vertrokken op", "left"),
+    "field.moved_out": ("verhuisd op", "moved out"),
     # levels
     "level.informal": ("informeel (eigen kracht)", "informal"),
     "level.general": ("algemeen (voorliggend veld)", "general"),
@@ -1096,6 +1099,178 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.diff.change.persisting": ("blijft", "persisting"),
     "cli.diff.change.rose": ("gestegen", "rose"),
     "cli.diff.change.fell": ("gedaald", "fell"),
+    # the report section "What became of referrals" (issue 13)
+    "report.outcomes": ("Wat werd er van de verwijzingen?", "What became of referrals"),
+    "report.outcomes_intro": (
+        "Uit het logboek van verwijzingen: {n} verwijzingen, van {first} tot en met {last}. "
+        "Verwijzers staan met naam, bewoners alleen met hun id.",
+        "From the referral journal: {n} referrals, from {first} to {last}. Referrers are "
+        "named, residents shown by id only.",
+    ),
+    "report.outcomes_public_intro": (
+        "Uit het logboek van verwijzingen, alleen in aantallen. Aantallen onder {min_cell} "
+        "(en aantallen waaruit die terug te rekenen zijn) zijn weggelaten; er staat geen "
+        "persoon in.",
+        "From the referral journal, in counts only. Counts below {min_cell} (and counts they "
+        "could be worked out from) are left out; no person is shown.",
+    ),
+    "report.outcomes_empty": (
+        "Het logboek van verwijzingen is leeg.",
+        "The referral journal is empty.",
+    ),
+    "report.outcomes_funnel": (
+        "Van voorstel tot start, per niveau",
+        "From proposal to start, per level",
+    ),
+    "report.outcomes_funnel_note": (
+        "Elke verwijzing telt één keer. Geaccepteerd: ze kwam ooit op geaccepteerd of verder; "
+        "gestart: op gestart of afgerond. Het niveau is dat van het aanbod waarnaar verwezen "
+        "werd; een verwijzing naar een professional, of naar aanbod zonder niveau, staat in "
+        "een eigen rij.",
+        "Each referral counts once. Accepted: it reached accepted or beyond; started: it "
+        "reached started or completed. The level is that of the offer referred to; a "
+        "referral to a professional, or to an offer without a level, has a row of its own.",
+    ),
+    "report.outcomes_no_level": ("niveau niet vastgelegd", "level not recorded"),
+    "report.outcomes_by_theme": ("Per thema", "By theme"),
+    "report.outcomes_reasons": (
+        "Redenen van afwijzen en afbreken",
+        "Reasons for rejection and cancellation",
+    ),
+    "report.outcomes_reasons_note": (
+        "Per reden: hoeveel verwijzingen werden afgewezen of afgebroken (de laatste reden "
+        "die bij een verwijzing is gegeven), de meest gegeven eerst.",
+        "Per reason: how many referrals were rejected or cancelled (the last reason given "
+        "for a referral), the most frequent first.",
+    ),
+    "report.outcomes_reasons_public": (
+        "Alleen redenen die bij minstens {min_cell} verwijzingen zijn gegeven; {n} "
+        "afgewezen of afgebroken verwijzingen met een minder vaak gegeven reden staan hier "
+        "niet.",
+        "Only reasons given for at least {min_cell} referrals; {n} rejected or cancelled "
+        "referrals with a less frequent reason are not shown.",
+    ),
+    "report.outcomes_no_reason": ("geen reden vastgelegd", "no reason recorded"),
+    "report.outcomes_companion": ("Met iemand erbij", "With a companion"),
+    "report.outcomes_companion.more_with_companion": (
+        "Verwijzingen waarbij iemand meegaat, starten vaker: {rate_with} van {with_n} met "
+        "iemand erbij, tegen {rate_without} van {without_n} zonder (exacte toets van Fisher, "
+        "p {p}; de vergelijking rust op {total} verwijzingen). Dit is een samenhang in het "
+        "eigen logboek, geen proef: wie iemand meeneemt, kan ook op andere punten verschillen.",
+        "Referrals where someone comes along start more often: {rate_with} of {with_n} with "
+        "a companion, against {rate_without} of {without_n} without (Fisher's exact test, "
+        "p {p}; the comparison rests on {total} referrals). This is an association in the "
+        "team's own journal, not a trial: residents who bring someone may differ in other ways.",
+    ),
+    "report.outcomes_companion.fewer_with_companion": (
+        "Verwijzingen waarbij iemand meegaat, starten minder vaak: {rate_with} van {with_n} "
+        "met iemand erbij, tegen {rate_without} van {without_n} zonder (exacte toets van "
+        "Fisher, p {p}; de vergelijking rust op {total} verwijzingen). Dit is een samenhang in "
+        "het eigen logboek, geen proef.",
+        "Referrals where someone comes along start less often: {rate_with} of {with_n} with "
+        "a companion, against {rate_without} of {without_n} without (Fisher's exact test, "
+        "p {p}; the comparison rests on {total} referrals). This is an association in the "
+        "team's own journal, not a trial.",
+    ),
+    "report.outcomes_companion.no_clear_difference": (
+        "Met iemand erbij startte {rate_with} van {with_n} verwijzingen, zonder {rate_without} "
+        "van {without_n}. Dat verschil is niet duidelijk (exacte toets van Fisher, p {p}; "
+        "{total} verwijzingen): een effect van meegaan is hier niet aangetoond.",
+        "With a companion {rate_with} of {with_n} referrals started, without {rate_without} of "
+        "{without_n}. The difference is not clear (Fisher's exact test, p {p}; {total} "
+        "referrals): no effect of coming along is shown here.",
+    ),
+    "report.outcomes_companion.too_few": (
+        "Te weinig verwijzingen voor een uitspraak: {with_n} met iemand erbij en {without_n} "
+        "zonder, terwijl er per groep minstens {min} nodig zijn. Er wordt dus geen effect van "
+        "meegaan geclaimd, en ook niet dat het er niet is.",
+        "Too few referrals to say anything: {with_n} with a companion and {without_n} "
+        "without, while each group needs at least {min}. So no effect of coming along is "
+        "claimed, and neither is its absence.",
+    ),
+    "report.outcomes_companion_withheld": (
+        "De vergelijking wordt niet gepubliceerd: een van de aantallen erin is kleiner dan "
+        "{min_cell}.",
+        "The comparison is not published: one of its counts is below {min_cell}.",
+    ),
+    "report.outcomes_open": (
+        "Verwijzingen die niet terugkwamen",
+        "Referrals that never came back",
+    ),
+    "report.outcomes_open_intro": (
+        "Verwijzingen die nog op voorgesteld, aangevraagd of geaccepteerd staan, al meer dan "
+        "{weeks} weken (tot {date}), en niet zijn doorverwezen: {n}. De oudste eerst.",
+        "Referrals still proposed, requested or accepted for more than {weeks} weeks (to "
+        "{date}), and not handed on: {n}. The oldest first.",
+    ),
+    "report.outcomes_open_more": (
+        "Hier staan de eerste {shown} van {total}; sociale-kaart journal open geeft ze allemaal.",
+        "These are the first {shown} of {total}; sociale-kaart journal open lists them all.",
+    ),
+    "report.outcomes_open_public": (
+        "Verwijzingen zonder nieuwe status na {weeks} weken (tot {date}): {n}.",
+        "Referrals with no new status after {weeks} weeks (to {date}): {n}.",
+    ),
+    "report.outcomes_fewer_than": ("minder dan {min_cell}", "fewer than {min_cell}"),
+    # reasons in the journal written in the library's words: shown in the page's language
+    "journal.reason.not_the_right_offer": ("niet het juiste aanbod", "not the right offer"),
+    "journal.reason.did_not_come": ("bewoner kwam niet", "resident did not come"),
+    "journal.status.proposed": ("voorgesteld", "proposed"),
+    "journal.status.requested": ("aangevraagd", "requested"),
+    "journal.status.accepted": ("geaccepteerd", "accepted"),
+    "journal.status.rejected": ("afgewezen", "rejected"),
+    "journal.status.started": ("gestart", "started"),
+    "journal.status.completed": ("afgerond", "completed"),
+    "journal.status.cancelled": ("afgebroken", "cancelled"),
+    "col.level": ("niveau", "level"),
+    "col.referral": ("verwijzing", "referral"),
+    "col.referrals": ("verwijzingen", "referrals"),
+    "col.accepted": ("geaccepteerd", "accepted"),
+    "col.started": ("gestart", "started"),
+    "col.rejected": ("afgewezen", "rejected"),
+    "col.cancelled": ("afgebroken", "cancelled"),
+    "col.accept_rate": ("deel geaccepteerd", "share accepted"),
+    "col.start_rate": ("deel gestart", "share started"),
+    "col.median_days_to_start": ("mediaan dagen tot start", "median days to start"),
+    "col.reason": ("reden", "reason"),
+    "col.resident": ("bewoner", "resident"),
+    "col.referrer": ("verwijzer", "referrer"),
+    "col.target": ("naar", "to"),
+    "col.status": ("status", "status"),
+    "col.last": ("laatste stap", "last step"),
+    "col.weeks_open": ("weken open", "weeks open"),
+    # CLI journal / logboek (issue 13)
+    "cli.journal.added": (
+        "stap toegevoegd aan {path}: verwijzing {referral} is nu {status}",
+        "step added to {path}: referral {referral} is now {status}",
+    ),
+    "cli.journal.not_written": (
+        "niets geschreven naar {path}",
+        "nothing written to {path}",
+    ),
+    "cli.journal.no_column": (
+        "{path} heeft geen kolom {column!r}; voeg die kolom eerst toe aan de kop van het bestand",
+        "{path} has no column {column!r}; add the column to the file's header first",
+    ),
+    "cli.journal.not_a_folder": (
+        "{path} is geen map met CSV-bestanden; journal add schrijft in referrals.csv in een "
+        "kaartmap",
+        "{path} is not a folder of CSV files; journal add writes referrals.csv in a map folder",
+    ),
+    "cli.journal.open_none": (
+        "geen open verwijzingen ouder dan {weeks} weken (tot {date})",
+        "no open referrals older than {weeks} weeks (to {date})",
+    ),
+    "cli.journal.open_title": (
+        "Verwijzingen zonder nieuwe status na {weeks} weken (tot {date}): {n}",
+        "Referrals with no new status after {weeks} weeks (to {date}): {n}",
+    ),
+    "cli.journal.open_referrer": ("{who}: {n} open", "{who}: {n} open"),
+    "cli.journal.open_line": (
+        "{referral}: bewoner {resident} naar {target}{theme}, {status} sinds {last} "
+        "({weeks} weken)",
+        "{referral}: resident {resident} to {target}{theme}, {status} since {last} ({weeks} weeks)",
+    ),
     # the report section of a map without residents (issue 11)
     "report.directory": ("Sociale kaart zonder bewoners", "Directory without residents"),
     "report.directory_note": (

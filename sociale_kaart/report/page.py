@@ -553,6 +553,11 @@ def render_report(
         ("referrals", "report.referrals", _referrals_section(G, ctx, found)),
         ("quality", "report.quality", _quality_section(G, ctx)),
     ]
+    from sociale_kaart.report.outcomes import has_journal, outcome_blocks
+
+    if has_journal(G):  # issue 13: what became of the referrals in the journal
+        where = [sid for sid, _, _ in sections].index("referrals") + 1
+        sections.insert(where, ("outcomes", "report.outcomes", outcome_blocks(G, ctx)))
     if previous is not None:  # issue 12: what changed since the previous map
         from sociale_kaart.report.since import since_blocks
 
@@ -610,7 +615,10 @@ def report(
     The page holds the summary, the interactive map, key figures (coverage
     and centrality), the brokers, the top gaps with explanations and
     suggestions, meeting load, example referrals and data quality (stale
-    records, missing fields). It loads nothing from outside; a
+    records, missing fields); for a map with a referral journal, also what
+    became of the referrals (the funnel per level, reasons, the companion
+    comparison and open loops; see :mod:`sociale_kaart.report.outcomes`).
+    It loads nothing from outside; a
     Content-Security-Policy lets only its two bundled scripts run.
 
     Parameters
@@ -703,6 +711,12 @@ def report(
     ...     page = out.read_text(encoding="utf-8")
     >>> "<h2 id=\\"summary\\">Samenvatting</h2>" in page, "Samira" in page
     (True, False)
+
+    The sample has a referral journal, so the page says what became of the
+    referrals:
+
+    >>> "Wat werd er van de verwijzingen?" in page
+    True
 
     Since last time: the sample's history, from before the team went out to
     after the community builder left.
