@@ -119,8 +119,10 @@ def _analyses(
 
 
 def _cell(value: Any, *, language: str, min_cell: int) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is pd.NA:  # suppress_small hides a cell as pd.NA, and nothing else here does
         return text("report.suppressed", language, min_cell=min_cell)
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"  # not known or not defined (a density of one node): not a small count
     if isinstance(value, bool):
         return "✓" if value else ""
     if isinstance(value, float):

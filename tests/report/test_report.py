@@ -149,3 +149,15 @@ def test_gap_types_are_translated(team_nl: str) -> None:
     gaps = team_nl.split('<h2 id="gaps">')[1].split("<h2")[0]
     assert "<td>isolement</td>" in gaps or "<td>onbereikte plek</td>" in gaps
     assert re.search(r"<td>(unreached_place|single_knower|isolation)</td>", gaps) is None
+
+
+def test_a_missing_value_is_not_shown_as_a_suppressed_count() -> None:
+    """Only suppress_small's pd.NA reads '<10'; a NaN (a density of one node) or None reads '–'."""
+    import pandas as pd
+
+    from sociale_kaart.report.page import _cell
+
+    assert _cell(pd.NA, language="nl", min_cell=10) == "<10"
+    assert _cell(float("nan"), language="nl", min_cell=10) == "–"
+    assert _cell(None, language="en", min_cell=10) == "–"
+    assert _cell(0, language="nl", min_cell=10) == "0"
