@@ -51,6 +51,7 @@ from sociale_kaart.core.themes import nearest_code
 from sociale_kaart.io.atomic import atomic_file, atomic_folder, written_path
 from sociale_kaart.io.hsds.read import decode_text
 from sociale_kaart.io.journal_tables import (
+    JOURNAL_COLUMNS,
     JOURNAL_TABLES,
     attach_journal,
     journal_frames,
@@ -809,6 +810,8 @@ def from_frames(
     relations: pd.DataFrame | None = None,
     themes: pd.DataFrame | None = None,
     *,
+    referrals: pd.DataFrame | None = None,
+    contacts: pd.DataFrame | None = None,
     name: str | None = None,
 ) -> nx.MultiDiGraph:
     """Build a map from pandas DataFrames, one per table.
@@ -817,7 +820,10 @@ def from_frames(
     :func:`to_frames` returns them). Cells may hold Python values (lists,
     dicts, dates) or text as in the CSV format (``;`` between list items).
     Errors name the table and the row as it would be in a file with a
-    header line (the first data row is row 2).
+    header line (the first data row is row 2). ``referrals`` and
+    ``contacts``, the referral journal, are validated against the map and
+    kept in ``G.graph``, as the folder readers keep ``referrals.csv`` and
+    ``contacts.csv``.
 
     Returns
     -------
@@ -877,7 +883,15 @@ def from_frames(
             for line, record in enumerate(frame.itertuples(index=False, name=None), start=2)
         ]
         tables[table_name] = Table(table_name, f"{table_name} (DataFrame)", columns, rows)
-    return _build(tables, problems, name=name, source="DataFrames")
+    journal: dict[str, pd.DataFrame] = {}
+    for table_name, frame in (("referrals", referrals), ("contacts", contacts)):
+        if frame is None:
+            continue
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(f"{table_name} must be a pandas DataFrame, not {type(frame).__name__}")
+        journal[table_name] = frame
+    G = _build(tables, problems, name=name, source="DataFrames")
+    return attach_journal(G, journal, source="DataFrames") if journal else G
 
 
 def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
@@ -891,7 +905,9 @@ def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
     -------
     dict of str to pandas.DataFrame
         Keys ``residents``, ``professionals``, ``initiatives``,
-        ``organisations``, ``places``, ``relations`` and ``themes``.
+        ``organisations``, ``places``, ``relations`` and ``themes``; and
+        ``referrals`` and ``contacts`` when the map carries a referral
+        journal, so that ``from_frames(**to_frames(G))`` loses nothing.
 
     Examples
     --------
@@ -921,6 +937,9 @@ def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         if G.graph.get("name") is not None:
             frame.attrs["name"] = G.graph["name"]
         out[table] = frame
+    for table in JOURNAL_TABLES:
+        if G.graph.get(table) is not None:
+            out[table] = G.graph[table][list(JOURNAL_COLUMNS[table])].copy()
     return out
 
 

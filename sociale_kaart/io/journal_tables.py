@@ -24,12 +24,22 @@ from sociale_kaart.core.journal import (
     validate_referrals,
 )
 
-__all__ = ["JOURNAL_TABLES", "attach_journal", "journal_frames", "read_journal_csv"]
+__all__ = [
+    "JOURNAL_COLUMNS",
+    "JOURNAL_TABLES",
+    "attach_journal",
+    "journal_frames",
+    "read_journal_csv",
+]
 
 #: The optional journal tables, in the order they are validated.
 JOURNAL_TABLES: tuple[str, ...] = ("referrals", "contacts")
 
-_COLUMNS = {"referrals": REFERRAL_COLUMNS, "contacts": CONTACT_COLUMNS}
+#: The columns of each journal table, in their documented order.
+JOURNAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "referrals": REFERRAL_COLUMNS,
+    "contacts": CONTACT_COLUMNS,
+}
 
 
 def read_journal_csv(file: Path) -> pd.DataFrame:
@@ -89,7 +99,7 @@ def journal_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         table = G.graph.get(name)
         if table is None:
             continue
-        columns = list(_COLUMNS[name])
+        columns = list(JOURNAL_COLUMNS[name])
         out[name] = pd.DataFrame(
             {c: [_cell(v) for v in table[c]] for c in columns}, columns=columns
         )

@@ -115,3 +115,43 @@ def test_write_excel_says_it_leaves_the_journal_out(tmp_path: Path) -> None:
     assert len(G.graph["referrals"]) > 0
     with pytest.warns(UserWarning, match="referral journal are not written"):
         sk.write_excel(G, tmp_path / "kaart.xlsx")
+
+
+def test_frames_round_trip_keeps_the_journal() -> None:
+    """to_frames -> from_frames loses nothing: the journal comes back, validated."""
+    import pandas as pd
+
+    import sociale_kaart as sk
+
+    sample = sk.load_sample()
+    contacts = pd.DataFrame(
+        {
+            "contact": ["c1"],
+            "date": ["2026-02-03"],
+            "resident": ["r_samira"],
+            "professional": ["p_legal"],
+            "referral": ["samira-1"],
+        }
+    )
+    G = sk.with_journal(sample, sk.journal(sample), contacts=contacts)
+    frames = sk.to_frames(G)
+    assert {"referrals", "contacts"} <= set(frames)
+    H = sk.from_frames(**frames)
+    pd.testing.assert_frame_equal(sk.journal(H), sk.journal(G))
+    pd.testing.assert_frame_equal(H.graph["contacts"], G.graph["contacts"])
+
+
+def test_from_frames_checks_the_journal_against_the_map() -> None:
+    import pandas as pd
+    import pytest
+
+    import sociale_kaart as sk
+
+    frames = sk.to_frames(sk.load_sample())
+    bad = frames["referrals"].copy()
+    bad.loc[0, "resident"] = "r_nobody"
+    with pytest.raises(sk.DataError, match="r_nobody"):
+        sk.from_frames(**{**frames, "referrals": bad})
+    with pytest.raises(TypeError, match="referrals must be a pandas DataFrame"):
+        sk.from_frames(**{**frames, "referrals": [1, 2]})  # type: ignore[arg-type]
+    assert isinstance(bad, pd.DataFrame)
