@@ -75,17 +75,23 @@ def history_counts(
 
     Examples
     --------
-    >>> import datetime, pandas as pd
-    >>> t = pd.DataFrame({"referral": ["a", "a", "b", "c"],
-    ...     "date": [datetime.date(2026, 1, d) for d in (5, 9, 6, 7)],
-    ...     "status": ["proposed", "started", "rejected", "proposed"],
-    ...     "resident": ["r1", "r1", "r2", "r3"], "target": ["i1"] * 4,
-    ...     "theme": ["language"] * 4})
-    >>> history_counts(t, resident="r9", targets={"i1"}, themes={"language"},
-    ...                today=datetime.date(2026, 2, 1))[0]
+    >>> import datetime, networkx as nx, pandas as pd
+    >>> from sociale_kaart.core.journal import validate_referrals
+    >>> G = nx.MultiDiGraph()
+    >>> for n, k in [("r1", "resident"), ("r2", "resident"), ("r3", "resident"),
+    ...              ("p1", "professional"), ("i1", "initiative")]:
+    ...     G.add_node(n, kind=k)
+    >>> t = validate_referrals(G, pd.DataFrame({"referral": list("aaabbc"),
+    ...     "date": ["2026-01-05", "2026-01-07", "2026-01-09", "2026-01-06", "2026-01-08",
+    ...              "2026-01-07"],
+    ...     "status": ["proposed", "accepted", "started", "proposed", "rejected", "proposed"],
+    ...     "resident": list("111223"), "referrer": ["p1"] * 6,
+    ...     "target": ["i1"] * 6, "theme": ["language"] * 6}).assign(
+    ...     resident=lambda f: "r" + f["resident"]))
+    >>> day = datetime.date(2026, 2, 1)
+    >>> history_counts(t, resident="r9", targets={"i1"}, themes={"language"}, today=day)[0]
     {('i1', 'language'): (1, 2)}
-    >>> history_counts(t, resident="r1", targets={"i1"}, themes={"language"},
-    ...                today=datetime.date(2026, 2, 1))[0]
+    >>> history_counts(t, resident="r1", targets={"i1"}, themes={"language"}, today=day)[0]
     {('i1', 'language'): (0, 1)}
     """
     if table is None or table.empty or not targets or not themes:
@@ -156,4 +162,3 @@ def shrunk_rate(started: int, decided: int, *, prior: float) -> float:
     0.125
     """
     return (started + PRIOR_STRENGTH * prior) / (decided + PRIOR_STRENGTH)
-
