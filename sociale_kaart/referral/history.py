@@ -139,15 +139,15 @@ def shrunk_rate(started: int, decided: int, *, prior: float) -> float:
     and :math:`k` of :math:`n` referrals started, the posterior mean is
     :math:`(k + m p_0) / (n + m)`: few referrals stay near :math:`p_0`, many
     approach :math:`k / n`. Taking :math:`p_0` from the pooled data is
-    empirical Bayes [Efron1975]_ [Casella1985]_; the Beta-binomial model is
+    empirical Bayes [EfronMorris1975]_ [Casella1985b]_; the Beta-binomial model is
     in [Gelman2013]_ (ch. 2 and 5).
 
     References
     ----------
-    .. [Efron1975] Efron, B., & Morris, C. (1975). Data analysis using Stein's
+    .. [EfronMorris1975] Efron, B., & Morris, C. (1975). Data analysis using Stein's
        estimator and its generalizations. *Journal of the American Statistical
        Association*, 70(350), 311-319. https://doi.org/10.1080/01621459.1975.10479864
-    .. [Casella1985] Casella, G. (1985). An introduction to empirical Bayes data
+    .. [Casella1985b] Casella, G. (1985). An introduction to empirical Bayes data
        analysis. *The American Statistician*, 39(2), 83-87.
        https://doi.org/10.1080/00031305.1985.10479400
     .. [Gelman2013] Gelman, A., Carlin, J. B., Stern, H. S., Dunson, D. B.,
