@@ -826,6 +826,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "referral.r_chain": ("eerst {tags} halen bij {granter}", "first obtain {tags} at {granter}"),
     "referral.r_km": ("ongeveer {km} verderop", "about {km} away"),
+    "referral.r_history": (
+        "{started} van de {total} eerdere verwijzingen voor {theme} zijn gestart",
+        "{started} of {total} earlier referrals for {theme} started",
+    ),
+    "referral.r_history_one": (
+        "1 van de {total} eerdere verwijzingen voor {theme} is gestart",
+        "1 of {total} earlier referrals for {theme} started",
+    ),
     "referral.r_offers": ("biedt zelf {theme}", "offers {theme} themselves"),
     "referral.a_help": ("biedt hulp bij {themes}", "offers help with {themes}"),
     "referral.a_along": (

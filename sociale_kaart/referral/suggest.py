@@ -45,6 +45,27 @@ seven components, each between 0 and 1, with the weights in
     initiative without coordinates takes its place's); 0 when either is
     unknown: an offer without coordinates never counts as nearby.
 
+History
+-------
+With a referral journal (``G.graph["referrals"]``) and ``history_weight``
+:math:`h > 0`, past outcomes move an offer's score. For the offer and the
+theme it answers, :func:`~sociale_kaart.referral.history.history_counts`
+counts the *earlier* referrals that were decided (:math:`n`) and started
+(:math:`k`), leaving out the resident's own referrals and steps dated after
+``today``. With :math:`n` below
+:data:`~sociale_kaart.referral.history.MIN_HISTORY` (4) nothing changes.
+Otherwise the start rate, shrunk towards the theme's pooled rate :math:`p_0`
+(:func:`~sociale_kaart.referral.history.shrunk_rate`, empirical Bayes with a
+Beta prior), adds
+
+.. math:: h \\, (\\hat p - p_0) / \\textstyle\\sum_c w_c
+
+to the score (kept within 0-1): an offer that starts more often than the
+theme's usual ranks higher, one that starts less often lower, and the
+reasons and explanation say "3 of 4 earlier referrals for language started".
+Offers without enough history keep their score, so rankings change only where
+there is enough history; ``history_weight=0`` ignores the journal.
+
 A suggestion supports a professional's judgement; it does not replace it.
 The map knows only what was recorded, and the rules only what they check.
 """
@@ -52,6 +73,7 @@ The map knows only what was recorded, and the rules only what they check.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -77,12 +99,14 @@ from sociale_kaart.index.moves import (
     Index,
     moves_index,
 )
+from sociale_kaart.referral.history import MIN_HISTORY, history_counts, shrunk_rate
 from sociale_kaart.referral.search import Found, iter_local, search
 
 __all__ = [
     "ACCOMPANY_TRUST",
     "ACTIVATION_COLUMNS",
     "COLUMNS",
+    "HISTORY_WEIGHT",
     "LADDER",
     "OWN_NETWORK_HOPS",
     "WEIGHTS",
@@ -100,6 +124,10 @@ WEIGHTS: dict[str, float] = {
     "room": 1.0,
     "proximity": 1.0,
 }
+
+#: The default ``history_weight`` of :func:`~sociale_kaart.suggest_referrals`: past
+#: outcomes weigh as much as ``warmth`` or ``ladder`` (see the module documentation).
+HISTORY_WEIGHT = 2.0
 
 #: The ladder of provisions: own strength first.
 LADDER: dict[str, float] = {
@@ -248,6 +276,7 @@ def suggest_referrals(
     weight: str | None = "trust",
     language: str = "en",
     today: _dt.date | None = None,
+    history_weight: float = HISTORY_WEIGHT,
 ) -> pd.DataFrame:
     """Suggest where a resident can go for a need, and who can introduce her.
 
@@ -272,7 +301,16 @@ def suggest_referrals(
     language : {"en", "nl"}
         The language of ``reasons`` and ``explanation``.
     today : datetime.date, optional
-        The day on which ages are computed; today by default.
+        The day on which ages are computed, and up to which the journal is
+        read; today by default.
+    history_weight : float, default 2.0
+        How much past outcomes in the map's referral journal move the score
+        (:data:`~sociale_kaart.referral.suggest.HISTORY_WEIGHT`; compare
+        :data:`~sociale_kaart.referral.suggest.WEIGHTS`). 0 ignores the
+        journal. Only an offer with at least
+        :data:`~sociale_kaart.referral.history.MIN_HISTORY` (4) decided earlier
+        referrals for the theme is moved, so with little history the ranking
+        is the same as with 0. The resident's own referrals are never used.
 
     Returns
     -------
@@ -294,7 +332,8 @@ def suggest_referrals(
         If ``resident`` is not on the map.
     ValueError
         If ``resident`` is not a resident, ``theme`` is not a theme, ``top``
-        or ``max_hops`` is below 1, or ``weight`` or ``language`` is unknown.
+        or ``max_hops`` is below 1, ``history_weight`` is negative or not a
+        finite number, or ``weight`` or ``language`` is unknown.
     TypeError
         If ``theme`` is not a string.
 
@@ -328,6 +367,17 @@ def suggest_referrals(
     :data:`~sociale_kaart.referral.suggest.WEIGHTS`.
     Ties are broken by target id.
 
+    Past outcomes (``history_weight``): an offer with :math:`k` of :math:`n`
+    decided earlier referrals for the theme started (:math:`n \\ge 4`) gets
+    :math:`h (\\hat p - p_0) / \\sum_c w_c` added to its score, with
+    :math:`\\hat p = (k + m p_0) / (n + m)` the Beta-binomial posterior mean
+    shrunk towards the theme's pooled start rate :math:`p_0` with prior
+    strength :math:`m` = 2 (empirical Bayes, [Efron1975]_, [Casella1985]_).
+    A referral is decided once it started, or ended rejected or cancelled.
+    *Privacy:* the counts leave out every referral of ``resident`` herself,
+    so her own outcomes neither steer nor show in her suggestions (the other
+    residents' outcomes appear only as counts, for the team).
+
     A suggestion supports a professional's judgement; it does not replace it.
 
     References
@@ -337,6 +387,12 @@ def suggest_referrals(
        https://doi.org/10.1007/BF01386390
     .. [Granovetter1973] Granovetter, M. S. (1973). The strength of weak ties. *American
        Journal of Sociology*, 78(6), 1360-1380. https://doi.org/10.1086/225469
+    .. [Efron1975] Efron, B., & Morris, C. (1975). Data analysis using Stein's
+       estimator and its generalizations. *Journal of the American Statistical
+       Association*, 70(350), 311-319. https://doi.org/10.1080/01621459.1975.10479864
+    .. [Casella1985] Casella, G. (1985). An introduction to empirical Bayes data
+       analysis. *The American Statistician*, 39(2), 83-87.
+       https://doi.org/10.1080/00031305.1985.10479400
 
     Examples
     --------
@@ -357,7 +413,8 @@ def suggest_referrals(
     4   i_taalschool      general       no  p_legal
     >>> print(s.loc[0, "explanation"])
     Taalmaatjes Rivierwijk (informal) offers language and is open to the resident;
-    Esther Mulder (legal advisor) can introduce the resident.
+    Esther Mulder (legal advisor) can introduce the resident;
+    7 of 10 earlier referrals for language started.
     >>> s.set_index("target").loc["i_taalschool", "eligible"]
     'no'
 
@@ -366,6 +423,15 @@ def suggest_referrals(
     >>> s = sk.suggest_referrals(G, "r_henk", theme="exercise", today=day)
     >>> s.set_index("target").loc["i_zwemmen", "path"]
     ['r_henk', 'p_maatschappelijk1', 'o_infopunt', 'i_zwemmen']
+
+    Past outcomes count (Henk's own referrals are left out); ``history_weight=0``
+    ignores the journal:
+
+    >>> s.set_index("target").loc["i_zwemmen", "reasons"][-2:]
+    ['5 of 6 earlier referrals for exercise started', 'about 0.8 km away']
+    >>> cold = sk.suggest_referrals(G, "r_henk", theme="exercise", today=day, history_weight=0)
+    >>> any("earlier referrals" in r for r in cold["explanation"])
+    False
     """
     require_map(G)
     attrs = _check_resident(G, resident)
@@ -376,6 +442,16 @@ def suggest_referrals(
         raise ValueError(f"max_hops must be a whole number of at least 1, not {max_hops!r}")
     if weight not in ("trust", None):
         raise ValueError(f"weight must be 'trust' or None, not {weight!r}")
+    if (
+        isinstance(history_weight, bool)
+        or not isinstance(history_weight, int | float)
+        or not math.isfinite(history_weight)
+        or history_weight < 0
+    ):
+        raise ValueError(
+            f"history_weight must be a number of at least 0 (0 ignores the journal), "
+            f"not {history_weight!r}"
+        )
 
     needs: dict[str, int | None] = dict(attrs.get("needs") or {})
     if theme is not None:
@@ -467,8 +543,51 @@ def suggest_referrals(
         if node not in seen and node not in index.joined[start]:
             consider(_offer_cand(ctx, None, node, check, chain_check))
 
+    if history_weight > 0:
+        _apply_history(
+            ctx,
+            list(cands.values()),
+            G.graph.get("referrals"),
+            resident=resident,
+            weight=float(history_weight),
+            today=today or _dt.date.today(),
+        )
     ranked = sorted(cands.values(), key=lambda c: c.key)[:top]
     return _frame([_record(ctx, c) for c in ranked])
+
+
+def _apply_history(
+    ctx: _Ctx,
+    cands: list[_Cand],
+    table: pd.DataFrame | None,
+    *,
+    resident: str,
+    weight: float,
+    today: _dt.date,
+) -> None:
+    """Move the offers' scores by their past outcomes (the module's "History")."""
+    offers = [c for c in cands if not c.person]
+    if table is None or not offers:
+        return
+    index = ctx.index
+    pairs, pooled = history_counts(
+        table,
+        resident=resident,
+        targets={index.ids[c.node] for c in offers},
+        themes={c.theme for c in offers},
+        today=today,
+    )
+    total = sum(WEIGHTS.values())
+    for c in offers:
+        started, decided = pairs.get((index.ids[c.node], c.theme), (0, 0))
+        if decided < MIN_HISTORY:
+            continue
+        k, n = pooled[c.theme]
+        prior = k / n
+        shift = weight * (shrunk_rate(started, decided, prior=prior) - prior) / total
+        c.score = min(1.0, max(0.0, c.score + shift))
+        c.key = (c.key[0], -round(c.score, 12), c.key[2])
+        c.history = (started, decided)
 
 
 def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
@@ -506,6 +625,7 @@ class _Cand:
     tags: tuple[str, ...] = ()
     granter: int = -1
     person: bool = False
+    history: tuple[int, int] | None = None  # (started, decided) earlier referrals
 
 
 def _offer_cand(
@@ -671,6 +791,12 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
             sentence += _t(lang, "s_place", place=_name(G, index, place, start, lang))
         else:
             sentence += _t(lang, "s_cold")
+        if c.history is not None:
+            started, decided = c.history
+            key = "r_history_one" if started == 1 else "r_history"
+            said = _t(lang, key, started=started, total=decided, theme=label)
+            reasons.append(said)
+            sentence += "; " + said
     if c.km is not None:
         reasons.append(_t(lang, "r_km", km=format_km(c.km, lang)))
     return {
