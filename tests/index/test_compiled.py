@@ -41,15 +41,10 @@ def _assert_same(got: dict[str, Any], want: dict[str, Any]) -> None:
 
 
 def _fresh(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The same map rebuilt from scratch: through the frames and the builder.
-
-    The frames hold no journal, and suggestions read it (``history_weight``),
-    so the journal is carried over.
-    """
+    """The same map rebuilt from scratch: through the frames and the builder (journal included)."""
     H = sk.from_frames(**sk.to_frames(G))
-    if G.graph.get("referrals") is None:
-        return H
-    return sk.with_journal(H, sk.journal(G), contacts=G.graph.get("contacts"))
+    assert (H.graph.get("referrals") is None) == (G.graph.get("referrals") is None)
+    return H
 
 
 # ----------------------------------------------------------------------------- the scene
