@@ -244,7 +244,8 @@ class MapSeries:
         return self.dates[index], self.maps[index]
 
 
-def _entry_date(path: Path) -> _dt.date | None:
+def entry_date(path: Path) -> _dt.date | None:
+    """The day a folder or file name starts with (``2026-01-15...``), or None."""
     match = _DATE_PREFIX.match(path.name)
     if match is None:
         return None
@@ -307,7 +308,7 @@ def read_series(path: str | Path) -> MapSeries:
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith((".", "_")) or entry.stem.lower() == "readme":
             continue
-        day = _entry_date(entry)
+        day = entry_date(entry)
         is_map = entry.is_dir() or entry.suffix.lower() == ".xlsx"
         if day is None or not is_map:
             raise ValueError(

@@ -123,12 +123,12 @@ def _load_dated(source: str, args: argparse.Namespace) -> nx.MultiDiGraph:
     :func:`~sociale_kaart.read_series`) describes that day; without one the map
     stays undated, and the report says it cannot draw the scores over time.
     """
-    from sociale_kaart.change.snapshot import _entry_date, as_of
+    from sociale_kaart.change.snapshot import as_of, entry_date
 
     args.progress(f"loading {source}")
     G = load_source(source)
     if as_of(G) is None:
-        day = _entry_date(Path(source))
+        day = entry_date(Path(source))
         if day is not None:
             G.graph["as_of"] = day.isoformat()
             args.progress(f"{source} describes {day.isoformat()} (the date its name starts with)")

@@ -68,7 +68,8 @@ __all__ = [
 _MAX_AUTO_LABELS = 60
 
 
-def _pyplot() -> Any:
+def load_pyplot() -> Any:
+    """``matplotlib.pyplot``, imported on first use, with the install hint when it is missing."""
     try:
         import matplotlib.pyplot as plt
     except ImportError as err:
@@ -81,7 +82,7 @@ def _pyplot() -> Any:
 def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     if ax is not None:
         return ax
-    _, new = _pyplot().subplots(figsize=figsize)
+    _, new = load_pyplot().subplots(figsize=figsize)
     return new
 
 
@@ -827,7 +828,7 @@ def plot_coverage(
     matrix = demand.to_numpy(dtype=float, na_value=np.nan)
     masked = np.ma.masked_invalid(matrix)
     supplied = supply.to_numpy(dtype=float, na_value=np.nan)
-    plt = _pyplot()
+    plt = load_pyplot()
     cmap = plt.get_cmap(DEMAND_COLORMAP).with_extremes(bad=SUPPRESSED_COLOR)
     image = ax.imshow(masked, cmap=cmap, aspect="auto", vmin=0)
     image.set_gid("demand")

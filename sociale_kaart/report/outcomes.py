@@ -292,7 +292,7 @@ def _themes(G: nx.MultiDiGraph, frame: pd.DataFrame, language: str) -> pd.DataFr
 def _funnel_blocks(
     G: nx.MultiDiGraph, table: pd.DataFrame, summary: pd.DataFrame, ctx: dict[str, Any]
 ) -> list[Block]:
-    from sociale_kaart.report.page import _note, _table
+    from sociale_kaart.report.page import note_block, table_block
 
     language, min_cell = ctx["language"], ctx["min_cell"]
     frame = funnel(G, table, summary)
@@ -317,13 +317,13 @@ def _funnel_blocks(
     frame.index.name = "level"
     return [
         {"type": "subheading", "text": text("report.outcomes_funnel", language)},
-        _note(text("report.outcomes_funnel_note", language)),
-        _table(frame, language=language, min_cell=min_cell),
+        note_block(text("report.outcomes_funnel_note", language)),
+        table_block(frame, language=language, min_cell=min_cell),
     ]
 
 
 def _theme_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
-    from sociale_kaart.report.page import _table
+    from sociale_kaart.report.page import table_block
 
     language, min_cell = ctx["language"], ctx["min_cell"]
     frame = referral_outcomes(
@@ -334,17 +334,17 @@ def _theme_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
     frame = _themes(G, frame, language).round({"start_rate": 2, "median_days_to_start": 1})
     return [
         {"type": "subheading", "text": text("report.outcomes_by_theme", language)},
-        _table(frame, language=language, min_cell=min_cell),
+        table_block(frame, language=language, min_cell=min_cell),
     ]
 
 
 def _reason_blocks(summary: pd.DataFrame, ctx: dict[str, Any]) -> list[Block]:
-    from sociale_kaart.report.page import _note, _table
+    from sociale_kaart.report.page import note_block, table_block
 
     language, min_cell = ctx["language"], ctx["min_cell"]
     blocks: list[Block] = [
         {"type": "subheading", "text": text("report.outcomes_reasons", language)},
-        _note(text("report.outcomes_reasons_note", language)),
+        note_block(text("report.outcomes_reasons_note", language)),
     ]
     frame = reasons(summary)
     if ctx["audience"] == "public":
@@ -359,7 +359,7 @@ def _reason_blocks(summary: pd.DataFrame, ctx: dict[str, Any]) -> list[Block]:
             complements={"rejected": "total", "cancelled": "total"},
         ).drop(columns="suppressed")
         blocks.append(
-            _note(
+            note_block(
                 text(
                     "report.outcomes_reasons_public",
                     language,
@@ -371,7 +371,7 @@ def _reason_blocks(summary: pd.DataFrame, ctx: dict[str, Any]) -> list[Block]:
             )
         )
     if frame.empty:
-        blocks.append(_note(text("report.nothing", language)))
+        blocks.append(note_block(text("report.nothing", language)))
         return blocks
     frame = frame.head(ctx["top"])
     frame.index = [
@@ -381,13 +381,13 @@ def _reason_blocks(summary: pd.DataFrame, ctx: dict[str, Any]) -> list[Block]:
         for r in frame.index
     ]
     frame.index.name = "reason"
-    blocks.append(_table(frame, language=language, min_cell=min_cell))
+    blocks.append(table_block(frame, language=language, min_cell=min_cell))
     return blocks
 
 
 def _companion_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
     from sociale_kaart.gaps.journal import COMPANION_MIN_REFERRALS
-    from sociale_kaart.report.page import _note
+    from sociale_kaart.report.page import note_block
 
     language, min_cell = ctx["language"], ctx["min_cell"]
     row = companion_effect(G).iloc[0]
@@ -402,16 +402,16 @@ def _companion_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
         ]
         if any(0 < c < min_cell for c in cells):
             blocks.append(
-                _note(text("report.outcomes_companion_withheld", language, min_cell=min_cell))
+                note_block(text("report.outcomes_companion_withheld", language, min_cell=min_cell))
             )
             return blocks
     sentence = companion_sentence(row, language, min_referrals=COMPANION_MIN_REFERRALS)
-    blocks.append(_note(sentence))
+    blocks.append(note_block(sentence))
     return blocks
 
 
 def _open_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
-    from sociale_kaart.report.page import _note, _table
+    from sociale_kaart.report.page import note_block, table_block
 
     language, min_cell = ctx["language"], ctx["min_cell"]
     day: _dt.date = ctx["today"]  # as for the open-loop gaps of the same page
@@ -425,7 +425,7 @@ def _open_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
             else _count(n, language)
         )
         blocks.append(
-            _note(
+            note_block(
                 text(
                     "report.outcomes_open_public",
                     language,
@@ -437,7 +437,7 @@ def _open_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
         )
         return blocks
     blocks.append(
-        _note(
+        note_block(
             text(
                 "report.outcomes_open_intro",
                 language,
@@ -468,9 +468,9 @@ def _open_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
         },
         index=pd.Index([str(r) for r in shown_loops.index], name="referral"),
     )
-    blocks.append(_table(frame, language=language, min_cell=min_cell, numeric=["weeks_open"]))
+    blocks.append(table_block(frame, language=language, min_cell=min_cell, numeric=["weeks_open"]))
     if n > limit:
-        blocks.append(_note(text("report.outcomes_open_more", language, shown=limit, total=n)))
+        blocks.append(note_block(text("report.outcomes_open_more", language, shown=limit, total=n)))
     return blocks
 
 
@@ -489,18 +489,20 @@ def outcome_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
     >>> [b["text"] for b in blocks if b["type"] == "subheading"][0]
     'From proposal to start, per level'
     """
-    from sociale_kaart.report.page import _note
+    from sociale_kaart.report.page import note_block
 
     language = ctx["language"]
     table = G.graph.get("referrals")
     if table is None or len(table) == 0:
-        return [_note(text("report.outcomes_empty", language))]
+        return [note_block(text("report.outcomes_empty", language))]
     summary = referral_summary(table)
     if ctx["audience"] == "public":
-        blocks = [_note(text("report.outcomes_public_intro", language, min_cell=ctx["min_cell"]))]
+        blocks = [
+            note_block(text("report.outcomes_public_intro", language, min_cell=ctx["min_cell"]))
+        ]
     else:
         blocks = [
-            _note(
+            note_block(
                 text(
                     "report.outcomes_intro",
                     language,

@@ -159,7 +159,7 @@ def _header(column: str, language: str) -> str:
     return column
 
 
-def _table(
+def table_block(
     frame: pd.DataFrame,
     *,
     language: str,
@@ -168,6 +168,10 @@ def _table(
     index_label: str | None = None,
     numeric: Iterable[str] = (),
 ) -> dict[str, Any]:
+    """A table block of the page: headers in the page's language, cells written by ``_cell``.
+
+    Shared by the section modules (``since``, ``outcomes``); the template escapes every cell.
+    """
     columns = list(frame.columns)
     headers = [index_label or _header(str(frame.index.name or "id"), language)] if index else []
     headers += [_header(str(c), language) for c in columns]
@@ -183,11 +187,13 @@ def _table(
     return {"type": "table", "headers": headers, "rows": rows, "align": align}
 
 
-def _note(message: str) -> dict[str, Any]:
+def note_block(message: str) -> dict[str, Any]:
+    """A note block of the page (one escaped paragraph)."""
     return {"type": "note", "text": message}
 
 
-def _figure(ax: Any, alt: str) -> dict[str, Any]:
+def figure_block(ax: Any, alt: str) -> dict[str, Any]:
+    """A figure block of the page: the axes' figure as an embedded PNG with its ``alt`` text."""
     figure = ax.figure
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
@@ -230,9 +236,9 @@ def _summary_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
     ties.index = [relation_label(r, language) for r in ties.index]
     ties.index.name = "relation"
     return [
-        _note(text("report.summary_intro", language)),
-        _table(counts, language=language, min_cell=min_cell),
-        _table(ties, language=language, min_cell=min_cell),
+        note_block(text("report.summary_intro", language)),
+        table_block(counts, language=language, min_cell=min_cell),
+        table_block(ties, language=language, min_cell=min_cell),
     ]
 
 
@@ -244,7 +250,7 @@ def _map_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]
     nodes = None
     if ctx["audience"] == "public":
         nodes = [n for n, a in G.nodes(data=True) if a.get("kind") in _PUBLIC_MAP_KINDS]
-        blocks.append(_note(text("report.map_public", language)))
+        blocks.append(note_block(text("report.map_public", language)))
     net = interactive(
         G,
         nodes=nodes,
@@ -279,18 +285,18 @@ def _figures_section(
     if ctx["audience"] == "public":
         coverage = _public_coverage(coverage, min_cell)
     ax = plot_coverage(coverage, language=language)
-    blocks.append(_figure(ax, text("fig.coverage", language)))
+    blocks.append(figure_block(ax, text("fig.coverage", language)))
     if ctx["audience"] == "team":
         centrality = found["centrality"]
         ax = plot_centrality(centrality, language=language, show=ctx["show"])
-        blocks.append(_figure(ax, text("fig.centrality", language)))
+        blocks.append(figure_block(ax, text("fig.centrality", language)))
         cols = ["kind", "name", "degree", "betweenness", "pagerank"]
         top = centrality.sort_values("betweenness", ascending=False).head(ctx["top"])[cols]
         top = top.assign(
             name=[_label(G, n) for n in top.index],
             kind=[kind_label(k, language) for k in top["kind"]],
         )
-        blocks.append(_table(top.round(3), language=language, min_cell=min_cell))
+        blocks.append(table_block(top.round(3), language=language, min_cell=min_cell))
     return blocks
 
 
@@ -301,11 +307,11 @@ def _brokers_section(
 
     language = ctx["language"]
     if ctx["audience"] == "public":
-        return [_note(text("report.team_only", language))]
+        return [note_block(text("report.team_only", language))]
     frame = found["brokerage"]
-    blocks = [_note(text("report.brokers_intro", language))]
+    blocks = [note_block(text("report.brokers_intro", language))]
     blocks.append(
-        _figure(
+        figure_block(
             plot_brokerage(frame, top=ctx["top"], language=language, show=ctx["show"]),
             text("fig.brokerage", language),
         )
@@ -319,7 +325,7 @@ def _brokers_section(
     top = top.rename(columns={r: text(f"role.{r}", language) for r in BROKERAGE_ROLES})
     top.index = [_label(G, n) for n in top.index]
     top.index.name = "name"
-    blocks.append(_table(top, language=language, min_cell=ctx["min_cell"]))
+    blocks.append(table_block(top, language=language, min_cell=ctx["min_cell"]))
     return blocks
 
 
@@ -329,7 +335,7 @@ def _gaps_section(
     language, min_cell = ctx["language"], ctx["min_cell"]
     gaps = found["find_gaps"]
     if gaps.empty:
-        return [_note(text("report.nothing", language))]
+        return [note_block(text("report.nothing", language))]
     themes = G.graph.get("themes") or {}
     gaps = gaps.sort_values("severity", ascending=False, kind="stable").head(ctx["top"])
     frame = pd.DataFrame(
@@ -352,8 +358,8 @@ def _gaps_section(
     frame.index = frame.index + 1
     frame.index.name = "#"
     return [
-        _note(text("report.gaps_intro", language)),
-        _table(frame, language=language, min_cell=min_cell, index_label="#"),
+        note_block(text("report.gaps_intro", language)),
+        table_block(frame, language=language, min_cell=min_cell, index_label="#"),
     ]
 
 
@@ -362,10 +368,10 @@ def _meetings_section(
 ) -> list[dict[str, Any]]:
     language = ctx["language"]
     if ctx["audience"] == "public":
-        return [_note(text("report.team_only", language))]
+        return [note_block(text("report.team_only", language))]
     audit = found["meeting_audit"]
     if audit.meetings.empty:
-        return [_note(text("report.nothing", language))]
+        return [note_block(text("report.nothing", language))]
     people = audit.professionals.head(ctx["top"])[
         ["meetings", "hours_per_month", "flagged_hours", "caseload"]
     ].copy()
@@ -383,10 +389,10 @@ def _meetings_section(
         }
     ).head(3 * ctx["top"])
     return [
-        _note(text("report.meetings_intro", language)),
-        _note(text("report.hours_won_back", language, hours=f"{audit.hours_won_back:.0f}")),
-        _table(people, language=language, min_cell=ctx["min_cell"]),
-        _table(meetings, language=language, min_cell=ctx["min_cell"], index=False),
+        note_block(text("report.meetings_intro", language)),
+        note_block(text("report.hours_won_back", language, hours=f"{audit.hours_won_back:.0f}")),
+        table_block(people, language=language, min_cell=ctx["min_cell"]),
+        table_block(meetings, language=language, min_cell=ctx["min_cell"], index=False),
     ]
 
 
@@ -395,10 +401,10 @@ def _referrals_section(
 ) -> list[dict[str, Any]]:
     language = ctx["language"]
     if ctx["audience"] == "public":
-        return [_note(text("report.team_only", language))]
+        return [note_block(text("report.team_only", language))]
     rows = found["suggest_referrals"]
     if not rows:
-        return [_note(text("report.nothing", language))]
+        return [note_block(text("report.nothing", language))]
     themes = G.graph.get("themes") or {}
     cards = []
     for resident, row in rows:
@@ -424,7 +430,7 @@ def _referrals_section(
                 "reasons": [str(r) for r in reasons] if isinstance(reasons, (list, tuple)) else [],
             }
         )
-    return [_note(text("report.referrals_intro", language)), {"type": "cards", "cards": cards}]
+    return [note_block(text("report.referrals_intro", language)), {"type": "cards", "cards": cards}]
 
 
 def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]]:
@@ -450,13 +456,13 @@ def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
             )
     blocks: list[dict[str, Any]] = [
         {"type": "subheading", "text": text("report.stale", language)},
-        _note(text("report.stale_intro", language, months=ctx["stale_months"])),
+        note_block(text("report.stale_intro", language, months=ctx["stale_months"])),
     ]
     if stale_rows:
         stale = pd.DataFrame(stale_rows).sort_values("last_verified").set_index("id")
-        blocks.append(_table(stale, language=language, min_cell=min_cell))
+        blocks.append(table_block(stale, language=language, min_cell=min_cell))
     else:
-        blocks.append(_note(text("report.nothing", language)))
+        blocks.append(note_block(text("report.nothing", language)))
     missing_rows = []
     for kind in KINDS:
         members = [a for _, a in G.nodes(data=True) if a.get("kind") == kind]
@@ -476,16 +482,16 @@ def _quality_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
                     }
                 )
     blocks.append({"type": "subheading", "text": text("report.missing", language)})
-    blocks.append(_note(text("report.missing_intro", language)))
+    blocks.append(note_block(text("report.missing_intro", language)))
     if missing_rows:
         missing = pd.DataFrame(missing_rows)
         if ctx["audience"] == "public":
             missing = suppress_small(
                 missing, ["missing"], min_cell=min_cell, complements={"missing": "count"}
             ).drop(columns="suppressed")
-        blocks.append(_table(missing, language=language, min_cell=min_cell, index=False))
+        blocks.append(table_block(missing, language=language, min_cell=min_cell, index=False))
     else:
-        blocks.append(_note(text("report.nothing", language)))
+        blocks.append(note_block(text("report.nothing", language)))
     return blocks
 
 
@@ -566,8 +572,8 @@ def render_report(
         sections.insert(1, ("since", "report.since", since_blocks(G, previous, ctx)))
     tables = directory_tables(G, language=language, today=ctx["today"], stale_months=stale_months)
     if tables is not None:  # a directory-only map (issue 11): say so, show supply
-        blocks = [_note(text("report.directory_note", language))]
-        blocks += [_table(t, language=language, min_cell=min_cell) for t in tables]
+        blocks = [note_block(text("report.directory_note", language))]
+        blocks += [table_block(t, language=language, min_cell=min_cell) for t in tables]
         sections.insert(0, ("directory", "report.directory", blocks))
     name = str(G.graph.get("name") or "")
     heading = title or f"{text('report.title', language)} {name.replace('_', ' ').title()}".strip()

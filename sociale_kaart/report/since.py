@@ -83,11 +83,11 @@ class _Labels:
 
 def _head(frame: pd.DataFrame, limit: int, language: str) -> list[Block]:
     """The first ``limit`` rows as a table, and a note saying so when rows were left out."""
-    from sociale_kaart.report.page import _note
+    from sociale_kaart.report.page import note_block
 
     if len(frame) <= limit:
         return []
-    return [_note(text("report.since_more", language, shown=limit, total=len(frame)))]
+    return [note_block(text("report.since_more", language, shown=limit, total=len(frame)))]
 
 
 def _gap_table(
@@ -184,18 +184,20 @@ def _left(d: Diff, labels: _Labels, language: str) -> tuple[pd.DataFrame, list[H
 def _figure_blocks(
     before: nx.MultiDiGraph, after: nx.MultiDiGraph, ctx: dict[str, Any]
 ) -> list[Block]:
-    from sociale_kaart.pictures.plot import _pyplot
+    from sociale_kaart.pictures.plot import load_pyplot
     from sociale_kaart.pictures.timeline import plot_timeline
-    from sociale_kaart.report.page import _figure, _note
+    from sociale_kaart.report.page import figure_block, note_block
 
     language = ctx["language"]
     day_before = as_of(before)
     day_after = as_of(after) or ctx["today"]
     if day_before is None or day_before >= day_after:
-        return [_note(text("report.since_no_dates", language))]
+        return [note_block(text("report.since_no_dates", language))]
     frame = timeline(MapSeries.from_pairs([(day_before, before), (day_after, after)]))
     scores = _FIGURE_SCORES[ctx["audience"]]
-    _, axes = _pyplot().subplots(1, len(scores), figsize=(4.0 * len(scores), 3.0), squeeze=False)
+    _, axes = load_pyplot().subplots(
+        1, len(scores), figsize=(4.0 * len(scores), 3.0), squeeze=False
+    )
     for ax, score in zip(axes[0], scores, strict=True):
         plot_timeline(frame, score=score, groups=[TOTAL], language=language, ax=ax)
         legend = ax.get_legend()
@@ -203,7 +205,7 @@ def _figure_blocks(
             legend.remove()  # one line, the whole map: no legend needed
         ax.set_title(text("change.total", language))
         ax.tick_params(axis="x", labelrotation=30)
-    return [_figure(axes[0][0], text("fig.timeline", language))]
+    return [figure_block(axes[0][0], text("fig.timeline", language))]
 
 
 def _scores_table(d: Diff, ctx: dict[str, Any]) -> pd.DataFrame:
@@ -228,7 +230,7 @@ def _scores_table(d: Diff, ctx: dict[str, Any]) -> pd.DataFrame:
 def _team(
     before: nx.MultiDiGraph, after: nx.MultiDiGraph, d: Diff, ctx: dict[str, Any]
 ) -> list[Block]:
-    from sociale_kaart.report.page import _note, _table
+    from sociale_kaart.report.page import note_block, table_block
 
     language, min_cell = ctx["language"], ctx["min_cell"]
     limit = 3 * max(ctx["top"], 1)
@@ -241,9 +243,9 @@ def _team(
 
     def table(frame: pd.DataFrame, **options: Any) -> list[Block]:
         if frame.empty:
-            return [_note(text("report.since_unchanged", language))]
+            return [note_block(text("report.since_unchanged", language))]
         shown = frame.head(limit)
-        first = _table(shown, language=language, min_cell=min_cell, **options)
+        first = table_block(shown, language=language, min_cell=min_cell, **options)
         return [first, *_head(frame, limit, language)]
 
     gaps = d.gaps
@@ -253,7 +255,7 @@ def _team(
     blocks += table(_gap_table(closed, themes, language), index_label="#")
     blocks.append({"type": "subheading", "text": text("report.since_opened", language)})
     if people and not opened.empty:
-        blocks.append(_note(text("report.since_opened_intro", language)))
+        blocks.append(note_block(text("report.since_opened_intro", language)))
     blocks += table(
         _gap_table(opened, themes, language, departures=departures if people else None),
         index_label="#",
@@ -263,14 +265,14 @@ def _team(
     blocks.append({"type": "subheading", "text": text("report.since_ended_ties", language)})
     ended = _team_ties(d, labels, after, "removed", language)
     if not ended.empty:
-        blocks.append(_note(text("report.since_ended_intro", language)))
+        blocks.append(note_block(text("report.since_ended_intro", language)))
     blocks += table(ended, index=False)
     blocks.append({"type": "subheading", "text": text("report.since_left", language)})
     blocks += table(left, index=False)
     if people:
         follow = sum(1 for k in opened["key"] if tuple(k) in departures)
         blocks.append(
-            _note(text("report.since_left_effect", language, n=follow, total=len(opened)))
+            note_block(text("report.since_left_effect", language, n=follow, total=len(opened)))
         )
     return blocks
 
@@ -293,16 +295,18 @@ def _count_table(
 def _public(
     before: nx.MultiDiGraph, after: nx.MultiDiGraph, d: Diff, ctx: dict[str, Any]
 ) -> list[Block]:
-    from sociale_kaart.report.page import PUBLIC_GAP_TYPES, _note, _table
+    from sociale_kaart.report.page import PUBLIC_GAP_TYPES, note_block, table_block
 
     language, min_cell = ctx["language"], ctx["min_cell"]
     themes = after.graph.get("themes") or before.graph.get("themes") or {}
-    blocks: list[Block] = [_note(text("report.since_public_intro", language, min_cell=min_cell))]
+    blocks: list[Block] = [
+        note_block(text("report.since_public_intro", language, min_cell=min_cell))
+    ]
 
     def table(frame: pd.DataFrame) -> list[Block]:
         if frame.empty:
-            return [_note(text("report.since_unchanged", language))]
-        return [_table(frame, language=language, min_cell=min_cell, index=False)]
+            return [note_block(text("report.since_unchanged", language))]
+        return [table_block(frame, language=language, min_cell=min_cell, index=False)]
 
     # gaps: counts per type, neighbourhood and theme; counts about persons suppressed
     gaps = d.gaps[d.gaps["gap_type"].isin(PUBLIC_GAP_TYPES) & (d.gaps["change"] != "persisting")]
@@ -383,7 +387,7 @@ def since_blocks(
 
     ``ctx`` is the report's context (language, audience, today, top, min_cell).
     """
-    from sociale_kaart.report.page import _note, _table
+    from sociale_kaart.report.page import note_block, table_block
 
     language = ctx["language"]
     d = diff(before, after, language=language, today=ctx["today"])
@@ -396,15 +400,15 @@ def since_blocks(
     if ctx["audience"] == "public":
         blocks = _public(before, after, d, ctx)
     else:
-        blocks = [_note(intro), *_team(before, after, d, ctx)]
+        blocks = [note_block(intro), *_team(before, after, d, ctx)]
     blocks.append({"type": "subheading", "text": text("report.since_scores", language)})
     blocks += _figure_blocks(before, after, ctx)
     scores = _scores_table(d, ctx)
     limit = 3 * max(ctx["top"], 1)
     if scores.empty:
-        blocks.append(_note(text("report.since_unchanged", language)))
+        blocks.append(note_block(text("report.since_unchanged", language)))
     else:
         shown = scores.head(limit)
-        blocks.append(_table(shown, language=language, min_cell=ctx["min_cell"], index=False))
+        blocks.append(table_block(shown, language=language, min_cell=ctx["min_cell"], index=False))
         blocks += _head(scores, limit, language)
     return blocks
