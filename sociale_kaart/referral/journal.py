@@ -25,7 +25,13 @@ _EMPTY = pd.DataFrame(columns=list(REFERRAL_COLUMNS))
 #: Who a table is for (the same two audiences as the report).
 _AUDIENCES: tuple[str, ...] = ("team", "public")
 #: The ``by`` columns a public outcome table may use: none of them names a person.
-_PUBLIC_BY: tuple[str, ...] = ("target", "theme", "companion")
+_PUBLIC_BY: tuple[str, ...] = ("target", "theme", "companion", "level", "neighbourhood")
+#: ``by`` values read from the map, not from a journal column: the level of the
+#: offer referred to, and the neighbourhood of the resident.
+_MAP_BY: dict[str, tuple[str, str]] = {
+    "level": ("target", "level"),
+    "neighbourhood": ("resident", "neighbourhood"),
+}
 
 
 def with_journal(
@@ -174,8 +180,9 @@ def referral_outcomes(
     For the team (``audience="team"``) the table is complete. For the public
     (``audience="public"``) it holds no person and no small cell:
 
-    * ``by`` must be ``target``, ``theme`` or ``companion`` (grouping by
-      resident or referrer would name people); referrals to a professional
+    * ``by`` must be ``target``, ``theme``, ``companion``, ``level`` or
+      ``neighbourhood`` (grouping by resident or referrer would name people);
+      referrals to a professional
       are counted together in one row labelled "a professional";
     * counts from 1 to ``min_cell - 1`` are suppressed with
       :func:`~sociale_kaart.privacy.suppression.suppress_small`, and so are
@@ -189,7 +196,10 @@ def referral_outcomes(
     G : networkx.MultiDiGraph
         The social map with a journal; it is not changed.
     by : str, optional
-        A journal column: ``target``, ``referrer``, ``theme``, ``companion``.
+        A journal column (``target``, ``referrer``, ``theme``, ``companion``,
+        ...), or ``level`` (the level of the offer referred to: informal,
+        general, specialised; missing for a professional) or ``neighbourhood``
+        (the resident's), read from the map.
     audience : {"team", "public"}, default "team"
         Who the table is for, as in :func:`~sociale_kaart.report`.
     min_cell : int, default 10
@@ -232,9 +242,10 @@ def referral_outcomes(
     (True, True)
     """
     require_map(G)
-    if by not in REFERRAL_COLUMNS:
+    if by not in REFERRAL_COLUMNS and by not in _MAP_BY:
         raise ValueError(
-            f"by={by!r} is not a journal column; use one of {', '.join(REFERRAL_COLUMNS)}"
+            f"by={by!r} is not a journal column; use one of {', '.join(REFERRAL_COLUMNS)}, "
+            f"or {' or '.join(_MAP_BY)}"
         )
     if audience not in _AUDIENCES:
         raise ValueError(f"audience must be 'team' or 'public', not {audience!r}")
@@ -252,7 +263,13 @@ def referral_outcomes(
         empty = pd.DataFrame(columns=columns).rename_axis(by)
         return empty.assign(suppressed=pd.Series(dtype=bool)) if public else empty
     summary = referral_summary(table)
-    keys = table.drop_duplicates("referral").set_index("referral")[by].astype(object)
+    first = table.drop_duplicates("referral").set_index("referral")
+    if by in _MAP_BY:
+        column, attribute = _MAP_BY[by]
+        values = dict(G.nodes(data=attribute))
+        keys = first[column].map(lambda node: values.get(node)).astype(object)
+    else:
+        keys = first[by].astype(object)
     keys = keys.where(~keys.map(_is_blank), None)
     if public and by == "target":
         label = text("journal.a_professional", language)

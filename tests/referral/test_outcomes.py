@@ -114,3 +114,30 @@ def test_outcomes_check_audience_and_min_cell() -> None:
         sk.referral_outcomes(G, audience="public", min_cell=3)
     empty = sk.referral_outcomes(nx.MultiDiGraph(), audience="public")
     assert list(empty.columns)[-1] == "suppressed" and empty.empty
+
+
+@pytest.mark.parametrize(
+    ("by", "column", "attribute"),
+    [("level", "target", "level"), ("neighbourhood", "resident", "neighbourhood")],
+)
+def test_outcomes_by_level_and_neighbourhood_match_a_hand_count(
+    by: str, column: str, attribute: str
+) -> None:
+    """by="level" (the offer's) and by="neighbourhood" (the resident's) come from the map."""
+    G = sk.load_sample()
+    steps = sk.journal(G)
+    first = steps.drop_duplicates("referral").set_index("referral")
+    started = set(steps.loc[steps["status"].isin(["started", "completed"]), "referral"])
+    want: dict[object, list[int]] = {}
+    for referral, row in first.iterrows():
+        key = G.nodes[row[column]].get(attribute)
+        counts = want.setdefault(key, [0, 0])
+        counts[0] += 1
+        counts[1] += referral in started
+    got = sk.referral_outcomes(G, by=by)
+    assert got["referrals"].sum() == len(first)
+    for key, (referrals, began) in want.items():
+        row = got.loc[key] if key is not None else got[got.index.isna()].iloc[0]
+        assert (int(row["referrals"]), int(row["started"])) == (referrals, began), key
+    public = sk.referral_outcomes(G, by=by, audience="public")
+    assert public["referrals"].dropna().min() >= 10
