@@ -625,7 +625,8 @@ def report(
     suggestions, meeting load, example referrals and data quality (stale
     records, missing fields); for a map with a referral journal, also what
     became of the referrals (the funnel per level, reasons, the companion
-    comparison and open loops; see :mod:`sociale_kaart.report.outcomes`).
+    comparison and open loops; see :func:`~sociale_kaart.referral_outcomes`
+    and :func:`~sociale_kaart.companion_effect`).
     It loads nothing from outside; a
     Content-Security-Policy lets only its two bundled scripts run.
 
