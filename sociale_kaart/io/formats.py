@@ -456,7 +456,8 @@ def read_excel(
 
     The workbook has one sheet per table, named like the CSV files without
     ``.csv`` (``residents``, ``professionals``, ..., ``relations``,
-    ``themes``), each with a header row. List values are ``;``-separated.
+    ``themes``, and the referral journal's ``referrals`` and ``contacts``),
+    each with a header row. List values are ``;``-separated.
     Nothing is skipped in silence: other sheets, two sheets for one table, a
     column name used twice, values beyond the header and formulas without a
     saved value are all reported as errors.
@@ -498,8 +499,9 @@ def read_excel(
     limits = limits or DEFAULT_LIMITS
     check_file_size(file, limits, label=file.name)
     problems: list[Problem] = []
+    journal: dict[str, Table] = {}
     try:
-        tables = _excel_tables(file, limits, problems)
+        tables = _excel_tables(file, limits, problems, journal)
     except DataError:
         raise
     except Exception as err:  # hostile or broken XML, zip or styles: never a raw traceback
@@ -517,10 +519,23 @@ def read_excel(
             ],
             source=str(file),
         ) from None
-    return _build(tables, problems, name=name or file.stem, source=str(file))
+    G = _build(tables, problems, name=name or file.stem, source=str(file))
+    if not journal:
+        return G
+    frames = {  # as text, like read_journal_csv reads referrals.csv; date cells stay dates
+        table_name: pd.DataFrame(
+            [[_journal_cell(v) for v in row.values.values()] for row in table.rows],
+            columns=table.columns,
+        )
+        for table_name, table in journal.items()
+    }
+    labels = {table_name: table.label for table_name, table in journal.items()}
+    return attach_journal(G, frames, source=str(file), labels=labels)
 
 
-def _excel_tables(file: Path, limits: Limits, problems: list[Problem]) -> dict[str, Table]:
+def _excel_tables(
+    file: Path, limits: Limits, problems: list[Problem], journal: dict[str, Table] | None = None
+) -> dict[str, Table]:
     import openpyxl
 
     with zipfile.ZipFile(file) as archive:
@@ -562,8 +577,9 @@ def _excel_tables(file: Path, limits: Limits, problems: list[Problem]) -> dict[s
                     f"{label}: the empty default sheet was ignored", UserWarning, stacklevel=2
                 )
                 continue
-            if table_name not in TABLES:
-                hint = nearest_code(table_name, TABLES)
+            known = (*TABLES, *JOURNAL_TABLES)
+            if table_name not in known:
+                hint = nearest_code(table_name, known)
                 tip = f"did you mean {hint!r}? " if hint else ""
                 problems.append(
                     Problem(
@@ -571,20 +587,36 @@ def _excel_tables(file: Path, limits: Limits, problems: list[Problem]) -> dict[s
                         None,
                         None,
                         None,
-                        f"unknown sheet: {tip}sheets are named {', '.join(TABLES)}; "
+                        f"unknown sheet: {tip}sheets are named {', '.join(known)}; "
                         "rename or remove it",
                     )
                 )
                 continue
             raw_sheet = raw.worksheets[index] if raw is not None else None
             table = _excel_sheet(sheet, raw_sheet, table_name, label, limits, problems)
-            if table is not None:
+            if table is None:
+                continue
+            if table_name in JOURNAL_TABLES:
+                if journal is not None:
+                    journal[table_name] = table
+            else:
                 tables[table_name] = table
     finally:
         workbook.close()
         if raw is not None:
             raw.close()
     return tables
+
+
+def _journal_cell(value: Any) -> Any:
+    """A journal sheet's cell as ``referrals.csv`` would give it: text, or a date cell's date."""
+    if value is None:
+        return ""
+    if isinstance(value, (_dt.date, bool)):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _has_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -699,9 +731,8 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
     """Write a map as one Excel workbook, the input format of :func:`read_excel`.
 
     Numbers and dates are written as typed cells; lists as ``;``-separated
-    text. Like :func:`write_csv`, this is lossless for the map itself; the
-    referral journal (``G.graph["referrals"]`` and ``["contacts"]``) has no
-    sheets yet, and a warning says so when a map carries one.
+    text. Like :func:`write_csv`, this is lossless, the referral journal
+    included: ``referrals`` and ``contacts`` sheets, as text.
 
     Parameters
     ----------
@@ -727,20 +758,6 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
     require_map(G)
     import openpyxl
 
-    left_out = [
-        key
-        for key in ("referrals", "contacts")
-        if G.graph.get(key) is not None and len(G.graph[key]) > 0
-    ]
-    if left_out:
-        # Never a silent drop: the workbook has no journal sheets yet (issue 13).
-        warnings.warn(
-            f"write_excel: the {' and '.join(left_out)} table(s) of the referral journal are not"
-            f" written to {os.fspath(path)!r}; the workbook has no journal sheets yet."
-            " Use write_csv or write_json to keep the journal.",
-            UserWarning,
-            stacklevel=2,
-        )
     workbook = openpyxl.Workbook(write_only=True)
     for table, records in graph_records(G).items():
         if not records:
@@ -750,6 +767,11 @@ def write_excel(G: nx.MultiDiGraph, path: PathLike) -> Path:
         sheet.append(columns)
         for record in records:
             sheet.append([_text_cell(sheet, _excel_cell(record.get(c))) for c in columns])
+    for table, frame in journal_frames(G).items():  # the referral journal (issue 13)
+        sheet = workbook.create_sheet(table)
+        sheet.append(list(frame.columns))
+        for values in frame.itertuples(index=False, name=None):
+            sheet.append([_text_cell(sheet, value or None) for value in values])
     with atomic_file(path) as tmp:
         workbook.save(tmp)
     return written_path(path)

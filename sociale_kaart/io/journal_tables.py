@@ -10,6 +10,7 @@ writes it, public exports do not.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -53,24 +54,33 @@ def read_journal_csv(file: Path) -> pd.DataFrame:
 
 
 def attach_journal(
-    G: nx.MultiDiGraph, frames: dict[str, pd.DataFrame], *, source: str
+    G: nx.MultiDiGraph,
+    frames: dict[str, pd.DataFrame],
+    *,
+    source: str,
+    labels: Mapping[str, str] | None = None,
 ) -> nx.MultiDiGraph:
     """Validate the journal tables against ``G`` and keep them in ``G.graph`` (in place).
 
     All problems of both tables are raised together as one DataError. Contacts
     are checked against the journal in the same input, if there is one.
+    ``labels`` names where each table came from in the problems (a workbook's
+    ``"kaart.xlsx [referrals]"``); ``referrals.csv`` and ``contacts.csv`` by default.
     """
     problems: list[Problem] = []
+    where = {"referrals": "referrals.csv", "contacts": "contacts.csv", **(labels or {})}
     referrals = None
     if "referrals" in frames:
         try:
-            referrals = validate_referrals(G, frames["referrals"])
+            referrals = validate_referrals(G, frames["referrals"], file=where["referrals"])
         except DataError as err:
             problems.extend(err.errors)
     contacts = None
     if "contacts" in frames:
         try:
-            contacts = validate_contacts(G, frames["contacts"], referrals=referrals)
+            contacts = validate_contacts(
+                G, frames["contacts"], referrals=referrals, file=where["contacts"]
+            )
         except DataError as err:
             problems.extend(err.errors)
     if problems:

@@ -108,15 +108,6 @@ def test_contacts_naming_an_unknown_referral_are_rejected(tmp_path: Path) -> Non
     ]
 
 
-def test_write_excel_says_it_leaves_the_journal_out(tmp_path: Path) -> None:
-    import sociale_kaart as sk
-
-    G = sk.load_sample()
-    assert len(G.graph["referrals"]) > 0
-    with pytest.warns(UserWarning, match="referral journal are not written"):
-        sk.write_excel(G, tmp_path / "kaart.xlsx")
-
-
 def test_frames_round_trip_keeps_the_journal() -> None:
     """to_frames -> from_frames loses nothing: the journal comes back, validated."""
     import pandas as pd
@@ -155,3 +146,39 @@ def test_from_frames_checks_the_journal_against_the_map() -> None:
     with pytest.raises(TypeError, match="referrals must be a pandas DataFrame"):
         sk.from_frames(**{**frames, "referrals": [1, 2]})  # type: ignore[arg-type]
     assert isinstance(bad, pd.DataFrame)
+
+
+def test_workbook_round_trip_keeps_the_journal(tmp_path: Path) -> None:
+    """write_excel writes referrals and contacts sheets; read_excel validates and keeps them."""
+    import warnings
+
+    import pandas as pd
+
+    import sociale_kaart as sk
+
+    G = sk.load_sample()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is left out, so nothing to say
+        path = sk.write_excel(G, tmp_path / "kaart.xlsx")
+    H = sk.read_excel(path)
+    pd.testing.assert_frame_equal(sk.journal(H), sk.journal(G))
+    assert sk.referral_chains(H).loc["henk-4", "status"] == "started"
+
+
+def test_workbook_journal_errors_name_the_sheet_and_row(tmp_path: Path) -> None:
+    import pytest
+    from openpyxl import load_workbook
+
+    import sociale_kaart as sk
+
+    path = sk.write_excel(sk.load_sample(), tmp_path / "kaart.xlsx")
+    book = load_workbook(path)
+    sheet = book["referrals"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=3, column=header.index("resident") + 1, value="r_nobody")
+    book.save(path)
+    with pytest.raises(sk.DataError) as caught:
+        sk.read_excel(path)
+    problem = next(p for p in caught.value.errors if p.value == "r_nobody")
+    assert problem.file == "kaart.xlsx [referrals]"
+    assert problem.row == 3
