@@ -31,6 +31,7 @@ __all__ = [
     "STATUSES",
     "SUMMARY_COLUMNS",
     "TRANSITIONS",
+    "referral_rows",
     "referral_summary",
     "validate_contacts",
     "validate_referrals",
@@ -200,6 +201,7 @@ def validate_referrals(G: Any, table: pd.DataFrame, *, file: str = _FILE_R) -> p
     _day_first(frame, file, problems)
     dates: list[_dt.date | None] = []
     companions: list[bool] = []
+    companion_ids: list[str | None] = []
     last: dict[str, tuple[str, _dt.date | None]] = {}
     first_row: dict[str, dict[Any, Any]] = {}
     parents: dict[str, str] = {}
@@ -255,12 +257,28 @@ def validate_referrals(G: Any, table: pd.DataFrame, *, file: str = _FILE_R) -> p
                         f"not a {kinds[str(value)]}",
                     )
                 )
-        comp = "" if _blank(row["companion"]) else str(row["companion"]).strip().lower()
-        if comp not in _TRUE | _FALSE and not isinstance(row["companion"], bool):
-            problems.append(Problem(file, line, "companion", row["companion"], "write yes or no"))
-        companions.append(
-            bool(row["companion"]) if isinstance(row["companion"], bool) else comp in _TRUE
-        )
+        raw = row["companion"]
+        comp = "" if _blank(raw) else str(raw).strip()
+        who = None
+        if isinstance(raw, bool):
+            came = raw
+        elif comp.lower() in _TRUE | _FALSE:
+            came = comp.lower() in _TRUE
+        elif kinds.get(comp) in ("resident", "professional"):
+            came, who = True, comp  # who came along (issue 13)
+        else:
+            came = False
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "companion",
+                    raw,
+                    "write yes or no, or the id of the resident or professional who came along",
+                )
+            )
+        companions.append(came)
+        companion_ids.append(who)
         if not ref:
             continue
         if ref in first_row:
@@ -356,7 +374,32 @@ def validate_referrals(G: Any, table: pd.DataFrame, *, file: str = _FILE_R) -> p
         raise DataError(problems, source=file)
     frame["date"] = dates
     frame["companion"] = companions
-    return frame[list(REFERRAL_COLUMNS)].reset_index(drop=True)
+    frame["companion_id"] = companion_ids
+    return frame[[*REFERRAL_COLUMNS, "companion_id"]].reset_index(drop=True)
+
+
+def referral_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """A validated journal back in its input form (:data:`REFERRAL_COLUMNS`), for writers.
+
+    ``companion`` holds the id of who came along where the journal names one,
+    else the yes/no flag, so that reading the rows again gives the same journal.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> journal = pd.DataFrame({c: [None] for c in REFERRAL_COLUMNS})
+    >>> journal = journal.assign(companion=[True], companion_id=["r_buur"])
+    >>> referral_rows(journal)["companion"].tolist()
+    ['r_buur']
+    """
+    out = table[list(REFERRAL_COLUMNS)].copy()
+    if "companion_id" in table.columns:
+        ids = table["companion_id"].tolist()
+        out["companion"] = [
+            who if isinstance(who, str) and who else came
+            for who, came in zip(ids, out["companion"].tolist(), strict=True)
+        ]
+    return out
 
 
 def validate_contacts(

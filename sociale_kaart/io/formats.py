@@ -39,6 +39,7 @@ from sociale_kaart.core.builder import (
 )
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import DataError, Problem
+from sociale_kaart.core.journal import referral_rows
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.tables import (
     format_cell,
@@ -961,7 +962,12 @@ def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         out[table] = frame
     for table in JOURNAL_TABLES:
         if G.graph.get(table) is not None:
-            out[table] = G.graph[table][list(JOURNAL_COLUMNS[table])].copy()
+            frame = G.graph[table]
+            out[table] = (
+                referral_rows(frame)
+                if table == "referrals"
+                else frame[list(JOURNAL_COLUMNS[table])].copy()
+            )
     return out
 
 

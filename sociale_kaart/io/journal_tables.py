@@ -21,6 +21,7 @@ from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.journal import (
     CONTACT_COLUMNS,
     REFERRAL_COLUMNS,
+    referral_rows,
     validate_contacts,
     validate_referrals,
 )
@@ -109,6 +110,8 @@ def journal_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         table = G.graph.get(name)
         if table is None:
             continue
+        if name == "referrals":
+            table = referral_rows(table)  # the companion's id, where the journal names one
         columns = list(JOURNAL_COLUMNS[name])
         out[name] = pd.DataFrame(
             {c: [_cell(v) for v in table[c]] for c in columns}, columns=columns

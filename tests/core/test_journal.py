@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import pandas as pd
 import pytest
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 
 from sociale_kaart.core.errors import DataError
 from sociale_kaart.core.journal import (
+    REFERRAL_COLUMNS,
     STATUSES,
     TRANSITIONS,
     validate_contacts,
@@ -202,3 +205,26 @@ def test_rows_are_read_as_to_dict_reads_them() -> None:
                 assert isinstance(row[key], float) and math.isnan(row[key]), key
             else:
                 assert row[key] == value and type(row[key]) is type(value), key
+
+
+def test_companion_may_name_who_came_along(tmp_path: Path) -> None:
+    """`companion` is yes/no, or the id of the resident or professional who came along."""
+    import sociale_kaart as sk
+
+    G = sk.load_sample()
+    table = sk.journal(G)[list(REFERRAL_COLUMNS)].astype({"companion": object})
+    first = table.index[table["status"] == "proposed"][0]
+    table.loc[first, "companion"] = "r_spil"  # a neighbour came along
+    H = sk.with_journal(G, table)
+    row = sk.journal(H).loc[first]
+    assert bool(row["companion"]) is True and row["companion_id"] == "r_spil"
+    for again in (
+        sk.read_csv(sk.write_csv(H, tmp_path / "folder")),
+        sk.read_excel(sk.write_excel(H, tmp_path / "kaart.xlsx")),
+        sk.from_frames(**sk.to_frames(H)),
+    ):
+        assert sk.journal(again).loc[first, "companion_id"] == "r_spil"
+        assert bool(sk.journal(again).loc[first, "companion"]) is True
+    table.loc[first, "companion"] = "i_naaiclub"  # an offer cannot come along
+    with pytest.raises(DataError, match="the id of the resident or professional who came along"):
+        sk.with_journal(G, table)
