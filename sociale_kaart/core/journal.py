@@ -23,6 +23,7 @@ import pandas as pd
 
 from sociale_kaart.core.dates import day_first_dates
 from sociale_kaart.core.errors import DataError, Problem
+from sociale_kaart.core.vocabulary import PERSON_KINDS
 
 __all__ = [
     "CONTACT_COLUMNS",
@@ -264,7 +265,7 @@ def validate_referrals(G: Any, table: pd.DataFrame, *, file: str = _FILE_R) -> p
             came = raw
         elif comp.lower() in _TRUE | _FALSE:
             came = comp.lower() in _TRUE
-        elif kinds.get(comp) in ("resident", "professional"):
+        elif kinds.get(comp) in PERSON_KINDS:
             came, who = True, comp  # who came along (issue 13)
         else:
             came = False
