@@ -491,7 +491,7 @@ def _cmd_journal_add(args: argparse.Namespace) -> int:
 
 def _cmd_journal_open(args: argparse.Namespace) -> int:
     from sociale_kaart.core.formatting import format_date
-    from sociale_kaart.core.naming import professional_labels
+    from sociale_kaart.core.naming import professional_labels, team_label
     from sociale_kaart.gaps.journal import journal_day, open_loops
 
     language = args.lang
@@ -506,12 +506,7 @@ def _cmd_journal_open(args: argparse.Namespace) -> int:
     vocabulary = G.graph.get("themes") or DEFAULT_THEMES
 
     def label(node: object) -> str:
-        if node in pros:
-            return pros[node]
-        attrs = G.nodes[node] if node in G else {}
-        if attrs.get("kind") == "resident":
-            return str(node)
-        return str(attrs.get("name") or node)
+        return team_label(G, pros, node)
 
     print(text("cli.journal.open_title", language, weeks=args.weeks, date=when, n=len(loops)))
     groups = sorted(loops.groupby("referrer", sort=False), key=lambda kv: label(kv[0]).lower())

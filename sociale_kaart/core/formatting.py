@@ -21,7 +21,14 @@ from babel.numbers import format_decimal as _babel_decimal
 
 from sociale_kaart.core.strings import check_language, text
 
-__all__ = ["format_date", "format_km", "format_money", "format_number"]
+__all__ = [
+    "format_date",
+    "format_km",
+    "format_money",
+    "format_number",
+    "format_p_value",
+    "format_percent",
+]
 
 
 def _locale(language: str) -> str:
@@ -156,3 +163,27 @@ def format_date(value: _dt.date | str, language: str = "nl") -> str:
     if isinstance(value, _dt.datetime):
         value = value.date()
     return str(_babel_date(value, format="long", locale=_locale(language)))
+
+
+def format_percent(rate: float, language: str = "nl") -> str:
+    """A share (0 to 1) as a whole percentage, ``74%``.
+
+    Examples
+    --------
+    >>> format_percent(0.741), format_percent(0.5, "en")
+    ('74%', '50%')
+    """
+    return format_number(100 * rate, language, decimals=0) + "%"
+
+
+def format_p_value(p: float, language: str = "nl") -> str:
+    """A p-value as a test result reads it: ``= 0,012``, or ``< 0,001`` when it is smaller.
+
+    Examples
+    --------
+    >>> format_p_value(0.0123), format_p_value(0.00001, "en")
+    ('= 0,012', '< 0.001')
+    """
+    if p < 0.001:
+        return "< " + format_number(0.001, language, decimals=3)
+    return "= " + format_number(p, language, decimals=3)

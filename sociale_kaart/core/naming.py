@@ -11,13 +11,13 @@ docs/conventions.md ("Names of people").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 
 import networkx as nx
 
 from sociale_kaart.core.strings import STRINGS, check_language, text
 
-__all__ = ["professional_labels"]
+__all__ = ["professional_labels", "team_label"]
 
 
 def professional_labels(
@@ -75,3 +75,38 @@ def professional_labels(
             parts.append(str(node))
         out[node] = f"{name} ({', '.join(parts)})" if parts else str(name)
     return out
+
+
+def team_label(G: nx.MultiDiGraph, professionals: Mapping[Hashable, str], node: Hashable) -> str:
+    """A node as team-facing text names it.
+
+    Professionals by name and discipline, residents by id, offers and
+    organisations by name.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A social map.
+    professionals : mapping
+        The labels of :func:`professional_labels`, computed once for many calls.
+    node : node id
+        Any id; one not on the map is shown as it is.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> G = sk.load_sample()
+    >>> pros = professional_labels(G, language="nl")
+    >>> [team_label(G, pros, n) for n in ("p_schuld", "r_samira", "i_naaiclub", "x")]
+    ['Ruud Kramer (schuldhulpverlener)', 'r_samira', 'Naaiclub Dikiş', 'x']
+    """
+    if node in professionals:
+        return professionals[node]
+    attrs = G.nodes[node] if node in G else {}
+    if attrs.get("kind") == "resident":
+        return str(node)
+    return str(attrs.get("name") or node)

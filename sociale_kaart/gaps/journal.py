@@ -41,7 +41,7 @@ import pandas as pd
 from scipy.stats import fisher_exact
 
 from sociale_kaart.core.checks import require_map
-from sociale_kaart.core.formatting import format_number
+from sociale_kaart.core.formatting import format_p_value, format_percent
 from sociale_kaart.core.journal import referral_summary
 from sociale_kaart.gaps.common import OPEN_WEEKS, Gap, Options, Writer, sat, t
 from sociale_kaart.index.lookups import GapIndex
@@ -215,16 +215,6 @@ def _companion_row(summary: pd.DataFrame, min_referrals: int, alpha: float) -> d
     }
 
 
-def _percent(rate: float, language: str) -> str:
-    return format_number(100 * rate, language, decimals=0) + "%"
-
-
-def _p(p: float, language: str) -> str:
-    if p < 0.001:
-        return "< " + format_number(0.001, language, decimals=3)
-    return "= " + format_number(p, language, decimals=3)
-
-
 def companion_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     summary = _summary(ix.G)
     if summary.empty:
@@ -237,12 +227,12 @@ def companion_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     explanation = t(
         lang,
         "ce",
-        rate_with=_percent(row["rate_with"], lang),
+        rate_with=format_percent(row["rate_with"], lang),
         with_n=w.n(row["with_companion"]),
-        rate_without=_percent(row["rate_without"], lang),
+        rate_without=format_percent(row["rate_without"], lang),
         without_n=w.n(row["without_companion"]),
         total=w.n(row["referrals"]),
-        p=_p(row["p_value"], lang),
+        p=format_p_value(row["p_value"], lang),
     )
     severity = (row["rate_with"] - row["rate_without"]) * sat(row["referrals"], 50)
     return [

@@ -25,15 +25,14 @@ and the open loops are one count, never a list.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
-from sociale_kaart.core.formatting import format_date, format_number
+from sociale_kaart.core.formatting import format_date, format_number, format_p_value, format_percent
 from sociale_kaart.core.journal import STARTED, referral_summary
-from sociale_kaart.core.naming import professional_labels
+from sociale_kaart.core.naming import professional_labels, team_label
 from sociale_kaart.core.strings import STRINGS, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import LEVELS
@@ -70,16 +69,6 @@ def has_journal(G: nx.MultiDiGraph) -> bool:
     (True, False)
     """
     return G.graph.get("referrals") is not None
-
-
-def _label(G: nx.MultiDiGraph, pros: dict[Hashable, str], node: Any) -> str:
-    """Team-facing label: professionals by name and discipline, residents by id, offers by name."""
-    if node in pros:
-        return pros[node]
-    attrs = G.nodes[node] if node in G else {}
-    if attrs.get("kind") == "resident":
-        return str(node)
-    return str(attrs.get("name") or node)
 
 
 def _level_key(G: nx.MultiDiGraph, target: Any) -> str:
@@ -237,16 +226,6 @@ def _count(n: int, language: str) -> str:
     return format_number(n, language, decimals=0)
 
 
-def _percent(rate: float, language: str) -> str:
-    return format_number(100 * rate, language, decimals=0) + "%"
-
-
-def _p(p: float, language: str) -> str:
-    if p < 0.001:
-        return "< " + format_number(0.001, language, decimals=3)
-    return "= " + format_number(p, language, decimals=3)
-
-
 def companion_sentence(row: pd.Series, language: str, *, min_referrals: int) -> str:
     """The sentence of the verdict of :func:`~sociale_kaart.companion_effect`, as it is.
 
@@ -269,9 +248,9 @@ def companion_sentence(row: pd.Series, language: str, *, min_referrals: int) -> 
     }
     if verdict != "too_few":
         values.update(
-            rate_with=_percent(float(row["rate_with"]), language),
-            rate_without=_percent(float(row["rate_without"]), language),
-            p=_p(float(row["p_value"]), language),
+            rate_with=format_percent(float(row["rate_with"]), language),
+            rate_without=format_percent(float(row["rate_without"]), language),
+            p=format_p_value(float(row["p_value"]), language),
         )
     return text(f"report.outcomes_companion.{verdict}", language, **values)
 
@@ -455,9 +434,9 @@ def _open_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
     shown_loops = loops.head(limit)
     frame = pd.DataFrame(
         {
-            "referrer": [_label(G, pros, v) for v in shown_loops["referrer"]],
+            "referrer": [team_label(G, pros, v) for v in shown_loops["referrer"]],
             "resident": [str(v) for v in shown_loops["resident"]],
-            "target": [_label(G, pros, v) for v in shown_loops["target"]],
+            "target": [team_label(G, pros, v) for v in shown_loops["target"]],
             "theme": [
                 theme_label(str(t), vocabulary, language=language) if isinstance(t, str) else ""
                 for t in shown_loops["theme"]
