@@ -14,6 +14,7 @@ Every problem is collected and raised together as one
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import warnings
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -23,7 +24,7 @@ import pandas as pd
 
 from sociale_kaart.core.dates import day_first_dates
 from sociale_kaart.core.errors import DataError, Problem
-from sociale_kaart.core.vocabulary import PERSON_KINDS
+from sociale_kaart.core.vocabulary import CONTACT_KINDS, PERSON_KINDS
 
 __all__ = [
     "CONTACT_COLUMNS",
@@ -77,7 +78,16 @@ REFERRAL_COLUMNS: tuple[str, ...] = (
 )
 
 #: Columns of ``contacts.csv``; the first four are required.
-CONTACT_COLUMNS: tuple[str, ...] = ("contact", "date", "resident", "professional", "referral")
+CONTACT_COLUMNS: tuple[str, ...] = (
+    "contact",
+    "date",
+    "resident",
+    "professional",
+    "referral",
+    "kind",
+    "place",
+    "participants",
+)
 
 _FILE_R = "referrals.csv"
 _FILE_C = "contacts.csv"
@@ -413,7 +423,12 @@ def validate_contacts(
     G : networkx.MultiDiGraph
         The social map whose ids the contacts name.
     table : pandas.DataFrame
-        One row per contact moment, columns of :data:`CONTACT_COLUMNS`.
+        One row per contact moment, columns of :data:`CONTACT_COLUMNS`:
+        ``contact`` and ``date`` always; ``resident`` and ``professional``
+        (one of each, for a visit or a walk-in), or ``participants`` (residents
+        and professionals, ``;`` or ``|`` between ids, for an activity), or
+        both; ``kind`` (one of :data:`~sociale_kaart.core.vocabulary.CONTACT_KINDS`),
+        ``place`` (a place on the map) and ``referral`` are optional.
     referrals : pandas.DataFrame, optional
         A validated journal; ``referral`` ids must then be in it.
     file : str, optional
@@ -422,7 +437,7 @@ def validate_contacts(
     Returns
     -------
     pandas.DataFrame
-        The contacts, dates as :class:`datetime.date`.
+        The contacts, dates as :class:`datetime.date`, ``participants`` as lists.
 
     Raises
     ------
@@ -444,7 +459,7 @@ def validate_contacts(
     frame = table.copy()
     for column in CONTACT_COLUMNS:
         if column not in frame.columns:
-            if column in CONTACT_COLUMNS[:4]:
+            if column in CONTACT_COLUMNS[:2]:
                 problems.append(
                     Problem(
                         file, None, column, None, f"required column {column!r} is missing; add it"
@@ -456,15 +471,60 @@ def validate_contacts(
     _day_first(frame, file, problems)
     known = set() if referrals is None else set(referrals["referral"].astype(str))
     dates: list[_dt.date | None] = []
+    groups: list[list[str]] = []
     for i, row in enumerate(_records(frame)):
         line = i + 2
         date = _as_date(row["date"])
         if date is None:
             problems.append(Problem(file, line, "date", row["date"], _DATE_HINT))
         dates.append(date)
+        raw = "" if _blank(row["participants"]) else row["participants"]
+        items = raw if isinstance(raw, list) else re.split(r"[;|]", str(raw))
+        participants = [str(item).strip() for item in items if str(item).strip()]
+        groups.append(participants)
+        for who in participants:
+            if kinds.get(who) not in PERSON_KINDS:
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        "participants",
+                        who,
+                        f"participant {who!r} is not a resident or professional on the map; "
+                        "fix the id",
+                    )
+                )
+        if not participants and (_blank(row["resident"]) or _blank(row["professional"])):
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "resident" if _blank(row["resident"]) else "professional",
+                    None,
+                    "name the resident and the professional of this contact, or its participants",
+                )
+            )
+        kind_value = "" if _blank(row["kind"]) else str(row["kind"]).strip()
+        if kind_value and kind_value not in CONTACT_KINDS:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "kind",
+                    row["kind"],
+                    f"write one of {', '.join(CONTACT_KINDS)}, or leave it empty",
+                )
+            )
+        place = row["place"]
+        if not _blank(place) and kinds.get(str(place)) != "place":
+            problems.append(
+                Problem(file, line, "place", place, f"place {place!r} is not a place on the map")
+            )
         for column, kind in (("resident", "resident"), ("professional", "professional")):
             value = row[column]
-            if _blank(value) or kinds.get(str(value)) != kind:
+            if _blank(value):
+                continue
+            if kinds.get(str(value)) != kind:
                 problems.append(
                     Problem(
                         file,
@@ -491,6 +551,13 @@ def validate_contacts(
     if problems:
         raise DataError(problems, source=file)
     frame["date"] = dates
+    frame["participants"] = groups
+    for column in ("kind", "place"):  # the same values whichever reader gave them
+        frame[column] = pd.Series(
+            [None if _blank(v) else str(v).strip() for v in frame[column].tolist()],
+            index=frame.index,
+            dtype=object,
+        )
     return frame[list(CONTACT_COLUMNS)].reset_index(drop=True)
 
 

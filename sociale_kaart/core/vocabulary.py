@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = [
     "BROKERAGE_ROLES",
+    "CONTACT_KINDS",
     "GENDERS",
     "GENDER_ALIASES",
     "INTENSITIES",
@@ -23,6 +24,10 @@ __all__ = [
     "RELATION_RULES",
     "SYMMETRIC_RELATIONS",
 ]
+
+#: Kinds of contact moment in the journal's ``contacts`` table (issue 13): a visit at
+#: home, a walk-in, a call, an activity (a coffee morning, a neighbourhood camp), a meeting.
+CONTACT_KINDS: tuple[str, ...] = ("home_visit", "walk_in", "phone", "activity", "meeting")
 
 #: Node kinds, in the order used in tables and summaries.
 KINDS: tuple[str, ...] = ("resident", "professional", "initiative", "organisation", "place")

@@ -100,6 +100,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, _dt.date):
         return value.isoformat()
+    if isinstance(value, list):
+        return ";".join(str(item) for item in value)  # ids hold no ';' (docs/data-format.md)
     return str(value)
 
 

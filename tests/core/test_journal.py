@@ -228,3 +228,62 @@ def test_companion_may_name_who_came_along(tmp_path: Path) -> None:
     table.loc[first, "companion"] = "i_naaiclub"  # an offer cannot come along
     with pytest.raises(DataError, match="the id of the resident or professional who came along"):
         sk.with_journal(G, table)
+
+
+def test_an_activity_is_a_contact_with_participants_at_a_place(tmp_path: Path) -> None:
+    """The coffee morning in the community centre: kind, place and participants, no single pair."""
+    import sociale_kaart as sk
+
+    G = sk.load_sample()
+    contacts = pd.DataFrame(
+        {
+            "contact": ["koffie-1", "huisbezoek-1"],
+            "date": ["2026-03-04", "2026-03-05"],
+            "resident": ["", "r_henk"],
+            "professional": ["", "p_maatschappelijk1"],
+            "kind": ["activity", "home_visit"],
+            "place": ["pl_buurthuis", ""],
+            "participants": ["r_henk;r_samira|p_opbouw", ""],
+        }
+    )
+    H = sk.with_journal(G, sk.journal(G), contacts=contacts)
+    kept = H.graph["contacts"]
+    assert kept.loc[0, "participants"] == ["r_henk", "r_samira", "p_opbouw"]
+    assert kept.loc[1, "participants"] == [] and kept.loc[0, "place"] == "pl_buurthuis"
+    assert H.number_of_edges() == G.number_of_edges()  # contacts add no ties
+    for again in (
+        sk.read_csv(sk.write_csv(H, tmp_path / "folder")),
+        sk.read_excel(sk.write_excel(H, tmp_path / "kaart.xlsx")),
+        sk.read_json(sk.write_json(H, tmp_path / "kaart.json")),
+        sk.from_frames(**sk.to_frames(H)),
+    ):
+        assert again.graph["contacts"].loc[0, "participants"] == kept.loc[0, "participants"]
+        assert again.graph["contacts"].loc[0, "kind"] == "activity"
+
+
+def test_contact_problems_are_collected_with_their_rows() -> None:
+    import sociale_kaart as sk
+
+    G = sk.load_sample()
+    bad = pd.DataFrame(
+        {
+            "contact": ["c1", "c2", "c3"],
+            "date": ["2026-03-04", "2026-03-04", "2026-03-04"],
+            "resident": ["", "r_henk", "r_henk"],
+            "professional": ["", "p_maatschappelijk1", "p_maatschappelijk1"],
+            "kind": ["activity", "picnic", ""],
+            "place": ["", "", "i_koffieochtend"],
+            "participants": ["r_henk;i_naaiclub", "", ""],
+        }
+    )
+    with pytest.raises(DataError) as info:
+        validate_contacts(G, bad)
+    where = {(p.row, p.column, p.value) for p in info.value.errors}
+    assert where == {
+        (2, "participants", "i_naaiclub"),
+        (3, "kind", "picnic"),
+        (4, "place", "i_koffieochtend"),
+    }
+    alone = bad.iloc[[0]].assign(participants="")
+    with pytest.raises(DataError, match="or its participants"):
+        validate_contacts(G, alone)
