@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
@@ -320,6 +321,10 @@ def pseudonymise(
 
     Notes
     -----
+    The referral journal (``G.graph["referrals"]`` and ``["contacts"]``) is
+    left out of the copy, with a warning: its dates and chains could single
+    people out even under pseudonyms.
+
     Pseudonymised data is still personal data under the GDPR (recital 26):
     whoever holds the key can re-identify people. A grid cell is
     ``grid_m / 111320`` degrees of latitude high and
@@ -336,7 +341,10 @@ def pseudonymise(
     >>> import sociale_kaart as sk
     >>> G = sk.load_sample()
     >>> key = secrets.token_hex(32)  # keep it apart from the data
-    >>> P = sk.pseudonymise(G, key=key)
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")  # the sample's journal is left out, and said so
+    ...     P = sk.pseudonymise(G, key=key)
     >>> new = sk.pseudonym("r_samira", key=key)
     >>> P.nodes[new]["name"] == new, P.nodes[new]["postcode"]
     (True, '3311')
@@ -381,6 +389,14 @@ def pseudonymise(
     if len(set(mapping.values())) != len(mapping):  # pragma: no cover - 2**-80 odds
         raise RuntimeError("two ids got the same pseudonym: use another key")
 
+    left_out = [t for t in ("referrals", "contacts") if G.graph.get(t) is not None]
+    if left_out:  # never a silent drop (the journal holds residents' histories)
+        warnings.warn(
+            f"pseudonymise: the referral journal ({' and '.join(left_out)}) is left out of the "
+            "pseudonymised copy; it holds residents' histories and dates that could identify them",
+            UserWarning,
+            stacklevel=2,
+        )
     with gc_paused():  # many small dicts, no cycles
         return _relabelled(G, mapping, kinds, coordinates, grid_m, centres, birth_year_band)
 
