@@ -930,7 +930,10 @@ def to_frames(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         Keys ``residents``, ``professionals``, ``initiatives``,
         ``organisations``, ``places``, ``relations`` and ``themes``; and
         ``referrals`` and ``contacts`` when the map carries a referral
-        journal, so that ``from_frames(**to_frames(G))`` loses nothing.
+        journal, so that ``from_frames(**to_frames(G))`` loses nothing. A
+        subgraph view shares its map's ``G.graph``, journal included, and
+        ``from_frames`` then rejects the journal's ids that are not in the
+        subgraph: leave those two frames out to rebuild the subgraph alone.
 
     Examples
     --------
