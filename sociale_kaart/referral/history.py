@@ -4,7 +4,7 @@
 asks this module, for each offer it ranks, how many *earlier* referrals to
 that offer for the same theme started. The counts come from the map's
 referral journal (``G.graph["referrals"]``, see
-:mod:`sociale_kaart.referral.journal`) and obey three rules:
+:func:`~sociale_kaart.journal`) and obey three rules:
 
 * **Not the resident's own.** Referrals of the resident the suggestion is
   for are left out of every count, so a suggestion never rests on, or
@@ -62,7 +62,7 @@ def history_counts(
         A validated referral journal (``G.graph["referrals"]``), or None.
     resident : str
         The resident whose own referrals are left out.
-    targets, themes : collection of str
+    targets, themes : iterable of str
         The targets and themes to count (others are skipped, for speed).
     today : datetime.date
         Steps dated after this day are not known yet.
