@@ -203,15 +203,8 @@ def _read_day_first_dates(table: Table, out: _Collector) -> None:
     if not columns:
         return
     result = day_first_dates((row.values for row in table.rows), columns)
-    for column, value in result.month_first.items():
-        out.add(
-            table,
-            None,
-            column,
-            value,
-            f"the dates in column {column!r} are written month first ({value!r}), so none "
-            "of them was read: write them as YYYY-MM-DD, or day first as d-m-yyyy",
-        )
+    for column, value, message in result.problems():
+        out.add(table, None, column, value, message)
     notice = result.notice(table.label)
     if notice is not None:
         warnings.warn(notice, UserWarning, stacklevel=6)

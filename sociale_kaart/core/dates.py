@@ -74,6 +74,24 @@ class DayFirstResult:
     examples: dict[str, tuple[str, str]] = field(default_factory=dict)
     month_first: dict[str, str] = field(default_factory=dict)
 
+    def problems(self) -> list[tuple[str, str, str]]:
+        """``(column, value, message)`` for each month-first column, for the readers' errors.
+
+        Examples
+        --------
+        >>> day_first_dates([{"since": "3/15/2024"}], ["since"]).problems()[0][2][:40]
+        "the dates in column 'since' are written "
+        """
+        return [
+            (
+                column,
+                value,
+                f"the dates in column {column!r} are written month first ({value!r}), so none "
+                "of them was read: write them as YYYY-MM-DD, or day first as d-m-yyyy",
+            )
+            for column, value in self.month_first.items()
+        ]
+
     def notice(self, label: str) -> str | None:
         """The one line that says which convention was used, or None if nothing was read.
 

@@ -119,17 +119,7 @@ def _day_first(frame: pd.DataFrame, file: str, problems: list[Problem]) -> None:
     """Read ``d-m-yyyy`` dates in the ``date`` column (Dutch Excel), in place, and say so."""
     records = [{"date": value} for value in frame["date"]]
     result = day_first_dates(records, ["date"])
-    for column, value in result.month_first.items():
-        problems.append(
-            Problem(
-                file,
-                None,
-                column,
-                value,
-                f"the dates in column {column!r} are written month first ({value!r}), so none "
-                "of them was read: write them as YYYY-MM-DD, or day first as d-m-yyyy",
-            )
-        )
+    problems.extend(Problem(file, None, c, v, message) for c, v, message in result.problems())
     notice = result.notice(file)
     if notice is not None:
         frame["date"] = [record["date"] for record in records]
