@@ -283,3 +283,27 @@ def test_scene_4_handyman_and_neighbour(matched: pd.DataFrame) -> None:
 def test_scene_4_volunteer_who_is_also_a_client_is_useful(matched: pd.DataFrame) -> None:
     mine = matched[(matched.resident_a == "r_vrijwilliger") & (matched.kind == "offer_need")]
     assert mine["theme"].tolist() == ["social_network"]
+
+
+def test_blossom_agrees_with_networkx_on_random_graphs() -> None:
+    # the fast backend (rustworkx) must find a matching of the same maximum weight
+    from sociale_kaart.referral.matching import _blossom
+
+    rng = random.Random(11)
+    for _ in range(60):
+        n = rng.randint(2, 10)
+        weight = {
+            (i, j): rng.randint(1, 50)
+            for i in range(n)
+            for j in range(i + 1, n)
+            if rng.random() < 0.5
+        }
+        if not weight:
+            continue
+        H = nx.Graph()
+        H.add_weighted_edges_from((i, j, w) for (i, j), w in weight.items())
+        expected = sum(weight[min(e), max(e)] for e in nx.max_weight_matching(H))
+        got = _blossom(weight)
+        assert sum(weight[min(e), max(e)] for e in got) == expected
+        people = [x for e in got for x in e]
+        assert len(people) == len(set(people))
