@@ -20,12 +20,12 @@ __all__ = [
     "ISO_639_1",
     "KINDS",
     "LEVELS",
-    "Level",
     "OFFER_KINDS",
     "PERSON_KINDS",
     "RELATIONS",
     "RELATION_RULES",
     "SYMMETRIC_RELATIONS",
+    "Level",
 ]
 
 #: Kinds of contact moment in the journal's ``contacts`` table (issue 13): a visit at

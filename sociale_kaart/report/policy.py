@@ -371,10 +371,11 @@ def policy_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
         frame = tables.supply
         if not frame["no_level"].any():
             frame = frame.drop(columns="no_level")
-        blocks.append(table_block(_relabel(G, frame, language), language=language, min_cell=min_cell))
+        frame = _relabel(G, frame, language)
+        blocks.append(table_block(frame, language=language, min_cell=min_cell))
 
     blocks.append({"type": "subheading", "text": text("report.policy_meetings", language)})
-    row = tables.meetings.loc[TOTAL]
+    row: dict[Hashable, Any] = tables.meetings.iloc[0].to_dict()
     if int(row["meetings"]) == 0:
         blocks.append(note_block(text("report.policy_no_meetings", language)))
         return blocks
