@@ -32,9 +32,7 @@ def test_the_ladder_puts_insured_care_last() -> None:
 
 
 def _mental_health_map(level: str) -> nx.MultiDiGraph:
-    residents = pd.DataFrame(
-        [{"id": "r1", "neighbourhood": "Noord", "needs": "mental_health:2", "lat": 52.0, "lon": 5.0}]
-    )
+    residents = pd.DataFrame([{"id": "r1", "neighbourhood": "Noord", "needs": "mental_health:2"}])
     organisations = pd.DataFrame(
         [{"id": "o1", "name": "GGZ", "themes": "mental_health", "level": level}]
     )

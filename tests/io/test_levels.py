@@ -83,5 +83,7 @@ def test_insured_round_trips_through_open_referral(tmp_path: Path) -> None:
 def test_read_hsds_accepts_insured_as_the_level_of_every_offer(tmp_path: Path) -> None:
     folder = sk.write_hsds(_map(), tmp_path / "hsds", fields=["themes"])
     back = sk.read_hsds(folder, level="insured")
-    offers = [a for _, a in back.nodes(data=True) if a.get("kind") in ("initiative", "organisation")]
+    offers = [
+        a for _, a in back.nodes(data=True) if a.get("kind") in ("initiative", "organisation")
+    ]
     assert offers and all(a.get("level") == "insured" for a in offers)

@@ -36,7 +36,9 @@ def policy_map() -> nx.MultiDiGraph:
     language, one resident without a need.
     """
     rows: list[tuple[str, str | None, str]] = []
-    rows += [(f"rn{i:02d}", "Noord", "finances:2;language" if i < 3 else "finances") for i in range(12)]
+    rows += [
+        (f"rn{i:02d}", "Noord", "finances:2;language" if i < 3 else "finances") for i in range(12)
+    ]
     rows += [(f"rz{i}", "Zuid", "finances:4") for i in range(3)]
     rows += [("rx", None, "language:1"), ("rq", "Zuid", "")]
     initiatives = pd.DataFrame(
@@ -50,7 +52,13 @@ def policy_map() -> nx.MultiDiGraph:
         [
             {"id": "o_c", "name": "C", "themes": "finances", "level": "general", "capacity": 0},
             {"id": "o_d", "name": "D", "themes": "finances", "level": "maatwerk", "capacity": 5},
-            {"id": "o_e", "name": "GGZ E", "themes": "mental_health", "level": "zvw", "capacity": 1},
+            {
+                "id": "o_e",
+                "name": "GGZ E",
+                "themes": "mental_health",
+                "level": "zvw",
+                "capacity": 1,
+            },
         ]
     )
     professionals = pd.DataFrame(
@@ -191,7 +199,9 @@ def test_policy_tables_do_not_change_the_map_and_check_input() -> None:
         sk.policy_tables(nx.Graph())  # type: ignore[arg-type]
 
 
-_CELL = st.tuples(st.sampled_from(["Noord", "Zuid", "West"]), st.sampled_from(["finances", "language"]))
+_CELL = st.tuples(
+    st.sampled_from(["Noord", "Zuid", "West"]), st.sampled_from(["finances", "language"])
+)
 
 
 @settings(max_examples=25, deadline=None)
@@ -226,7 +236,10 @@ def _section(page: str) -> str:
 
 def _rows(section: str) -> list[list[str]]:
     return [
-        [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r, re.S)]
+        [
+            re.sub(r"<[^>]+>", "", c).strip()
+            for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r, re.S)
+        ]
         for r in re.findall(r"<tr[^>]*>(.*?)</tr>", section, re.S)
     ]
 
@@ -240,7 +253,9 @@ def test_section_renders_and_names_no_one(language: str, audience: str) -> None:
     assert text("report.policy", language) in page
     assert text("report.policy_needs", language) in section
     assert text("level.insured", language) in section
-    finances = next(r for r in _rows(section) if r and r[0] == ("Financiën" if language == "nl" else "Finances"))
+    finances = next(
+        r for r in _rows(section) if r and r[0] == ("Financiën" if language == "nl" else "Finances")
+    )
     if audience == "public":
         assert finances[1:] == ["&lt;10", "&lt;10", "0", "15"]  # Zuid's 3 residents: suppressed
     else:
@@ -267,7 +282,9 @@ def test_section_on_the_sample_holds_no_person(audience: str) -> None:
 
 
 def test_section_without_residents_or_meetings_says_so() -> None:
-    G = sk.from_frames(initiatives=pd.DataFrame([{"id": "i1", "themes": "language", "level": "insured"}]))
+    G = sk.from_frames(
+        initiatives=pd.DataFrame([{"id": "i1", "themes": "language", "level": "insured"}])
+    )
     ctx = {"language": "nl", "audience": "public", "min_cell": 10}
     notes = [b["text"] for b in policy_blocks(G, ctx) if b["type"] == "note"]
     assert text("report.policy_no_needs", "nl") in notes
