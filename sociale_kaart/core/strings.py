@@ -1349,7 +1349,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "thema's telt bij elk thema. Vrije plekken is de som van de open plekken waar die "
         "bekend zijn; aanbod zonder vastgelegde capaciteit telt daar niet in mee.",
         "The number of initiatives and organisations per theme, on each rung: own strength, the "
-        "general front line (voorliggend veld), the municipality's tailored support (maatwerk), "
+        "general front line, the municipality's tailored support, "
         "and care under the health-insurance law (such as specialist mental health care), which "
         "the municipality neither buys nor grants. An offer with several themes counts under "
         "each. Open places is the sum of the places still open where they are known; offers "
