@@ -153,6 +153,8 @@ if TYPE_CHECKING:  # the same names as _EXPORTS, for type checkers (tests/test_l
         with_journal,
     )
     from sociale_kaart.report import (
+        PolicyTables,
+        policy_tables,
         report,
     )
     from sociale_kaart.scale import (
@@ -181,6 +183,7 @@ _EXPORTS: dict[str, str] = {
     "NodeNotFoundError": "sociale_kaart.core",
     "NotAMapError": "sociale_kaart.core",
     "PartnerScores": "sociale_kaart.analysis",
+    "PolicyTables": "sociale_kaart.report",
     "Problem": "sociale_kaart.core",
     "ShardTables": "sociale_kaart.scale",
     "WhatIf": "sociale_kaart.gaps",
@@ -226,6 +229,7 @@ _EXPORTS: dict[str, str] = {
     "plot_map": "sociale_kaart.pictures",
     "plot_referral": "sociale_kaart.pictures",
     "plot_timeline": "sociale_kaart.pictures",
+    "policy_tables": "sociale_kaart.report",
     "projection": "sociale_kaart.analysis",
     "pseudonym": "sociale_kaart.privacy",
     "pseudonymise": "sociale_kaart.privacy",
@@ -342,6 +346,7 @@ __all__ = [
     "NodeNotFoundError",
     "NotAMapError",
     "PartnerScores",
+    "PolicyTables",
     "Problem",
     "ShardTables",
     "WhatIf",
@@ -389,6 +394,7 @@ __all__ = [
     "plot_map",
     "plot_referral",
     "plot_timeline",
+    "policy_tables",
     "projection",
     "pseudonym",
     "pseudonymise",

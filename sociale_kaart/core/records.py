@@ -46,6 +46,7 @@ from sociale_kaart.core.vocabulary import (
     LEVELS,
     RELATION_RULES,
     RELATIONS,
+    Level,
 )
 
 __all__ = [
@@ -520,7 +521,7 @@ class _Offer(_Record):
 
     name: Text = None
     themes: list[str] = Field(default_factory=list)
-    level: Literal["informal", "general", "specialised"] | None = None
+    level: Level | None = None
     neighbourhood: Text = None
     serves: list[str] = Field(
         default_factory=list, description="Neighbourhoods served; empty means all."
@@ -602,6 +603,9 @@ class _Offer(_Record):
                 "specialistisch": "specialised",
                 "maatwerk": "specialised",
                 "specialized": "specialised",
+                "zorgverzekeringswet": "insured",
+                "zvw": "insured",
+                "verzekerde_zorg": "insured",
             }
             value = dutch.get(value.replace(" ", "_"), value)
         return value

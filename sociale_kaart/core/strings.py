@@ -1291,6 +1291,96 @@ STRINGS: dict[str, tuple[str, str]] = {
         "there are no gaps. Below is what a directory can show: the supply per theme and "
         "the stale records per cause.",
     ),
+    # the fourth level and the policy page (issue 14, "A policy page")
+    "level.insured": ("zorgverzekeringswet (GGZ e.a.)", "covered by health insurance"),
+    "gaps.level.insured": ("zorgverzekeringswet", "health insurance"),
+    "referral.level.insured": ("zorgverzekeringswet", "covered by health insurance"),
+    "report.policy": ("Voor de gemeente", "For the municipality"),
+    "report.policy_intro_team": (
+        "Cijfers voor beleidsmedewerkers van de gemeente: hoeveel bewoners een hulpvraag hebben, "
+        "welk aanbod er is op elke trede van eigen kracht tot zorgverzekeringswet, en hoeveel "
+        "overleguren het team kan terugwinnen. Er staat geen persoon in, alleen aantallen. Dit "
+        "is de teamversie: kleine aantallen staan er nog in; geef de gemeente de publieke versie.",
+        "Figures for the municipality's policy officers: how many residents have a need, what "
+        "is offered on each rung from own strength to health insurance, and how many meeting "
+        "hours the team could win back. It names no one: counts only. This is the team version, "
+        "with small counts still in it; give the municipality the public version.",
+    ),
+    "report.policy_intro_public": (
+        "Cijfers voor beleidsmedewerkers van de gemeente: hoeveel bewoners een hulpvraag hebben, "
+        "welk aanbod er is op elke trede van eigen kracht tot zorgverzekeringswet, en hoeveel "
+        "overleguren het team kan terugwinnen. Er staat geen persoon in, alleen aantallen; "
+        "aantallen bewoners onder de {min_cell} zijn verborgen.",
+        "Figures for the municipality's policy officers: how many residents have a need, what "
+        "is offered on each rung from own strength to health insurance, and how many meeting "
+        "hours the team could win back. It names no one: counts only, and counts of residents "
+        "below {min_cell} are hidden.",
+    ),
+    "report.policy_needs": (
+        "Bewoners met een hulpvraag, per thema en buurt",
+        "Residents with a need, per theme and neighbourhood",
+    ),
+    "report.policy_needs_note": (
+        "Elke bewoner telt één keer bij elk thema waarop hij of zij een hulpvraag heeft. Wie "
+        "meer hulpvragen heeft, telt bij meer thema's mee, dus een buurt telt niet op tot het "
+        "aantal bewoners. Het totaal is de som van de buurten.",
+        "Each resident counts once on every theme they have a need on. Someone with several "
+        "needs counts on several themes, so a neighbourhood's column does not add up to its "
+        "residents. The total is the sum of the neighbourhoods.",
+    ),
+    "report.policy_needs_suppressed": (
+        "Een aantal van 1 tot {min_cell} staat er als <{min_cell}. Waar zo'n verborgen cel uit "
+        "het totaal terug te rekenen zou zijn, is ook een tweede cel (of het totaal) verborgen.",
+        "A count from 1 to below {min_cell} shows as <{min_cell}. Where such a hidden cell could "
+        "be worked out from the total, a second cell (or the total) is hidden too.",
+    ),
+    "report.policy_no_needs": (
+        "Op deze kaart staan geen bewoners met een hulpvraag.",
+        "This map has no residents with a need.",
+    ),
+    "report.policy_supply": (
+        "Aanbod per thema en trede",
+        "Offers per theme and rung of the ladder",
+    ),
+    "report.policy_supply_note": (
+        "Het aantal initiatieven en organisaties per thema, op elke trede: eigen kracht, "
+        "voorliggend veld, maatwerk van de gemeente, en zorg uit de zorgverzekeringswet (zoals "
+        "de specialistische GGZ), die de gemeente niet inkoopt of toekent. Aanbod met meer "
+        "thema's telt bij elk thema. Vrije plekken is de som van de open plekken waar die "
+        "bekend zijn; aanbod zonder vastgelegde capaciteit telt daar niet in mee.",
+        "The number of initiatives and organisations per theme, on each rung: own strength, the "
+        "general front line, the municipality's tailored support, "
+        "and care under the health-insurance law (such as specialist mental health care), which "
+        "the municipality neither buys nor grants. An offer with several themes counts under "
+        "each. Open places is the sum of the places still open where they are known; offers "
+        "with no recorded capacity are not in it.",
+    ),
+    "report.policy_no_supply": (
+        "Op deze kaart staat geen aanbod.",
+        "This map has no offers.",
+    ),
+    "report.policy_meetings": (
+        "Overleguren die terug te winnen zijn",
+        "Meeting hours to win back",
+    ),
+    "report.policy_meetings_note": (
+        "Het team zit {total} uur per maand in {meetings} terugkerende overleggen. {hours} uur "
+        "daarvan ({share}) zit in {flagged} overleggen die veel tijd kosten en weinig gedeelde "
+        "cliënten of thema's hebben, bij {people} professionals: die uren kunnen terug naar "
+        "bewoners.",
+        "The team spends {total} hours a month in {meetings} recurring meetings. {hours} of "
+        "those hours ({share}) go to {flagged} meetings that cost much time and share few "
+        "clients or themes, for {people} professionals: those hours could go back to residents.",
+    ),
+    "report.policy_no_meetings": (
+        "Op deze kaart staan geen overleggen van het team.",
+        "This map has no meetings of the team.",
+    ),
+    "policy.col.no_level": ("trede onbekend", "rung unknown"),
+    "policy.col.offers": ("aanbod", "offers"),
+    "policy.col.open_places": ("vrije plekken", "open places"),
+    "policy.col.capacity_unknown": ("capaciteit onbekend", "capacity unknown"),
+    "policy.col.full": ("vol", "full"),
 }
 
 

@@ -9,6 +9,8 @@ off the record models in :mod:`sociale_kaart.core.records`.
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 __all__ = [
     "BROKERAGE_ROLES",
     "CONTACT_KINDS",
@@ -23,6 +25,7 @@ __all__ = [
     "RELATIONS",
     "RELATION_RULES",
     "SYMMETRIC_RELATIONS",
+    "Level",
 ]
 
 #: Kinds of contact moment in the journal's ``contacts`` table (issue 13): a visit at
@@ -32,8 +35,16 @@ CONTACT_KINDS: tuple[str, ...] = ("home_visit", "walk_in", "phone", "activity", 
 #: Node kinds, in the order used in tables and summaries.
 KINDS: tuple[str, ...] = ("resident", "professional", "initiative", "organisation", "place")
 
-#: The ladder of provisions: eigen kracht / voorliggend veld / maatwerk.
-LEVELS: tuple[str, ...] = ("informal", "general", "specialised")
+#: A level of the ladder of provisions, as the type checker sees it (written once here;
+#: :data:`LEVELS` is read off it, so the two cannot drift apart).
+Level = Literal["informal", "general", "specialised", "insured"]
+
+#: The ladder of provisions, lowest rung first: eigen kracht (``informal``) /
+#: voorliggend veld (``general``) / municipal maatwerk (``specialised``: Wmo, youth
+#: care, debt counselling) / care covered by health insurance (``insured``: the
+#: Zorgverzekeringswet, e.g. specialist mental health care, GGZ), which the
+#: municipality neither buys nor grants.
+LEVELS: tuple[str, ...] = get_args(Level)
 
 #: Genders a resident may record, and an offer may be restricted to.
 GENDERS: tuple[str, ...] = ("female", "male", "other")

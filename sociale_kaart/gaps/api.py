@@ -96,6 +96,7 @@ from sociale_kaart.core.builder import gc_paused
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.strings import check_language, text
+from sociale_kaart.core.vocabulary import LEVELS
 from sociale_kaart.gaps.common import GAP_TYPES, NO_NEIGHBOURHOOD, OPEN_WEEKS, Gap, Options
 from sociale_kaart.gaps.coverage import coverage_cells
 from sociale_kaart.gaps.detect import detect, meeting_rows, stale_rows
@@ -141,9 +142,7 @@ _COVERAGE_COLUMNS = (
     "offers",
     "eligible",
     "supply",
-    "informal",
-    "general",
-    "specialised",
+    *LEVELS,
     "full",
     "far",
     "unserved",
@@ -470,7 +469,7 @@ def coverage(
             not "no");
         ``supply``
             eligible offers with room (``capacity`` not 0) and not far;
-        ``informal``, ``general``, ``specialised``
+        ``informal``, ``general``, ``specialised``, ``insured``
             ``supply`` by level (offers without a level are in none);
         ``full``, ``far``
             eligible offers that are full, or far away (an offer without
@@ -479,7 +478,8 @@ def coverage(
             residents for whom no offer in ``supply`` is eligible;
         ``gap``
             True when residents have a need and no eligible, open, nearby
-            offer that is not specialised;
+            offer that is not specialised (neither municipal maatwerk nor
+            care covered by health insurance, level ``insured``);
         ``gap_reason``
             ``"no_offer"`` (nothing on the theme is open to the
             neighbourhood), ``"not_eligible"`` (offers exist, none is open to
@@ -545,9 +545,7 @@ def coverage(
                 len(cell.offers),
                 len(cell.eligible),
                 len(cell.supply),
-                levels["informal"],
-                levels["general"],
-                levels["specialised"],
+                *(levels[level] for level in LEVELS),
                 len(cell.full),
                 len(cell.far),
                 cell.unserved,

@@ -23,9 +23,7 @@ SUPPLY_KEYS: tuple[str, ...] = ("theme", "area")
 NO_THEME = "(none)"
 COLUMNS: tuple[str, ...] = (
     "offers",
-    "informal",
-    "general",
-    "specialised",
+    *LEVELS,
     "no_level",
     "full",
     "located",
@@ -56,7 +54,8 @@ def supply(G: nx.MultiDiGraph, *, by: str | Sequence[str] = ("area", "theme")) -
     -------
     pandas.DataFrame
         One row per group, indexed by the ``by`` keys, sorted, with integer
-        columns ``offers``; ``informal``, ``general``, ``specialised`` and
+        columns ``offers``; ``informal``, ``general``, ``specialised``,
+        ``insured`` (the :data:`~sociale_kaart.core.vocabulary.LEVELS`) and
         ``no_level`` (by level); ``full`` (capacity 0); ``located`` and
         ``unlocated`` (with or without coordinates, their own or a place's).
         Offers without a theme are under theme ``"(none)"``.

@@ -225,9 +225,10 @@ class GapIndex:
                         self._theme_nb[(theme, nb)].append(offer)
                 else:
                     self._theme_all[theme].append(offer)
-        #: Specialised offers.
+        #: Offers above the voorliggend veld: municipal maatwerk (``specialised``) and
+        #: care covered by health insurance (``insured``).
         self.specialised: set[Hashable] = {
-            o for o in self.offers if self.attrs[o].get("level") == "specialised"
+            o for o in self.offers if self.attrs[o].get("level") in ("specialised", "insured")
         }
         #: Offers with room (capacity unknown or above 0).
         self.room: set[Hashable] = {

@@ -27,7 +27,7 @@ seven components, each between 0 and 1, with the weights in
     unscored need gives 0.5. So with ``theme=None`` the worst need comes first.
 ``ladder``
     :data:`~sociale_kaart.referral.suggest.LADDER`: own network and informal 1, general 0.5,
-    specialised 0 (own strength first; unknown level 0.5).
+    specialised and insured 0 (own strength first; unknown level 0.5).
 ``warmth``
     1 for a warm path (a person on it can introduce the resident, or the
     resident knows the helper herself), 0.5 when the resident already visits
@@ -135,6 +135,7 @@ LADDER: dict[str, float] = {
     "informal": 1.0,
     "general": 0.5,
     "specialised": 0.0,
+    "insured": 0.0,
 }
 
 #: How many ``knows`` steps away a resident who offers help may be (2: a
@@ -319,7 +320,7 @@ def suggest_referrals(
         columns :data:`~sociale_kaart.referral.suggest.COLUMNS`: ``target``
         (node id), ``target_kind``, ``target_name`` (the id for residents: their names are personal
         data), ``theme`` (the need it answers), ``level`` (``own_network``,
-        ``informal``, ``general``, ``specialised``, or None when the offer
+        ``informal``, ``general``, ``specialised``, ``insured``, or None when the offer
         has no level), ``eligible`` (``yes``, ``no``, ``unknown``),
         ``score`` (0-1), ``path`` (node ids, the resident first and the
         target last), ``via`` (who can make the warm introduction, or None),

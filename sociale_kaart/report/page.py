@@ -566,6 +566,11 @@ def render_report(
     if has_journal(G):  # issue 13: what became of the referrals in the journal
         where = [sid for sid, _, _ in sections].index("referrals") + 1
         sections.insert(where, ("outcomes", "report.outcomes", outcome_blocks(G, ctx)))
+    from sociale_kaart.report.policy import policy_blocks
+
+    # issue 14: the policy page for the municipality, before data quality
+    where = [sid for sid, _, _ in sections].index("quality")
+    sections.insert(where, ("policy", "report.policy", policy_blocks(G, ctx)))
     if previous is not None:  # issue 12: what changed since the previous map
         from sociale_kaart.report.since import since_blocks
 
@@ -626,7 +631,11 @@ def report(
     records, missing fields); for a map with a referral journal, also what
     became of the referrals (the funnel per level, reasons, the companion
     comparison and open loops; see :func:`~sociale_kaart.referral_outcomes`
-    and :func:`~sociale_kaart.companion_effect`).
+    and :func:`~sociale_kaart.companion_effect`); and a section for the
+    municipality (residents with a need per theme and neighbourhood, offers
+    per rung of the ladder of provisions, meeting hours to win back; see
+    :func:`~sociale_kaart.policy_tables`), with counts of residents
+    suppressed in the public version.
     It loads nothing from outside; a
     Content-Security-Policy lets only its two bundled scripts run.
 

@@ -74,6 +74,7 @@ def test_labels_strip_the_prefix() -> None:
         "informal": "informal",
         "general": "general",
         "specialised": "specialised",
+        "insured": "covered by health insurance",
     }
 
 

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import sociale_kaart as sk
+from sociale_kaart.core.vocabulary import LEVELS
 
 
 def _directory():
@@ -46,7 +47,7 @@ def test_supply_by_theme_counts_each_offer_once():
 def test_supply_levels_add_up_and_match_a_count_from_node_attributes():
     G = sk.load_sample()
     s = sk.supply(G, by="theme")
-    levels = s[["informal", "general", "specialised", "no_level"]].sum(axis=1)
+    levels = s[[*LEVELS, "no_level"]].sum(axis=1)
     assert (levels == s["offers"]).all()
     assert ((s["located"] + s["unlocated"]) == s["offers"]).all()
     expected: dict[str, int] = {}

@@ -40,6 +40,7 @@ def test_report_has_every_section_in_order(team_nl: str) -> None:
         "meetings",
         "referrals",
         "outcomes",  # the sample has a referral journal (issue 13)
+        "policy",  # the policy page for the municipality (issue 14)
         "quality",
     ]
     assert team_nl.count('<figure><img src="data:image/png;base64,') == 3

@@ -156,7 +156,7 @@ def read_hsds(
         Default False. Give services without mapped taxonomy terms the themes whose
         taxonomy-map keys occur in their name or description. A heuristic:
         check the result.
-    level : {"informal", "general", "specialised"}, optional
+    level : {"informal", "general", "specialised", "insured"}, optional
         The level of every imported offer; HSDS does not record it.
     id_prefix : str, default ""
         Put before every node id, e.g. ``"hsds:"`` gives ``"hsds:service:12"``,
