@@ -1279,6 +1279,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "({weeks} weken)",
         "{referral}: resident {resident} to {target}{theme}, {status} since {last} ({weeks} weeks)",
     ),
+    # issue 14, "what a meeting needs": the summary's rule, grouped gaps, the what-if
+    "report.summary_several": ("meer buurten", "several neighbourhoods"),
+    "report.summary_rule": (
+        "Iedereen en alles telt hier één keer, dus de buurten tellen samen op tot het totaal. "
+        "Wie of wat in meer dan één buurt actief is, staat in de rij “{several}”.",
+        "Everyone and everything counts once here, so the neighbourhoods add up to the total. "
+        "Whoever or whatever is active in more than one neighbourhood is in the row "
+        "“{several}”.",
+    ),
+    "report.summary_working": (
+        "Professionals per buurt waarin ze werken: {counts}. Samen is dat meer dan het totaal, "
+        "omdat de meesten in meer buurten werken.",
+        "Professionals per neighbourhood they work in: {counts}. Together that is more than "
+        "the total, because most of them work in several neighbourhoods.",
+    ),
+    "report.summary_ties_rule": (
+        "Een relatie telt één keer: in de buurt van degene van wie ze uitgaat (bij “kent”: "
+        "wie de ander kent). Gaat ze uit van een professional die in meer buurten werkt, dan "
+        "telt ze bij “{several}”.",
+        "A tie counts once: in the neighbourhood of the one it starts from (for “knows”: "
+        "the one who knows the other). When it starts from a professional who works in several "
+        "neighbourhoods, it counts under “{several}”.",
+    ),
     # the report section of a map without residents (issue 11)
     "report.directory": ("Sociale kaart zonder bewoners", "Directory without residents"),
     "report.directory_note": (
