@@ -374,35 +374,9 @@ def _brokers_section(
 def _gaps_section(
     G: nx.MultiDiGraph, ctx: dict[str, Any], found: Mapping[str, Any]
 ) -> list[dict[str, Any]]:
-    language, min_cell = ctx["language"], ctx["min_cell"]
-    gaps = found["find_gaps"]
-    if gaps.empty:
-        return [note_block(text("report.nothing", language))]
-    themes = G.graph.get("themes") or {}
-    gaps = gaps.sort_values("severity", ascending=False, kind="stable").head(ctx["top"])
-    frame = pd.DataFrame(
-        {
-            "gap_type": [text(f"gap.{g}", language) for g in gaps["gap_type"]],
-            "neighbourhood": gaps["neighbourhood"].map(lambda v: "" if v is None or v != v else v),
-            "theme": gaps["theme"].map(
-                lambda v: (
-                    "" if v is None or v != v else theme_label(str(v), themes, language=language)
-                )
-            ),
-            "severity": gaps["severity"].astype(float).round(2),
-        }
-    )
-    # In the public report the gaps come from find_gaps(aggregate_only=True): counts
-    # below min_cell are suppressed in the sentences, and no person is named.
-    frame["explanation"] = gaps["explanation"].astype(str)
-    frame["suggestion"] = gaps["suggestion"].astype(str)
-    frame = frame.reset_index(drop=True)
-    frame.index = frame.index + 1
-    frame.index.name = "#"
-    return [
-        note_block(text("report.gaps_intro", language)),
-        table_block(frame, language=language, min_cell=min_cell, index_label="#"),
-    ]
+    from sociale_kaart.report.gaps import gap_blocks
+
+    return gap_blocks(G, ctx, found)
 
 
 def _meetings_section(
