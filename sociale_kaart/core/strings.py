@@ -1416,6 +1416,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Een verwijzing zonder bericht kan betekenen dat een bewoner nergens is aangekomen.",
         "A referral with no news may mean that a resident never arrived anywhere.",
     ),
+    "report.whatif": ("Wat als een verbinder vertrekt?", "What if a connector leaves?"),
+    "report.whatif_intro": (
+        "Voor de {n} professionals die de meeste routes tussen anderen verbinden: wat hun "
+        "vertrek zou doen met de tekorten. Berekend op de kaart zonder die persoon; verder "
+        "verandert er niets.",
+        "For the {n} professionals who connect the most routes between others: what their "
+        "departure would do to the gaps. Computed on the map without that person; nothing else "
+        "changes.",
+    ),
+    "report.whatif_change": (
+        "{gap_type} van {before} naar {after}",
+        "{gap_type} from {before} to {after}",
+    ),
+    "report.whatif_rises": (
+        "Als {name} vertrekt, stijgt het aantal tekorten: {changes}.",
+        "If {name} leaves, the number of gaps rises: {changes}.",
+    ),
+    "report.whatif_no_rise": (
+        "Als {name} vertrekt, komen er geen tekorten bij.",
+        "If {name} leaves, no gaps are added.",
+    ),
+    "report.whatif_lost": (
+        "Bewoners die hun laatste route naar passend aanbod voor een vraag verliezen: {n}.",
+        "Residents who lose their last route to a fitting offer for a need: {n}.",
+    ),
+    "report.whatif_table": (
+        "Het aantal tekorten per soort, nu en zonder elk van hen (alleen de soorten die "
+        "veranderen; tekorten over de vertrokken persoon zelf vallen weg).",
+        "The number of gaps per type, now and without each of them (only the types that "
+        "change; gaps about the person who left drop out).",
+    ),
+    "report.whatif_now": ("nu", "now"),
+    "report.whatif_without": ("zonder {name}", "without {name}"),
     # the report section of a map without residents (issue 11)
     "report.directory": ("Sociale kaart zonder bewoners", "Directory without residents"),
     "report.directory_note": (

@@ -368,6 +368,9 @@ def _brokers_section(
     top.index = [_label(G, n) for n in top.index]
     top.index.name = "name"
     blocks.append(table_block(top, language=language, min_cell=ctx["min_cell"]))
+    from sociale_kaart.report.whatif import departure_blocks
+
+    blocks += departure_blocks(G, ctx, found)  # issue 14: what if a connector leaves?
     return blocks
 
 
