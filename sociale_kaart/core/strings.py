@@ -1418,12 +1418,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "report.whatif": ("Wat als een verbinder vertrekt?", "What if a connector leaves?"),
     "report.whatif_intro": (
-        "Voor de {n} professionals die de meeste routes tussen anderen verbinden: wat hun "
-        "vertrek zou doen met de tekorten. Berekend op de kaart zonder die persoon; verder "
-        "verandert er niets.",
-        "For the {n} professionals who connect the most routes between others: what their "
-        "departure would do to the gaps. Computed on the map without that person; nothing else "
-        "changes.",
+        "Wat het vertrek van een verbinder zou doen met de tekorten, voor de professionals die "
+        "de meeste routes tussen anderen verbinden (hier de eerste {n}). Berekend op de kaart "
+        "zonder die persoon; verder verandert er niets.",
+        "What the departure of a connector would do to the gaps, for the professionals who "
+        "connect the most routes between others (here the first {n}). Computed on the map "
+        "without that person; nothing else changes.",
     ),
     "report.whatif_change": (
         "{gap_type} van {before} naar {after}",

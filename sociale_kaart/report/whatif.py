@@ -36,9 +36,7 @@ __all__ = ["CONNECTORS", "connectors", "departure_blocks"]
 CONNECTORS = 3
 
 
-def connectors(
-    G: nx.MultiDiGraph, centrality: pd.DataFrame, *, n: int = CONNECTORS
-) -> list[Hashable]:
+def connectors(centrality: pd.DataFrame, *, n: int = CONNECTORS) -> list[Hashable]:
     """The ``n`` professionals with the highest betweenness (above 0), ties by id."""
     pros = centrality[(centrality["kind"] == "professional") & (centrality["betweenness"] > 0)]
     ranked = sorted(pros.index, key=lambda node: (-float(pros.at[node, "betweenness"]), str(node)))
@@ -55,7 +53,7 @@ def departure_blocks(
     language = ctx["language"]
     if ctx["audience"] != "team":  # see the module docstring
         return []
-    chosen = connectors(G, found["centrality"])
+    chosen = connectors(found["centrality"])
     blocks: list[dict[str, Any]] = [
         {"type": "subheading", "text": text("report.whatif", language)},
         note_block(text("report.whatif_intro", language, n=len(chosen))),
