@@ -39,7 +39,8 @@ CONNECTORS = 3
 def connectors(centrality: pd.DataFrame, *, n: int = CONNECTORS) -> list[Hashable]:
     """The ``n`` professionals with the highest betweenness (above 0), ties by id."""
     pros = centrality[(centrality["kind"] == "professional") & (centrality["betweenness"] > 0)]
-    ranked = sorted(pros.index, key=lambda node: (-float(pros.at[node, "betweenness"]), str(node)))
+    scores = {node: float(value) for node, value in pros["betweenness"].items()}
+    ranked = sorted(scores, key=lambda node: (-scores[node], str(node)))
     return ranked[:n]
 
 
@@ -98,8 +99,8 @@ def departure_blocks(
     if before is not None and gap_types:
         shown = list(dict.fromkeys(t for t in before.index if t in set(gap_types)))
         table = pd.DataFrame({text("report.whatif_now", language): before.loc[shown]})
-        for label, counts in after.items():
-            table[text("report.whatif_without", language, name=label)] = counts.loc[shown]
+        for label, without in after.items():
+            table[text("report.whatif_without", language, name=label)] = without.loc[shown]
         table.index = pd.Index([text(f"gap.{t}", language) for t in shown], name="gap_type")
         blocks.append(note_block(text("report.whatif_table", language)))
         blocks.append(table_block(table, language=language, min_cell=ctx["min_cell"]))
