@@ -14,6 +14,8 @@ from sociale_kaart.core.records import RELATIONS
 __all__ = ["summary"]
 
 NO_NEIGHBOURHOOD = "(none)"
+#: The row of nodes (and their ties) in more than one neighbourhood, with ``once=True``.
+SEVERAL = "(several)"
 TOTAL = "total"
 
 
@@ -25,7 +27,7 @@ def _neighbourhoods(attrs: dict[str, object]) -> list[str]:
     return [str(one)] if one else [NO_NEIGHBOURHOOD]
 
 
-def summary(G: nx.MultiDiGraph) -> pd.DataFrame:
+def summary(G: nx.MultiDiGraph, *, once: bool = False) -> pd.DataFrame:
     """Count nodes by kind and ties by relation, for each neighbourhood.
 
     A node counts in its ``neighbourhood``; a professional counts in each
@@ -39,11 +41,17 @@ def summary(G: nx.MultiDiGraph) -> pd.DataFrame:
     ----------
     G : networkx.MultiDiGraph
         A social map.
+    once : bool, default False
+        True counts every node and tie in one row only, so that the rows add
+        up to the total: a node with more than one neighbourhood counts in
+        the row ``"(several)"`` (placed before ``"(none)"``) instead of in
+        each of them, and so does a tie whose source node has more than one.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by neighbourhood (sorted, then ``"(none)"`` and ``"total"``).
+        Indexed by neighbourhood (sorted, then ``"(several)"`` with
+        ``once=True``, ``"(none)"`` and ``"total"``).
         Columns: ``residents``, ``professionals``, ``initiatives``,
         ``organisations``, ``places``, then one column per relation, all
         whole numbers.
@@ -62,6 +70,28 @@ def summary(G: nx.MultiDiGraph) -> pd.DataFrame:
     Noord                 2      1
     Zuid                  1      0
     total                 3      1
+
+    A professional working in both neighbourhoods counts in each row, so
+    the rows add up to more than the total; ``once=True`` counts it once:
+
+    >>> import pandas as pd
+    >>> H = sk.from_frames(
+    ...     residents=pd.DataFrame({"id": ["r1"], "neighbourhood": ["Noord"]}),
+    ...     professionals=pd.DataFrame({"id": ["p1"], "neighbourhoods": ["Noord;Zuid"]}),
+    ...     relations=pd.DataFrame(
+    ...         {"source": ["p1"], "target": ["r1"], "relation": ["supports"]}))
+    >>> sk.summary(H)[["professionals", "supports"]]
+                   professionals  supports
+    neighbourhood
+    Noord                      1         1
+    Zuid                       1         1
+    total                      1         1
+    >>> sk.summary(H, once=True)[["professionals", "supports"]]
+                   professionals  supports
+    neighbourhood
+    Noord                      0         0
+    (several)                  1         1
+    total                      1         1
     """
     require_map(G)
     kinds = {kind: table for table, kind in ENTITY_TABLES.items()}
@@ -72,6 +102,8 @@ def summary(G: nx.MultiDiGraph) -> pd.DataFrame:
     for node, attrs in G.nodes(data=True):
         column = kinds.get(str(attrs.get("kind")))
         nbs = _neighbourhoods(attrs)
+        if once and len(set(nbs)) > 1:
+            nbs = [SEVERAL]
         node_nbs[node] = nbs
         if column is None:
             continue
@@ -83,9 +115,8 @@ def summary(G: nx.MultiDiGraph) -> pd.DataFrame:
         total[relation] += 1
         for nb in node_nbs[u]:
             counts.setdefault(nb, Counter())[relation] += 1
-    order = sorted(nb for nb in counts if nb != NO_NEIGHBOURHOOD)
-    if NO_NEIGHBOURHOOD in counts:
-        order.append(NO_NEIGHBOURHOOD)
+    order = sorted(nb for nb in counts if nb not in (NO_NEIGHBOURHOOD, SEVERAL))
+    order += [nb for nb in (SEVERAL, NO_NEIGHBOURHOOD) if nb in counts]
     rows = [[counts[nb][c] for c in columns] for nb in order]
     rows.append([total[c] for c in columns])
     index = pd.Index([*order, TOTAL], name="neighbourhood")

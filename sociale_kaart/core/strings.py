@@ -1279,6 +1279,176 @@ STRINGS: dict[str, tuple[str, str]] = {
         "({weeks} weken)",
         "{referral}: resident {resident} to {target}{theme}, {status} since {last} ({weeks} weeks)",
     ),
+    # issue 14, "what a meeting needs": the summary's rule, grouped gaps, the what-if
+    "report.summary_several": ("meer buurten", "several neighbourhoods"),
+    "report.summary_rule": (
+        "Iedereen en alles telt hier één keer, dus de buurten tellen samen op tot het totaal. "
+        "Wie of wat in meer dan één buurt actief is, staat in de rij “{several}”.",
+        "Everyone and everything counts once here, so the neighbourhoods add up to the total. "
+        "Whoever or whatever is active in more than one neighbourhood is in the row "
+        "“{several}”.",
+    ),
+    "report.summary_working": (
+        "Professionals per buurt waarin ze werken: {counts}. Samen is dat meer dan het totaal, "
+        "omdat de meesten in meer buurten werken.",
+        "Professionals per neighbourhood they work in: {counts}. Together that is more than "
+        "the total, because most of them work in several neighbourhoods.",
+    ),
+    "report.summary_ties_rule": (
+        "Een relatie telt één keer: in de buurt van degene van wie ze uitgaat (bij “kent”: "
+        "wie de ander kent). Gaat ze uit van een professional die in meer buurten werkt, dan "
+        "telt ze bij “{several}”.",
+        "A tie counts once: in the neighbourhood of the one it starts from (for “knows”: "
+        "the one who knows the other). When it starts from a professional who works in several "
+        "neighbourhoods, it counts under “{several}”.",
+    ),
+    "report.gaps_grouped_intro": (
+        "De tekorten in drie groepen, zoals een teamoverleg ze bespreekt: een bewoner (casus), "
+        "het team en de buurt. Elke groep toont haar eigen {top} ernstigste, zodat veel "
+        "tekorten van één soort de andere groepen niet verdringen.",
+        "The gaps in three groups, as a team meeting takes them: a resident (a case), the team "
+        "and the neighbourhood. Each group shows its own {top} most severe, so that many gaps "
+        "of one type cannot crowd out the other groups.",
+    ),
+    "report.gaps_severity": (
+        "Ernst loopt van 0 (licht) tot 1 (zwaar). Elke soort tekort heeft een eigen formule: "
+        "hoe meer bewoners het raakt en hoe zwaarder hun vraag (ZRM-score), hoe hoger. "
+        "Aantallen tellen steeds minder zwaar: de helft (0,5) is bereikt bij een vast aantal "
+        "per soort, bij een tekort aan aanbod bijvoorbeeld een vraag ter grootte van tien "
+        "bewoners. Zo weegt een tekort dat veel bewoners met zware vragen raakt zwaarder dan "
+        "een administratieve kwestie. De gewichten zijn keuzes; vergelijk ernst vooral "
+        "binnen een groep.",
+        "Severity runs from 0 (light) to 1 (heavy). Each type of gap has its own formula: the "
+        "more residents it touches and the heavier their need (ZRM score), the higher. Counts "
+        "weigh less and less: half (0.5) is reached at a fixed number per type, for a coverage "
+        "gap for instance a demand the size of ten residents. So a gap touching many residents "
+        "with heavy needs outweighs a matter of housekeeping. The weights are choices; compare "
+        "severities mainly within a group.",
+    ),
+    "report.gap_group.resident": ("Een bewoner (casus)", "A resident (case)"),
+    "report.gap_group.team": ("Het team", "The team"),
+    "report.gap_group.neighbourhood": ("De buurt", "The neighbourhood"),
+    "report.gap_group_intro.resident": (
+        "Tekorten rond één bewoner: bespreek ze als casus.",
+        "Gaps around one resident: discuss them as a case.",
+    ),
+    "report.gap_group_intro.resident_public": (
+        "Bewoners zonder contacten of zonder route naar hulp, geteld per buurt.",
+        "Residents without contacts or without a route to help, counted per neighbourhood.",
+    ),
+    "report.gap_group_intro.team": (
+        "Wat het team weet, wat maar één persoon weet, hoe het verwijzingen opvolgt en waar de "
+        "tijd heen gaat.",
+        "What the team knows, what only one person knows, how it follows up referrals and "
+        "where the time goes.",
+    ),
+    "report.gap_group_intro.neighbourhood": (
+        "Wat de buurt mist: passend aanbod, professionals op plekken waar bewoners komen, "
+        "contact tussen organisaties met dezelfde cliënten.",
+        "What the neighbourhood lacks: fitting offers, professionals at the places residents "
+        "go to, contact between organisations with the same clients.",
+    ),
+    "report.gap_group_shown": (
+        "Hier {shown} van de {total}, de ernstigste eerst.",
+        "Here {shown} of {total}, the most severe first.",
+    ),
+    "report.gap_why_line": (
+        "Waarom dit telt ({gap_type}): {why}",
+        "Why this matters ({gap_type}): {why}",
+    ),
+    "report.gap_why.coverage": (
+        "Bewoners met deze vraag vinden in hun buurt geen aanbod dat ze kunnen gebruiken. De "
+        "vraag blijft dan liggen, of komt later en duurder terecht bij maatwerk.",
+        "Residents with this need find no offer in their neighbourhood they can use. The need "
+        "then waits, or ends up later, and at greater cost, in specialised care.",
+    ),
+    "report.gap_why.single_knower": (
+        "Als de enige die dit aanbod kent vertrekt of ziek wordt, verdwijnt het uit beeld "
+        "voor het hele team.",
+        "If the only one who knows this offer leaves or falls ill, it drops out of sight for "
+        "the whole team.",
+    ),
+    "report.gap_why.knowledge": (
+        "Cliënten van deze professional missen aanbod dat collega's wel kennen; één gesprek in "
+        "het team lost dat op.",
+        "This professional's clients miss offers that colleagues know; one conversation in the "
+        "team fixes that.",
+    ),
+    "report.gap_why.isolation": (
+        "Wie niemand in de buurt kent of geen route naar hulp heeft, valt als eerste tussen "
+        "wal en schip.",
+        "Someone who knows nobody nearby, or has no route to help, is the first to fall "
+        "through the cracks.",
+    ),
+    "report.gap_why.unreached_place": (
+        "Hier komen bewoners met een hulpvraag samen, maar geen professional. Wie hier komt, "
+        "bereikt bewoners die nu buiten beeld blijven.",
+        "Residents with a need gather here, but no professional comes. Whoever goes there "
+        "reaches residents who now stay out of sight.",
+    ),
+    "report.gap_why.structural_hole": (
+        "Twee organisaties helpen dezelfde bewoners zonder contact met elkaar: werk wordt "
+        "dubbel gedaan of valt ertussen.",
+        "Two organisations help the same residents without any contact: work is done twice "
+        "or falls between them.",
+    ),
+    "report.gap_why.meeting_load": (
+        "Overleg met weinig gedeelde cliënten kost uren die niet naar bewoners gaan.",
+        "Meetings that share few clients cost hours that do not go to residents.",
+    ),
+    "report.gap_why.stale_record": (
+        "Een verouderd gegeven kan een bewoner naar een deur sturen die dicht is.",
+        "A stale record can send a resident to a door that is closed.",
+    ),
+    "report.gap_why.repeated_refusal": (
+        "Dit aanbod wijst steeds af om dezelfde regel. Wie de regel kent, verwijst meteen naar "
+        "het alternatief en bespaart de bewoner een afwijzing.",
+        "This offer keeps refusing on the same rule. Whoever knows the rule refers straight to "
+        "the alternative and spares the resident a refusal.",
+    ),
+    "report.gap_why.companion_effect": (
+        "Bewoners die iemand meenemen, komen vaker echt op gang; reken die tijd mee in de "
+        "planning.",
+        "Residents who go with someone more often actually get started; count that time in "
+        "the planning.",
+    ),
+    "report.gap_why.open_loop": (
+        "Een verwijzing zonder bericht kan betekenen dat een bewoner nergens is aangekomen.",
+        "A referral with no news may mean that a resident never arrived anywhere.",
+    ),
+    "report.whatif": ("Wat als een verbinder vertrekt?", "What if a connector leaves?"),
+    "report.whatif_intro": (
+        "Wat het vertrek van een verbinder zou doen met de tekorten, voor de professionals die "
+        "de meeste routes tussen anderen verbinden (hier de eerste {n}). Berekend op de kaart "
+        "zonder die persoon; verder verandert er niets.",
+        "What the departure of a connector would do to the gaps, for the professionals who "
+        "connect the most routes between others (here the first {n}). Computed on the map "
+        "without that person; nothing else changes.",
+    ),
+    "report.whatif_change": (
+        "{gap_type} van {before} naar {after}",
+        "{gap_type} from {before} to {after}",
+    ),
+    "report.whatif_rises": (
+        "Als {name} vertrekt, stijgt het aantal tekorten: {changes}.",
+        "If {name} leaves, the number of gaps rises: {changes}.",
+    ),
+    "report.whatif_no_rise": (
+        "Als {name} vertrekt, komen er geen tekorten bij.",
+        "If {name} leaves, no gaps are added.",
+    ),
+    "report.whatif_lost": (
+        "Bewoners die hun laatste route naar passend aanbod voor een vraag verliezen: {n}.",
+        "Residents who lose their last route to a fitting offer for a need: {n}.",
+    ),
+    "report.whatif_table": (
+        "Het aantal tekorten per soort, nu en zonder elk van hen (alleen de soorten die "
+        "veranderen; tekorten over de vertrokken persoon zelf vallen weg).",
+        "The number of gaps per type, now and without each of them (only the types that "
+        "change; gaps about the person who left drop out).",
+    ),
+    "report.whatif_now": ("nu", "now"),
+    "report.whatif_without": ("zonder {name}", "without {name}"),
     # the report section of a map without residents (issue 11)
     "report.directory": ("Sociale kaart zonder bewoners", "Directory without residents"),
     "report.directory_note": (

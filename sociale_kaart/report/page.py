@@ -24,7 +24,14 @@ from sociale_kaart.analysis.summary import summary
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.formatting import format_date, format_number
 from sociale_kaart.core.records import MODELS
-from sociale_kaart.core.strings import check_language, field_label, kind_label, relation_label, text
+from sociale_kaart.core.strings import (
+    check_language,
+    field_label,
+    join_words,
+    kind_label,
+    relation_label,
+    text,
+)
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS, OFFER_KINDS, PERSON_KINDS
 from sociale_kaart.io.atomic import atomic_file, written_path
@@ -217,7 +224,11 @@ def _label(G: nx.MultiDiGraph, node: Any) -> str:
 
 def _summary_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]]:
     language, min_cell = ctx["language"], ctx["min_cell"]
-    frame = summary(G)
+    # issue 14: the rows add up to the total (every node and tie counted once, those in
+    # several buurten in a row of their own); the rule and the per-buurt count of the
+    # professionals, who mostly work in several buurten, are said under the table.
+    frame = summary(G, once=True)
+    per_buurt = summary(G)[["professionals"]].drop(index=["total", "(none)"], errors="ignore")
     if ctx["audience"] == "public":
         # Offers and places are not people: their counts stay visible (issue 14,
         # "Havenkwartier: 2 initiatieven"); counts of people and ties are suppressed.
@@ -225,8 +236,13 @@ def _summary_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
         people = [c for c in frame.columns if c not in offers]
         frame = suppress_small(frame, people, min_cell=min_cell, total_row="total")
         frame = frame.drop(columns="suppressed")
+        per_buurt = suppress_small(per_buurt, ["professionals"], min_cell=min_cell)
     frame = frame.rename(
-        index={"total": text("report.total", language), "(none)": text("report.none", language)}
+        index={
+            "total": text("report.total", language),
+            "(none)": text("report.none", language),
+            "(several)": text("report.summary_several", language),
+        }
     )
     frame.index.name = "neighbourhood"
     kinds = ["residents", "professionals", "initiatives", "organisations", "places"]
@@ -235,10 +251,36 @@ def _summary_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, 
     ties = ties.loc[:, (ties.fillna(1) != 0).any(axis=0)].T
     ties.index = [relation_label(r, language) for r in ties.index]
     ties.index.name = "relation"
+    working = join_words(
+        [
+            f"{nb} {_cell(n, language=language, min_cell=min_cell)}"
+            for nb, n in per_buurt["professionals"].items()
+        ],
+        language,
+    )
     return [
         note_block(text("report.summary_intro", language)),
         table_block(counts, language=language, min_cell=min_cell),
+        note_block(
+            text(
+                "report.summary_rule",
+                language,
+                several=text("report.summary_several", language),
+            )
+        ),
+        *(
+            [note_block(text("report.summary_working", language, counts=working))]
+            if working
+            else []
+        ),
         table_block(ties, language=language, min_cell=min_cell),
+        note_block(
+            text(
+                "report.summary_ties_rule",
+                language,
+                several=text("report.summary_several", language),
+            )
+        ),
     ]
 
 
@@ -326,41 +368,18 @@ def _brokers_section(
     top.index = [_label(G, n) for n in top.index]
     top.index.name = "name"
     blocks.append(table_block(top, language=language, min_cell=ctx["min_cell"]))
+    from sociale_kaart.report.whatif import departure_blocks
+
+    blocks += departure_blocks(G, ctx, found)  # issue 14: what if a connector leaves?
     return blocks
 
 
 def _gaps_section(
     G: nx.MultiDiGraph, ctx: dict[str, Any], found: Mapping[str, Any]
 ) -> list[dict[str, Any]]:
-    language, min_cell = ctx["language"], ctx["min_cell"]
-    gaps = found["find_gaps"]
-    if gaps.empty:
-        return [note_block(text("report.nothing", language))]
-    themes = G.graph.get("themes") or {}
-    gaps = gaps.sort_values("severity", ascending=False, kind="stable").head(ctx["top"])
-    frame = pd.DataFrame(
-        {
-            "gap_type": [text(f"gap.{g}", language) for g in gaps["gap_type"]],
-            "neighbourhood": gaps["neighbourhood"].map(lambda v: "" if v is None or v != v else v),
-            "theme": gaps["theme"].map(
-                lambda v: (
-                    "" if v is None or v != v else theme_label(str(v), themes, language=language)
-                )
-            ),
-            "severity": gaps["severity"].astype(float).round(2),
-        }
-    )
-    # In the public report the gaps come from find_gaps(aggregate_only=True): counts
-    # below min_cell are suppressed in the sentences, and no person is named.
-    frame["explanation"] = gaps["explanation"].astype(str)
-    frame["suggestion"] = gaps["suggestion"].astype(str)
-    frame = frame.reset_index(drop=True)
-    frame.index = frame.index + 1
-    frame.index.name = "#"
-    return [
-        note_block(text("report.gaps_intro", language)),
-        table_block(frame, language=language, min_cell=min_cell, index_label="#"),
-    ]
+    from sociale_kaart.report.gaps import gap_blocks
+
+    return gap_blocks(G, ctx, found)
 
 
 def _meetings_section(
