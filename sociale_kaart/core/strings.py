@@ -1406,6 +1406,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Op deze kaart zijn geen kansen gevonden.",
         "No opportunities were found on this map.",
     ),
+    "report.strengths_more": (
+        "Per soort staan hier de {top} grootste; {n} andere kansen zijn niet getoond.",
+        "Per type the {top} largest are shown here; {n} other opportunities are not.",
+    ),
     "col.strength_type": ("soort kans", "opportunity"),
 }
 
