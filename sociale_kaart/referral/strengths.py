@@ -250,6 +250,7 @@ def _matched_pairs(c: _Context) -> list[dict[str, Any]]:
                 )
             )
         return rows
+    pairs = pairs.sort_values("score", ascending=False, kind="stable")  # the best pairs first
     return [
         c.row(
             "matched_pair",
