@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from sociale_kaart.core.formatting import format_number
 from sociale_kaart.core.strings import text
 from sociale_kaart.referral.strengths import strengths
 
@@ -53,7 +54,13 @@ def strength_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, A
     table = pd.DataFrame(
         {
             "strength_type": [text(f"strength.{k}", language) for k in shown["strength_type"]],
-            "count": shown["count"],
+            # written here: iterrows would turn a suppressed pd.NA in a mixed frame into NaN
+            "count": [
+                text("report.suppressed", language, min_cell=min_cell)
+                if pd.isna(n)
+                else format_number(int(n), language, decimals=0)
+                for n in shown["count"]
+            ],
             "explanation": shown["explanation"].astype(str),
             "suggestion": shown["suggestion"].astype(str),
         }

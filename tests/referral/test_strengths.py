@@ -248,7 +248,9 @@ def test_sample_the_bench_13_of_34_offer_something(sample_strengths: pd.DataFram
     bench = _of(sample_strengths, "offers_at_unreached_place")
     assert bench["nodes"].str[0].tolist() == ["pl_bankje"]
     assert int(bench["count"][0]) == 13 == len(bench["nodes"][0]) - 1
-    assert "Of the 34 residents who come to Bankje voor de Buurtsuper, 13" in bench["explanation"][0]
+    assert (
+        "Of the 34 residents who come to Bankje voor de Buurtsuper, 13" in bench["explanation"][0]
+    )
 
 
 def test_sample_walkers_and_the_handyman_are_pairs(sample_strengths: pd.DataFrame) -> None:
@@ -303,11 +305,19 @@ def test_strengths_never_mutate_and_counts_are_consistent(G: nx.MultiDiGraph) ->
     bench = _of(team, "offers_at_unreached_place")
     assert bench["count"].tolist() == [len(n) - 1 for n in bench["nodes"]]
     volunteers = _of(team, "volunteers")
-    assert all(c >= len(n) - 1 for c, n in zip(volunteers["count"], volunteers["nodes"], strict=True))
+    assert all(
+        c >= len(n) - 1 for c, n in zip(volunteers["count"], volunteers["nodes"], strict=True)
+    )
     for _, row in public.iterrows():
         assert not residents & set(row["nodes"])
         count = row["count"]
-        assert count is pd.NA or count == 0 or count >= 5 or row["strength_type"] in (
-            "free_capacity",
-            "vacant_space",
+        assert (
+            count is pd.NA
+            or count == 0
+            or count >= 5
+            or row["strength_type"]
+            in (
+                "free_capacity",
+                "vacant_space",
+            )
         )
