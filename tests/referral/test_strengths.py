@@ -198,7 +198,7 @@ def test_kinds_and_option_errors() -> None:
         sk.strengths(G, kinds="gaps")
     with pytest.raises(ValueError, match="connectors must be at least 0"):
         sk.strengths(G, connectors=-1)
-    with pytest.raises(TypeError, match="today must be a datetime.date"):
+    with pytest.raises(TypeError, match=r"today must be a datetime\.date"):
         sk.strengths(G, today="2026-11-21")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="min_cell"):
         sk.strengths(G, min_cell=2)
