@@ -144,6 +144,7 @@ if TYPE_CHECKING:  # the same names as _EXPORTS, for type checkers (tests/test_l
         find_offers,
         match_residents,
         network_activation,
+        strengths,
         suggest_referrals,
     )
     from sociale_kaart.referral.journal import (
@@ -254,6 +255,7 @@ _EXPORTS: dict[str, str] = {
     "single_knowers": "sociale_kaart.gaps",
     "snapshot": "sociale_kaart.change",
     "stale_records": "sociale_kaart.gaps",
+    "strengths": "sociale_kaart.referral",
     "structural_holes": "sociale_kaart.analysis",
     "structural_holes_between_groups": "sociale_kaart.gaps",
     "suggest_referrals": "sociale_kaart.referral",
@@ -419,6 +421,7 @@ __all__ = [
     "single_knowers",
     "snapshot",
     "stale_records",
+    "strengths",
     "structural_holes",
     "structural_holes_between_groups",
     "suggest_referrals",

@@ -44,6 +44,7 @@ from sociale_kaart.core.vocabulary import (
     ISO_639_1,
     KINDS,
     LEVELS,
+    PLACE_TYPE_ALIASES,
     RELATION_RULES,
     RELATIONS,
     Level,
@@ -661,6 +662,14 @@ class Place(_Record):
 
     _closed_after_opened = field_validator("closed")(_end_after_start)
 
+    @field_validator("type")
+    @classmethod
+    def _type(cls, value: str | None) -> str | None:
+        """A vacant space, however written (``leegstand``, ``vacant space``), becomes ``vacant``."""
+        if value is None:
+            return None
+        return PLACE_TYPE_ALIASES.get(" ".join(value.lower().replace("_", " ").split()), value)
+
 
 class Relation(BaseModel):
     """A tie between two nodes. ``relation`` says what kind of tie it is."""
@@ -692,6 +701,11 @@ class Relation(BaseModel):
     value_involvement: Item = None
     value_resources: Item = None
     works_with: Annotated[bool | None, BeforeValidator(_flag)] = None
+    consent: Annotated[bool | None, BeforeValidator(_flag)] = Field(
+        default=None,
+        description="On a volunteers tie only: the resident agreed to be named as a volunteer "
+        "in team-facing output (sk.strengths, the report). Empty means not asked: not named.",
+    )
     extra: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="before")
@@ -732,6 +746,15 @@ class Relation(BaseModel):
 
     _since = field_validator("since")(_start_not_future)
     _until_after_since = field_validator("until")(_end_after_start)
+
+    @model_validator(mode="after")
+    def _consent_on_volunteers(self) -> Relation:
+        if self.consent is not None and self.relation != "volunteers":
+            raise ValueError(
+                f"consent is recorded on volunteers ties only, not on a {self.relation!r} tie: "
+                "leave the cell empty"
+            )
+        return self
 
     def attributes(self) -> dict[str, Any]:
         """The edge attributes of this record: every field but the endpoints."""
@@ -828,6 +851,7 @@ COLUMN_ALIASES: dict[str, str] = {
     "tot": "until",
     "waarde": "value",
     "werkt_samen": "works_with",
+    "toestemming": "consent",
     "label": "label_nl",
     "omschrijving_nl": "label_nl",
     "omschrijving_en": "label_en",

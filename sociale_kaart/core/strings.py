@@ -1551,6 +1551,126 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy.col.open_places": ("vrije plekken", "open places"),
     "policy.col.capacity_unknown": ("capaciteit onbekend", "capacity unknown"),
     "policy.col.full": ("vol", "full"),
+    # strengths: what the neighbourhood already has (issue 14, "Kansen"; referral/strengths.py)
+    "strength.offers_at_unreached_place": (
+        "Wie iets te bieden heeft op een plek die het team niet bereikt",
+        "Residents who offer something at a place the team does not reach",
+    ),
+    "strength.resident_offers": ("Bewoners die iets te bieden hebben", "Residents who offer help"),
+    "strength.matched_pair": ("Bewoners die elkaar kunnen helpen", "Residents who could pair up"),
+    "strength.volunteers": ("Vrijwilligers", "Volunteers"),
+    "strength.free_capacity": ("Aanbod met vrije plaatsen", "Offers with places free"),
+    "strength.vacant_space": ("Leegstaande ruimte", "Vacant space"),
+    "strength.connector": ("Verbinders tussen buurten", "Connectors between neighbourhoods"),
+    "strengths.unreached_place": (
+        "Van de {n} bewoners die bij {place} komen, hebben er {k} zelf iets te bieden ({themes}).",
+        "Of the {n} residents who come to {place}, {k} have something to offer ({themes}).",
+    ),
+    "strengths.unreached_place_do": (
+        "Vraag hen: zij kennen de anderen op deze plek en kunnen de weg wijzen naar het team.",
+        "Ask them: they know the others there and can show them the way to the team.",
+    ),
+    "strengths.offers": (
+        "{n} bewoners kunnen een ander helpen met {theme}{who}.",
+        "{n} residents could help someone else with {theme}{who}.",
+    ),
+    "strengths.offers_do": (
+        "Vraag hen als een buurtbewoner hulp zoekt bij {theme}.",
+        "Ask them when a neighbour looks for help with {theme}.",
+    ),
+    "strengths.pair_do": (
+        "Breng hen met elkaar in contact.",
+        "Introduce them to each other.",
+    ),
+    "strengths.pairs.shared_wish": (
+        "{n} tweetallen bewoners hebben dezelfde wens en kennen elkaar nog niet ({themes}).",
+        "{n} pairs of residents share a wish and have not met yet ({themes}).",
+    ),
+    "strengths.pairs.offer_need": (
+        "{n} keer heeft een bewoner iets te bieden wat een ander nodig heeft ({themes}).",
+        "{n} times a resident offers what another resident needs ({themes}).",
+    ),
+    "strengths.pairs_do": (
+        "Het team kan deze bewoners aan elkaar voorstellen.",
+        "The team can introduce these residents to each other.",
+    ),
+    "strengths.volunteers": (
+        "{n} vrijwilligers bij {offer}.",
+        "{n} volunteers at {offer}.",
+    ),
+    "strengths.volunteers_named": (
+        "{n} vrijwilligers bij {offer}; met toestemming genoemd: {who}.",
+        "{n} volunteers at {offer}; named with their consent: {who}.",
+    ),
+    "strengths.volunteers_none_named": (
+        "{n} vrijwilligers bij {offer}; niemand heeft toestemming gegeven om genoemd te worden.",
+        "{n} volunteers at {offer}; none has agreed to be named.",
+    ),
+    "strengths.volunteers_do": (
+        "Vraag {offer} of hun vrijwilligers ook elders willen helpen.",
+        "Ask {offer} whether their volunteers would help elsewhere too.",
+    ),
+    "strengths.volunteers_public": (
+        "{n} bewoners doen vrijwilligerswerk bij {k} initiatieven: {offers}.",
+        "{n} residents volunteer at {k} initiatives: {offers}.",
+    ),
+    "strengths.volunteers_public_do": (
+        "Vraag de initiatieven of hun vrijwilligers ook elders willen helpen.",
+        "Ask the initiatives whether their volunteers would help elsewhere too.",
+    ),
+    "strengths.capacity": (
+        "{offer} heeft nog {n} plaatsen vrij ({themes}).",
+        "{offer} has {n} places still open ({themes}).",
+    ),
+    "strengths.capacity_do": (
+        "Verwijs bewoners met een vraag over {themes} hiernaartoe; {m} bewoners hebben die vraag.",
+        "Refer residents with a question about {themes} here; {m} residents have one.",
+    ),
+    "strengths.vacant": (
+        "{place} staat leeg{nb}.",
+        "{place} stands empty{nb}.",
+    ),
+    "strengths.vacant_nb": (" (in {nb})", " (in {nb})"),
+    "strengths.vacant_do": (
+        "Vraag de eigenaar of bewoners of een initiatief de ruimte kunnen gebruiken.",
+        "Ask the owner whether residents or an initiative could use the space.",
+    ),
+    "strengths.connector": (
+        "{who} brengt buurten samen: {n} tweetallen bewoners die elkaar niet kennen, kennen "
+        "allebei {who}, en ze wonen niet alle drie in dezelfde buurt.",
+        "{who} brings neighbourhoods together: {n} pairs of residents who do not know each "
+        "other both know {who}, and the three do not all live in the same neighbourhood.",
+    ),
+    "strengths.connector_do": (
+        "Vraag {who} om buren aan elkaar en aan het team voor te stellen.",
+        "Ask {who} to introduce neighbours to each other and to the team.",
+    ),
+    "strengths.connectors": (
+        "{n} bewoners kennen mensen in andere buurten die elkaar zelf niet kennen.",
+        "{n} residents know people in other neighbourhoods who do not know each other.",
+    ),
+    "strengths.connectors_do": (
+        "Zulke verbinders kunnen buren aan elkaar voorstellen.",
+        "Such connectors can introduce neighbours to each other.",
+    ),
+    "report.strengths": ("Kansen", "Opportunities"),
+    "report.strengths_intro": (
+        "Wat de buurt al in huis heeft: bewoners die iets te bieden hebben, bewoners die "
+        "elkaar kunnen helpen, vrijwilligers, vrije plaatsen, leegstaande ruimte en "
+        "verbinders. Een gesprek begint met wat er is, niet alleen met wat ontbreekt.",
+        "What the neighbourhood already has: residents with something to offer, residents who "
+        "could help each other, volunteers, places still open, vacant space and connectors. "
+        "A conversation starts from what is there, not only from what is missing.",
+    ),
+    "report.strengths_none": (
+        "Op deze kaart zijn geen kansen gevonden.",
+        "No opportunities were found on this map.",
+    ),
+    "report.strengths_more": (
+        "Per soort staan hier de {top} grootste; {n} andere kansen zijn niet getoond.",
+        "Per type the {top} largest are shown here; {n} other opportunities are not.",
+    ),
+    "col.strength_type": ("soort kans", "opportunity"),
 }
 
 

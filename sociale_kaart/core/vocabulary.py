@@ -22,10 +22,12 @@ __all__ = [
     "LEVELS",
     "OFFER_KINDS",
     "PERSON_KINDS",
+    "PLACE_TYPE_ALIASES",
     "RELATIONS",
     "RELATION_RULES",
     "SYMMETRIC_RELATIONS",
     "Level",
+    "VACANT_PLACE",
 ]
 
 #: Kinds of contact moment in the journal's ``contacts`` table (issue 13): a visit at
@@ -73,6 +75,24 @@ INTENSITIES: tuple[str, ...] = ("awareness", "cooperation", "coordination", "int
 PERSON_KINDS: frozenset[str] = frozenset({"resident", "professional"})
 #: The kinds of node that offer something (initiatives and organisations).
 OFFER_KINDS: frozenset[str] = frozenset({"initiative", "organisation"})
+
+#: The place type of a vacant space (*leegstand*): an empty shop, a closed school, an unused
+#: hall that residents or initiatives could use. The one code; the builder maps the aliases
+#: of :data:`PLACE_TYPE_ALIASES` to it. Other place types stay free text.
+VACANT_PLACE = "vacant"
+
+#: Ways of writing the vacant place type in a file, mapped to :data:`VACANT_PLACE`.
+PLACE_TYPE_ALIASES: dict[str, str] = {
+    "vacant": VACANT_PLACE,
+    "vacant space": VACANT_PLACE,
+    "vacant_space": VACANT_PLACE,
+    "empty": VACANT_PLACE,
+    "leegstand": VACANT_PLACE,
+    "leeg": VACANT_PLACE,
+    "leeg pand": VACANT_PLACE,
+    "leegstaand": VACANT_PLACE,
+    "leegstaand pand": VACANT_PLACE,
+}
 
 #: Which node kinds each relation may join: relation -> (source kinds, target kinds).
 RELATION_RULES: dict[str, tuple[frozenset[str], frozenset[str]]] = {

@@ -38,6 +38,7 @@ from sociale_kaart.io.atomic import atomic_file, written_path
 from sociale_kaart.pictures.layout import group_of
 from sociale_kaart.privacy.suppression import MIN_CELL_DEFAULT, check_min_cell, suppress_small
 from sociale_kaart.report.directory import directory_tables
+from sociale_kaart.report.strengths import strength_blocks
 
 __all__ = ["AUDIENCES", "report"]
 
@@ -576,6 +577,7 @@ def render_report(
         ("figures", "report.figures", _figures_section(G, ctx, found)),
         ("brokers", "report.brokers", _brokers_section(G, ctx, found)),
         ("gaps", "report.gaps", _gaps_section(G, ctx, found)),
+        ("strengths", "report.strengths", strength_blocks(G, ctx)),
         ("meetings", "report.meetings", _meetings_section(G, ctx, found)),
         ("referrals", "report.referrals", _referrals_section(G, ctx, found)),
         ("quality", "report.quality", _quality_section(G, ctx)),

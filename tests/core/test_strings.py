@@ -185,6 +185,7 @@ CALLS: dict[str, Callable[[nx.MultiDiGraph, Any], object]] = {
     "unreached_places": lambda G, lang: sk.unreached_places(G, language=lang),
     "what_if": lambda G, lang: sk.what_if(G, "p_schuld", language=lang, today=TODAY),
     "match_residents": lambda G, lang: sk.match_residents(G, language=lang),
+    "strengths": lambda G, lang: sk.strengths(G, language=lang, today=TODAY),
     "network_activation": lambda G, lang: sk.network_activation(G, "r_samira", language=lang),
     "suggest_referrals": lambda G, lang: sk.suggest_referrals(
         G, "r_samira", language=lang, today=TODAY
