@@ -37,7 +37,7 @@ def _expected(row: dict[str, str]) -> set[str]:
 def _package(folder: Path, rows: list[dict[str, str]]) -> Path:
     """One service per row: term rows link their term, service rows carry their text."""
     services = [["id", "name", "description"]]
-    terms = [["id", "name", "parent_id"]]
+    terms = [["id", "name", "parent_id", "code"]]
     links = [["id", "link_id", "taxonomy_term_id", "link_entity"]]
     parents: dict[str, str] = {}
     for i, row in enumerate(rows):
@@ -46,11 +46,11 @@ def _package(folder: Path, rows: list[dict[str, str]]) -> Path:
             parent = ""
             if row["parent"]:
                 parent = parents.setdefault(row["parent"], f"p{len(parents)}")
-            terms.append([f"t{i}", row["text"], parent])
+            terms.append([f"t{i}", row["text"], parent, row.get("ref", "")])
             links.append([f"a{i}", f"r{i}", f"t{i}", "service"])
         else:
             services.append([f"r{i}", row["text"], row["description"]])
-    terms.extend([pid, name, ""] for name, pid in parents.items())
+    terms.extend([pid, name, "", ""] for name, pid in parents.items())
     folder.mkdir(parents=True, exist_ok=True)
     for name, table in (
         ("services.csv", services),
