@@ -1098,8 +1098,16 @@ class Mapper:
         return False
 
     def _code_themes(self, term: RawRow, term_id: str) -> tuple[str, tuple[str, ...]] | None:
-        """The themes of the term's AIRS code (its ``code``, else its id), if it has one."""
-        code = airs_code(clean_text(term.get("code"))) or airs_code(term_id)
+        """The themes of the term's AIRS code, if it has one.
+
+        The code is the term's ``code``, else its id when that is a full AIRS code with
+        digits ("BD-1800.2000", as many 211 exports use): a bare letter as an id ("B",
+        "L") is more likely a short id of another kind than a service area.
+        """
+        code = airs_code(clean_text(term.get("code")))
+        if code is None:
+            by_id = airs_code(term_id)
+            code = by_id if by_id is not None and "-" in by_id else None
         return airs_code_themes(code) if code else None
 
     def _term_themes(self, term: RawRow, terms: Mapping[str, RawRow]) -> list[str] | None:
