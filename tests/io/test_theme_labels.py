@@ -3,9 +3,10 @@
 The labels (tests/data/theme_labels/, see SOURCE.md there) were written by reading each row before
 the matcher was run on them. Every row goes through ``read_hsds`` as a real package would: a
 taxonomy term is linked to a service of its own (under its parent category, so the importer's
-parent rules apply, and with its AIRS code, the row's ``ref``, in the ``code`` column), a service name comes with its description and is read with
-``themes_from_text=True``. Precision and recall are micro-averaged over (row, theme) pairs; a row
-labelled ``none`` counts every theme found for it as a false positive.
+parent rules apply, and with its AIRS code, the row's ``ref``, in the ``code`` column), a
+service name comes with its description and is read with ``themes_from_text=True``.
+Precision and recall are micro-averaged over (row, theme) pairs; a row labelled ``none``
+counts every theme found for it as a false positive.
 """
 
 from __future__ import annotations
