@@ -363,10 +363,19 @@ def test_default_taxonomy_map_common_terms() -> None:
 
 
 def test_themes_from_text(tmp_path: Path) -> None:
-    _write(tmp_path, "services.csv", "id,name,description\ns1,Soup,Free meals and shelter\n")
+    _write(
+        tmp_path,
+        "services.csv",
+        "id,name,description\ns1,Soup,Free meals and shelter\n"
+        "s2,Night Shelter,A bed and free meals\ns3,Soup,Meals and transitional housing\n",
+    )
     assert sk.read_hsds(tmp_path).nodes["service:s1"]["themes"] == []
     G = sk.read_hsds(tmp_path, themes_from_text=True, level="general")
-    assert sorted(G.nodes["service:s1"]["themes"]) == ["finances", "housing"]
+    # the description's main theme (a tie: the first); its other lone words add nothing
+    assert G.nodes["service:s1"]["themes"] == ["finances"]
+    assert G.nodes["service:s2"]["themes"] == ["housing"]  # the name weighs most
+    # a tie goes to the longer key; the lone word "meals" adds nothing
+    assert G.nodes["service:s3"]["themes"] == ["housing"]
     assert G.nodes["service:s1"]["level"] == "general"
 
 

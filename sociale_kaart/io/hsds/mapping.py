@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sociale_kaart.core.records import Initiative, Organisation, Place, _Record
+from sociale_kaart.io.hsds.airs import airs_code, airs_code_themes
 from sociale_kaart.io.hsds.read import Note, Package, RawRow, RawTable
 from sociale_kaart.io.hsds.text import (
     BROAD_CATEGORIES,
@@ -992,6 +993,26 @@ class Mapper:
                     )
                 continue
             themes = self._term_themes(term, terms)
+            by_code = self._code_themes(term, term_id)
+            if by_code is not None:
+                prefix, code_themes = by_code
+                if themes is None:
+                    themes = list(code_themes)
+                    if term_id not in reported:
+                        reported.add(term_id)
+                        self.note(
+                            terms_table,
+                            term,
+                            "read",
+                            f"taxonomy term {clean_text(term.get('name')) or term_id!r} has no "
+                            f"theme word: its AIRS code is under {prefix!r}, which gives "
+                            f"{', '.join(code_themes) or 'no theme'} (AIRS_CODE_THEMES)",
+                            column="code",
+                            value=term.get("code") or term_id,
+                            row_id=term_id,
+                        )
+                elif "-" in prefix:  # a specific branch adds its themes to the name's
+                    themes = list(dict.fromkeys([*themes, *code_themes]))
             if themes is None:
                 if term_id not in reported:
                     reported.add(term_id)
@@ -1075,6 +1096,19 @@ class Mapper:
             parent = clean_id(current.get("parent_id"))
             current = terms.get(parent) if parent is not None else None
         return False
+
+    def _code_themes(self, term: RawRow, term_id: str) -> tuple[str, tuple[str, ...]] | None:
+        """The themes of the term's AIRS code, if it has one.
+
+        The code is the term's ``code``, else its id when that is a full AIRS code with
+        digits ("BD-1800.2000", as many 211 exports use): a bare letter as an id ("B",
+        "L") is more likely a short id of another kind than a service area.
+        """
+        code = airs_code(clean_text(term.get("code")))
+        if code is None:
+            by_id = airs_code(term_id)
+            code = by_id if by_id is not None and "-" in by_id else None
+        return airs_code_themes(code) if code else None
 
     def _term_themes(self, term: RawRow, terms: Mapping[str, RawRow]) -> list[str] | None:
         """The term's own themes, else those of its parents.
@@ -1242,7 +1276,7 @@ class Mapper:
                 values[key] = sk[key]
         themes = list(sk.get("theme", []))
         if not themes and self.themes_from_text:
-            themes = self.matcher.themes_in_text([name, description])
+            themes = self.matcher.service_themes(name, description)
         values["themes"] = themes
         extra: dict[str, str | None] = {
             "x_alternate_name": clean_text(row.get("alternate_name")),

@@ -1004,6 +1004,61 @@ class TaxonomyMatcher:
                 found.extend(t for t in self.exact[phrase] if t not in found)
         return found
 
+    def _hits(self, text: str) -> dict[str, tuple[int, int, int]]:
+        """Theme -> (key occurrences, words in its longest key, position of the first).
+
+        Keys are tried longest first and each word counts once, as in :meth:`themes`.
+        """
+        hits: dict[str, tuple[int, int, int]] = {}
+        for phrase, pattern in self._phrases:
+            if phrase not in text:
+                continue
+            spans = [m.span() for m in pattern.finditer(text)]
+            if not spans:
+                continue
+            for start, end in spans:
+                text = text[:start] + "\x00" * (end - start) + text[end:]
+            for theme in self.exact[phrase]:
+                count, words, first = hits.get(theme, (0, 0, len(text)))
+                hits[theme] = (
+                    count + len(spans),
+                    max(words, phrase.count(" ") + 1),
+                    min(first, spans[0][0]),
+                )
+        return hits
+
+    def service_themes(self, name: str | None, description: str | None) -> list[str]:
+        """Themes of a service from its name and description (a heuristic, issue 11).
+
+        The name weighs most: every theme whose key is in the name counts. A
+        description mentions much that the service is not about ("offers
+        education, sports and meals"), so from it only two kinds of theme
+        count: its main theme (the one named most often, then by the longest
+        key, then first), and every theme named by a key of two or more words
+        ("child care", "support group"); a lone word such as "education" or
+        "sports" is not enough by itself.
+
+        Examples
+        --------
+        >>> from sociale_kaart.io.hsds.text import DEFAULT_TAXONOMY_MAP, TaxonomyMatcher
+        >>> matcher = TaxonomyMatcher(DEFAULT_TAXONOMY_MAP)
+        >>> matcher.service_themes("West II", "Day care for children of parents in jobs.")
+        ['parenting']
+        >>> matcher.service_themes("Hope House", "Transitional housing and support groups.")
+        ['housing', 'social_network']
+        >>> matcher.service_themes("Radio", "News, sports and weather read aloud.")
+        ['exercise']
+        >>> matcher.service_themes("Food Bank", "Also offers education and sports.")
+        ['finances']
+        """
+        own = (self._phrases_in(normalise_term(name)) if name else None) or []
+        hits = self._hits(normalise_term(description)) if description else {}
+        ranked = sorted(hits, key=lambda t: (-hits[t][0], -hits[t][1], hits[t][2]))
+        strong = [t for t in ranked if hits[t][1] >= 2]
+        if own:
+            return list(dict.fromkeys([*own, *strong]))
+        return list(dict.fromkeys([*ranked[:1], *strong]))
+
     def themes_in_text(self, texts: Iterable[str | None]) -> list[str]:
         """Every theme whose key occurs as a word or phrase in the texts (heuristic)."""
         body = " ".join(normalise_term(t) for t in texts if t)
