@@ -24,6 +24,7 @@ initiative whose organisation has closed keeps no ``organisation``.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -163,27 +164,89 @@ def snapshot(G: nx.MultiDiGraph, *, on: _dt.date | str) -> nx.MultiDiGraph:
     out = nx.MultiDiGraph()
     out.graph.update(G.graph)
     out.graph["as_of"] = day.isoformat()
-    keep: set[Hashable] = set()
+    keep: dict[Hashable, dict[str, Any]] = {}
     for node, attrs in G.nodes(data=True):
-        fields = LIFECYCLE.get(attrs.get("kind", ""))
-        if fields is None or _current(attrs, fields, day, f"node {node!r}"):
-            keep.add(node)
-    for node, attrs in G.nodes(data=True):
-        if node not in keep:
-            continue
+        kind = attrs.get("kind", "")
+        fields = LIFECYCLE.get(kind)
+        if (
+            fields is None
+            or (attrs.get(fields[0]) is None and attrs.get(fields[1]) is None)
+            or _current(attrs, fields, day, f"node {node!r}")
+        ):
+            keep[node] = attrs
+    _fill(out, _current_nodes(keep), _current_ties(G, keep, day))
+    return out
+
+
+def _current_nodes(
+    keep: Mapping[Hashable, Mapping[str, Any]],
+) -> Iterator[tuple[Hashable, dict[str, Any]]]:
+    """A copy of each current node's attributes, references to nodes gone emptied."""
+    for node, attrs in keep.items():
         copy = dict(attrs)
         for field in _REFERENCES.get(attrs.get("kind", ""), ()):
             ref = copy.get(field)
             if ref is not None and ref not in keep:
                 copy[field] = None
-        out.add_node(node, **copy)
+        yield node, copy
+
+
+def _current_ties(
+    G: nx.MultiDiGraph, keep: Mapping[Hashable, Any], day: _dt.date
+) -> Iterator[tuple[Hashable, Hashable, dict[Any, dict[str, Any]]]]:
+    """Per pair ``(u, v)`` of current nodes, in ``G``'s order: a copy of its current ties by key."""
     tie = LIFECYCLE["relation"]
-    out.add_edges_from(
-        (u, v, k, dict(attrs))
-        for u, v, k, attrs in G.edges(keys=True, data=True)
-        if u in keep and v in keep and _current(attrs, tie, day, f"tie {u!r} -> {v!r} ({k})")
-    )
-    return out
+    start, end = tie
+    for u, nbrs in G.adjacency():
+        if u not in keep:
+            continue
+        for v, keydict in nbrs.items():
+            if v not in keep:
+                continue
+            kept: dict[Any, dict[str, Any]] = {}
+            for k, attrs in keydict.items():
+                if (attrs.get(start) is None and attrs.get(end) is None) or _current(
+                    attrs, tie, day, f"tie {u!r} -> {v!r} ({k})"
+                ):
+                    kept[k] = dict(attrs)
+            if kept:
+                yield u, v, kept
+
+
+def _fill(
+    out: nx.MultiDiGraph,
+    nodes: Iterable[tuple[Hashable, dict[str, Any]]],
+    ties: Iterable[tuple[Hashable, Hashable, dict[Any, dict[str, Any]]]],
+) -> None:
+    """Put nodes and ties into the new, empty map ``out`` in one pass over its dicts.
+
+    This is what ``out.add_nodes_from`` and ``out.add_edges_from`` would
+    leave behind, in the same order, but at a third of the cost at 100,000
+    residents (issue 12, scale): networkx keeps a MultiDiGraph as
+    ``_node[n] = attrs``, ``_succ[u][v] = {key: attrs}`` and ``_pred[v][u]``
+    the same key dict (``_adj`` is ``_succ``). ``out`` is new, so it has no
+    cache to clear and no view that could have seen it empty. The garbage
+    collector is paused meanwhile: the new dicts hold no cycles, and its
+    passes over the growing map were a third of the time.
+    """
+    node_dict, succ, pred = out._node, out._succ, out._pred
+    if out.number_of_nodes() or succ is not out._adj:  # pragma: no cover - another networkx
+        out.add_nodes_from(nodes)
+        out.add_edges_from((u, v, k, d) for u, v, kept in ties for k, d in kept.items())
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for node, attrs in nodes:
+            node_dict[node] = attrs
+            succ[node] = {}
+            pred[node] = {}
+        for u, v, kept in ties:
+            succ[u][v] = kept
+            pred[v][u] = kept
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
