@@ -530,7 +530,8 @@ def plot_referral(
             gid="step",
         )
     title = text("fig.referral", language)
-    target = referral_row.get("target_name") or path[-1]
+    named = referral_row.get("target_name")
+    target = named if isinstance(named, str) and named else path[-1]
     theme = referral_row.get("theme")
     if theme:
         vocabulary = G.graph.get("themes") or DEFAULT_THEMES

@@ -23,6 +23,7 @@ import pandas as pd
 from sociale_kaart.analysis.summary import summary
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.formatting import format_date, format_number
+from sociale_kaart.core.naming import name_in_text, team_labels
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import check_language, field_label, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
@@ -204,8 +205,16 @@ def figure_block(ax: Any, alt: str) -> dict[str, Any]:
     return {"type": "figure", "src": f"data:image/png;base64,{data}", "alt": alt}
 
 
-def _label(G: nx.MultiDiGraph, node: Any) -> str:
-    """A node's name, but a resident's id (names are personal data)."""
+def _label(G: nx.MultiDiGraph, node: Any, ctx: Mapping[str, Any] | None = None) -> str:
+    """A node as the page names it.
+
+    In the team version (``ctx["labels"]``, :func:`~sociale_kaart.core.naming.team_labels`)
+    people by name, residents too; otherwise a node's name, but a resident's
+    id (names are personal data).
+    """
+    labels: Mapping[Any, str] = (ctx or {}).get("labels") or {}
+    if node in labels:
+        return labels[node]
     attrs = G.nodes[node] if node in G else {}
     if attrs.get("kind") == "resident":
         return str(node)
@@ -293,7 +302,7 @@ def _figures_section(
         cols = ["kind", "name", "degree", "betweenness", "pagerank"]
         top = centrality.sort_values("betweenness", ascending=False).head(ctx["top"])[cols]
         top = top.assign(
-            name=[_label(G, n) for n in top.index],
+            name=[_label(G, n, ctx) for n in top.index],  # the team's table names residents
             kind=[kind_label(k, language) for k in top["kind"]],
         )
         blocks.append(table_block(top.round(3), language=language, min_cell=min_cell))
@@ -323,7 +332,7 @@ def _brokers_section(
         order.head(ctx["top"]).index, [c for c in (*BROKERAGE_ROLES, "total") if c in frame]
     ]
     top = top.rename(columns={r: text(f"role.{r}", language) for r in BROKERAGE_ROLES})
-    top.index = [_label(G, n) for n in top.index]
+    top.index = [_label(G, n, ctx) for n in top.index]
     top.index.name = "name"
     blocks.append(table_block(top, language=language, min_cell=ctx["min_cell"]))
     return blocks
@@ -354,6 +363,14 @@ def _gaps_section(
     # below min_cell are suppressed in the sentences, and no person is named.
     frame["explanation"] = gaps["explanation"].astype(str)
     frame["suggestion"] = gaps["suggestion"].astype(str)
+    labels = ctx.get("labels") or {}
+    if labels:  # the team version names the residents a gap is about (core/naming.py)
+        nodes = [list(n) if isinstance(n, (list, tuple)) else [] for n in gaps["nodes"]]
+        for column in ("explanation", "suggestion"):
+            frame[column] = [
+                name_in_text(said, labels, about)
+                for said, about in zip(frame[column], nodes, strict=True)
+            ]
     frame = frame.reset_index(drop=True)
     frame.index = frame.index + 1
     frame.index.name = "#"
@@ -375,14 +392,14 @@ def _meetings_section(
     people = audit.professionals.head(ctx["top"])[
         ["meetings", "hours_per_month", "flagged_hours", "caseload"]
     ].copy()
-    people.index = [_label(G, n) for n in people.index]
+    people.index = [_label(G, n, ctx) for n in people.index]
     people.index.name = "professional"
     flagged = audit.meetings[audit.meetings["flagged"]]
     flagged = flagged.sort_values(["hours_per_month", "professional"], ascending=[False, True])
     meetings = pd.DataFrame(
         {
-            "professional": [_label(G, n) for n in flagged["professional"]],
-            "other": [_label(G, n) for n in flagged["other"]],
+            "professional": [_label(G, n, ctx) for n in flagged["professional"]],
+            "other": [_label(G, n, ctx) for n in flagged["other"]],
             "hours_per_month": flagged["hours_per_month"].astype(float).round(1),
             "shared_residents": flagged["shared_residents"],
             "relevance": flagged["relevance"].astype(float).round(2),
@@ -407,27 +424,32 @@ def _referrals_section(
         return [note_block(text("report.nothing", language))]
     themes = G.graph.get("themes") or {}
     cards = []
+    labels = ctx.get("labels") or {}
     for resident, row in rows:
         target = row.get("target")
-        name = row.get("target_name") or (_label(G, target) if target is not None else "")
+        name = _label(G, target, ctx) if target is not None else ""
         theme = row.get("theme")
-        title = f"{text('report.resident', language)} {resident} → {name}"
+        title = f"{text('report.resident', language)} {_label(G, resident, ctx)} → {name}"
         if theme:
             title += f" ({theme_label(str(theme), themes, language=language)})"
-        path = row.get("path") or []
+        path = list(row.get("path") or [])
         lines = []
         if path:
             lines.append(
-                f"{text('report.path', language)}: " + " → ".join(_label(G, n) for n in path)
+                f"{text('report.path', language)}: " + " → ".join(_label(G, n, ctx) for n in path)
             )
         if row.get("explanation"):
-            lines.append(str(row.get("explanation")))
+            lines.append(name_in_text(str(row.get("explanation")), labels, path))
         reasons = row.get("reasons")
         cards.append(
             {
                 "title": title,
                 "lines": lines,
-                "reasons": [str(r) for r in reasons] if isinstance(reasons, (list, tuple)) else [],
+                "reasons": (
+                    [name_in_text(str(r), labels, path) for r in reasons]
+                    if isinstance(reasons, (list, tuple))
+                    else []
+                ),
             }
         )
     return [note_block(text("report.referrals_intro", language)), {"type": "cards", "cards": cards}]
@@ -541,6 +563,8 @@ def render_report(
         "min_cell": min_cell,
         "show": shown,
         "seed": seed,
+        # The team version names people, residents too; the public one no person.
+        "labels": team_labels(G, language=language) if audience == "team" else {},
     }
     found = _analyses(
         G,
