@@ -321,14 +321,16 @@ def suggest_referrals(
         (node id), ``target_kind``, ``target_name`` (the target's name; missing,
         ``pd.NA``, for a resident, whose name is personal data: see
         docs/conventions.md, "Names in tables"), ``theme`` (the need it
-        answers), ``level`` (``own_network``, ``informal``, ``general``, ``specialised``, or None when the offer
-        has no level), ``eligible`` (``yes``, ``no``, ``unknown``),
+        answers), ``level`` (``own_network``, ``informal``, ``general``,
+        ``specialised``, or None when the offer has no level), ``eligible``
+        (``yes``, ``no``, ``unknown``),
         ``score`` (0-1), ``path`` (node ids, the resident first and the
         target last), ``via`` (who can make the warm introduction, or None),
         ``via_name`` (that person's name by the same rule: a professional's
         name, ``pd.NA`` for a resident or when ``via`` is None), ``reasons``
         (list of str) and ``explanation`` (one sentence; residents in it by
-        id, the team report and the CLI name them). A resident without needs (and no ``theme`` given) gets an empty frame.
+        id, the team report and the CLI name them). A resident without needs
+        (and no ``theme`` given) gets an empty frame.
 
     Raises
     ------
