@@ -221,6 +221,22 @@ def _label(G: nx.MultiDiGraph, node: Any, ctx: Mapping[str, Any] | None = None) 
     return str(attrs.get("name") or node)
 
 
+def _with_names(G: nx.MultiDiGraph, frame: pd.DataFrame, ctx: Mapping[str, Any]) -> pd.DataFrame:
+    """``frame`` with residents' names filled in when the team's figures may show them.
+
+    The analysis tables hold no residents' names (docs/conventions.md, "Names
+    in tables"); a figure labels residents by name only with ``show=["name"]``,
+    so only then are the names put back, from ``G``, for the team.
+    """
+    if "name" not in ctx["show"] or "name" not in frame.columns:
+        return frame
+    names = [
+        G.nodes[n].get("name") if n in G and G.nodes[n].get("kind") == "resident" else v
+        for n, v in zip(frame.index, frame["name"], strict=True)
+    ]
+    return frame.assign(name=names)
+
+
 # ----------------------------------------------------------------------------- sections
 
 
@@ -296,7 +312,7 @@ def _figures_section(
     ax = plot_coverage(coverage, language=language)
     blocks.append(figure_block(ax, text("fig.coverage", language)))
     if ctx["audience"] == "team":
-        centrality = found["centrality"]
+        centrality = _with_names(G, found["centrality"], ctx)
         ax = plot_centrality(centrality, language=language, show=ctx["show"])
         blocks.append(figure_block(ax, text("fig.centrality", language)))
         cols = ["kind", "name", "degree", "betweenness", "pagerank"]
@@ -317,7 +333,7 @@ def _brokers_section(
     language = ctx["language"]
     if ctx["audience"] == "public":
         return [note_block(text("report.team_only", language))]
-    frame = found["brokerage"]
+    frame = _with_names(G, found["brokerage"], ctx)
     blocks = [note_block(text("report.brokers_intro", language))]
     blocks.append(
         figure_block(
