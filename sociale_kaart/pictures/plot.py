@@ -560,12 +560,17 @@ def plot_referral(
 
 def _row_label(frame: pd.DataFrame, node: Any, shown: frozenset[str]) -> str:
     kind = frame.at[node, "kind"] if "kind" in frame.columns else None
-    name = frame.at[node, "name"] if "name" in frame.columns else None
+    name: Any = frame.at[node, "name"] if "name" in frame.columns else None
     if kind == "resident" and "name" not in shown:
         return str(node)
-    if name is None or bool(pd.isna(name)) or name == "":
+    if name is None or _missing(name) or name == "":
         return str(node)
     return str(name)
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN or ``pd.NA`` (a list or other container is not missing)."""
+    return value is None or (not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value)))
 
 
 def _warn_unnamed(frame: pd.DataFrame, nodes: Iterable[Any], shown: frozenset[str]) -> None:
@@ -573,7 +578,7 @@ def _warn_unnamed(frame: pd.DataFrame, nodes: Iterable[Any], shown: frozenset[st
     if "name" not in shown or "kind" not in frame.columns:
         return
     names = frame["name"] if "name" in frame.columns else pd.Series(pd.NA, index=frame.index)
-    unnamed = [n for n in nodes if frame.at[n, "kind"] == "resident" and pd.isna(names.at[n])]
+    unnamed = [n for n in nodes if frame.at[n, "kind"] == "resident" and _missing(names.at[n])]
     if unnamed:
         warnings.warn(
             f"show=['name']: the frame holds no name for {len(unnamed)} resident(s) "
