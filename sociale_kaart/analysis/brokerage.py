@@ -81,6 +81,8 @@ def brokerage(
         ``coordinator``, ``itinerant``, ``representative``, ``gatekeeper``,
         ``liaison`` and ``total`` (whole numbers). An empty map gives an
         empty frame with these columns.
+        ``name`` is missing (``pd.NA``) for residents, who are identified by
+        their id (docs/conventions.md, "Names in tables").
 
     Raises
     ------
@@ -236,6 +238,8 @@ def structural_holes(
         ``efficiency`` (effective size / degree) and ``constraint``. Nodes
         without ties get missing values (NaN) for the last three, as in
         networkx. An empty map gives an empty frame with these columns.
+        ``name`` is missing (``pd.NA``) for residents, who are identified by
+        their id (docs/conventions.md, "Names in tables").
 
     Raises
     ------

@@ -106,6 +106,8 @@ def centrality(
         best rank. ``frame.attrs`` records the options and, when sampled,
         ``samples``, ``seed`` and the median relative standard error of the
         100 highest estimates (``betweenness_rse``, ``closeness_rse``).
+        ``name`` is missing (``pd.NA``) for residents, who are identified by
+        their id (docs/conventions.md, "Names in tables").
         An empty map gives an empty frame with these columns.
 
     Raises

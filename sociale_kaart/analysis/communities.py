@@ -60,6 +60,8 @@ def communities(
         given resolution), ``"n_communities"``, ``"method"``,
         ``"resolution"`` and ``"seed"``. An empty map gives an empty frame
         with modularity NaN.
+        ``name`` is missing (``pd.NA``) for residents, who are identified by
+        their id (docs/conventions.md, "Names in tables").
 
     Raises
     ------

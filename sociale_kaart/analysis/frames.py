@@ -9,6 +9,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from sociale_kaart.core.naming import table_names
+
 __all__ = ["Partition", "group_of", "node_frame", "rank_within_kind"]
 
 #: A grouping (``by=``): a node attribute name, or a callable ``f(node, attrs)``.
@@ -28,16 +30,18 @@ def _neighbourhood(attrs: dict[str, Any]) -> str | None:
 def node_frame(G: nx.Graph, nodes: Sequence[Hashable] | None = None) -> pd.DataFrame:
     """``kind``, ``name`` and ``neighbourhood`` of each node, indexed by ``id``.
 
-    A professional's ``neighbourhoods`` list is joined with ``;``.
+    ``name`` follows the one rule for names in tables
+    (:func:`sociale_kaart.core.naming.table_names`): missing (``pd.NA``) for
+    residents. A professional's ``neighbourhoods`` list is joined with ``;``.
     """
     nodes = list(G) if nodes is None else list(nodes)
     data = G.nodes
-    kinds, names, nbs = [], [], []
+    kinds, nbs = [], []
     for v in nodes:
         attrs = data[v]
         kinds.append(attrs.get("kind"))
-        names.append(attrs.get("name"))
         nbs.append(_neighbourhood(attrs))
+    names = table_names(G, nodes)
     index = pd.Index(nodes, name="id", dtype=object)
     return pd.DataFrame(
         {

@@ -211,6 +211,8 @@ def two_mode_centrality(
         Columns ``kind``, ``name``, ``neighbourhood``, ``degree``,
         ``betweenness``, ``closeness``, each normalised within its mode.
         ``frame.attrs`` records ``sampled``, ``samples`` and ``seed``.
+        ``name`` is missing (``pd.NA``) for residents, who are identified by
+        their id (docs/conventions.md, "Names in tables").
 
     Raises
     ------

@@ -258,6 +258,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_gaps(args: argparse.Namespace) -> int:
+    from sociale_kaart.core.naming import name_in_text, team_labels
     from sociale_kaart.gaps.api import find_gaps
 
     G = _load(args)
@@ -269,12 +270,18 @@ def _cmd_gaps(args: argparse.Namespace) -> int:
     gaps = gaps.sort_values("severity", ascending=False, kind="stable").head(args.top)
     columns = [c for c in ("gap_type", "severity", "neighbourhood", "theme") if c in gaps]
     _print_frame(gaps[columns].round({"severity": 2}))
+    # The CLI is for the team: the people a gap is about by name (core/naming.py).
+    labels = team_labels(G, language=args.lang)
     for i, (_, row) in enumerate(gaps.iterrows(), start=1):
-        print(f"\n{i}. {row.get('explanation', '')}\n   -> {row.get('suggestion', '')}")
+        nodes = row.get("nodes") or []
+        said = name_in_text(str(row.get("explanation", "")), labels, nodes)
+        todo = name_in_text(str(row.get("suggestion", "")), labels, nodes)
+        print(f"\n{i}. {said}\n   -> {todo}")
     return 0
 
 
 def _cmd_refer(args: argparse.Namespace) -> int:
+    from sociale_kaart.core.naming import name_in_text, team_label, team_labels
     from sociale_kaart.referral.suggest import suggest_referrals
 
     G = _load(args)
@@ -285,11 +292,14 @@ def _cmd_refer(args: argparse.Namespace) -> int:
         )
     args.progress(f"looking for offers for {args.resident}")
     found = suggest_referrals(G, args.resident, theme=args.theme, top=args.top, language=args.lang)
+    # The CLI is for the team: people by name, paths as names joined by arrows.
+    labels = team_labels(G, language=args.lang)
     if found.empty:
-        print(text("cli.refer.none", args.lang, resident=args.resident))
+        print(text("cli.refer.none", args.lang, resident=team_label(G, labels, args.resident)))
         return 0
     for i, (_, row) in enumerate(found.head(args.top).iterrows(), start=1):
-        path = " -> ".join(map(str, row.get("path") or []))
+        steps = list(row.get("path") or [])
+        path = " → ".join(team_label(G, labels, n) for n in steps)
         eligible = str(row.get("eligible"))
         ok = (
             text(f"cli.refer.{eligible}", args.lang)
@@ -297,11 +307,11 @@ def _cmd_refer(args: argparse.Namespace) -> int:
             else eligible
         )
         theme = theme_label(str(row.get("theme")), DEFAULT_THEMES, language=args.lang)
-        print(f"{i}. {row.get('target_name') or row.get('target')} ({theme}, {ok})")
+        print(f"{i}. {team_label(G, labels, row.get('target'))} ({theme}, {ok})")
         if path:
             print(f"   {text('cli.refer.path', args.lang)}: {path}")
         if row.get("explanation"):
-            print(f"   {row.get('explanation')}")
+            print(f"   {name_in_text(str(row.get('explanation')), labels, steps)}")
     return 0
 
 
@@ -491,7 +501,7 @@ def _cmd_journal_add(args: argparse.Namespace) -> int:
 
 def _cmd_journal_open(args: argparse.Namespace) -> int:
     from sociale_kaart.core.formatting import format_date
-    from sociale_kaart.core.naming import professional_labels, team_label
+    from sociale_kaart.core.naming import team_label, team_labels
     from sociale_kaart.gaps.journal import journal_day, open_loops
 
     language = args.lang
@@ -502,7 +512,7 @@ def _cmd_journal_open(args: argparse.Namespace) -> int:
     if loops.empty:
         print(text("cli.journal.open_none", language, weeks=args.weeks, date=when))
         return 0
-    pros = professional_labels(G, language=language)
+    pros = team_labels(G, language=language)
     vocabulary = G.graph.get("themes") or DEFAULT_THEMES
 
     def label(node: object) -> str:
@@ -523,7 +533,7 @@ def _cmd_journal_open(args: argparse.Namespace) -> int:
                 "cli.journal.open_line",
                 language,
                 referral=ref,
-                resident=row["resident"],
+                resident=label(row["resident"]),
                 target=label(row["target"]),
                 theme=shown,
                 status=text(f"journal.status.{row['status']}", language),

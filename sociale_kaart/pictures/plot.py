@@ -18,6 +18,7 @@ not used for positions, unless ``show=`` asks for ``"name"`` or for
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -530,7 +531,8 @@ def plot_referral(
             gid="step",
         )
     title = text("fig.referral", language)
-    target = referral_row.get("target_name") or path[-1]
+    named = referral_row.get("target_name")
+    target = named if isinstance(named, str) and named else path[-1]
     theme = referral_row.get("theme")
     if theme:
         vocabulary = G.graph.get("themes") or DEFAULT_THEMES
@@ -558,12 +560,34 @@ def plot_referral(
 
 def _row_label(frame: pd.DataFrame, node: Any, shown: frozenset[str]) -> str:
     kind = frame.at[node, "kind"] if "kind" in frame.columns else None
-    name = frame.at[node, "name"] if "name" in frame.columns else None
+    name: Any = frame.at[node, "name"] if "name" in frame.columns else None
     if kind == "resident" and "name" not in shown:
         return str(node)
-    if name is None or (isinstance(name, float) and np.isnan(name)) or name == "":
+    if name is None or _missing(name) or name == "":
         return str(node)
     return str(name)
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN or ``pd.NA`` (a list or other container is not missing)."""
+    return value is None or (not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value)))
+
+
+def _warn_unnamed(frame: pd.DataFrame, nodes: Iterable[Any], shown: frozenset[str]) -> None:
+    """Say so when ``show=["name"]`` asks for residents' names that the frame does not hold."""
+    if "name" not in shown or "kind" not in frame.columns:
+        return
+    names = frame["name"] if "name" in frame.columns else pd.Series(pd.NA, index=frame.index)
+    unnamed = [n for n in nodes if frame.at[n, "kind"] == "resident" and _missing(names.at[n])]
+    if unnamed:
+        warnings.warn(
+            f"show=['name']: the frame holds no name for {len(unnamed)} resident(s) "
+            f"(e.g. {unnamed[0]!r}), so they are labelled by id; analysis tables leave "
+            "residents' names out (docs/conventions.md, 'Names in tables'): fill the "
+            "name column from G first to label them by name",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 def plot_centrality(
@@ -589,7 +613,10 @@ def plot_centrality(
     ax : matplotlib.axes.Axes, optional
         Where to draw.
     show : iterable of str, optional
-        ``["name"]`` labels residents by name (by default by id).
+        ``["name"]`` labels residents by name (by default by id), from the
+        frame's ``name`` column; the analyses leave residents' names out of
+        it (docs/conventions.md, "Names in tables"), so fill it in first, or
+        residents stay labelled by id, with a warning.
     language : {"en", "nl"}, default "en"
         Language of the legend and title.
 
@@ -645,6 +672,7 @@ def plot_centrality(
         )
         for patch in bars.patches:
             patch.set_gid(f"bars:{kind}")
+        _warn_unnamed(frame, part.index, shown)
         labels.extend(_row_label(frame, n, shown) for n in part.index)
         y += len(part) + 1
         labels.append("")
@@ -678,7 +706,9 @@ def plot_brokerage(
     ax : matplotlib.axes.Axes, optional
         Where to draw.
     show : iterable of str, optional
-        ``["name"]`` labels residents by name.
+        ``["name"]`` labels residents by name, from the frame's ``name``
+        column, as in :func:`plot_centrality` (residents without a name there
+        stay labelled by id, with a warning).
     language : {"en", "nl"}, default "en"
         Language of the role names and title.
 
@@ -732,6 +762,7 @@ def plot_brokerage(
         for patch in bars.patches:
             patch.set_gid(f"role:{role}")
         left = left + values
+    _warn_unnamed(frame, order, shown)
     ax.set_yticks(ys, [_row_label(frame, n, shown) for n in order], fontsize=FONT_TEXT)
     ax.invert_yaxis()
     ax.set_xlabel(text("fig.count", language))

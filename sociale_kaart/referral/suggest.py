@@ -86,7 +86,7 @@ from sociale_kaart.core.eligibility import Outcome, RuleResult, evaluate, has_co
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.formatting import format_km
 from sociale_kaart.core.geo import haversine_km
-from sociale_kaart.core.naming import professional_labels
+from sociale_kaart.core.naming import professional_labels, table_name
 from sociale_kaart.core.strings import STRINGS, check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
 from sociale_kaart.index.moves import (
@@ -153,6 +153,7 @@ COLUMNS: tuple[str, ...] = (
     "score",
     "path",
     "via",
+    "via_name",
     "reasons",
     "explanation",
 )
@@ -318,14 +319,19 @@ def suggest_referrals(
     pandas.DataFrame
         At most ``top`` rows, best first, with a default integer index and the
         columns :data:`~sociale_kaart.referral.suggest.COLUMNS`: ``target``
-        (node id), ``target_kind``, ``target_name`` (the id for residents: their names are personal
-        data), ``theme`` (the need it answers), ``level`` (``own_network``,
-        ``informal``, ``general``, ``specialised``, ``insured``, or None when the offer
-        has no level), ``eligible`` (``yes``, ``no``, ``unknown``),
+        (node id), ``target_kind``, ``target_name`` (the target's name; missing,
+        ``pd.NA``, for a resident, whose name is personal data: see
+        docs/conventions.md, "Names in tables"), ``theme`` (the need it
+        answers), ``level`` (``own_network``, ``informal``, ``general``,
+        ``specialised``, ``insured``, or None when the offer has no level), ``eligible``
+        (``yes``, ``no``, ``unknown``),
         ``score`` (0-1), ``path`` (node ids, the resident first and the
         target last), ``via`` (who can make the warm introduction, or None),
-        ``reasons`` (list of str) and ``explanation`` (one sentence). A
-        resident without needs (and no ``theme`` given) gets an empty frame.
+        ``via_name`` (that person's name by the same rule: a professional's
+        name, ``pd.NA`` for a resident or when ``via`` is None), ``reasons``
+        (list of str) and ``explanation`` (one sentence; residents in it by
+        id, the team report and the CLI name them). A resident without needs
+        (and no ``theme`` given) gets an empty frame.
 
     Raises
     ------
@@ -803,13 +809,14 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
     return {
         "target": index.ids[c.node],
         "target_kind": _KIND_NAME[index.kind[c.node]],
-        "target_name": name,
+        "target_name": table_name(G.nodes[index.ids[c.node]]),
         "theme": c.theme,
         "level": c.level,
         "eligible": c.eligible,
         "score": round(c.score, 4),
         "path": [index.ids[i] for i in c.path],
         "via": c.via,
+        "via_name": table_name(G.nodes[c.via]) if c.via is not None else pd.NA,
         "reasons": reasons,
         "explanation": sentence + ".",
     }

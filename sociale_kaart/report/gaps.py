@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from sociale_kaart.core.naming import name_in_text
 from sociale_kaart.core.strings import text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.gaps.groups import GAP_GROUPS, GROUPS
@@ -52,7 +53,12 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value)
 
 
-def _table(gaps: pd.DataFrame, themes: Mapping[str, Any], language: str) -> pd.DataFrame:
+def _table(
+    gaps: pd.DataFrame,
+    themes: Mapping[str, Any],
+    language: str,
+    labels: Mapping[Any, str] | None = None,
+) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "gap_type": [text(f"gap.{g}", language) for g in gaps["gap_type"]],
@@ -68,6 +74,13 @@ def _table(gaps: pd.DataFrame, themes: Mapping[str, Any], language: str) -> pd.D
             "suggestion": gaps["suggestion"].astype(str).tolist(),
         }
     )
+    if labels:  # the team version names the residents a gap is about (core/naming.py)
+        nodes = [list(n) if isinstance(n, (list, tuple)) else [] for n in gaps["nodes"]]
+        for column in ("explanation", "suggestion"):
+            frame[column] = [
+                name_in_text(said, labels, about)
+                for said, about in zip(frame[column], nodes, strict=True)
+            ]
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="#")
     return frame
 
@@ -100,7 +113,7 @@ def gap_blocks(
                 + text("report.gap_group_shown", language, shown=len(members), total=total)
             )
         )
-        table = _table(members, themes, language)
+        table = _table(members, themes, language, ctx.get("labels") or None)
         blocks.append(table_block(table, language=language, min_cell=min_cell, index_label="#"))
         for gap_type in dict.fromkeys(members["gap_type"]):
             blocks.append(

@@ -14,7 +14,7 @@ see :mod:`sociale_kaart.core.journal`) and turns it into blocks of the page:
 - the open loops of :func:`~sociale_kaart.open_loops`.
 
 For the team, referrers are named (professionals by name and discipline,
-:mod:`sociale_kaart.core.naming`), residents shown by id. For the public, only
+:mod:`sociale_kaart.core.naming`), residents by name too. For the public, only
 counts: counts below ``min_cell`` (and counts they could be worked out from)
 are suppressed with :func:`~sociale_kaart.privacy.suppression.suppress_small`,
 reasons given fewer than ``min_cell`` times are left out (and counted in a
@@ -32,7 +32,7 @@ import pandas as pd
 
 from sociale_kaart.core.formatting import format_date, format_number, format_p_value, format_percent
 from sociale_kaart.core.journal import STARTED, referral_summary
-from sociale_kaart.core.naming import professional_labels, team_label
+from sociale_kaart.core.naming import team_label, team_labels
 from sociale_kaart.core.strings import STRINGS, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import LEVELS
@@ -428,14 +428,14 @@ def _open_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[Block]:
     )
     if loops.empty:
         return blocks
-    pros = professional_labels(G, language=language)
+    pros = team_labels(G, language=language)  # the team's table: residents by name too
     vocabulary = G.graph.get("themes") or {}
     limit = 3 * max(ctx["top"], 1)
     shown_loops = loops.head(limit)
     frame = pd.DataFrame(
         {
             "referrer": [team_label(G, pros, v) for v in shown_loops["referrer"]],
-            "resident": [str(v) for v in shown_loops["resident"]],
+            "resident": [team_label(G, pros, v) for v in shown_loops["resident"]],
             "target": [team_label(G, pros, v) for v in shown_loops["target"]],
             "theme": [
                 theme_label(str(t), vocabulary, language=language) if isinstance(t, str) else ""

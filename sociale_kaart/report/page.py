@@ -23,6 +23,7 @@ import pandas as pd
 from sociale_kaart.analysis.summary import summary
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.formatting import format_date, format_number
+from sociale_kaart.core.naming import name_in_text, team_labels
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import (
     check_language,
@@ -212,12 +213,36 @@ def figure_block(ax: Any, alt: str) -> dict[str, Any]:
     return {"type": "figure", "src": f"data:image/png;base64,{data}", "alt": alt}
 
 
-def _label(G: nx.MultiDiGraph, node: Any) -> str:
-    """A node's name, but a resident's id (names are personal data)."""
+def _label(G: nx.MultiDiGraph, node: Any, ctx: Mapping[str, Any] | None = None) -> str:
+    """A node as the page names it.
+
+    In the team version (``ctx["labels"]``, :func:`~sociale_kaart.core.naming.team_labels`)
+    people by name, residents too; otherwise a node's name, but a resident's
+    id (names are personal data).
+    """
+    labels: Mapping[Any, str] = (ctx or {}).get("labels") or {}
+    if node in labels:
+        return labels[node]
     attrs = G.nodes[node] if node in G else {}
     if attrs.get("kind") == "resident":
         return str(node)
     return str(attrs.get("name") or node)
+
+
+def _with_names(G: nx.MultiDiGraph, frame: pd.DataFrame, ctx: Mapping[str, Any]) -> pd.DataFrame:
+    """``frame`` with residents' names filled in when the team's figures may show them.
+
+    The analysis tables hold no residents' names (docs/conventions.md, "Names
+    in tables"); a figure labels residents by name only with ``show=["name"]``,
+    so only then are the names put back, from ``G``, for the team.
+    """
+    if "name" not in ctx["show"] or "name" not in frame.columns:
+        return frame
+    names = [
+        G.nodes[n].get("name") if n in G and G.nodes[n].get("kind") == "resident" else v
+        for n, v in zip(frame.index, frame["name"], strict=True)
+    ]
+    return frame.assign(name=names)
 
 
 # ----------------------------------------------------------------------------- sections
@@ -330,13 +355,13 @@ def _figures_section(
     ax = plot_coverage(coverage, language=language)
     blocks.append(figure_block(ax, text("fig.coverage", language)))
     if ctx["audience"] == "team":
-        centrality = found["centrality"]
+        centrality = _with_names(G, found["centrality"], ctx)
         ax = plot_centrality(centrality, language=language, show=ctx["show"])
         blocks.append(figure_block(ax, text("fig.centrality", language)))
         cols = ["kind", "name", "degree", "betweenness", "pagerank"]
         top = centrality.sort_values("betweenness", ascending=False).head(ctx["top"])[cols]
         top = top.assign(
-            name=[_label(G, n) for n in top.index],
+            name=[_label(G, n, ctx) for n in top.index],  # the team's table names residents
             kind=[kind_label(k, language) for k in top["kind"]],
         )
         blocks.append(table_block(top.round(3), language=language, min_cell=min_cell))
@@ -351,7 +376,7 @@ def _brokers_section(
     language = ctx["language"]
     if ctx["audience"] == "public":
         return [note_block(text("report.team_only", language))]
-    frame = found["brokerage"]
+    frame = _with_names(G, found["brokerage"], ctx)
     blocks = [note_block(text("report.brokers_intro", language))]
     blocks.append(
         figure_block(
@@ -366,7 +391,7 @@ def _brokers_section(
         order.head(ctx["top"]).index, [c for c in (*BROKERAGE_ROLES, "total") if c in frame]
     ]
     top = top.rename(columns={r: text(f"role.{r}", language) for r in BROKERAGE_ROLES})
-    top.index = [_label(G, n) for n in top.index]
+    top.index = [_label(G, n, ctx) for n in top.index]
     top.index.name = "name"
     blocks.append(table_block(top, language=language, min_cell=ctx["min_cell"]))
     from sociale_kaart.report.whatif import departure_blocks
@@ -395,14 +420,14 @@ def _meetings_section(
     people = audit.professionals.head(ctx["top"])[
         ["meetings", "hours_per_month", "flagged_hours", "caseload"]
     ].copy()
-    people.index = [_label(G, n) for n in people.index]
+    people.index = [_label(G, n, ctx) for n in people.index]
     people.index.name = "professional"
     flagged = audit.meetings[audit.meetings["flagged"]]
     flagged = flagged.sort_values(["hours_per_month", "professional"], ascending=[False, True])
     meetings = pd.DataFrame(
         {
-            "professional": [_label(G, n) for n in flagged["professional"]],
-            "other": [_label(G, n) for n in flagged["other"]],
+            "professional": [_label(G, n, ctx) for n in flagged["professional"]],
+            "other": [_label(G, n, ctx) for n in flagged["other"]],
             "hours_per_month": flagged["hours_per_month"].astype(float).round(1),
             "shared_residents": flagged["shared_residents"],
             "relevance": flagged["relevance"].astype(float).round(2),
@@ -427,27 +452,32 @@ def _referrals_section(
         return [note_block(text("report.nothing", language))]
     themes = G.graph.get("themes") or {}
     cards = []
+    labels = ctx.get("labels") or {}
     for resident, row in rows:
         target = row.get("target")
-        name = row.get("target_name") or (_label(G, target) if target is not None else "")
+        name = _label(G, target, ctx) if target is not None else ""
         theme = row.get("theme")
-        title = f"{text('report.resident', language)} {resident} → {name}"
+        title = f"{text('report.resident', language)} {_label(G, resident, ctx)} → {name}"
         if theme:
             title += f" ({theme_label(str(theme), themes, language=language)})"
-        path = row.get("path") or []
+        path = list(row.get("path") or [])
         lines = []
         if path:
             lines.append(
-                f"{text('report.path', language)}: " + " → ".join(_label(G, n) for n in path)
+                f"{text('report.path', language)}: " + " → ".join(_label(G, n, ctx) for n in path)
             )
         if row.get("explanation"):
-            lines.append(str(row.get("explanation")))
+            lines.append(name_in_text(str(row.get("explanation")), labels, path))
         reasons = row.get("reasons")
         cards.append(
             {
                 "title": title,
                 "lines": lines,
-                "reasons": [str(r) for r in reasons] if isinstance(reasons, (list, tuple)) else [],
+                "reasons": (
+                    [name_in_text(str(r), labels, path) for r in reasons]
+                    if isinstance(reasons, (list, tuple))
+                    else []
+                ),
             }
         )
     return [note_block(text("report.referrals_intro", language)), {"type": "cards", "cards": cards}]
@@ -561,6 +591,8 @@ def render_report(
         "min_cell": min_cell,
         "show": shown,
         "seed": seed,
+        # The team version names people, residents too; the public one no person.
+        "labels": team_labels(G, language=language) if audience == "team" else {},
     }
     found = _analyses(
         G,

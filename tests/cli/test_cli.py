@@ -89,7 +89,8 @@ def test_gaps_and_refer(capsys: pytest.CaptureFixture[str]) -> None:
     assert "gap_type" in out and "\n1. " in out and "\n4. " not in out
     assert main(["refer", folder, "r_henk", "--theme", "exercise", "-q"]) == 0
     out = capsys.readouterr().out
-    assert "1. " in out and "path: r_henk -> " in out
+    assert "1. " in out and "path: Henk van der Meer → " in out  # names, joined by arrows
+    assert "r_henk" not in out
     assert main(["refer", folder, "nobody", "-q"]) == 1
     assert "resident 'nobody' is not in the map" in capsys.readouterr().err
 
@@ -136,7 +137,7 @@ def test_refer_in_dutch_has_no_english_fragments(capsys: pytest.CaptureFixture[s
     folder = str(sk.datasets.sample_path())
     assert main(["refer", folder, "r_henk", "--theme", "exercise", "--lang", "nl", "-q"]) == 0
     out = capsys.readouterr().out
-    assert "   route: r_henk -> " in out
+    assert "   route: Henk van der Meer → " in out
     assert "path:" not in out and "eligible" not in out and "exercise" not in out
 
 
