@@ -26,8 +26,8 @@ __all__ = [
     "RELATIONS",
     "RELATION_RULES",
     "SYMMETRIC_RELATIONS",
-    "Level",
     "VACANT_PLACE",
+    "Level",
 ]
 
 #: Kinds of contact moment in the journal's ``contacts`` table (issue 13): a visit at
