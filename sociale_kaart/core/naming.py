@@ -30,6 +30,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.strings import STRINGS, check_language, text
+from sociale_kaart.core.vocabulary import PERSON_KINDS
 
 __all__ = [
     "name_in_text",
@@ -231,7 +232,7 @@ def team_labels(
     check_language(language)
     people: Counter[str] = Counter()
     for _, attrs in G.nodes(data=True):
-        if attrs.get("kind") in ("resident", "professional") and attrs.get("name"):
+        if attrs.get("kind") in PERSON_KINDS and attrs.get("name"):
             people[str(attrs["name"])] += 1
     wanted = list(G) if nodes is None else [n for n in nodes if n in G]
     pros = professional_labels(

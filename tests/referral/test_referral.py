@@ -283,7 +283,7 @@ def test_own_network_direct_and_through_a_neighbour() -> None:
     assert s["level"].tolist() == ["own_network", "own_network"]
     assert s.loc[0, "via"] is None and s.loc[1, "via"] == "n2"
     assert s.loc[1, "path"] == ["r", "n2", "n3"]
-    assert s.loc[1, "target_name"] == "n3"  # residents' names stay out
+    assert s.loc[1, "target_name"] is pd.NA  # residents' names stay out of tables
 
 
 def test_friend_who_joins_can_take_the_resident_along() -> None:

@@ -38,6 +38,7 @@ def test_report_has_every_section_in_order(team_nl: str) -> None:
         "figures",
         "brokers",
         "gaps",
+        "strengths",  # kansen: what the neighbourhood has to offer (issue 14)
         "meetings",
         "referrals",
         "outcomes",  # the sample has a referral journal (issue 13)
@@ -145,8 +146,10 @@ def test_report_rejects_bad_arguments(sample: nx.MultiDiGraph, tmp_path: Path) -
 
 def test_report_on_a_tiny_map(tiny: nx.MultiDiGraph) -> None:
     page = render_report(tiny, language="en", today=TODAY)
-    assert "Anna Secret" not in page
+    assert "Anna Secret" in page  # the team version names residents (issue 14)
     assert _headings(page)[-1] == "quality"
+    public = render_report(tiny, language="en", today=TODAY, audience="public")
+    assert "Anna Secret" not in public and "Bram Secret" not in public
 
 
 def test_gap_types_are_translated(team_nl: str) -> None:
