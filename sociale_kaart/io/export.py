@@ -50,12 +50,16 @@ Fields = Iterable[str] | Mapping[str, Iterable[str]] | None
 
 #: The edge attributes every export writes (none is personal data). The survey
 #: fields (issue 15) are professionals' ratings of partners, not about residents.
+#: ``until`` ends a dated tie (issue 12); ``consent`` is a volunteer's yes or no to
+#: being named as one (issue 14): it says less than the volunteers tie it sits on.
 EDGE_FIELDS: tuple[str, ...] = (
     "relation",
     "trust",
     "intensity",
     "hours_per_month",
     "since",
+    "until",
+    "consent",
     "value",
     "works_with",
     "trust_reliable",

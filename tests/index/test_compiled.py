@@ -134,15 +134,20 @@ def test_one_report_builds_each_facet_once(tmp_path: Path) -> None:
         "moves": 1,  # every example referral searches the same moves
         "ties(relations=all, weight=None, undirected)": 1,  # centrality, the map
         "ties(relations=all, weight=None, directed, symmetric=knows+meets+partners)": 1,
+        # the connectors of "Kansen": brokerage among residents on knows ties (issue 14)
+        "ties(relations=knows, weight=None, directed, symmetric=knows+meets+partners)": 1,
     }
     # A second report reuses everything.
     snapshot = dict(builds)
     sk.report(G, tmp_path / "again.html", today=DAY)
     assert get_index(G).builds == snapshot
-    # The public report runs only the aggregate gap analyses.
+    # The public report runs only the aggregate gap analyses, and counts the connectors.
     H = sk.load_sample()
     sk.report(H, tmp_path / "public.html", today=DAY, audience="public")
-    assert dict(get_index(H).builds) == {"lookups": 1}
+    assert dict(get_index(H).builds) == {
+        "lookups": 1,
+        "ties(relations=knows, weight=None, directed, symmetric=knows+meets+partners)": 1,
+    }
 
 
 def test_facets_are_built_lazily_and_once() -> None:
