@@ -252,8 +252,10 @@ def export_tables(
         Indexed by node id (``id``): ``kind`` and the chosen fields, in the
         models' order. Whole-number columns use pandas' ``Int64``.
     edges : pandas.DataFrame
-        Columns ``source``, ``target``, ``relation``, ``trust``,
-        ``intensity``, ``hours_per_month``, ``since`` and ``implied``.
+        Columns ``source``, ``target``, the fields of :data:`EDGE_FIELDS`
+        (``relation``, ``trust``, ``intensity``, ``hours_per_month``,
+        ``since``, ``until``, ``consent`` and the survey ratings) and
+        ``implied``.
 
     See Also
     --------

@@ -277,3 +277,26 @@ def test_survey_fields_are_exported_without_resident_data():
     assert edges["value"].notna().sum() == sum("value" in d for _, _, d in G.edges(data=True))
     for private in ("debts", "health", "nationality", "gender"):
         assert private not in edges.columns
+
+
+def test_a_dated_tie_keeps_its_end_and_a_volunteer_their_consent(tmp_path: Path) -> None:
+    # `until` (issue 12) and `consent` (issue 14) were once left out of every export
+    G = sk.load_sample("rivierwijk_history")
+    ended = {
+        (u, v, k): d["until"] for u, v, k, d in G.edges(keys=True, data=True) if d.get("until")
+    }
+    consent = {
+        (u, v, k): d["consent"]
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if d.get("consent") is not None
+    }
+    assert ended and consent
+    _, edges = sk.export_tables(G, flat=False)
+    keyed = edges.set_index(["source", "target", "relation"])
+    for (u, v, k), day in ended.items():
+        assert keyed.loc[(u, v, k), "until"] == day
+    for (u, v, k), given_ in consent.items():
+        assert bool(keyed.loc[(u, v, k), "consent"]) is given_
+    with (sk.write_datapackage(G, tmp_path / "pkg") / "edges.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert sum(bool(r["until"]) for r in rows) == len(ended)
