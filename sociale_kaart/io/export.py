@@ -252,7 +252,7 @@ def export_tables(
         Indexed by node id (``id``): ``kind`` and the chosen fields, in the
         models' order. Whole-number columns use pandas' ``Int64``.
     edges : pandas.DataFrame
-        Columns ``source``, ``target``, the fields of :data:`EDGE_FIELDS`
+        Columns ``source``, ``target``, the fields of ``EDGE_FIELDS``
         (``relation``, ``trust``, ``intensity``, ``hours_per_month``,
         ``since``, ``until``, ``consent`` and the survey ratings) and
         ``implied``.
