@@ -10,16 +10,24 @@ no person and shows small counts of residents as "fewer than ``min_cell``"
 
 from __future__ import annotations
 
+import re
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
 from sociale_kaart.core.formatting import format_number
+from sociale_kaart.core.naming import name_in_text
 from sociale_kaart.core.strings import text
 from sociale_kaart.referral.strengths import strengths
 
 __all__ = ["strength_blocks"]
+
+
+def _ids_in(sentence: str, labels: Mapping[Hashable, str]) -> list[Hashable]:
+    """The node ids that stand as whole words in ``sentence``."""
+    return [w for w in dict.fromkeys(re.findall(r"[\w-]+", sentence)) if w in labels]
 
 
 def strength_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]]:
@@ -65,6 +73,15 @@ def strength_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, A
             "suggestion": shown["suggestion"].astype(str),
         }
     )
+    labels = ctx.get("labels") or {}
+    if labels:  # the team version names the residents and professionals (core/naming.py)
+        nodes = [list(n) if isinstance(n, (list, tuple)) else [] for n in shown["nodes"]]
+        for column in ("explanation", "suggestion"):
+            table[column] = [
+                # a pair's sentence also names who knows them both, who is not in its nodes
+                name_in_text(said, labels, [*about, *_ids_in(said, labels)])
+                for said, about in zip(table[column], nodes, strict=True)
+            ]
     blocks = [
         note_block(text("report.strengths_intro", language)),
         table_block(table, language=language, min_cell=min_cell, index=False, numeric=["count"]),

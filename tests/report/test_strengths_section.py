@@ -73,8 +73,8 @@ def test_public_section_names_no_person(sample: nx.MultiDiGraph, public_nl: str)
 
 def test_team_section_in_english_names_consenting_volunteers(team_en: str) -> None:
     assert "Opportunities" in team_en
-    assert "named with their consent: r_spil and r_vrijwilliger" in team_en
-    assert "r_spil brings neighbourhoods together" in team_en
+    assert "named with their consent: Joyce Pinas and Sandra Overdijk" in team_en
+    assert "Joyce Pinas brings neighbourhoods together" in team_en
     assert "other opportunities are not" in team_en  # rows left out are said to be left out
 
 
@@ -115,3 +115,19 @@ def test_a_map_without_strengths_says_so() -> None:
     G = sk.from_frames(places=pd.DataFrame([{"id": "pl", "type": "park"}]))
     blocks = strength_blocks(G, _ctx("team", "nl"))
     assert blocks == [{"type": "note", "text": "Op deze kaart zijn geen kansen gevonden."}]
+
+
+def test_the_team_section_names_people_and_the_public_one_nobody(sample: nx.MultiDiGraph) -> None:
+    # the team version names residents and professionals (issue 14), never by id
+    team = _section(render_report(sample, language="nl", today=TODAY))
+    people = {
+        n: str(a["name"])
+        for n, a in sample.nodes(data=True)
+        if a["kind"] in ("resident", "professional") and a.get("name")
+    }
+    ids = set(re.findall(r"\b[rp]_[\w-]+", team))
+    assert ids & set(people) == set(), f"ids where names belong: {sorted(ids & set(people))}"
+    assert "Joyce Pinas" in team  # the connector of the neighbourhood, by name
+    assert "Agnieszka Nowak (maatschappelijk werker) kent hen allebei" in team  # the introducer
+    public = _section(render_report(sample, language="nl", today=TODAY, audience="public"))
+    assert [name for name in people.values() if name in public] == []
