@@ -46,6 +46,7 @@ from sociale_kaart.core.strings import (
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import KINDS, LEVELS
 from sociale_kaart.io.atomic import atomic_file, written_path
+from sociale_kaart.pictures.labelling import label_order, zoom_table
 from sociale_kaart.pictures.layout import auto_layout
 from sociale_kaart.pictures.style import (
     EDGE_COLOR,
@@ -275,6 +276,11 @@ def interactive(
 
     Notes
     -----
+    Labels follow the zoom: the highlighted path (and marked nodes) are
+    always labelled, and of the other nodes only the largest (by the size
+    drawn, ties by degree), as many as
+    :func:`~sociale_kaart.pictures.labelling.label_count` gives for the
+    current zoom; every node shows its label when the pointer is on it.
     Filters for kind, neighbourhood and theme are in the page. A
     professional belongs to each of its ``neighbourhoods``; a node's themes
     are an offer's ``themes`` or a resident's ``offers`` (residents' needs
@@ -327,6 +333,19 @@ def interactive(
     sizes = node_sizes(G, size_by, chosen)
     themes = G.graph.get("themes") or {}
 
+    label_texts = {n: node_label(G, n, show=shown) for n in chosen}
+    always = [*(n for p in paths for n in p), *sorted(marked, key=str)]
+    order = label_order(
+        {n: sizes[n] for n in chosen if label_texts[n]},
+        degree=dict(G.degree(chosen)),
+        always=always,
+    )
+    fixed = {n for n in always if label_texts.get(n)}
+    ranks: dict[Any, int] = {}
+    for n in order:
+        ranks[n] = -1 if n in fixed else len(ranks) - len(fixed)
+    net.sk_label_steps = zoom_table(len(order) - len(fixed))
+
     node_records = []
     kinds_seen: set[str] = set()
     nbs_seen: set[str] = set()
@@ -339,7 +358,7 @@ def interactive(
         node_records.append(
             {
                 "id": nid,
-                "label": node_label(G, n, show=shown),
+                "label": label_texts[n],
                 "title": node_title(G, n, show=shown, language=language),
                 "shape": "dot",
                 "color": colours[n],
@@ -360,6 +379,7 @@ def interactive(
             "themes": theme_list,
             "border": HIGHLIGHT_COLOR if special else MAP_BORDER_COLOR,
             "borderWidth": 4 if special else 1,
+            "rank": ranks.get(n),
         }
     net.nodes = node_records
     net.node_ids = [r["id"] for r in node_records]

@@ -39,7 +39,10 @@ class MapNetwork(Network):
     classic Notebook and VS Code.
 
     Only these keys of each node reach the page: ``id``, ``label``,
-    ``title`` (shown as text), ``x``, ``y``, ``size``, ``color``; so even
+    ``title`` (shown as text), ``x``, ``y``, ``size``, ``color``, and from
+    :func:`~sociale_kaart.interactive` the filters' kind, neighbourhoods and
+    themes and the label ``rank`` (see :mod:`sociale_kaart.pictures.labelling`;
+    a node without one is always labelled); so even
     nodes added with pyvis's own ``add_node`` or ``from_nx`` cannot leak
     other attributes or inject markup.
     """
@@ -55,6 +58,7 @@ class MapNetwork(Network):
         self.sk_highlighted = False
         self.sk_large = False
         self.sk_seed = 0
+        self.sk_label_steps: list[tuple[float, int]] = []
 
     # --------------------------------------------------------------- data for the page
 
@@ -78,6 +82,7 @@ class MapNetwork(Network):
                     "kind": meta.get("kind", ""),
                     "nbs": meta.get("nbs", []),
                     "themes": meta.get("themes", []),
+                    "rank": meta.get("rank", -1),
                 }
             )
         return out
@@ -140,6 +145,7 @@ class MapNetwork(Network):
             "edges": self._edge_data(),
             "options": self._vis_options(),
             "directed": True,
+            "labelSteps": [[z, k] for z, k in self.sk_label_steps],
         }
         return {
             "cid": "sk-map-" + secrets.token_hex(6),

@@ -24,12 +24,31 @@
     }
     var data = JSON.parse(source.textContent);
     var meta = {};
+    var steps = Array.isArray(data.labelSteps) ? data.labelSteps : [];
+    // The rule is computed in Python (pictures/labelling.py): a node of rank r is
+    // labelled when r < k, k read from the zoom table; rank -1 always, null never.
+    function countAt(scale) {
+      var k = steps.length ? steps[0][1] : Infinity;
+      for (var i = 0; i < steps.length; i++) {
+        if (scale >= steps[i][0]) {
+          k = steps[i][1];
+        }
+      }
+      return k;
+    }
+    function labelled(n, k) {
+      if (n.rank === null || n.rank === undefined) {
+        return n.rank === undefined;
+      }
+      return n.rank < 0 || n.rank < k;
+    }
+    var shownK = countAt(1);
     var nodes = new vis.DataSet(
       data.nodes.map(function (n) {
         meta[n.id] = n;
         var item = {
           id: n.id,
-          label: n.label,
+          label: labelled(n, shownK) ? n.label : "",
           x: n.x,
           y: n.y,
           size: n.size,
@@ -98,8 +117,51 @@
       network.once("stabilizationIterationsDone", function () {
         network.setOptions({ physics: { enabled: false } });
         network.fit();
+        relabel();
       });
     }
+    var hovered = null;
+    function relabel() {
+      var k = countAt(network.getScale());
+      if (k === shownK) {
+        return;
+      }
+      var changes = [];
+      data.nodes.forEach(function (n) {
+        if (n.id !== hovered && labelled(n, k) !== labelled(n, shownK)) {
+          changes.push({ id: n.id, label: labelled(n, k) ? n.label : "" });
+        }
+      });
+      shownK = k;
+      if (changes.length) {
+        nodes.update(changes);
+      }
+    }
+    network.on("zoom", relabel);
+    network.on("afterDrawing", function first() {
+      network.off("afterDrawing", first);
+      relabel();
+    });
+    network.on("hoverNode", function (event) {
+      var n = meta[event.node];
+      if (n && n.label) {
+        hovered = n.id;
+        nodes.update({ id: n.id, label: n.label });
+      }
+    });
+    network.on("blurNode", function (event) {
+      var n = meta[event.node];
+      if (n && hovered === n.id) {
+        hovered = null;
+        nodes.update({ id: n.id, label: labelled(n, shownK) ? n.label : "" });
+      }
+    });
+    window.skLabels = window.skLabels || {};
+    window.skLabels[box.id] = function () {
+      return nodes.get().filter(function (item) {
+        return item.label;
+      }).length;
+    };
     var selects = box.querySelectorAll("select[data-sk-filter]");
     Array.prototype.forEach.call(selects, function (select) {
       select.addEventListener("change", function () {
