@@ -376,3 +376,59 @@ def test_the_detectors_catch_a_bad_page(browser: Any, tmp_path: Path) -> None:
     assert state["injected"] == 1
     assert any(u.startswith("http:") for u in state["requests"])
     assert state["errors"] != []
+
+
+# --------------------------------------------------------------------------- labels by zoom
+
+_ZOOM = (
+    "var done = arguments[arguments.length - 1];"
+    "var id = Object.keys(window.skMaps)[0]; var net = window.skMaps[id];"
+    "window.__base = window.__base || net.getScale();"
+    "net.moveTo({scale: window.__base * arguments[0]});"
+    "setTimeout(function () { done(window.skLabels[id]()); }, 400);"
+)
+
+
+def _labelled_at(data: dict[str, Any], zoom: float) -> int:
+    """How many labels the rule of the embedded data gives at ``zoom`` (as the script should)."""
+    k = data["labelSteps"][0][1]
+    for step, count in data["labelSteps"]:
+        if zoom >= step:
+            k = count
+    return sum(1 for n in data["nodes"] if n["rank"] is not None and n["rank"] < k)
+
+
+def test_labels_follow_the_zoom_and_the_path_stays(
+    browser: Any, sample: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    path = ["p_maatschappelijk1", "o_bibliotheek", "i_taalschool"]
+    page = sk.write_html(sample, tmp_path / "zoom.html", language="nl", highlight=path)
+    html_text = page.read_text(encoding="utf-8")
+    block = html_text.split('<script type="application/json" id="', 1)[1]
+    data = json.loads(block.split(">", 1)[1].split("</script>", 1)[0])
+    state = _open(browser, page)
+    assert state["errors"] == [] and state["dialogs"] == []
+    counts = {z: browser.execute_async_script(_ZOOM, z) for z in (1.0, 0.1, 0.5, 2.0, 8.0)}
+    assert counts == {z: _labelled_at(data, z) for z in counts}
+    assert counts[0.1] < counts[1.0] < counts[2.0] <= counts[8.0]
+    assert counts[1.0] == 3 + 15  # the path, and the 15 largest others
+    browser.execute_async_script(_ZOOM, 0.1)
+    shown = browser.execute_script(
+        "var id = Object.keys(window.skMaps)[0];"
+        "return window.skMaps[id].body.data.nodes.get({filter: function (n) { return n.label; }})"
+        ".map(function (n) { return n.id; });"
+    )
+    assert set(path) <= set(shown)
+
+
+def test_zooming_the_hostile_map_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    page = sk.write_html(xss_map(), tmp_path / "xss-zoom.html", show=["name"], language="en")
+    state = _open(browser, page)
+    for z in (0.1, 4.0, 8.0, 1.0):
+        assert browser.execute_async_script(_ZOOM, z) > 0
+    after = browser.execute_script(
+        "return {dialogs: window.__dialogs, injected: document.querySelectorAll("
+        "'#xss, xss, iframe, object, embed, body [onerror], body [onload]').length};"
+    )
+    assert after == {"dialogs": [], "injected": 0}
+    assert state["errors"] == []

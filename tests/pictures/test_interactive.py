@@ -89,6 +89,7 @@ def test_only_whitelisted_keys_reach_the_page(tiny: nx.MultiDiGraph) -> None:
         "kind",
         "nbs",
         "themes",
+        "rank",
     }
     assert "do-not-leak" not in net.generate_html()
 

@@ -117,12 +117,19 @@
       network.once("stabilizationIterationsDone", function () {
         network.setOptions({ physics: { enabled: false } });
         network.fit();
+        baseScale = null;
         relabel();
       });
     }
     var hovered = null;
+    var baseScale = null;
+    // Zoom 1 is the map as first shown (after the first fit), as in labelling.py.
     function relabel() {
-      var k = countAt(network.getScale());
+      var scale = network.getScale();
+      if (baseScale === null) {
+        baseScale = scale > 0 ? scale : 1;
+      }
+      var k = countAt(scale / baseScale);
       if (k === shownK) {
         return;
       }
@@ -138,10 +145,9 @@
       }
     }
     network.on("zoom", relabel);
-    network.on("afterDrawing", function first() {
-      network.off("afterDrawing", first);
-      relabel();
-    });
+    // Also after every drawing (cheap when the count does not change), so a
+    // programmatic zoom (moveTo, fit) relabels too.
+    network.on("afterDrawing", relabel);
     network.on("hoverNode", function (event) {
       var n = meta[event.node];
       if (n && n.label) {
