@@ -48,6 +48,7 @@ from sociale_kaart.core.vocabulary import KINDS, LEVELS
 from sociale_kaart.io.atomic import atomic_file, written_path
 from sociale_kaart.pictures.labelling import label_order, zoom_table
 from sociale_kaart.pictures.layout import auto_layout
+from sociale_kaart.pictures.search import search_data
 from sociale_kaart.pictures.style import (
     EDGE_COLOR,
     HIGHLIGHT_COLOR,
@@ -209,6 +210,8 @@ def interactive(
     height: str = "640px",
     title: str | None = None,
     max_physics_nodes: int = PHYSICS_MAX_NODES,
+    search: bool = True,
+    eligibility: bool = False,
 ) -> MapNetwork:
     """An interactive map of ``G``: a pyvis Network that renders safely and offline.
 
@@ -254,6 +257,15 @@ def interactive(
         The page title.
     max_physics_nodes : int, default :data:`~sociale_kaart.pictures.interactive.PHYSICS_MAX_NODES`
         Above this many nodes, physics is off.
+    search : bool, default True
+        Put a search box above the map: the drawn offers by theme, near a
+        postcode or place and within a radius, as :func:`sociale_kaart.find_offers`
+        filters them, on data embedded in the page (see
+        :mod:`sociale_kaart.pictures.search`).
+    eligibility : bool, default False
+        Let the search box check the offers for a drawn resident: embeds
+        each drawn resident's eligibility and the reasons (which can
+        name statuses). For team pages only; never for the public.
 
     Returns
     -------
@@ -281,7 +293,9 @@ def interactive(
     drawn, ties by degree), as many as
     :func:`~sociale_kaart.pictures.labelling.label_count` gives for the
     current zoom; every node shows its label when the pointer is on it.
-    Filters for kind, neighbourhood and theme are in the page. A
+    Filters for kind, neighbourhood and theme are in the page, and the
+    search box lists the offers that match, nearest first, with the
+    number left out for want of coordinates when searching near a place. A
     professional belongs to each of its ``neighbourhoods``; a node's themes
     are an offer's ``themes`` or a resident's ``offers`` (residents' needs
     only when ``"needs"`` is in ``show``). Multiple ties between two nodes
@@ -305,6 +319,9 @@ def interactive(
     shown = check_show(show)
     if isinstance(max_physics_nodes, bool) or not isinstance(max_physics_nodes, int):
         raise TypeError("max_physics_nodes must be a whole number")
+    for flag, value in (("search", search), ("eligibility", eligibility)):
+        if not isinstance(value, bool):
+            raise TypeError(f"{flag} must be True or False, not {value!r}")
     chosen = list(G.nodes) if nodes is None else list(dict.fromkeys(nodes))
     for n in chosen:
         if n not in G:
@@ -424,6 +441,8 @@ def interactive(
             )
     net.edges = edge_records
     net.sk_highlighted = bool(paths or marked)
+    if search:
+        net.sk_search = search_data(G, chosen, language=language, eligibility=eligibility)
 
     net.sk_filters = {
         "kind": [(k, kind_label(k, language, plural=True)) for k in KINDS if k in kinds_seen],

@@ -178,7 +178,8 @@ def _draw_network(
                 )
             )
     if placed:
-        declutter(placed, ax.figure.canvas.get_renderer())
+        canvas: Any = ax.figure.canvas  # Agg and the interactive canvases have get_renderer
+        declutter(placed, canvas.get_renderer())
     if legend and groups:
         ax.legend(loc="best", fontsize=FONT_TEXT, frameon=False, markerscale=0.8)
 

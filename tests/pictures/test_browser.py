@@ -272,7 +272,8 @@ def _open(driver: Any, path: Path) -> dict[str, Any]:
         "  for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) { painted++; } } }"
         "return {dialogs: window.__dialogs || ['no-hook'],"
         " injected: document.querySelectorAll('#xss, xss, iframe, object, embed, base,"
-        "   form, input, video, marquee, details, math, body [onerror], body [onload]').length,"
+        "   form, input:not([data-sk-search]), video, marquee, details, math, body [onerror],"
+        "   body [onload]').length,"
         " maps: window.skMaps ? Object.keys(window.skMaps).length : 0,"
         " width: c ? c.width : 0, height: c ? c.height : 0, painted: painted};"
     )

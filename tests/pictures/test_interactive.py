@@ -267,6 +267,11 @@ _EXPECTED_TAGS = {
     "span",
     "noscript",
     "script",
+    "strong",
+    "input",
+    "datalist",
+    "p",
+    "ol",
 }
 
 
