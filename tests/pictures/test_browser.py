@@ -433,3 +433,73 @@ def test_zooming_the_hostile_map_runs_nothing(browser: Any, tmp_path: Path) -> N
     )
     assert after == {"dialogs": [], "injected": 0}
     assert state["errors"] == []
+
+
+# --------------------------------------------------------------------------- the search box
+
+
+def _search(driver: Any, **fields: str) -> dict[str, Any]:
+    """Fill the search box like a user (typing; a select by value); return status and results."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    for key, value in fields.items():
+        element = driver.find_element(By.CSS_SELECTOR, f"[data-sk-search={key}]")
+        if element.tag_name == "select":
+            Select(element).select_by_value(value)
+        else:
+            element.clear()
+            element.send_keys(value)
+    return dict(
+        driver.execute_script(
+            "var box = document.querySelector('[data-sk-search-box]');"
+            "return {status: box.querySelector('.sk-search-status').textContent,"
+            " ids: Array.prototype.map.call(box.querySelectorAll('.sk-results li'),"
+            "   function (li) { return li.getAttribute('data-sk-offer'); }),"
+            " texts: Array.prototype.map.call(box.querySelectorAll('.sk-results li'),"
+            "   function (li) { return li.textContent; })};"
+        )
+    )
+
+
+def test_the_search_box_finds_what_find_offers_finds(
+    browser: Any, sample: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    page = sk.write_html(sample, tmp_path / "search.html", language="nl", eligibility=True)
+    state = _open(browser, page)
+    assert state["errors"] == []
+    found = _search(browser, theme="taal")
+    assert found["ids"] == list(sk.find_offers(sample, theme="language").index)
+    assert found["status"] == f"Gevonden: {len(found['ids'])}"
+    assert any("Taalschool" in t for t in found["texts"])
+    # near a postcode area, within a radius: the same offers in the same order (nearest first)
+    found = _search(browser, theme="", near="3311", radius="1.5")
+    with pytest.warns(UserWarning, match="1 offer"):
+        expected = sk.find_offers(sample, near="3311", radius_km=1.5)
+    assert found["ids"] == list(expected.index)
+    assert "Weggelaten: 1 zonder coördinaten" in found["status"]
+    # for a resident (team page): eligibility first, with the reasons
+    found = _search(browser, theme="language", near="", radius="", resident="r_samira")
+    expected = sk.find_offers(sample, theme="language", for_resident="r_samira", language="nl")
+    assert found["ids"] == list(expected.index)
+    assert found["ids"][-1] == "i_taalschool"
+    assert "komt niet in aanmerking: niet voor bewoners met eu_citizen" in found["texts"][-1]
+    # what cannot be found is said, not shown as an empty list
+    assert _search(browser, theme="breien")["status"] == "Geen thema van deze kaart: breien"
+    found = _search(browser, theme="", near="Atlantis", resident="")
+    assert found["status"] == "Geen postcode of plek op deze kaart: Atlantis"
+
+
+def test_hostile_offer_names_in_the_search_results_stay_text(browser: Any, tmp_path: Path) -> None:
+    page = sk.write_html(xss_map(), tmp_path / "xss-search.html", language="nl", eligibility=True)
+    state = _open(browser, page)
+    found = _search(browser, theme="thema", resident="r0")
+    assert len(found["ids"]) == len(ID_PAYLOADS)
+    assert any("<img id=xss src=x onerror=alert(1)>" in t for t in found["texts"])
+    found = _search(browser, theme="", near=PAYLOADS[10])  # a place named with a payload
+    after = browser.execute_script(
+        "return {dialogs: window.__dialogs, injected: document.querySelectorAll("
+        "'#xss, xss, iframe, object, embed, body [onerror], body [onload]').length};"
+    )
+    assert after == {"dialogs": [], "injected": 0}
+    assert state["errors"] == [] and state["dialogs"] == []
