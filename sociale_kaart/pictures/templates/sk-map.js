@@ -296,30 +296,65 @@
     // the zoom is at, so more of them fit as the user zooms in.
     var fontPx = (data.options.nodes && data.options.nodes.font && data.options.nodes.font.size) || 13;
     var fontSize = fontPx;
-    function relabel() {
+    var shown = {};
+    var ruler = document.createElement("canvas").getContext("2d");
+    var byRank = data.nodes.filter(function (n) {
+      return n.label && n.rank !== null && n.rank !== undefined;
+    });
+    byRank.sort(function (a, b) {
+      return a.rank - b.rank;
+    });
+    // Which of the nodes the rule labels at this step get a label: greedily, in
+    // the rule's order, each one whose box does not overlap a label already
+    // placed (the path, rank -1, always). As labelling.declutter does for figures.
+    function chooseLabels(k) {
+      var out = {};
+      var boxes = [];
+      var positions = network.getPositions();
+      ruler.font = fontSize + "px system-ui, sans-serif";
+      byRank.forEach(function (n) {
+        if (!(n.rank < k) || !passes(n.id) || !positions[n.id]) {
+          return;
+        }
+        var p = positions[n.id];
+        var half = ruler.measureText(n.label).width / 2 + fontSize * 0.2;
+        var top = p.y + n.size;
+        var box = [p.x - half, top, p.x + half, top + fontSize * 1.3];
+        var free = boxes.every(function (o) {
+          return box[2] <= o[0] || o[2] <= box[0] || box[3] <= o[1] || o[3] <= box[1];
+        });
+        if (free || n.rank < 0) {
+          out[n.id] = true;
+          boxes.push(box);
+        }
+      });
+      return out;
+    }
+    function relabel(force) {
       var scale = network.getScale();
       if (baseScale === null) {
         baseScale = scale > 0 ? scale : 1;
         shownStep = -1;
       }
       var step = stepAt(scale / baseScale);
-      if (step === shownStep) {
+      if (step === shownStep && force !== true) {
         return;
       }
       var k = countAt(step);
       var zoomAtStep = steps.length ? steps[step][0] : 1;
       fontSize = Math.max(1, fontPx / (baseScale * zoomAtStep));
+      var next = chooseLabels(k);
       var changes = [];
       data.nodes.forEach(function (n) {
-        var now = labelled(n, k) || n.id === hovered;
-        if (now) {
+        if (next[n.id] || n.id === hovered) {
           changes.push({ id: n.id, label: n.label, font: { size: fontSize } });
-        } else if (labelled(n, shownK)) {
+        } else if (shown[n.id] || labelled(n, shownK)) {
           changes.push({ id: n.id, label: "" });
         }
       });
       shownStep = step;
-      shownK = k;
+      shownK = -Infinity;
+      shown = next;
       if (changes.length) {
         nodes.update(changes);
       }
@@ -339,7 +374,7 @@
       var n = meta[event.node];
       if (n && hovered === n.id) {
         hovered = null;
-        nodes.update({ id: n.id, label: labelled(n, shownK) ? n.label : "" });
+        nodes.update({ id: n.id, label: shown[n.id] ? n.label : "" });
       }
     });
     window.skLabels = window.skLabels || {};
@@ -354,6 +389,7 @@
         filters[select.getAttribute("data-sk-filter")] = select.value;
         nodeView.refresh();
         edgeView.refresh();
+        relabel(true);
       });
     });
     if (data.search) {
