@@ -292,7 +292,8 @@ def interactive(
     always labelled, and of the other nodes only the largest (by the size
     drawn, ties by degree), as many as
     :func:`~sociale_kaart.pictures.labelling.label_count` gives for the
-    current zoom; every node shows its label when the pointer is on it.
+    current zoom, less those whose label would overlap one placed before
+    it; every node shows its label when the pointer is on it.
     Filters for kind, neighbourhood and theme are in the page, and the
     search box lists the offers that match, nearest first, with the
     number left out for want of coordinates when searching near a place. A

@@ -15,7 +15,9 @@ shared by the interactive map and the static figures:
 
 The interactive page gets each node's rank and the table of
 :func:`zoom_table` as data, and its script only looks the count up when the
-zoom changes; the rest show their label on hover. The static figures label
+zoom passes a step; of those nodes it keeps, in rank order, each label whose
+box on screen overlaps none placed before it (the path's always), the same
+greedy pass as :func:`declutter`; the rest show their label on hover. The static figures label
 the nodes of :func:`labels_at_zoom` at zoom 1 and then :func:`declutter`
 them: a label that would overlap one already placed is left out.
 """

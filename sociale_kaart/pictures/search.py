@@ -205,7 +205,7 @@ def search_data(
     >>> G = sk.load_sample()
     >>> data = search_data(G, list(G), language="nl")
     >>> len(data["offers"]), data["residents"]
-    (40, [])
+    (38, [])
     >>> any(p["label"] == "3311" for p in data["places"])
     True
     """
