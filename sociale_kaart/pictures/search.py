@@ -19,7 +19,7 @@ What a page holds (nothing sensitive about a resident unless asked for):
   postcodes of places and offers, and four-digit postcode areas at the
   mean of their nodes' coordinates (as ``find_offers`` does for ``"1234"``),
   but an area only when it holds no resident or at least
-  :data:`~sociale_kaart.privacy.suppression.MIN_CELL_DEFAULT` residents
+  ``MIN_CELL_DEFAULT`` (10) residents
   with coordinates; a resident's own postcode or coordinates never;
 - with ``eligibility=True`` (team pages only), for each resident drawn, the
   outcome of the eligibility rules for each offer and the reasons.
@@ -191,8 +191,8 @@ def search_data(
     Notes
     -----
     Distances are great-circle distances (Sinnott, 1984), computed by the
-    script with :data:`~sociale_kaart.core.geo.EARTH_RADIUS_KM`, the radius
-    of :func:`~sociale_kaart.core.geo.haversine_km`.
+    script with ``sociale_kaart.core.geo.EARTH_RADIUS_KM``, the radius
+    of ``sociale_kaart.core.geo.haversine_km``.
 
     References
     ----------
