@@ -226,8 +226,8 @@ def declutter(texts: Sequence[Any], renderer: Any, *, pad: float = 1.0) -> list[
     ----------
     texts : sequence of matplotlib.text.Text
         Texts already added to an axes (e.g. ``ax.annotate`` results).
-    renderer : matplotlib renderer
-        ``fig.canvas.get_renderer()``; the axes limits must be final.
+    renderer : object
+        A matplotlib renderer, ``fig.canvas.get_renderer()``; the axes limits must be final.
     pad : float, default 1.0
         Extra pixels around each text.
 

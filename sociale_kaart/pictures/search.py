@@ -171,7 +171,7 @@ def search_data(
     ----------
     G : networkx.MultiDiGraph
         A social map.
-    chosen : collection
+    chosen : list
         The nodes drawn on the map.
     language : {"en", "nl"}
         The language of the box's texts and of the reasons.
