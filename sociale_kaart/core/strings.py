@@ -1671,6 +1671,34 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Per type the {top} largest are shown here; {n} other opportunities are not.",
     ),
     "col.strength_type": ("soort kans", "opportunity"),
+    # the search box of the interactive map (issue 14): {n} and {value} are filled in the page
+    "search.heading": ("Aanbod zoeken", "Search offers"),
+    "search.theme": ("Thema", "Theme"),
+    "search.near": ("In de buurt van (postcode of plek)", "Near (postcode or place)"),
+    "search.radius": ("Binnen (km)", "Within (km)"),
+    "search.resident": ("Voor bewoner", "For resident"),
+    "search.anyone": ("iedereen", "anyone"),
+    "search.count": ("Gevonden: {n}", "Found: {n}"),
+    "search.none": ("Geen aanbod gevonden.", "No offers found."),
+    "search.no_coords": (
+        "Weggelaten: {n} zonder coördinaten; zonder plek is de afstand onbekend.",
+        "Left out: {n} without coordinates; without a location the distance is unknown.",
+    ),
+    "search.unknown_theme": (
+        "Geen thema van deze kaart: {value}",
+        "Not a theme of this map: {value}",
+    ),
+    "search.unknown_place": (
+        "Geen postcode of plek op deze kaart: {value}",
+        "Not a postcode or place on this map: {value}",
+    ),
+    "search.radius_needs_near": (
+        "Een afstand werkt alleen met een postcode of plek erbij.",
+        "A distance only works together with a postcode or place.",
+    ),
+    "search.eligible_yes": ("komt in aanmerking", "eligible"),
+    "search.eligible_unknown": ("onbekend of het past", "eligibility unknown"),
+    "search.eligible_no": ("komt niet in aanmerking", "not eligible"),
 }
 
 

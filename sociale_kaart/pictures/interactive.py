@@ -46,7 +46,9 @@ from sociale_kaart.core.strings import (
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import KINDS, LEVELS
 from sociale_kaart.io.atomic import atomic_file, written_path
+from sociale_kaart.pictures.labelling import label_order, zoom_table
 from sociale_kaart.pictures.layout import auto_layout
+from sociale_kaart.pictures.search import search_data
 from sociale_kaart.pictures.style import (
     EDGE_COLOR,
     HIGHLIGHT_COLOR,
@@ -208,6 +210,8 @@ def interactive(
     height: str = "640px",
     title: str | None = None,
     max_physics_nodes: int = PHYSICS_MAX_NODES,
+    search: bool = True,
+    eligibility: bool = False,
 ) -> MapNetwork:
     """An interactive map of ``G``: a pyvis Network that renders safely and offline.
 
@@ -253,6 +257,15 @@ def interactive(
         The page title.
     max_physics_nodes : int, default :data:`~sociale_kaart.pictures.interactive.PHYSICS_MAX_NODES`
         Above this many nodes, physics is off.
+    search : bool, default True
+        Put a search box above the map: the drawn offers by theme, near a
+        postcode or place and within a radius, as :func:`sociale_kaart.find_offers`
+        filters them, on data embedded in the page (see
+        :mod:`sociale_kaart.pictures.search`).
+    eligibility : bool, default False
+        Let the search box check the offers for a drawn resident: embeds
+        each drawn resident's eligibility and the reasons (which can
+        name statuses). For team pages only; never for the public.
 
     Returns
     -------
@@ -275,7 +288,15 @@ def interactive(
 
     Notes
     -----
-    Filters for kind, neighbourhood and theme are in the page. A
+    Labels follow the zoom: the highlighted path (and marked nodes) are
+    always labelled, and of the other nodes only the largest (by the size
+    drawn, ties by degree), as many as
+    :func:`~sociale_kaart.pictures.labelling.label_count` gives for the
+    current zoom, less those whose label would overlap one placed before
+    it; every node shows its label when the pointer is on it.
+    Filters for kind, neighbourhood and theme are in the page, and the
+    search box lists the offers that match, nearest first, with the
+    number left out for want of coordinates when searching near a place. A
     professional belongs to each of its ``neighbourhoods``; a node's themes
     are an offer's ``themes`` or a resident's ``offers`` (residents' needs
     only when ``"needs"`` is in ``show``). Multiple ties between two nodes
@@ -299,6 +320,9 @@ def interactive(
     shown = check_show(show)
     if isinstance(max_physics_nodes, bool) or not isinstance(max_physics_nodes, int):
         raise TypeError("max_physics_nodes must be a whole number")
+    for flag, value in (("search", search), ("eligibility", eligibility)):
+        if not isinstance(value, bool):
+            raise TypeError(f"{flag} must be True or False, not {value!r}")
     chosen = list(G.nodes) if nodes is None else list(dict.fromkeys(nodes))
     for n in chosen:
         if n not in G:
@@ -327,6 +351,19 @@ def interactive(
     sizes = node_sizes(G, size_by, chosen)
     themes = G.graph.get("themes") or {}
 
+    label_texts = {n: node_label(G, n, show=shown) for n in chosen}
+    always = [*(n for p in paths for n in p), *sorted(marked, key=str)]
+    order = label_order(
+        {n: sizes[n] for n in chosen if label_texts[n]},
+        degree=dict(G.degree(chosen)),
+        always=always,
+    )
+    fixed = {n for n in always if label_texts.get(n)}
+    ranks: dict[Any, int] = {}
+    for n in order:
+        ranks[n] = -1 if n in fixed else len(ranks) - len(fixed)
+    net.sk_label_steps = zoom_table(len(order) - len(fixed))
+
     node_records = []
     kinds_seen: set[str] = set()
     nbs_seen: set[str] = set()
@@ -339,7 +376,7 @@ def interactive(
         node_records.append(
             {
                 "id": nid,
-                "label": node_label(G, n, show=shown),
+                "label": label_texts[n],
                 "title": node_title(G, n, show=shown, language=language),
                 "shape": "dot",
                 "color": colours[n],
@@ -360,6 +397,7 @@ def interactive(
             "themes": theme_list,
             "border": HIGHLIGHT_COLOR if special else MAP_BORDER_COLOR,
             "borderWidth": 4 if special else 1,
+            "rank": ranks.get(n),
         }
     net.nodes = node_records
     net.node_ids = [r["id"] for r in node_records]
@@ -404,6 +442,8 @@ def interactive(
             )
     net.edges = edge_records
     net.sk_highlighted = bool(paths or marked)
+    if search:
+        net.sk_search = search_data(G, chosen, language=language, eligibility=eligibility)
 
     net.sk_filters = {
         "kind": [(k, kind_label(k, language, plural=True)) for k in KINDS if k in kinds_seen],

@@ -39,7 +39,11 @@ class MapNetwork(Network):
     classic Notebook and VS Code.
 
     Only these keys of each node reach the page: ``id``, ``label``,
-    ``title`` (shown as text), ``x``, ``y``, ``size``, ``color``; so even
+    ``title`` (shown as text), ``x``, ``y``, ``size``, ``color``, and from
+    :func:`~sociale_kaart.interactive` the filters' kind, neighbourhoods and
+    themes and the label ``rank`` (see :mod:`sociale_kaart.pictures.labelling`;
+    a node without one is always labelled), and the search box's data
+    (:mod:`sociale_kaart.pictures.search`); so even
     nodes added with pyvis's own ``add_node`` or ``from_nx`` cannot leak
     other attributes or inject markup.
     """
@@ -55,6 +59,8 @@ class MapNetwork(Network):
         self.sk_highlighted = False
         self.sk_large = False
         self.sk_seed = 0
+        self.sk_label_steps: list[tuple[float, int]] = []
+        self.sk_search: dict[str, Any] | None = None
 
     # --------------------------------------------------------------- data for the page
 
@@ -78,6 +84,7 @@ class MapNetwork(Network):
                     "kind": meta.get("kind", ""),
                     "nbs": meta.get("nbs", []),
                     "themes": meta.get("themes", []),
+                    "rank": meta.get("rank", -1),
                 }
             )
         return out
@@ -140,6 +147,8 @@ class MapNetwork(Network):
             "edges": self._edge_data(),
             "options": self._vis_options(),
             "directed": True,
+            "labelSteps": [[z, k] for z, k in self.sk_label_steps],
+            "search": self.sk_search,
         }
         return {
             "cid": "sk-map-" + secrets.token_hex(6),
@@ -151,7 +160,26 @@ class MapNetwork(Network):
             "highlight_label": text("map.highlight", language) if self.sk_highlighted else "",
             "note": self.sk_note,
             "noscript": text("map.noscript", language),
+            "search": self._search_context(),
             "data": json_for_html(data),
+        }
+
+    def _search_context(self) -> dict[str, Any] | None:
+        """The search box's labels and suggestions, for the template (escaped there)."""
+        found = self.sk_search
+        if not found:
+            return None
+        words = found["text"]
+        return {
+            "heading": words["heading"],
+            "theme": words["theme"],
+            "near": words["near"],
+            "radius": words["radius"],
+            "resident": words["resident"],
+            "anyone": words["anyone"],
+            "themes": [t["label"] for t in found["themes"]],
+            "places": sorted({p["label"] for p in found["places"]}, key=str.lower),
+            "residents": [(r["id"], r["label"]) for r in found["residents"]],
         }
 
     # --------------------------------------------------------------- rendering

@@ -30,7 +30,8 @@ from sociale_kaart.core.checks import check_node_attribute, require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
-from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS, OFFER_KINDS
+from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS
+from sociale_kaart.pictures.labelling import declutter, label_order, labels_at_zoom
 from sociale_kaart.pictures.layout import auto_layout, ego_layout, path_layout
 from sociale_kaart.pictures.style import (
     BORDER_COLOR,
@@ -65,8 +66,6 @@ __all__ = [
     "plot_map",
     "plot_referral",
 ]
-
-_MAX_AUTO_LABELS = 60
 
 
 def load_pyplot() -> Any:
@@ -159,36 +158,54 @@ def _draw_network(
             label=text("map.highlight", language),
         )
         ring.set_gid("highlight")
-    for n, label in labels.items():
-        if label and n in pos:
-            x, y = pos[n]
-            ax.annotate(
-                label,
-                (x, y),
-                xytext=(3, 3),
-                textcoords="offset points",
-                fontsize=FONT_LABEL,
-                zorder=5,
-                gid=f"label:{n}",
-            )
     ax.set_aspect("equal", adjustable="datalim")
     ax.autoscale_view()
     ax.set_axis_off()
+    ax.apply_aspect()
+    placed = []
+    for n, label in labels.items():
+        if label and n in pos:
+            x, y = pos[n]
+            placed.append(
+                ax.annotate(
+                    label,
+                    (x, y),
+                    xytext=(3, 3),
+                    textcoords="offset points",
+                    fontsize=FONT_LABEL,
+                    zorder=5,
+                    gid=f"label:{n}",
+                    annotation_clip=False,
+                )
+            )
+    if placed:
+        canvas: Any = ax.figure.canvas  # Agg and the interactive canvases have get_renderer
+        declutter(placed, canvas.get_renderer())
     if legend and groups:
         ax.legend(loc="best", fontsize=FONT_TEXT, frameon=False, markerscale=0.8)
 
 
 def _labels(
-    G: nx.MultiDiGraph, nodes: list[Any], labels: bool | str | Iterable[Any], shown: frozenset[str]
+    G: nx.MultiDiGraph,
+    nodes: list[Any],
+    labels: bool | str | Iterable[Any],
+    shown: frozenset[str],
+    *,
+    sizes: Mapping[Any, float],
+    always: list[Any],
 ) -> dict[Any, str]:
+    """Node -> label, in the order of priority that :func:`declutter` keeps."""
     if labels is False:
         return {}
-    if labels is True:
-        return {n: node_label(G, n, show=shown) for n in nodes}
-    if labels == "auto":
-        offers = [n for n in nodes if G.nodes[n].get("kind") in OFFER_KINDS]
-        chosen = offers if len(offers) <= _MAX_AUTO_LABELS else []
-        return {n: node_label(G, n, show=shown) for n in chosen}
+    if labels is True or labels == "auto":
+        texts = {n: node_label(G, n, show=shown) for n in nodes}
+        candidates = {n: sizes[n] for n in nodes if texts[n]}
+        degree = dict(G.degree(candidates))
+        if labels is True:
+            order = label_order(candidates, degree=degree, always=always)
+        else:
+            order = labels_at_zoom(candidates, 1.0, degree=degree, always=always)
+        return {n: texts[n] for n in order}
     if isinstance(labels, str):
         raise ValueError(
             f"labels must be True, False, 'auto' or a list of node ids, not {labels!r}"
@@ -235,8 +252,14 @@ def plot_map(
     size_by : str, Series or mapping, optional
         Node size from a centrality column, ``"degree"``, or numbers per node.
     labels : bool, str or list, default "auto"
-        ``"auto"`` labels initiatives and organisations (when there are at
-        most 60); residents get a label only with ``show=["name"]``.
+        ``"auto"`` labels the highlighted path and the largest nodes (by
+        the size drawn, ties by degree: see
+        :func:`~sociale_kaart.pictures.labelling.labels_at_zoom` at zoom 1);
+        ``True`` tries every node, largest first; a list tries those nodes in
+        its order. Residents get a label only with ``show=["name"]``. In
+        every case a label that would overlap one placed before it is left
+        out (:func:`~sociale_kaart.pictures.labelling.declutter`), so no two
+        labels overlap.
     highlight : pandas.Series, pandas.DataFrame or list, optional
         As in :func:`sociale_kaart.interactive`.
     nodes : iterable, optional
@@ -270,6 +293,8 @@ def plot_map(
     Notes
     -----
     Several ties between two nodes are drawn as one line, without arrows.
+    Labels are measured at the figure's size when drawn: resizing the
+    figure afterwards (or ``bbox_inches="tight"``) can bring them closer.
 
     Examples
     --------
@@ -306,14 +331,16 @@ def plot_map(
         resident_coordinates={"lat", "lon"} <= shown,
         nodes=chosen,
     )
+    sizes = node_sizes(G, size_by, chosen)
+    always = [*(n for p in paths for n in p), *sorted(marked, key=str)]
     _draw_network(
         ax,
         G,
         pos,
         chosen,
         color_by=color_by,
-        sizes=node_sizes(G, size_by, chosen),
-        labels=_labels(G, chosen, labels, shown),
+        sizes=sizes,
+        labels=_labels(G, chosen, labels, shown, sizes=sizes, always=always),
         paths=paths,
         marked=marked,
         language=language,

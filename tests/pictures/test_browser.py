@@ -7,6 +7,7 @@ otherwise the tests are skipped, with the reason.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -272,7 +273,8 @@ def _open(driver: Any, path: Path) -> dict[str, Any]:
         "  for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) { painted++; } } }"
         "return {dialogs: window.__dialogs || ['no-hook'],"
         " injected: document.querySelectorAll('#xss, xss, iframe, object, embed, base,"
-        "   form, input, video, marquee, details, math, body [onerror], body [onload]').length,"
+        "   form, input:not([data-sk-search]), video, marquee, details, math, body [onerror],"
+        "   body [onload]').length,"
         " maps: window.skMaps ? Object.keys(window.skMaps).length : 0,"
         " width: c ? c.width : 0, height: c ? c.height : 0, painted: painted};"
     )
@@ -376,3 +378,157 @@ def test_the_detectors_catch_a_bad_page(browser: Any, tmp_path: Path) -> None:
     assert state["injected"] == 1
     assert any(u.startswith("http:") for u in state["requests"])
     assert state["errors"] != []
+
+
+# --------------------------------------------------------------------------- labels by zoom
+
+_ZOOM = (
+    "var done = arguments[arguments.length - 1];"
+    "var id = Object.keys(window.skMaps)[0]; var net = window.skMaps[id];"
+    "window.__base = window.__base || net.getScale();"
+    "net.moveTo({scale: window.__base * arguments[0]});"
+    "setTimeout(function () { done(window.skLabels[id]()); }, 400);"
+)
+
+
+_BOXES = (
+    "var id = Object.keys(window.skMaps)[0]; var net = window.skMaps[id]; var body = net.body;"
+    "var c = net.body.container.getBoundingClientRect();"
+    "var lo = net.DOMtoCanvas({x: 0, y: 0}); var hi = net.DOMtoCanvas({x: c.width, y: c.height});"
+    "var out = [];"
+    "body.nodeIndices.forEach(function (k) { var n = body.nodes[k];"
+    "  var seen = n.x > lo.x && n.x < hi.x && n.y > lo.y && n.y < hi.y;"
+    "  if (n.options.label) { var s = n.labelModule.size;"
+    "    out.push([s.left, s.top, s.left + s.width, s.top + s.height, k, seen]); } });"
+    "return out;"
+)
+
+
+def _labelled_at(data: dict[str, Any], zoom: float) -> int:
+    """How many labels the rule of the embedded data gives at ``zoom`` (as the script should)."""
+    k = data["labelSteps"][0][1]
+    for step, count in data["labelSteps"]:
+        if zoom >= step:
+            k = count
+    return sum(1 for n in data["nodes"] if n["rank"] is not None and n["rank"] < k)
+
+
+def test_labels_follow_the_zoom_and_the_path_stays(
+    browser: Any, sample: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    path = ["p_maatschappelijk1", "o_bibliotheek", "i_taalschool"]
+    page = sk.write_html(sample, tmp_path / "zoom.html", language="nl", highlight=path)
+    html_text = page.read_text(encoding="utf-8")
+    block = html_text.split('<script type="application/json" id="', 1)[1]
+    data = json.loads(block.split(">", 1)[1].split("</script>", 1)[0])
+    state = _open(browser, page)
+    assert state["errors"] == [] and state["dialogs"] == []
+    counts = {}
+    checked = 0
+    for z in (1.0, 0.1, 0.5, 2.0, 8.0):
+        counts[z] = browser.execute_async_script(_ZOOM, z)
+        # vis-network's own measure of the drawn labels: no two overlap (but for the
+        # path's own, which are always shown)
+        boxes = browser.execute_script(_BOXES)
+        assert len(boxes) == counts[z]
+        drawn = [b for b in boxes if b[5]]  # vis measures a label when it draws it
+        checked += len(drawn)
+        for a, b in itertools.combinations(drawn, 2):
+            if a[4] in path and b[4] in path:
+                continue
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (z, a, b)
+    assert checked >= 20
+    # at most what the rule of the embedded data gives; more labels as one zooms in
+    assert all(counts[z] <= _labelled_at(data, z) for z in counts)
+    assert counts[0.1] <= counts[0.5] <= counts[1.0] < counts[2.0] <= counts[8.0]
+    assert counts[1.0] >= 3 + 1, counts  # the path, and the largest others that fit
+    browser.execute_async_script(_ZOOM, 0.1)
+    shown = browser.execute_script(
+        "var id = Object.keys(window.skMaps)[0];"
+        "return window.skMaps[id].body.data.nodes.get({filter: function (n) { return n.label; }})"
+        ".map(function (n) { return n.id; });"
+    )
+    assert set(path) <= set(shown)
+
+
+def test_zooming_the_hostile_map_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    page = sk.write_html(xss_map(), tmp_path / "xss-zoom.html", show=["name"], language="en")
+    state = _open(browser, page)
+    for z in (0.1, 4.0, 8.0, 1.0):
+        assert browser.execute_async_script(_ZOOM, z) > 0
+    after = browser.execute_script(
+        "return {dialogs: window.__dialogs, injected: document.querySelectorAll("
+        "'#xss, xss, iframe, object, embed, body [onerror], body [onload]').length};"
+    )
+    assert after == {"dialogs": [], "injected": 0}
+    assert state["errors"] == []
+
+
+# --------------------------------------------------------------------------- the search box
+
+
+def _search(driver: Any, **fields: str) -> dict[str, Any]:
+    """Fill the search box like a user (typing; a select by value); return status and results."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    for key, value in fields.items():
+        element = driver.find_element(By.CSS_SELECTOR, f"[data-sk-search={key}]")
+        if element.tag_name == "select":
+            Select(element).select_by_value(value)
+        else:
+            element.clear()
+            element.send_keys(value)
+    return dict(
+        driver.execute_script(
+            "var box = document.querySelector('[data-sk-search-box]');"
+            "return {status: box.querySelector('.sk-search-status').textContent,"
+            " ids: Array.prototype.map.call(box.querySelectorAll('.sk-results li'),"
+            "   function (li) { return li.getAttribute('data-sk-offer'); }),"
+            " texts: Array.prototype.map.call(box.querySelectorAll('.sk-results li'),"
+            "   function (li) { return li.textContent; })};"
+        )
+    )
+
+
+def test_the_search_box_finds_what_find_offers_finds(
+    browser: Any, sample: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    page = sk.write_html(sample, tmp_path / "search.html", language="nl", eligibility=True)
+    state = _open(browser, page)
+    assert state["errors"] == []
+    found = _search(browser, theme="taal")
+    assert found["ids"] == list(sk.find_offers(sample, theme="language").index)
+    assert found["status"] == f"Gevonden: {len(found['ids'])}"
+    assert any("Taalschool" in t for t in found["texts"])
+    # near a postcode area, within a radius: the same offers in the same order (nearest first)
+    found = _search(browser, theme="", near="3311", radius="1.5")
+    with pytest.warns(UserWarning, match="1 offer"):
+        expected = sk.find_offers(sample, near="3311", radius_km=1.5)
+    assert found["ids"] == list(expected.index)
+    assert "Weggelaten: 1 zonder coördinaten" in found["status"]
+    # for a resident (team page): eligibility first, with the reasons
+    found = _search(browser, theme="language", near="", radius="", resident="r_samira")
+    expected = sk.find_offers(sample, theme="language", for_resident="r_samira", language="nl")
+    assert found["ids"] == list(expected.index)
+    assert found["ids"][-1] == "i_taalschool"
+    assert "komt niet in aanmerking: niet voor bewoners met eu_citizen" in found["texts"][-1]
+    # what cannot be found is said, not shown as an empty list
+    assert _search(browser, theme="breien")["status"] == "Geen thema van deze kaart: breien"
+    found = _search(browser, theme="", near="Atlantis", resident="")
+    assert found["status"] == "Geen postcode of plek op deze kaart: Atlantis"
+
+
+def test_hostile_offer_names_in_the_search_results_stay_text(browser: Any, tmp_path: Path) -> None:
+    page = sk.write_html(xss_map(), tmp_path / "xss-search.html", language="nl", eligibility=True)
+    state = _open(browser, page)
+    found = _search(browser, theme="thema", resident="r0")
+    assert len(found["ids"]) == len(ID_PAYLOADS)
+    assert any("<img id=xss src=x onerror=alert(1)>" in t for t in found["texts"])
+    found = _search(browser, theme="", near=PAYLOADS[10])  # a place named with a payload
+    after = browser.execute_script(
+        "return {dialogs: window.__dialogs, injected: document.querySelectorAll("
+        "'#xss, xss, iframe, object, embed, body [onerror], body [onload]').length};"
+    )
+    assert after == {"dialogs": [], "injected": 0}
+    assert state["errors"] == [] and state["dialogs"] == []

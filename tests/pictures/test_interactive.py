@@ -89,6 +89,7 @@ def test_only_whitelisted_keys_reach_the_page(tiny: nx.MultiDiGraph) -> None:
         "kind",
         "nbs",
         "themes",
+        "rank",
     }
     assert "do-not-leak" not in net.generate_html()
 
@@ -266,6 +267,11 @@ _EXPECTED_TAGS = {
     "span",
     "noscript",
     "script",
+    "strong",
+    "input",
+    "datalist",
+    "p",
+    "ol",
 }
 
 

@@ -56,10 +56,11 @@ def test_plot_map_draws_every_node_in_its_kind_colour(tiny: nx.MultiDiGraph) -> 
     assert legend == ["Residents", "Professionals", "Initiatives", "Organisations", "Places"]
 
 
-def test_plot_map_labels_offers_not_residents(tiny: nx.MultiDiGraph) -> None:
+def test_plot_map_labels_the_largest_but_not_residents(tiny: nx.MultiDiGraph) -> None:
+    # "auto": the nodes with a label text, the largest first (at most 15): residents have none
     ax = sk.plot_map(tiny, layout="neighbourhood")
     labels = {t.get_text() for t in ax.texts}
-    assert labels == {"Koffieochtend", "Welzijn"}
+    assert labels == {"Koffieochtend", "Welzijn", "Pia Werker", "Buurthuis"}
     ax = sk.plot_map(tiny, layout="neighbourhood", labels=True, show=["name"])
     assert "Anna Secret" in {t.get_text() for t in ax.texts}
 

@@ -1,0 +1,258 @@
+"""The search box of the interactive map: the data its script needs, computed here.
+
+The box filters the map's offers as :func:`sociale_kaart.find_offers` does:
+by theme, near a postcode or a place, within a radius and, in the team
+version only, by a resident's eligibility. The page works offline, so
+everything the script needs is computed in Python and embedded as JSON
+(:func:`search_data`); the script only compares, measures great-circle
+distances and sorts (eligibility, then distance, then id, as
+``find_offers``).
+
+What a page holds (nothing sensitive about a resident unless asked for):
+
+- each offer drawn on the map: id, name, kind, themes and its coordinates
+  (or its place's), exactly as ``find_offers`` places it;
+- each theme's words: the code, the Dutch aliases and the labels in both
+  languages, normalised as :func:`~sociale_kaart.core.themes.resolve_theme`
+  normalises input;
+- the places to search near: places and offers (by name or id), full
+  postcodes of places and offers, and four-digit postcode areas at the
+  mean of their nodes' coordinates (as ``find_offers`` does for ``"1234"``),
+  but an area only when it holds no resident or at least
+  ``MIN_CELL_DEFAULT`` (10) residents
+  with coordinates; a resident's own postcode or coordinates never;
+- with ``eligibility=True`` (team pages only), for each resident drawn, the
+  outcome of the eligibility rules for each offer and the reasons.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Collection, Iterable
+from typing import Any
+
+import networkx as nx
+
+from sociale_kaart.core.eligibility import evaluate
+from sociale_kaart.core.geo import EARTH_RADIUS_KM
+from sociale_kaart.core.strings import text
+from sociale_kaart.core.themes import (
+    DEFAULT_THEMES,
+    DUTCH_ALIASES,
+    normalise_token,
+    theme_label,
+)
+from sociale_kaart.core.vocabulary import OFFER_KINDS
+from sociale_kaart.pictures.style import node_label
+from sociale_kaart.privacy.suppression import MIN_CELL_DEFAULT
+from sociale_kaart.referral.directory import _coords, _norm_postcode
+
+__all__ = ["search_data"]
+
+_TEXT_KEYS = (
+    "heading",
+    "theme",
+    "near",
+    "radius",
+    "resident",
+    "anyone",
+    "count",
+    "none",
+    "no_coords",
+    "unknown_theme",
+    "unknown_place",
+    "radius_needs_near",
+    "eligible_yes",
+    "eligible_unknown",
+    "eligible_no",
+)
+
+
+def _round(value: float) -> float:
+    return round(float(value), 6)
+
+
+def _near_points(G: nx.MultiDiGraph, chosen: Collection[Any]) -> list[dict[str, Any]]:
+    """Places to search near: places and offers by name and id, postcodes, postcode areas."""
+    points: list[dict[str, Any]] = []
+    for n in sorted(chosen, key=str):
+        attrs = G.nodes[n]
+        if attrs.get("kind") not in OFFER_KINDS | {"place"}:
+            continue
+        where = _coords(G, n)
+        if where is None:
+            continue
+        names = {str(n), str(attrs.get("name") or n)}
+        points.extend(
+            {
+                "key": normalise_token(k),
+                "label": k,
+                "lat": _round(where[0]),
+                "lon": _round(where[1]),
+            }
+            for k in sorted(names)
+        )
+    areas: dict[str, list[tuple[float, float]]] = {}
+    residents: dict[str, int] = {}
+    full: dict[str, list[tuple[float, float]]] = {}
+    for n, attrs in G.nodes(data=True):
+        code = attrs.get("postcode")
+        if not code:
+            continue
+        where = _coords(G, n)
+        if where is None:
+            continue
+        postcode = _norm_postcode(code)
+        areas.setdefault(postcode[:4], []).append(where)
+        if attrs.get("kind") == "resident":
+            residents[postcode[:4]] = residents.get(postcode[:4], 0) + 1
+        else:
+            full.setdefault(postcode, []).append(where)
+    for code, found in sorted(full.items()):
+        if len(code) > 4:
+            points.append(_mean(code, found))
+    for code, found in sorted(areas.items()):
+        if residents.get(code, 0) in range(1, MIN_CELL_DEFAULT):
+            continue  # a small area's centre would point at a few homes
+        points.append(_mean(code, found))
+    return points
+
+
+def _mean(code: str, found: list[tuple[float, float]]) -> dict[str, Any]:
+    return {
+        "key": code.lower(),
+        "label": code,
+        "postcode": True,
+        "lat": _round(sum(p[0] for p in found) / len(found)),
+        "lon": _round(sum(p[1] for p in found) / len(found)),
+    }
+
+
+def _eligibility(
+    G: nx.MultiDiGraph,
+    chosen: Iterable[Any],
+    offers: list[Any],
+    *,
+    language: str,
+    today: _dt.date | None,
+) -> list[dict[str, Any]]:
+    grants: dict[str, list[str]] = {}
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("kind") in OFFER_KINDS:
+            for tag in attrs.get("grants") or []:
+                grants.setdefault(tag, []).append(str(attrs.get("name") or node))
+    out = []
+    for r in sorted(chosen, key=str):
+        resident = G.nodes[r]
+        if resident.get("kind") != "resident":
+            continue
+        per_offer = {}
+        for o in offers:
+            eligible, _, results = evaluate(
+                resident, G.nodes[o], today=today, language=language, grants=grants
+            )
+            reasons = [x.reason for x in results if x.outcome != "yes"]
+            per_offer[str(o)] = [eligible, reasons]
+        out.append({"id": str(r), "label": node_label(G, r) or str(r), "offers": per_offer})
+    return out
+
+
+def search_data(
+    G: nx.MultiDiGraph,
+    chosen: Collection[Any],
+    *,
+    language: str,
+    eligibility: bool = False,
+    today: _dt.date | None = None,
+) -> dict[str, Any] | None:
+    """What the search box's script needs, for the offers among ``chosen``; None without offers.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A social map.
+    chosen : list
+        The nodes drawn on the map.
+    language : {"en", "nl"}
+        The language of the box's texts and of the reasons.
+    eligibility : bool, default False
+        Embed each drawn resident's eligibility for each offer (team pages only).
+    today : datetime.date, optional
+        The day to compute ages on; today by default.
+
+    Returns
+    -------
+    dict or None
+        ``offers``, ``themes``, ``places``, ``residents`` (empty unless
+        ``eligibility``), ``radius`` (the Earth's radius in km), ``language``
+        and ``text`` (the box's strings, with ``{n}`` and ``{value}`` left
+        for the script).
+
+    Notes
+    -----
+    Distances are great-circle distances (Sinnott, 1984), computed by the
+    script with ``sociale_kaart.core.geo.EARTH_RADIUS_KM``, the radius
+    of ``sociale_kaart.core.geo.haversine_km``.
+
+    References
+    ----------
+    Sinnott, R. W. (1984). Virtues of the haversine. *Sky and Telescope*, 68(2), 159.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.pictures.search import search_data
+    >>> G = sk.load_sample()
+    >>> data = search_data(G, list(G), language="nl")
+    >>> len(data["offers"]), data["residents"]
+    (38, [])
+    >>> any(p["label"] == "3311" for p in data["places"])
+    True
+    """
+    offers = [n for n in sorted(chosen, key=str) if G.nodes[n].get("kind") in OFFER_KINDS]
+    if not offers:
+        return None
+    vocabulary = G.graph.get("themes") or DEFAULT_THEMES
+    aliases: dict[str, list[str]] = {}
+    for alias, code in DUTCH_ALIASES.items():
+        aliases.setdefault(code, []).append(alias)
+    offer_records = []
+    codes: set[str] = set()
+    for o in offers:
+        attrs = G.nodes[o]
+        where = _coords(G, o)
+        themes = [str(t) for t in attrs.get("themes") or ()]
+        codes.update(themes)
+        offer_records.append(
+            {
+                "id": str(o),
+                "name": str(attrs.get("name") or o),
+                "kind": text(f"kind.{attrs.get('kind')}", language),
+                "themes": themes,
+                "lat": None if where is None else _round(where[0]),
+                "lon": None if where is None else _round(where[1]),
+            }
+        )
+    theme_records = []
+    for code in sorted(codes):
+        words = {code, *aliases.get(code, [])}
+        for lang in ("nl", "en"):
+            words.add(normalise_token(theme_label(code, vocabulary, language=lang)))
+        theme_records.append(
+            {
+                "code": code,
+                "label": theme_label(code, vocabulary, language=language),
+                "words": sorted(words),
+            }
+        )
+    return {
+        "offers": offer_records,
+        "themes": theme_records,
+        "places": _near_points(G, chosen),
+        "residents": (
+            _eligibility(G, chosen, offers, language=language, today=today) if eligibility else []
+        ),
+        "radius": EARTH_RADIUS_KM,
+        "language": language,
+        "text": {k: text(f"search.{k}", language, n="{n}", value="{value}") for k in _TEXT_KEYS},
+    }

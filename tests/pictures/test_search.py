@@ -1,0 +1,126 @@
+"""The search box's data: what find_offers would find, and nothing sensitive about residents."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import warnings
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import sociale_kaart as sk
+from sociale_kaart.core.geo import haversine_km
+from sociale_kaart.pictures.search import search_data
+
+
+def _page_search(page: str) -> Any:
+    (block,) = re.findall(r'<script type="application/json" id="[^"]+">(.*?)</script>', page, re.S)
+    return json.loads(block)["search"]
+
+
+def test_offers_and_their_coordinates_are_find_offers(sample: nx.MultiDiGraph) -> None:
+    data = search_data(sample, list(sample), language="en")
+    assert data is not None
+    offers = {o["id"]: o for o in data["offers"]}
+    assert set(offers) == set(sk.find_offers(sample).index)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        near = sk.find_offers(sample, near="pl_bibliotheek")
+    library = next(p for p in data["places"] if p["key"] == "pl_bibliotheek")
+    for offer, row in near.iterrows():
+        o = offers[str(offer)]
+        km = haversine_km(library["lat"], library["lon"], o["lat"], o["lon"])
+        assert math.isclose(round(km, 3), row["km"], abs_tol=2e-3), offer
+    # the one offer without coordinates is there, without them (the page counts it when left out)
+    assert offers["i_thuisadministratie"]["lat"] is None
+    assert set(offers) - set(near.index) == {"i_thuisadministratie"}
+
+
+def test_a_postcode_area_is_the_mean_find_offers_uses(sample: nx.MultiDiGraph) -> None:
+    data = search_data(sample, list(sample), language="en")
+    assert data is not None
+    area = next(p for p in data["places"] if p["label"] == "3311")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        found = sk.find_offers(sample, near="3311", radius_km=1.0)
+    offers = {o["id"]: o for o in data["offers"]}
+    mine = sorted(
+        (round(haversine_km(area["lat"], area["lon"], o["lat"], o["lon"]), 3), i)
+        for i, o in offers.items()
+        if o["lat"] is not None
+    )
+    assert [i for km, i in mine if km <= 1.0] == list(found.index)
+
+
+def test_theme_words_cover_codes_aliases_and_both_labels(sample: nx.MultiDiGraph) -> None:
+    data = search_data(sample, list(sample), language="nl")
+    assert data is not None
+    finances = next(t for t in data["themes"] if t["code"] == "finances")
+    assert {"finances", "financien", "schulden", "financiën"} <= set(finances["words"])
+    assert finances["label"] == "Financiën"
+
+
+def test_no_resident_data_without_eligibility(sample: nx.MultiDiGraph) -> None:
+    page = sk.interactive(sample, language="en").generate_html()
+    search = _page_search(page)
+    assert search["residents"] == []
+    assert "eu_citizen" not in json.dumps(search)
+    resident_postcodes = {
+        str(a["postcode"]).replace(" ", "").lower()
+        for _, a in sample.nodes(data=True)
+        if a.get("kind") == "resident" and len(str(a.get("postcode") or "").replace(" ", "")) > 4
+    }
+    keys = {p["key"] for p in search["places"]}
+    assert not keys & resident_postcodes  # full postcodes of homes never
+    assert {"3311", "3312", "3313", "3314"} <= keys  # areas of many homes, yes
+
+
+def test_a_small_postcode_area_is_left_out() -> None:
+    residents = pd.DataFrame(
+        {
+            "id": [f"r{i}" for i in range(12)],
+            "postcode": ["1111 AA"] * 10 + ["2222 BB"] * 2,
+            "lat": [52.0] * 10 + [52.1, 52.1001],
+            "lon": [5.0] * 10 + [5.1, 5.1001],
+        }
+    )
+    initiatives = pd.DataFrame(
+        {"id": ["i1"], "name": ["Club"], "themes": ["loneliness"], "lat": [52.0], "lon": [5.0]}
+    )
+    G = sk.from_frames(residents=residents, initiatives=initiatives)
+    data = search_data(G, list(G), language="en")
+    assert data is not None
+    keys = {p["key"] for p in data["places"]}
+    assert "1111" in keys and "2222" not in keys
+    assert not any(k.startswith("2222") for k in keys)
+
+
+def test_eligibility_is_find_offers_for_each_resident(sample: nx.MultiDiGraph) -> None:
+    data = search_data(sample, list(sample), language="nl", eligibility=True)
+    assert data is not None
+    residents = {r["id"]: r for r in data["residents"]}
+    for who in ("r_samira", "r_henk", "r_wandel_a"):
+        found = sk.find_offers(sample, for_resident=who, language="nl")
+        for offer, row in found.iterrows():
+            assert residents[who]["offers"][str(offer)] == [row["eligible"], row["reasons"]]
+
+
+def test_the_public_report_map_has_a_search_box_without_residents(
+    sample: nx.MultiDiGraph, tmp_path: Any
+) -> None:
+    out = sk.report(sample, tmp_path / "public.html", audience="public", language="nl")
+    page = out.read_text(encoding="utf-8")
+    search = _page_search(page)
+    assert search["residents"] == [] and len(search["offers"]) == 38
+    assert 'data-sk-search="theme"' in page and 'data-sk-search="resident"' not in page
+
+
+def test_search_can_be_switched_off_and_flags_are_checked(sample: nx.MultiDiGraph) -> None:
+    page = sk.interactive(sample, search=False).generate_html()
+    assert _page_search(page) is None and 'data-sk-search="theme"' not in page
+    with pytest.raises(TypeError, match="eligibility must be True or False"):
+        sk.interactive(sample, eligibility="yes")  # type: ignore[arg-type]
