@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from sociale_kaart.core.eligibility import evaluate
-from sociale_kaart.core.geo import EARTH_RADIUS_KM
+from sociale_kaart.core.geo import EARTH_RADIUS_KM, node_coordinates, normalise_postcode
 from sociale_kaart.core.strings import text
 from sociale_kaart.core.themes import (
     DEFAULT_THEMES,
@@ -45,7 +45,6 @@ from sociale_kaart.core.themes import (
 from sociale_kaart.core.vocabulary import OFFER_KINDS
 from sociale_kaart.pictures.style import node_label
 from sociale_kaart.privacy.suppression import MIN_CELL_DEFAULT
-from sociale_kaart.referral.directory import _coords, _norm_postcode
 
 __all__ = ["search_data"]
 
@@ -79,7 +78,7 @@ def _near_points(G: nx.MultiDiGraph, chosen: Collection[Any]) -> list[dict[str, 
         attrs = G.nodes[n]
         if attrs.get("kind") not in OFFER_KINDS | {"place"}:
             continue
-        where = _coords(G, n)
+        where = node_coordinates(G, n)
         if where is None:
             continue
         names = {str(n), str(attrs.get("name") or n)}
@@ -99,10 +98,10 @@ def _near_points(G: nx.MultiDiGraph, chosen: Collection[Any]) -> list[dict[str, 
         code = attrs.get("postcode")
         if not code:
             continue
-        where = _coords(G, n)
+        where = node_coordinates(G, n)
         if where is None:
             continue
-        postcode = _norm_postcode(code)
+        postcode = normalise_postcode(code)
         areas.setdefault(postcode[:4], []).append(where)
         if attrs.get("kind") == "resident":
             residents[postcode[:4]] = residents.get(postcode[:4], 0) + 1
@@ -220,7 +219,7 @@ def search_data(
     codes: set[str] = set()
     for o in offers:
         attrs = G.nodes[o]
-        where = _coords(G, o)
+        where = node_coordinates(G, o)
         themes = [str(t) for t in attrs.get("themes") or ()]
         codes.update(themes)
         offer_records.append(

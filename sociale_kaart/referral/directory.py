@@ -27,7 +27,7 @@ import pandas as pd
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.eligibility import evaluate
 from sociale_kaart.core.errors import NodeNotFoundError
-from sociale_kaart.core.geo import haversine_km
+from sociale_kaart.core.geo import haversine_km, node_coordinates, normalise_postcode
 from sociale_kaart.core.strings import check_language
 from sociale_kaart.core.vocabulary import OFFER_KINDS
 from sociale_kaart.referral.suggest import _check_resident, _resolve_need
@@ -51,24 +51,6 @@ _POSTCODE = re.compile(r"\A\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*\Z")
 _RANK = {"yes": 0, "unknown": 1, "no": 2}
 
 
-def _coords(G: nx.MultiDiGraph, node: Any) -> tuple[float, float] | None:
-    """A node's coordinates, or its place's (``located_at``) when it has none."""
-    attrs = G.nodes[node]
-    lat, lon = attrs.get("lat"), attrs.get("lon")
-    if lat is not None and lon is not None:
-        return float(lat), float(lon)
-    for _, place, rel in sorted(G.out_edges(node, keys=True), key=lambda e: str(e[1])):
-        if rel == "located_at":
-            p = G.nodes[place]
-            if p.get("lat") is not None and p.get("lon") is not None:
-                return float(p["lat"]), float(p["lon"])
-    return None
-
-
-def _norm_postcode(value: Any) -> str:
-    return re.sub(r"\s+", "", str(value)).upper()
-
-
 def _point(G: nx.MultiDiGraph, near: Any) -> tuple[float, float]:
     """The search point: a node id, a postcode, or ``(lat, lon)``."""
     if isinstance(near, tuple | list):
@@ -83,7 +65,7 @@ def _point(G: nx.MultiDiGraph, near: Any) -> tuple[float, float]:
             f"near must be a node id, a postcode or (lat, lon), not {type(near).__name__}"
         )
     if near in G:
-        found = _coords(G, near)
+        found = node_coordinates(G, near)
         if found is None:
             raise ValueError(
                 f"near={near!r}: this node has no coordinates (lat, lon); "
@@ -100,9 +82,9 @@ def _point(G: nx.MultiDiGraph, near: Any) -> tuple[float, float]:
     points = []
     for node, attrs in G.nodes(data=True):
         code = attrs.get("postcode")
-        if not code or not _norm_postcode(code).startswith(wanted):
+        if not code or not normalise_postcode(code).startswith(wanted):
             continue
-        found = _coords(G, node)
+        found = node_coordinates(G, node)
         if found is not None:
             points.append(found)
     if not points:
@@ -224,7 +206,7 @@ def find_offers(
             continue
         km = float("nan")
         if point is not None:
-            where = _coords(G, node)
+            where = node_coordinates(G, node)
             if where is None:
                 no_coords.append(str(node))
                 continue

@@ -328,6 +328,8 @@ def _map_section(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, Any]
         physics=False,
         layout="neighbourhood",
         height="600px",
+        # the team's search box checks the offers for a resident (issue 14); never the public's
+        eligibility=ctx["audience"] == "team",
     )
     blocks.append({"type": "map", "map": net.map_context()})
     return blocks

@@ -169,3 +169,11 @@ def test_a_missing_value_is_not_shown_as_a_suppressed_count() -> None:
     assert _cell(float("nan"), language="nl", min_cell=10) == "–"
     assert _cell(None, language="en", min_cell=10) == "–"
     assert _cell(0, language="nl", min_cell=10) == "0"
+
+
+def test_only_the_team_map_checks_offers_for_a_resident(sample: nx.MultiDiGraph) -> None:
+    # the search box of the team's map knows each resident's eligibility (issue 14)
+    team = render_report(sample, language="nl", today=TODAY)
+    public = render_report(sample, language="nl", today=TODAY, audience="public")
+    assert re.search(r'"residents": \[\{"id": "r_', team)
+    assert '"residents": []' in public and '"id": "r_' not in public
