@@ -330,7 +330,8 @@ def _near(value: str | None) -> str | tuple[float, float] | None:
 
 def _cmd_find(args: argparse.Namespace) -> int:
     from sociale_kaart.core.formatting import format_km
-    from sociale_kaart.referral.directory import _coords, find_offers
+    from sociale_kaart.core.geo import node_coordinates
+    from sociale_kaart.referral.directory import find_offers
 
     G = _load(args)
     args.progress(text("cli.find.searching", args.lang))
@@ -346,7 +347,9 @@ def _cmd_find(args: argparse.Namespace) -> int:
             language=args.lang,
         )
     if near is not None:
-        unplaced = [o for o in find_offers(G, theme=args.theme).index if _coords(G, o) is None]
+        unplaced = [
+            o for o in find_offers(G, theme=args.theme).index if node_coordinates(G, o) is None
+        ]
         if unplaced:
             print(
                 text("cli.find.unplaced", args.lang, n=len(unplaced), ids=", ".join(unplaced)),
