@@ -71,6 +71,7 @@ from sociale_kaart.core.formatting import format_km
 from sociale_kaart.core.geo import haversine_km
 from sociale_kaart.core.strings import check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
+from sociale_kaart.core.wording import theme_need, theme_offer
 
 __all__ = [
     "BLOCK_SIZE",
@@ -546,9 +547,21 @@ def _row(
         a, b = (i, j) if R.ids[i] < R.ids[j] else (j, i)
         kind = "shared_wish"
     vocabulary = G.graph.get("themes") or DEFAULT_THEMES
-    label = theme_label(theme, vocabulary, language=language).lower()
     ida, idb = R.ids[a], R.ids[b]
-    parts = [text(f"matching.{kind}", language, a=ida, b=idb, theme=label)]
+    phrases = {
+        "need": theme_need(theme, vocabulary, language=language),
+        "offer": theme_offer(theme, vocabulary, language=language),
+    }
+    wanted = {"need"} if kind == "shared_wish" else {"need", "offer"}
+    parts = [
+        text(
+            f"matching.{kind}",
+            language,
+            a=ida,
+            b=idb,
+            **{k: v for k, v in phrases.items() if k in wanted},
+        )
+    ]
     if R.nb[a] is not None and R.nb[a] == R.nb[b]:
         parts.append(text("matching.same_nb", language, nb=R.nb[a]))
     common = [x for x in R.langs[a] if x in R.langs[b]]
