@@ -961,7 +961,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # issue 14, "real Dutch": status tags, place types, and the two phrasings of each theme
     # (core.wording). A need is a noun phrase ("zoekt ..."); an offer a verb phrase ("... biedt").
     "status.eu_citizen": ("EU-burger", "EU citizen"),
-    "status.meedoen_pass": ("Meedoenpas", "Meedoen leisure pass"),
+    "status.meedoen_pass": ("Meedoenpas", "Meedoen pass"),
     "status.newcomer": ("nieuwkomer", "newcomer"),
     "status.social_assistance": ("bijstandsuitkering", "social assistance benefit"),
     "status.wmo_indication": ("Wmo-indicatie", "Wmo assessment"),
