@@ -960,9 +960,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.refer.unknown": ("toegang onbekend", "eligibility unknown"),
     # issue 14, "real Dutch": status tags, place types, and the two phrasings of each theme
     # (core.wording). A need is a noun phrase ("zoekt ..."); an offer a verb phrase ("... biedt").
-    "status.eu_citizen": ("EU-burger", "EU citizen"),
+    # a status label is something a resident has: it follows "heeft ...", "met ...",
+    # "Heeft de bewoner ...?" ("niet voor bewoners met EU-burger" was wrong)
+    "status.eu_citizen": ("EU-nationaliteit", "EU citizenship"),
     "status.meedoen_pass": ("Meedoenpas", "Meedoen pass"),
-    "status.newcomer": ("nieuwkomer", "newcomer"),
+    "status.newcomer": ("nieuwkomersstatus", "newcomer status"),
     "status.social_assistance": ("bijstandsuitkering", "social assistance benefit"),
     "status.wmo_indication": ("Wmo-indicatie", "Wmo assessment"),
     "status.foodbank_referral": ("verwijsbrief voor de voedselbank", "food bank referral"),
@@ -1050,6 +1052,53 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.moved_in": ("in de buurt komen wonen op", "moved in"),
     "field.opened": ("geopend op", "opened"),
     "field.closed": ("gesloten op", "closed"),
+    # issue 14, "real Dutch" (continued): the command line in the page's language, and the
+    # two labels of the single-knower gap (no one knows the offer / one person does)
+    "cli.progress.loading": ("{source} laden", "loading {source}"),
+    "cli.progress.loading_sample": (
+        "de voorbeeldwijk {name} laden",
+        "loading the sample {name}",
+    ),
+    "cli.progress.dated": (
+        "{source} beschrijft {day} (de datum waarmee de naam begint)",
+        "{source} describes {day} (the date its name starts with)",
+    ),
+    "cli.progress.report_team": (
+        "analyseren en de versie voor het team schrijven",
+        "analysing and writing the team report",
+    ),
+    "cli.progress.report_public": (
+        "analyseren en de openbare versie schrijven",
+        "analysing and writing the public report",
+    ),
+    "cli.progress.written": ("geschreven: {path}", "written: {path}"),
+    "cli.progress.comparing": ("de twee kaarten vergelijken", "comparing the two maps"),
+    "cli.progress.gaps": ("tekorten zoeken", "looking for gaps"),
+    "cli.progress.refer": ("aanbod zoeken voor {resident}", "looking for offers for {resident}"),
+    "cli.progress.export": ("{format} schrijven naar {path}", "writing {format} to {path}"),
+    "cli.gaps.none": ("geen tekorten gevonden", "no gaps found"),
+    "cli.valid": (
+        "in orde: {nodes} knooppunten, {ties} verbindingen",
+        "valid: {nodes} nodes, {ties} ties",
+    ),
+    "cli.summary.title": (
+        "Sociale kaart {name}: {nodes} knooppunten, {ties} verbindingen",
+        "Social map {name}: {nodes} nodes, {ties} ties",
+    ),
+    "cli.error": ("fout: {message}", "error: {message}"),
+    "cli.error.debug": (
+        "(met --debug ziet u waar in de code het misging)",
+        "(run with --debug for the traceback)",
+    ),
+    "cli.interrupted": ("afgebroken", "interrupted"),
+    "gap.single_knower.none": (
+        "aanbod dat niemand in het team kent",
+        "offer no one in the team knows",
+    ),
+    "gap.single_knower.one": (
+        "aanbod dat maar één persoon in het team kent",
+        "offer only one person in the team knows",
+    ),
     # directory-only maps (issue 11)
     "directory.no_residents": (
         "Deze kaart heeft geen bewoners (een wegwijzer of 211-bestand): de tekorten en de dekking"
@@ -1297,7 +1346,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{date}), and not handed on: {n}. The oldest first.",
     ),
     "report.outcomes_open_more": (
-        "Hier staan de eerste {shown} van {total}; sociale-kaart journal open geeft ze allemaal.",
+        "Hier staan de eerste {shown} van {total}; sociale-kaart logboek open geeft ze allemaal.",
         "These are the first {shown} of {total}; sociale-kaart journal open lists them all.",
     ),
     "report.outcomes_open_public": (

@@ -57,7 +57,7 @@ def status_label(code: str, language: str) -> str:
     --------
     >>> from sociale_kaart.core.wording import status_label
     >>> status_label("meedoen_pass", "nl"), status_label("eu_citizen", "en")
-    ('Meedoenpas', 'EU citizen')
+    ('Meedoenpas', 'EU citizenship')
     >>> status_label("vve_indicatie", "nl")
     'vve_indicatie (eigen code, zonder omschrijving)'
     """
@@ -75,7 +75,7 @@ def status_labels(codes: Iterable[str], language: str) -> str:
     --------
     >>> from sociale_kaart.core.wording import status_labels
     >>> status_labels(["newcomer", "social_assistance"], "nl")
-    'nieuwkomer en bijstandsuitkering'
+    'nieuwkomersstatus en bijstandsuitkering'
     """
     return join_words([status_label(c, language) for c in codes], language)
 

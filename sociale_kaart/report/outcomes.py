@@ -217,7 +217,7 @@ def reason_label(reason: str, language: str) -> str:
     >>> reason_label("full: waiting list", "nl"), reason_label("de bus reed niet", "en")
     ('vol: wachtlijst', 'de bus reed niet')
     >>> reason_label("eligibility: eu_citizen", "nl")
-    'valt buiten de toegangsregel: EU-burger'
+    'valt buiten de toegangsregel: EU-nationaliteit'
     """
     tag = refusal_tag(reason)
     if tag is not None:  # "eligibility: eu_citizen": the rule, with the tag in words

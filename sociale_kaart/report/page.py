@@ -27,6 +27,7 @@ from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import check_language, field_label, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS, OFFER_KINDS, PERSON_KINDS
+from sociale_kaart.gaps._labels import gap_type_labels
 from sociale_kaart.io.atomic import atomic_file, written_path
 from sociale_kaart.pictures.layout import group_of
 from sociale_kaart.privacy.suppression import MIN_CELL_DEFAULT, check_min_cell, suppress_small
@@ -340,7 +341,7 @@ def _gaps_section(
     gaps = gaps.sort_values("severity", ascending=False, kind="stable").head(ctx["top"])
     frame = pd.DataFrame(
         {
-            "gap_type": [text(f"gap.{g}", language) for g in gaps["gap_type"]],
+            "gap_type": gap_type_labels(gaps, language=language),
             "neighbourhood": gaps["neighbourhood"].map(lambda v: "" if v is None or v != v else v),
             "theme": gaps["theme"].map(
                 lambda v: (
