@@ -23,18 +23,37 @@ The known codes are :data:`STATUS_TAGS` and :data:`PLACE_TYPES` in
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from sociale_kaart.core.strings import STRINGS, check_language, join_words, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, ThemeInfo, normalise_token, theme_label
 
 __all__ = [
+    "label_sort_key",
     "place_type_label",
     "status_label",
     "status_labels",
     "theme_need",
     "theme_offer",
 ]
+
+
+def label_sort_key(label: str) -> str:
+    """The key that sorts labels as a reader looks them up: by the letters, not the bytes.
+
+    Case and accents do not count (*Financiën* sorts with *financien*, before
+    *Geestelijke gezondheid*), so a list of labels in the page's language reads
+    alphabetically in that language, whatever the order of the codes behind it.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.wording import label_sort_key
+    >>> sorted(["Taal", "eenzaamheid", "Énergie", "Financiën"], key=label_sort_key)
+    ['eenzaamheid', 'Énergie', 'Financiën', 'Taal']
+    """
+    decomposed = unicodedata.normalize("NFKD", str(label).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def status_label(code: str, language: str) -> str:

@@ -30,6 +30,7 @@ from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
 from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS, OFFER_KINDS
+from sociale_kaart.core.wording import label_sort_key
 from sociale_kaart.pictures.layout import auto_layout, ego_layout, path_layout
 from sociale_kaart.pictures.style import (
     BORDER_COLOR,
@@ -824,6 +825,12 @@ def plot_coverage(
         if "gap" in flat.columns
         else None
     )
+    # columns in the alphabetical order of their labels in the page's language (not of the codes)
+    labels = {t: theme_label(str(t), themes, language=language) for t in demand.columns}
+    order = sorted(demand.columns, key=lambda t: (label_sort_key(labels[t]), str(t)))
+    demand, supply = demand[order], supply[order]
+    if gap is not None:
+        gap = gap[order]
     ax = _axes(ax, (max(6.0, 0.55 * demand.shape[1] + 3), max(3.0, 0.5 * demand.shape[0] + 2)))
     matrix = demand.to_numpy(dtype=float, na_value=np.nan)
     masked = np.ma.masked_invalid(matrix)
@@ -834,7 +841,7 @@ def plot_coverage(
     image.set_gid("demand")
     ax.set_xticks(
         range(demand.shape[1]),
-        [theme_label(str(t), themes, language=language) for t in demand.columns],
+        [labels[t] for t in demand.columns],
         rotation=45,
         ha="right",
         fontsize=FONT_TEXT,
