@@ -309,7 +309,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "eligibility.g_female": ("vrouwen", "women"),
     "eligibility.g_male": ("mannen", "men"),
-    "eligibility.g_other": ("mensen met een ander gender", "people of another gender"),
+    "eligibility.g_other": ("mensen die zich man noch vrouw noemen", "people of another gender"),
     "eligibility.area_all": ("open voor alle buurten", "open to every neighbourhood"),
     "eligibility.area_ok": ("werkt in {nb}", "serves {nb}"),
     "eligibility.area_out": (
@@ -1395,8 +1395,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path} has no column {column!r}; add the column to the file's header first",
     ),
     "cli.journal.not_a_folder": (
-        "{path} is geen map met CSV-bestanden; journal add schrijft in referrals.csv in een "
-        "kaartmap",
+        "{path} is geen map met CSV-bestanden; logboek toevoegen schrijft in referrals.csv in "
+        "een kaartmap",
         "{path} is not a folder of CSV files; journal add writes referrals.csv in a map folder",
     ),
     "cli.journal.open_none": (
