@@ -677,17 +677,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{offer} was last verified on {date}, {months} months ago (the limit is {limit}).",
     ),
     "gaps.st_missing": (
-        "{offer} is nooit gecontroleerd (geen last_verified-datum).",
-        "{offer} has never been verified (no last_verified date).",
+        "{offer} is nooit gecontroleerd (bij 'laatst gecontroleerd' staat geen datum).",
+        "{offer} has never been verified ('last verified' holds no date).",
     ),
     "gaps.st_s": (
         (
-            "Bel of bezoek {offer}: check of het nog bestaat, de tijden en de plaatsen, en werk "
-            "last_verified bij."
+            "Bel of bezoek {offer}: ga na of het nog bestaat, de tijden en de plaatsen, en vul "
+            "bij 'laatst gecontroleerd' de datum van vandaag in."
         ),
         (
             "Call or visit {offer}: check that it still runs, its times and its places, and "
-            "update last_verified."
+            "set 'last verified' to today's date."
         ),
     ),
     # journal findings (gaps.journal)
