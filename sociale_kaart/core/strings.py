@@ -862,7 +862,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "they share no language on record",
     ),
     "matching.km": ("{km} van elkaar", "{km} apart"),
-    "matching.also": ("ze delen ook {themes}", "they also connect on {themes}"),
+    "matching.also": ("ze zoeken ook {needs}", "both also look for {needs}"),
+    "matching.also_offer": (
+        "daarnaast: {a} {offer} en {b} zoekt {need}",
+        "besides, {a} {offer} and {b} is looking for {need}",
+    ),
     "matching.contact": ("{c} kent hen allebei", "{c} knows both"),
     # change over time (sociale_kaart.change): the explanations of diff()
     "change.empty": ("(leeg)", "(empty)"),

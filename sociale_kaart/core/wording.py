@@ -31,6 +31,7 @@ from sociale_kaart.core.themes import DEFAULT_THEMES, ThemeInfo, normalise_token
 
 __all__ = [
     "label_sort_key",
+    "language_name",
     "place_type_label",
     "status_label",
     "status_labels",
@@ -54,6 +55,31 @@ def label_sort_key(label: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", str(label).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def language_name(code: str, language: str) -> str:
+    """The name of a spoken language, from its ISO 639 code, in the page's language.
+
+    The names are those of the Unicode CLDR (through Babel), so *nl* reads
+    *Nederlands* on a Dutch page and *Dutch* on an English one. A value that is
+    no known code (a team may write *Berbers* in full) is shown as written.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.wording import language_name
+    >>> language_name("nl", "nl"), language_name("ar", "en"), language_name("Berbers", "nl")
+    ('Nederlands', 'Arabic', 'Berbers')
+
+    References
+    ----------
+    Unicode Consortium (2024). *Unicode Technical Standard #35: Unicode Locale
+    Data Markup Language (LDML)*, part 2, "Locale display names".
+    """
+    from babel import Locale
+
+    check_language(language)
+    names = Locale.parse(text("format.locale", language)).languages
+    return str(names.get(str(code).strip().lower(), code))
 
 
 def status_label(code: str, language: str) -> str:

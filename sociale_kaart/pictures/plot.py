@@ -27,7 +27,7 @@ import pandas as pd
 
 from sociale_kaart.core.checks import check_node_attribute, require_map
 from sociale_kaart.core.errors import NodeNotFoundError
-from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
+from sociale_kaart.core.strings import STRINGS, check_language, kind_label, relation_label, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
 from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS, OFFER_KINDS
 from sociale_kaart.core.wording import label_sort_key
@@ -652,7 +652,8 @@ def plot_centrality(
     ticks = [i for i, lab in enumerate(labels) if lab]
     ax.set_yticks(ticks, [labels[i] for i in ticks], fontsize=FONT_TEXT)
     ax.invert_yaxis()
-    ax.set_xlabel(measure)
+    # a known measure by its plain name ("bruggenbouwer"), a column of the user's own as named
+    ax.set_xlabel(text(f"col.{measure}", language) if f"col.{measure}" in STRINGS else measure)
     ax.set_title(text("fig.centrality", language))
     ax.legend(loc="lower right", fontsize=FONT_TEXT, frameon=False)
     return ax
