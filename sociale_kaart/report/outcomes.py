@@ -36,7 +36,7 @@ from sociale_kaart.core.naming import professional_labels, team_label
 from sociale_kaart.core.strings import STRINGS, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import LEVELS
-from sociale_kaart.core.wording import status_label
+from sociale_kaart.core.wording import label_sort_key, status_label
 from sociale_kaart.gaps.common import OPEN_WEEKS
 from sociale_kaart.gaps.journal import companion_effect, open_loops, refusal_tag
 from sociale_kaart.privacy.suppression import suppress_small
@@ -272,7 +272,12 @@ def _themes(G: nx.MultiDiGraph, frame: pd.DataFrame, language: str) -> pd.DataFr
         for t in out.index
     ]
     out.index.name = "theme"
-    return out
+    # rows in the alphabetical order of the labels in the page's language, "(none)" last
+    none = text("report.none", language)
+    order = sorted(
+        range(len(out)), key=lambda i: (out.index[i] == none, label_sort_key(out.index[i]))
+    )
+    return out.iloc[order]
 
 
 def _funnel_blocks(

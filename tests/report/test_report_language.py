@@ -203,3 +203,19 @@ def test_the_sample_names_do_not_hide_the_words_around_them(sample: nx.MultiDiGr
         "[x] 'de'",
         "[x] 'met'",
     ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_outcomes_per_theme_read_alphabetically_in_the_page_language(
+    pages: dict[str, str], language: str
+) -> None:
+    # the rows followed the English codes (community_participation, domestic_relations, ...)
+    from sociale_kaart.core.wording import label_sort_key
+
+    page = pages[f"{language}-team"]
+    heading = STRINGS["report.outcomes_by_theme"][LANGUAGES.index(language)]
+    table = page[page.index(heading) :].split("</table>")[0]
+    rows = re.findall(r"<tr><td>([^<]+)</td>", table)
+    labels = [r.strip() for r in rows if r.strip()]
+    assert len(labels) >= 5
+    assert labels == sorted(labels, key=label_sort_key), labels
