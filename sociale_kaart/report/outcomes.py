@@ -274,9 +274,8 @@ def _themes(G: nx.MultiDiGraph, frame: pd.DataFrame, language: str) -> pd.DataFr
     out.index.name = "theme"
     # rows in the alphabetical order of the labels in the page's language, "(none)" last
     none = text("report.none", language)
-    order = sorted(
-        range(len(out)), key=lambda i: (out.index[i] == none, label_sort_key(out.index[i]))
-    )
+    labels = [str(label) for label in out.index]
+    order = sorted(range(len(labels)), key=lambda i: (labels[i] == none, label_sort_key(labels[i])))
     return out.iloc[order]
 
 
