@@ -38,9 +38,10 @@ import pandas as pd
 
 from sociale_kaart.analysis.summary import summary
 from sociale_kaart.core.errors import DataError
+from sociale_kaart.core.formatting import format_number
 from sociale_kaart.core.journal import STATUSES
 from sociale_kaart.core.records import MODELS
-from sociale_kaart.core.strings import LANGUAGES, text
+from sociale_kaart.core.strings import LANGUAGES, relation_label, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
 from sociale_kaart.datasets import DEFAULT_SAMPLE, load_sample
 from sociale_kaart.io.formats import read_csv, read_excel, read_json, write_csv, write_json
@@ -87,8 +88,16 @@ class _Progress:
             print(f"... {message}", file=sys.stderr, flush=True)
 
 
+def _lang(args: argparse.Namespace) -> str:
+    """The language of the command's output: ``--lang`` where it has one, else English."""
+    return str(getattr(args, "lang", "en"))
+
+
 def _load(args: argparse.Namespace) -> nx.MultiDiGraph:
-    args.progress(f"loading {args.source or 'the sample ' + DEFAULT_SAMPLE!s}")
+    if args.source:
+        args.progress(text("cli.progress.loading", _lang(args), source=args.source))
+    else:
+        args.progress(text("cli.progress.loading_sample", _lang(args), name=DEFAULT_SAMPLE))
     return load_source(args.source)
 
 
@@ -125,13 +134,15 @@ def _load_dated(source: str, args: argparse.Namespace) -> nx.MultiDiGraph:
     """
     from sociale_kaart.change.snapshot import as_of, entry_date
 
-    args.progress(f"loading {source}")
+    args.progress(text("cli.progress.loading", _lang(args), source=source))
     G = load_source(source)
     if as_of(G) is None:
         day = entry_date(Path(source))
         if day is not None:
             G.graph["as_of"] = day.isoformat()
-            args.progress(f"{source} describes {day.isoformat()} (the date its name starts with)")
+            args.progress(
+                text("cli.progress.dated", _lang(args), source=source, day=day.isoformat())
+            )
     return G
 
 
@@ -159,9 +170,27 @@ def _print_frame(frame: pd.DataFrame) -> None:
 def _cmd_summary(args: argparse.Namespace) -> int:
     G = _load(args)
     name = G.graph.get("name") or "map"
-    print(f"Social map {name!r}: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties")
-    _print_frame(summary(G).T)
+    nodes, ties = G.number_of_nodes(), G.number_of_edges()
+    language = _lang(args)
+    print(text("cli.summary.title", language, name=repr(name), nodes=nodes, ties=ties))
+    _print_frame(_summary_in_words(summary(G), language).T)
     return 0
+
+
+def _summary_in_words(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The summary table with its rows and columns named in the page's language."""
+    kinds = {"residents": "col.residents_n"} | {
+        k: f"col.{k}" for k in ("professionals", "initiatives", "organisations", "places")
+    }
+    frame = frame.rename(
+        index={"total": text("report.total", language), "(none)": text("report.none", language)},
+        columns={
+            c: text(kinds[c], language) if c in kinds else relation_label(str(c), language)
+            for c in frame.columns
+        },
+    )
+    frame.index.name = text("col.neighbourhood", language)
+    return frame
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -170,7 +199,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     except DataError as err:
         print(str(err), file=sys.stderr)
         return 1
-    print(f"valid: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties")
+    print(text("cli.valid", _lang(args), nodes=G.number_of_nodes(), ties=G.number_of_edges()))
     return 0
 
 
@@ -185,9 +214,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     name = str(G.graph.get("name") or "sociale-kaart")
     out = Path(args.output) if args.output else Path(f"{name}-wijkanalyse.html")
     _guard_output(args, out)
-    args.progress(f"analysing and writing the {args.audience} report ({args.lang})")
+    args.progress(text(f"cli.progress.report_{args.audience}", args.lang))
     report(G, out, language=args.lang, audience=args.audience, previous=previous)
-    args.progress(f"written: {out}")
+    args.progress(text("cli.progress.written", args.lang, path=out))
     if args.quiet:
         return 0
     print(out)
@@ -218,7 +247,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     after = _load_dated(args.new, args)
     if args.output:
         _guard_output(args, Path(args.output))
-    args.progress("comparing the two maps")
+    args.progress(text("cli.progress.comparing", args.lang))
     found = diff(before, after, language=args.lang)
     language = args.lang
     if args.output:
@@ -262,14 +291,14 @@ def _cmd_gaps(args: argparse.Namespace) -> int:
     from sociale_kaart.gaps.api import find_gaps
 
     G = _load(args)
-    args.progress("looking for gaps")
-    gaps = find_gaps(G, language=args.lang)
+    language = args.lang
+    args.progress(text("cli.progress.gaps", language))
+    gaps = find_gaps(G, language=language)
     if gaps.empty:
-        print("no gaps found")
+        print(text("cli.gaps.none", language))
         return 0
     gaps = gaps.sort_values("severity", ascending=False, kind="stable").head(args.top)
-    columns = [c for c in ("gap_type", "severity", "neighbourhood", "theme") if c in gaps]
-    _print_frame(gaps[columns].round({"severity": 2}))
+    _print_frame(_gap_table(G, gaps, language))
     # The CLI is for the team: the people a gap is about by name (core/naming.py).
     labels = team_labels(G, language=args.lang)
     for i, (_, row) in enumerate(gaps.iterrows(), start=1):
@@ -278,6 +307,34 @@ def _cmd_gaps(args: argparse.Namespace) -> int:
         todo = name_in_text(str(row.get("suggestion", "")), labels, nodes)
         print(f"\n{i}. {said}\n   -> {todo}")
     return 0
+
+
+def _gap_table(G: nx.MultiDiGraph, gaps: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The gaps as a table in words: labelled columns, gap types and themes as labels."""
+    from sociale_kaart.gaps._labels import gap_type_labels
+
+    vocabulary = G.graph.get("themes") or DEFAULT_THEMES
+
+    def blank(value: object) -> bool:
+        return value is None or (isinstance(value, float) and value != value)
+
+    frame = pd.DataFrame(
+        {
+            text("col.gap_type", language): gap_type_labels(gaps, language=language),
+            text("col.severity", language): [
+                format_number(float(v), language) for v in gaps["severity"]
+            ],
+            text("col.neighbourhood", language): [
+                "" if blank(v) else str(v) for v in gaps["neighbourhood"]
+            ],
+            text("col.theme", language): [
+                "" if blank(v) else theme_label(str(v), vocabulary, language=language)
+                for v in gaps["theme"]
+            ],
+        }
+    )
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
+    return frame
 
 
 def _cmd_refer(args: argparse.Namespace) -> int:
@@ -290,7 +347,7 @@ def _cmd_refer(args: argparse.Namespace) -> int:
             f"resident {args.resident!r} is not in the map; give a resident's id, e.g. "
             f"{next((n for n, a in G.nodes(data=True) if a.get('kind') == 'resident'), 'r_1')!r}"
         )
-    args.progress(f"looking for offers for {args.resident}")
+    args.progress(text("cli.progress.refer", args.lang, resident=args.resident))
     found = suggest_referrals(G, args.resident, theme=args.theme, top=args.top, language=args.lang)
     # The CLI is for the team: people by name, paths as names joined by arrows.
     labels = team_labels(G, language=args.lang)
@@ -306,7 +363,8 @@ def _cmd_refer(args: argparse.Namespace) -> int:
             if eligible in ("yes", "no", "unknown")
             else eligible
         )
-        theme = theme_label(str(row.get("theme")), DEFAULT_THEMES, language=args.lang)
+        vocabulary = G.graph.get("themes") or DEFAULT_THEMES
+        theme = theme_label(str(row.get("theme")), vocabulary, language=args.lang)
         print(f"{i}. {team_label(G, labels, row.get('target'))} ({theme}, {ok})")
         if path:
             print(f"   {text('cli.refer.path', args.lang)}: {path}")
@@ -379,7 +437,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     _guard_output(args, out)
     G = _load(args)
-    args.progress(f"writing {args.format} to {out}")
+    args.progress(text("cli.progress.export", _lang(args), format=args.format, path=out))
     if args.format == "json":
         write_json(G, out)
     elif args.format == "csv":
@@ -400,7 +458,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             else None
         )
         writer(G, out, fields=fields)
-    args.progress(f"written: {out}")
+    args.progress(text("cli.progress.written", _lang(args), path=out))
     return 0
 
 
@@ -654,6 +712,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n  sociale-kaart summary\n  sociale-kaart summary my_map/\n",
     )
     p.add_argument("source", nargs="?", metavar="SOURCE", help=source_help)
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
     p.set_defaults(func=_cmd_summary)
 
     p = sub.add_parser(
@@ -664,6 +723,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n  sociale-kaart validate my_map/\n  sociale-kaart validate map.xlsx\n",
     )
     p.add_argument("source", metavar="SOURCE", help="CSV folder, .xlsx or .json")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language (default en)")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser(
@@ -774,6 +834,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("source", metavar="SOURCE", help="CSV folder, .xlsx or .json")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
     p.add_argument("-o", "--output", required=True, help="file (or folder for csv)")
     p.add_argument(
         "--include-sensitive",
@@ -805,7 +866,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except KeyboardInterrupt:  # pragma: no cover - interactive
-        print("interrupted", file=sys.stderr)
+        print(text("cli.interrupted", _lang(args)), file=sys.stderr)
         return 130
     except Exception as err:  # one clear line, not a traceback
         if args.debug:
@@ -814,10 +875,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             message = str(err.args[0]) if isinstance(err, KeyError) and err.args else str(err)
             lines = message.splitlines()
             first = lines[0] if lines else type(err).__name__
-            print(f"error: {first}", file=sys.stderr)
+            print(text("cli.error", _lang(args), message=first), file=sys.stderr)
             if len(lines) > 1:
                 print("\n".join(lines[1:]), file=sys.stderr)
-            print("(run with --debug for the traceback)", file=sys.stderr)
+            print(text("cli.error.debug", _lang(args)), file=sys.stderr)
         return 1
 
 

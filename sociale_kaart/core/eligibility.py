@@ -63,6 +63,7 @@ from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.strings import check_language, join_words, text
 from sociale_kaart.core.vocabulary import OFFER_KINDS
+from sociale_kaart.core.wording import status_label, status_labels
 
 __all__ = [
     "BLOCKING_RULES",
@@ -279,8 +280,8 @@ def _rule_requires(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
     statuses = set(resident.get("statuses") or [])
     missing = [tag for tag in required if tag not in statuses]
     if not missing:
-        return RuleResult("requires", "yes", _t(lang, "req_ok", tags=join_words(required, lang)))
-    tags = join_words(missing, lang)
+        return RuleResult("requires", "yes", _t(lang, "req_ok", tags=status_labels(required, lang)))
+    tags = status_labels(missing, lang)
     if not statuses:
         return RuleResult(
             "requires",
@@ -289,7 +290,12 @@ def _rule_requires(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
             _t(lang, "req_missing_q", tags=tags),
         )
     where = [
-        _t(lang, "req_grant_where", tag=tag, offers=join_words(ctx.grants[tag], lang))
+        _t(
+            lang,
+            "req_grant_where",
+            tag=status_label(tag, lang),
+            offers=join_words(ctx.grants[tag], lang),
+        )
         for tag in missing
         if ctx.grants.get(tag)
     ]
@@ -305,10 +311,10 @@ def _rule_excludes(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
     if not excluded:
         return RuleResult("excludes", "yes", _t(lang, "exc_none"))
     statuses = set(resident.get("statuses") or [])
-    tags = join_words(excluded, lang)
+    tags = status_labels(excluded, lang)
     hit = [tag for tag in excluded if tag in statuses]
     if hit:
-        return RuleResult("excludes", "no", _t(lang, "exc_out", tags=join_words(hit, lang)))
+        return RuleResult("excludes", "no", _t(lang, "exc_out", tags=status_labels(hit, lang)))
     if not statuses:
         return RuleResult(
             "excludes",
@@ -330,11 +336,18 @@ def _rule_cost(resident: Attrs, offer: Attrs, ctx: _Context) -> RuleResult:
         if tag in COST_COVERING_STATUSES:
             limit = COST_COVERING_STATUSES[tag]
             if limit is None or cost <= limit:
-                return RuleResult("cost", "yes", _t(lang, "cost_covered", cost=cost, tag=tag))
-    passes = join_words(sorted(COST_COVERING_STATUSES), lang)
+                return RuleResult(
+                    "cost", "yes", _t(lang, "cost_covered", cost=cost, tag=status_label(tag, lang))
+                )
+    passes = status_labels(sorted(COST_COVERING_STATUSES), lang)
     reason = _t(lang, "cost_maybe", cost=cost)
     where = [
-        _t(lang, "req_grant_where", tag=tag, offers=join_words(ctx.grants[tag], lang))
+        _t(
+            lang,
+            "req_grant_where",
+            tag=status_label(tag, lang),
+            offers=join_words(ctx.grants[tag], lang),
+        )
         for tag in sorted(COST_COVERING_STATUSES)
         if ctx.grants.get(tag)
     ]

@@ -97,9 +97,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.left": ("vertrokken op", "left"),
     "field.moved_out": ("verhuisd op", "moved out"),
     # levels
-    "level.informal": ("informeel (eigen kracht)", "informal"),
-    "level.general": ("algemeen (voorliggend veld)", "general"),
-    "level.specialised": ("specialistisch (maatwerk)", "specialised"),
+    "level.informal": ("informeel", "informal"),
+    "level.general": ("voorliggend veld", "general"),
+    "level.specialised": ("maatwerk", "specialised"),
+    "level.unknown": ("niveau onbekend", "level unknown"),
+    "level.own_network": ("eigen netwerk", "own network"),
     # interactive map
     "map.filter_kind": ("Soort", "Kind"),
     "map.filter_neighbourhood": ("Buurt", "Neighbourhood"),
@@ -129,11 +131,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fig.referral": ("Verwijsroute", "Referral path"),
     "fig.brokerage": ("Makelaarsrollen", "Brokerage roles"),
     "fig.count": ("aantal", "count"),
-    "role.coordinator": ("coördinator", "coordinator"),
-    "role.itinerant": ("rondreizend makelaar", "itinerant"),
+    "role.coordinator": ("verbinder binnen de eigen groep", "coordinator"),
+    "role.itinerant": ("verbinder van buitenaf", "itinerant"),
     "role.representative": ("vertegenwoordiger", "representative"),
     "role.gatekeeper": ("poortwachter", "gatekeeper"),
-    "role.liaison": ("verbinder", "liaison"),
+    "role.liaison": ("verbinder tussen groepen", "liaison"),
     # report
     "report.title": ("Wijkanalyse", "Neighbourhood analysis"),
     "report.subtitle": ("Sociale kaart van", "Social map of"),
@@ -220,17 +222,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.path": ("route", "path"),
     "report.records": ("records", "records"),
     # gap types
-    "gap.coverage": ("dekking", "coverage"),
-    "gap.single_knower": ("één kenner", "single knower"),
-    "gap.knowledge": ("kennis", "knowledge"),
+    "gap.coverage": ("geen passend aanbod", "no fitting offer"),
+    "gap.single_knower": ("aanbod dat (bijna) niemand kent", "offer (almost) nobody knows"),
+    "gap.knowledge": ("kennis niet gedeeld", "knowledge not shared"),
     "gap.isolation": ("isolement", "isolation"),
     "gap.unreached_place": ("onbereikte plek", "unreached place"),
-    "gap.structural_hole": ("structureel gat", "structural hole"),
+    "gap.structural_hole": ("groepen zonder verbinding", "groups without a link"),
     "gap.meeting_load": ("overlegdruk", "meeting load"),
-    "gap.stale_record": ("verouderd", "stale record"),
+    "gap.stale_record": ("verouderde gegevens", "out-of-date record"),
     "gap.repeated_refusal": ("steeds afgewezen", "repeated refusal"),
     "gap.companion_effect": ("samen gaan helpt", "companion effect"),
-    "gap.open_loop": ("open verwijzing", "open loop"),
+    "gap.open_loop": ("verwijzing zonder vervolg", "referral without follow-up"),
     # column headers
     "col.neighbourhood": ("buurt", "neighbourhood"),
     "col.theme": ("thema", "theme"),
@@ -261,9 +263,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.caseload": ("caseload", "caseload"),
     "col.shared_residents": ("gedeelde cliënten", "shared clients"),
     "col.relevance": ("relevantie", "relevance"),
-    "col.degree": ("graad", "degree"),
-    "col.betweenness": ("tussenpositie", "betweenness"),
-    "col.pagerank": ("PageRank", "PageRank"),
+    "col.degree": ("aantal contacten", "contacts"),
+    "col.betweenness": ("bruggenbouwer", "bridge builder"),
+    "col.pagerank": ("invloed via anderen", "influence through others"),
     # summary columns
     "col.residents_n": ("bewoners", "residents"),
     "col.professionals": ("professionals", "professionals"),
@@ -307,7 +309,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "eligibility.g_female": ("vrouwen", "women"),
     "eligibility.g_male": ("mannen", "men"),
-    "eligibility.g_other": ("mensen met een ander gender", "people of another gender"),
+    "eligibility.g_other": ("mensen die zich man noch vrouw noemen", "people of another gender"),
     "eligibility.area_all": ("open voor alle buurten", "open to every neighbourhood"),
     "eligibility.area_ok": ("werkt in {nb}", "serves {nb}"),
     "eligibility.area_out": (
@@ -675,17 +677,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{offer} was last verified on {date}, {months} months ago (the limit is {limit}).",
     ),
     "gaps.st_missing": (
-        "{offer} is nooit gecontroleerd (geen last_verified-datum).",
-        "{offer} has never been verified (no last_verified date).",
+        "{offer} is nooit gecontroleerd (bij 'laatst gecontroleerd' staat geen datum).",
+        "{offer} has never been verified ('last verified' holds no date).",
     ),
     "gaps.st_s": (
         (
-            "Bel of bezoek {offer}: check of het nog bestaat, de tijden en de plaatsen, en werk "
-            "last_verified bij."
+            "Bel of bezoek {offer}: ga na of het nog bestaat, de tijden en de plaatsen, en vul "
+            "bij 'laatst gecontroleerd' de datum van vandaag in."
         ),
         (
             "Call or visit {offer}: check that it still runs, its times and its places, and "
-            "update last_verified."
+            "set 'last verified' to today's date."
         ),
     ),
     # journal findings (gaps.journal)
@@ -763,10 +765,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ask {who} to find out what became of these referrals, and to record it in the journal.",
     ),
     # gap levels (gaps)
-    "gaps.level.informal": ("informeel", "informal"),
-    "gaps.level.general": ("algemeen", "general"),
-    "gaps.level.specialised": ("specialistisch", "specialised"),
-    "gaps.level.unknown": ("niveau onbekend", "level unknown"),
     # the referral journal (referral.journal, gaps.journal)
     "journal.a_professional": ("een professional", "a professional"),
     # referral suggestions and network activation (referral.suggest)
@@ -780,10 +778,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "staat niet open voor de bewoner ({blocking})",
         "is closed to the resident ({blocking})",
     ),
-    "referral.fits": ("{target} ({level}) biedt {theme}", "{target} ({level}) offers {theme}"),
+    "referral.fits": ("{target} ({level}) {offer}", "{target} ({level}) {offer}"),
     "referral.fits_person": (
-        "{target}, uit het eigen netwerk van de bewoner, helpt met {theme}",
-        "{target}, in the resident's own network, offers help with {theme}",
+        "{target}, uit het eigen netwerk van de bewoner, {offer}",
+        "{target}, in the resident's own network, {offer}",
     ),
     "referral.s_warm": (
         "; {via} kan de bewoner introduceren",
@@ -809,7 +807,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "; niemand op de kaart verbindt de bewoner ermee (een koude verwijzing)",
         "; no one on the map links the resident to it (a cold referral)",
     ),
-    "referral.r_need": ("past bij de vraag {theme}{score}", "fits the need {theme}{score}"),
+    "referral.r_need": ("past bij de vraag naar {need}{score}", "fits the need for {need}{score}"),
     "referral.r_main": ("{theme} is het hoofdthema", "{theme} is its main theme"),
     "referral.r_also": ("helpt ook bij {themes}", "also covers {themes}"),
     "referral.r_level": ("niveau: {level}", "level: {level}"),
@@ -834,7 +832,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "1 van de {total} eerdere verwijzingen voor {theme} is gestart",
         "1 of {total} earlier referrals for {theme} started",
     ),
-    "referral.r_offers": ("biedt zelf {theme}", "offers {theme} themselves"),
+    "referral.r_offers": ("deze persoon {offer}", "this person {offer}"),
     "referral.a_help": ("biedt hulp bij {themes}", "offers help with {themes}"),
     "referral.a_along": (
         "gaat naar {offers} en kan de bewoner meenemen",
@@ -848,19 +846,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "kent de bewoner (vertrouwen {trust})",
         "knows the resident (trust {trust})",
     ),
-    # referral levels (referral.suggest)
-    "referral.level.own_network": ("eigen netwerk", "own network"),
-    "referral.level.informal": ("informeel", "informal"),
-    "referral.level.general": ("voorliggend veld", "general"),
-    "referral.level.specialised": ("specialistisch", "specialised"),
     # resident matches (referral.matching)
     "matching.shared_wish": (
-        "{a} en {b} willen allebei {theme}",
-        "{a} and {b} both wish for {theme}",
+        "{a} en {b} zoeken allebei {need}",
+        "{a} and {b} are both looking for {need}",
     ),
     "matching.offer_need": (
-        "{a} biedt {theme}, wat {b} nodig heeft",
-        "{a} offers {theme}, which {b} needs",
+        "{a} {offer}; {b} zoekt {need}",
+        "{a} {offer}; {b} is looking for {need}",
     ),
     "matching.same_nb": ("beiden wonen in {nb}", "both live in {nb}"),
     "matching.lang": ("ze spreken allebei {langs}", "they share {langs}"),
@@ -869,7 +862,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "they share no language on record",
     ),
     "matching.km": ("{km} van elkaar", "{km} apart"),
-    "matching.also": ("ze delen ook {themes}", "they also connect on {themes}"),
+    "matching.also": ("ze zoeken ook {needs}", "both also look for {needs}"),
+    "matching.also_offer": (
+        "daarnaast: {a} {offer} en {b} zoekt {need}",
+        "besides, {a} {offer} and {b} is looking for {need}",
+    ),
     "matching.contact": ("{c} kent hen allebei", "{c} knows both"),
     # change over time (sociale_kaart.change): the explanations of diff()
     "change.empty": ("(leeg)", "(empty)"),
@@ -942,9 +939,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{neighbourhood}, {theme}: {residents} residents with the need (was {residents_before}), "
         "{supply} fitting offers (was {supply_before}).",
     ),
-    "measure.degree": ("aantal verbindingen (degree)", "degree"),
-    "measure.betweenness": ("tussenpositie (betweenness)", "betweenness"),
-    "measure.brokerage": ("makelaarsrol (brokerage)", "brokerage"),
+    "measure.degree": ("aantal contacten", "number of contacts"),
+    "measure.betweenness": ("bruggenbouwer", "bridge builder"),
+    "measure.brokerage": ("verbinder tussen groepen", "connector between groups"),
     "score.nodes": ("knooppunten", "nodes"),
     "score.ties": ("verbindingen", "ties"),
     "score.density": ("dichtheid", "density"),
@@ -965,6 +962,147 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.refer.yes": ("komt in aanmerking", "eligible"),
     "cli.refer.no": ("komt niet in aanmerking", "not eligible"),
     "cli.refer.unknown": ("toegang onbekend", "eligibility unknown"),
+    # issue 14, "real Dutch": status tags, place types, and the two phrasings of each theme
+    # (core.wording). A need is a noun phrase ("zoekt ..."); an offer a verb phrase ("... biedt").
+    # a status label is something a resident has: it follows "heeft ...", "met ...",
+    # "Heeft de bewoner ...?" ("niet voor bewoners met EU-burger" was wrong)
+    "status.eu_citizen": ("EU-nationaliteit", "EU citizenship"),
+    "status.meedoen_pass": ("Meedoenpas", "Meedoen pass"),
+    "status.newcomer": ("nieuwkomersstatus", "newcomer status"),
+    "status.social_assistance": ("bijstandsuitkering", "social assistance benefit"),
+    "status.wmo_indication": ("Wmo-indicatie", "Wmo assessment"),
+    "status.foodbank_referral": ("verwijsbrief voor de voedselbank", "food bank referral"),
+    "status.gp_referral": ("verwijzing van de huisarts", "GP referral"),
+    "status.custom": ("{code} (eigen code, zonder omschrijving)", "{code} (custom code, no label)"),
+    "place_type.supermarket_bench": ("bankje bij de supermarkt", "supermarket bench"),
+    "place_type.community_centre": ("buurthuis", "community centre"),
+    "place_type.information_point": ("informatiepunt", "information point"),
+    "place_type.library": ("bibliotheek", "library"),
+    "place_type.school_yard": ("schoolplein", "school yard"),
+    "place_type.mosque": ("moskee", "mosque"),
+    "place_type.park": ("park of groen", "park"),
+    "place_type.swimming_pool": ("zwembad", "swimming pool"),
+    "place_type.health_centre": ("gezondheidscentrum", "health centre"),
+    "place_type.church_hall": ("kerkzaal", "church hall"),
+    "place_type.workshop": ("werkplaats", "workshop"),
+    "place_type.vacant_space": ("leegstaande ruimte", "vacant space"),
+    "place_type.custom": ("{code} (eigen soort plek)", "{code} (custom place type)"),
+    "theme.need.finances": ("hulp bij geldzaken", "help with money matters"),
+    "theme.offer.finances": ("helpt bij geldzaken", "helps with money matters"),
+    "theme.need.work_education": ("werk of een opleiding", "work or a course"),
+    "theme.offer.work_education": ("helpt bij werk en opleiding", "helps with work and education"),
+    "theme.need.time_use": ("een zinvolle dagbesteding", "something worthwhile to do"),
+    "theme.offer.time_use": (
+        "biedt een zinvolle dagbesteding",
+        "offers something worthwhile to do",
+    ),
+    "theme.need.housing": ("hulp bij wonen", "help with housing"),
+    "theme.offer.housing": ("helpt bij wonen", "helps with housing"),
+    "theme.need.domestic_relations": (
+        "steun bij relaties thuis",
+        "support with relationships at home",
+    ),
+    "theme.offer.domestic_relations": (
+        "steunt bij relaties thuis",
+        "supports relationships at home",
+    ),
+    "theme.need.mental_health": ("steun bij psychische klachten", "support for mental health"),
+    "theme.offer.mental_health": ("steunt bij psychische klachten", "supports mental health"),
+    "theme.need.physical_health": ("hulp bij lichamelijke klachten", "help with physical health"),
+    "theme.offer.physical_health": (
+        "helpt bij lichamelijke klachten",
+        "helps with physical health",
+    ),
+    "theme.need.substance_use": ("hulp bij verslaving", "help with substance use"),
+    "theme.offer.substance_use": ("helpt bij verslaving", "helps with substance use"),
+    "theme.need.basic_adl": ("hulp bij de dagelijkse verzorging", "help with personal care"),
+    "theme.offer.basic_adl": ("helpt bij de dagelijkse verzorging", "helps with personal care"),
+    "theme.need.instrumental_adl": (
+        "hulp bij huishouden, boodschappen of vervoer",
+        "help with housework, shopping or transport",
+    ),
+    "theme.offer.instrumental_adl": (
+        "helpt bij huishouden, boodschappen of vervoer",
+        "helps with housework, shopping or transport",
+    ),
+    "theme.need.social_network": ("contact met anderen", "contact with others"),
+    "theme.offer.social_network": ("brengt mensen met elkaar in contact", "brings people together"),
+    "theme.need.community_participation": (
+        "een manier om mee te doen in de buurt",
+        "a way to take part in the neighbourhood",
+    ),
+    "theme.offer.community_participation": (
+        "helpt mee te doen in de buurt",
+        "helps people take part in the neighbourhood",
+    ),
+    "theme.need.justice": ("hulp bij juridische zaken", "help with legal matters"),
+    "theme.offer.justice": ("helpt bij juridische zaken", "helps with legal matters"),
+    "theme.need.language": ("hulp bij het Nederlands", "help with Dutch"),
+    "theme.offer.language": ("helpt met het Nederlands", "helps with Dutch"),
+    "theme.need.parenting": ("steun bij de opvoeding", "support with parenting"),
+    "theme.offer.parenting": ("steunt ouders bij de opvoeding", "supports parents"),
+    "theme.need.exercise": ("iemand om samen mee te bewegen", "someone to exercise with"),
+    "theme.offer.exercise": ("helpt om meer te bewegen", "helps people exercise"),
+    "theme.need.loneliness": ("gezelschap", "company"),
+    "theme.offer.loneliness": ("biedt gezelschap", "offers company"),
+    "theme.need.custom": ("hulp bij {label}", "help with {label}"),
+    "theme.offer.custom": ("helpt bij {label}", "helps with {label}"),
+    "journal.reason.eligibility": (
+        "valt buiten de toegangsregel: {tag}",
+        "outside the eligibility rule: {tag}",
+    ),
+    "field.gender": ("geslacht", "gender"),
+    "field.genders": ("alleen voor (geslacht)", "genders"),
+    "field.moved_in": ("in de buurt komen wonen op", "moved in"),
+    "field.opened": ("geopend op", "opened"),
+    "field.closed": ("gesloten op", "closed"),
+    # issue 14, "real Dutch" (continued): the command line in the page's language, and the
+    # two labels of the single-knower gap (no one knows the offer / one person does)
+    "cli.progress.loading": ("{source} laden", "loading {source}"),
+    "cli.progress.loading_sample": (
+        "de voorbeeldwijk {name} laden",
+        "loading the sample {name}",
+    ),
+    "cli.progress.dated": (
+        "{source} beschrijft {day} (de datum waarmee de naam begint)",
+        "{source} describes {day} (the date its name starts with)",
+    ),
+    "cli.progress.report_team": (
+        "analyseren en de versie voor het team schrijven",
+        "analysing and writing the team report",
+    ),
+    "cli.progress.report_public": (
+        "analyseren en de openbare versie schrijven",
+        "analysing and writing the public report",
+    ),
+    "cli.progress.written": ("geschreven: {path}", "written: {path}"),
+    "cli.progress.comparing": ("de twee kaarten vergelijken", "comparing the two maps"),
+    "cli.progress.gaps": ("tekorten zoeken", "looking for gaps"),
+    "cli.progress.refer": ("aanbod zoeken voor {resident}", "looking for offers for {resident}"),
+    "cli.progress.export": ("{format} schrijven naar {path}", "writing {format} to {path}"),
+    "cli.gaps.none": ("geen tekorten gevonden", "no gaps found"),
+    "cli.valid": (
+        "in orde: {nodes} knooppunten, {ties} verbindingen",
+        "valid: {nodes} nodes, {ties} ties",
+    ),
+    "cli.summary.title": (
+        "Sociale kaart {name}: {nodes} knooppunten, {ties} verbindingen",
+        "Social map {name}: {nodes} nodes, {ties} ties",
+    ),
+    "cli.error": ("fout: {message}", "error: {message}"),
+    "cli.error.debug": (
+        "(met --debug ziet u waar in de code het misging)",
+        "(run with --debug for the traceback)",
+    ),
+    "cli.interrupted": ("afgebroken", "interrupted"),
+    "gap.single_knower.none": (
+        "aanbod dat niemand in het team kent",
+        "offer no one in the team knows",
+    ),
+    "gap.single_knower.one": (
+        "aanbod dat maar één persoon in het team kent",
+        "offer only one person in the team knows",
+    ),
     # directory-only maps (issue 11)
     "directory.no_residents": (
         "Deze kaart heeft geen bewoners (een wegwijzer of 211-bestand): de tekorten en de dekking"
@@ -1212,7 +1350,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{date}), and not handed on: {n}. The oldest first.",
     ),
     "report.outcomes_open_more": (
-        "Hier staan de eerste {shown} van {total}; sociale-kaart journal open geeft ze allemaal.",
+        "Hier staan de eerste {shown} van {total}; sociale-kaart logboek open geeft ze allemaal.",
         "These are the first {shown} of {total}; sociale-kaart journal open lists them all.",
     ),
     "report.outcomes_open_public": (
@@ -1261,8 +1399,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path} has no column {column!r}; add the column to the file's header first",
     ),
     "cli.journal.not_a_folder": (
-        "{path} is geen map met CSV-bestanden; journal add schrijft in referrals.csv in een "
-        "kaartmap",
+        "{path} is geen map met CSV-bestanden; logboek toevoegen schrijft in referrals.csv in "
+        "een kaartmap",
         "{path} is not a folder of CSV files; journal add writes referrals.csv in a map folder",
     ),
     "cli.journal.open_none": (

@@ -22,9 +22,11 @@ __all__ = [
     "LEVELS",
     "OFFER_KINDS",
     "PERSON_KINDS",
+    "PLACE_TYPES",
     "PLACE_TYPE_ALIASES",
     "RELATIONS",
     "RELATION_RULES",
+    "STATUS_TAGS",
     "SYMMETRIC_RELATIONS",
     "VACANT_PLACE",
     "Level",
@@ -143,4 +145,34 @@ BROKERAGE_ROLES: tuple[str, ...] = (
     "representative",
     "gatekeeper",
     "liaison",
+)
+
+#: Status tags with a label (``status.<code>`` in core/strings.py): a resident's
+#: ``statuses``, and the ``requires``, ``excludes`` and ``grants`` of an offer.
+#: Any other tag is allowed, and shown marked as a custom code (core/wording.py).
+STATUS_TAGS: tuple[str, ...] = (
+    "eu_citizen",
+    "meedoen_pass",
+    "newcomer",
+    "social_assistance",
+    "wmo_indication",
+    "foodbank_referral",
+    "gp_referral",
+)
+
+#: Place types with a label (``place_type.<code>``; spaces in a stored type read as
+#: underscores). Any other type is allowed, and shown marked as the team's own.
+PLACE_TYPES: tuple[str, ...] = (
+    "supermarket_bench",
+    "community_centre",
+    "information_point",
+    "library",
+    "school_yard",
+    "mosque",
+    "park",
+    "swimming_pool",
+    "health_centre",
+    "church_hall",
+    "workshop",
+    "vacant_space",
 )

@@ -130,8 +130,8 @@ class Writer:
 
     def level(self, level: str | None) -> str:
         if level is None:
-            return t(self.lang, "level.unknown")
-        key = f"gaps.level.{level}"
+            return text("level.unknown", self.lang)
+        key = f"level.{level}"
         return text(key, self.lang) if key in STRINGS else level
 
     def person(self, node: Hashable) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sociale_kaart.core.formatting import format_date, format_number
 from sociale_kaart.core.vocabulary import OFFER_KINDS
+from sociale_kaart.core.wording import place_type_label
 from sociale_kaart.gaps.common import (
     GAP_TYPES,
     MAX_LISTED,
@@ -405,7 +406,7 @@ def unreached_place_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
             "n": w.n(len(residents)),
             "m": w.n(with_need),
             "place": ix.name(place),
-            "type": f" ({kind})" if kind else "",
+            "type": f" ({place_type_label(kind, w.lang)})" if kind else "",
         }
         out.append(
             Gap(

@@ -43,6 +43,7 @@ from scipy.stats import fisher_exact
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.formatting import format_p_value, format_percent
 from sociale_kaart.core.journal import referral_summary
+from sociale_kaart.core.wording import status_label
 from sociale_kaart.gaps.common import OPEN_WEEKS, Gap, Options, Writer, sat, t
 from sociale_kaart.index.lookups import GapIndex
 
@@ -291,19 +292,20 @@ def refusal_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
             key=str,
         )
         attrs = ix.attrs[offer]
+        word = status_label(tag, lang)  # the tag in words; the gap's key keeps the code
         if tag in (attrs.get("excludes") or ()):
-            rule = t(lang, "rf_rule_excludes", tag=tag)
+            rule = t(lang, "rf_rule_excludes", tag=word)
         elif tag in (attrs.get("requires") or ()):
-            rule = t(lang, "rf_rule_requires", tag=tag)
+            rule = t(lang, "rf_rule_requires", tag=word)
         else:
-            rule = t(lang, "rf_rule_unknown", tag=tag)
+            rule = t(lang, "rf_rule_unknown", tag=word)
         name = ix.name(offer)
-        explanation = t(lang, "rf", offer=name, n=w.n(len(refs)), tag=tag, rule=rule)
+        explanation = t(lang, "rf", offer=name, n=w.n(len(refs)), tag=word, rule=rule)
         if alternatives:
             explanation += " " + t(lang, "rf_alt", offers=w.offers(alternatives))
-            suggestion = t(lang, "rf_s_alt", offer=name, tag=tag, offers=w.offers(alternatives))
+            suggestion = t(lang, "rf_s_alt", offer=name, tag=word, offers=w.offers(alternatives))
         else:
-            suggestion = t(lang, "rf_s", offer=name, tag=tag)
+            suggestion = t(lang, "rf_s", offer=name, tag=word)
         themes = attrs.get("themes") or []
         residents = sorted({summary.at[ref, "resident"] for ref in refs}, key=str)
         out.append(

@@ -28,9 +28,10 @@ import pandas as pd
 
 from sociale_kaart.core.checks import check_node_attribute, require_map
 from sociale_kaart.core.errors import NodeNotFoundError
-from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
+from sociale_kaart.core.strings import STRINGS, check_language, kind_label, relation_label, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
 from sociale_kaart.core.vocabulary import BROKERAGE_ROLES, KINDS
+from sociale_kaart.core.wording import label_sort_key
 from sociale_kaart.pictures.labelling import declutter, label_order, labels_at_zoom
 from sociale_kaart.pictures.layout import auto_layout, ego_layout, path_layout
 from sociale_kaart.pictures.style import (
@@ -706,7 +707,8 @@ def plot_centrality(
     ticks = [i for i, lab in enumerate(labels) if lab]
     ax.set_yticks(ticks, [labels[i] for i in ticks], fontsize=FONT_TEXT)
     ax.invert_yaxis()
-    ax.set_xlabel(measure)
+    # a known measure by its plain name ("bruggenbouwer"), a column of the user's own as named
+    ax.set_xlabel(text(f"col.{measure}", language) if f"col.{measure}" in STRINGS else measure)
     ax.set_title(text("fig.centrality", language))
     ax.legend(loc="lower right", fontsize=FONT_TEXT, frameon=False)
     return ax
@@ -882,6 +884,12 @@ def plot_coverage(
         if "gap" in flat.columns
         else None
     )
+    # columns in the alphabetical order of their labels in the page's language (not of the codes)
+    labels = {t: theme_label(str(t), themes, language=language) for t in demand.columns}
+    order = sorted(demand.columns, key=lambda t: (label_sort_key(labels[t]), str(t)))
+    demand, supply = demand[order], supply[order]
+    if gap is not None:
+        gap = gap[order]
     ax = _axes(ax, (max(6.0, 0.55 * demand.shape[1] + 3), max(3.0, 0.5 * demand.shape[0] + 2)))
     matrix = demand.to_numpy(dtype=float, na_value=np.nan)
     masked = np.ma.masked_invalid(matrix)
@@ -892,7 +900,7 @@ def plot_coverage(
     image.set_gid("demand")
     ax.set_xticks(
         range(demand.shape[1]),
-        [theme_label(str(t), themes, language=language) for t in demand.columns],
+        [labels[t] for t in demand.columns],
         rotation=45,
         ha="right",
         fontsize=FONT_TEXT,

@@ -69,8 +69,9 @@ import pandas as pd
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.formatting import format_km
 from sociale_kaart.core.geo import haversine_km
-from sociale_kaart.core.strings import check_language, text
-from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
+from sociale_kaart.core.strings import check_language, join_words, text
+from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme
+from sociale_kaart.core.wording import language_name, theme_need, theme_offer
 
 __all__ = [
     "BLOCK_SIZE",
@@ -569,32 +570,54 @@ def _row(
         a, b = (i, j) if R.ids[i] < R.ids[j] else (j, i)
         kind = "shared_wish"
     vocabulary = G.graph.get("themes") or DEFAULT_THEMES
-    label = theme_label(theme, vocabulary, language=language).lower()
     ida, idb = R.ids[a], R.ids[b]
-    parts = [text(f"matching.{kind}", language, a=ida, b=idb, theme=label)]
+    phrases = {
+        "need": theme_need(theme, vocabulary, language=language),
+        "offer": theme_offer(theme, vocabulary, language=language),
+    }
+    wanted = {"need"} if kind == "shared_wish" else {"need", "offer"}
+    parts = [
+        text(
+            f"matching.{kind}",
+            language,
+            a=ida,
+            b=idb,
+            **{k: v for k, v in phrases.items() if k in wanted},
+        )
+    ]
     if R.nb[a] is not None and R.nb[a] == R.nb[b]:
         parts.append(text("matching.same_nb", language, nb=R.nb[a]))
     common = [x for x in R.langs[a] if x in R.langs[b]]
     if common:
-        parts.append(text("matching.lang", language, langs=", ".join(common)))
+        names = join_words([language_name(x, language) for x in common], language)
+        parts.append(text("matching.lang", language, langs=names))
     elif R.langs[a] and R.langs[b]:
         parts.append(text("matching.no_lang", language))
     if not any(math.isnan(x) for x in (R.lat[a], R.lon[a], R.lat[b], R.lon[b])):
         km = haversine_km(R.lat[a], R.lon[a], R.lat[b], R.lon[b])
         parts.append(text("matching.km", language, km=format_km(km, language)))
-    also = sorted(
-        t
-        for t in (set(R.needs[a]) | set(R.needs[b]) | R.offers[a] | R.offers[b])
-        if t != theme
-        and (
-            (t in PAIRABLE_THEMES and t in R.needs[a] and t in R.needs[b])
-            or (t in R.offers[a] and t in R.needs[b])
-            or (t in R.offers[b] and t in R.needs[a])
-        )
+    others = sorted(
+        (set(R.needs[a]) | set(R.needs[b]) | R.offers[a] | R.offers[b]) - {theme}, key=str
     )
-    if also:
-        labels = ", ".join(theme_label(t, vocabulary, language=language).lower() for t in also)
-        parts.append(text("matching.also", language, themes=labels))
+    # a theme after a verb takes its phrasing as a need or an offer: "ze zoeken ook gezelschap",
+    # "daarnaast: r_1 helpt met het Nederlands; r_2 zoekt hulp bij het Nederlands"
+    both = [t for t in others if t in PAIRABLE_THEMES and t in R.needs[a] and t in R.needs[b]]
+    if both:
+        needs = join_words([theme_need(t, vocabulary, language=language) for t in both], language)
+        parts.append(text("matching.also", language, needs=needs))
+    for giver, taker, g, k in ((a, b, ida, idb), (b, a, idb, ida)):
+        for t in others:
+            if t in R.offers[giver] and t in R.needs[taker] and t not in both:
+                parts.append(
+                    text(
+                        "matching.also_offer",
+                        language,
+                        a=g,
+                        b=k,
+                        offer=theme_offer(t, vocabulary, language=language),
+                        need=theme_need(t, vocabulary, language=language),
+                    )
+                )
     shared_contacts = sorted(R.contacts[a] & R.contacts[b])
     if shared_contacts:
         parts.append(text("matching.contact", language, c=shared_contacts[0]))

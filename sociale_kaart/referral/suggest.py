@@ -89,6 +89,7 @@ from sociale_kaart.core.geo import haversine_km
 from sociale_kaart.core.naming import professional_labels, table_name
 from sociale_kaart.core.strings import STRINGS, check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
+from sociale_kaart.core.wording import status_labels, theme_need, theme_offer
 from sociale_kaart.index.moves import (
     DEFAULT_TRUST,
     INITIATIVE,
@@ -207,7 +208,7 @@ def _t(language: str, key: str, **values: Any) -> str:
 
 
 def _level(language: str, level: str | None) -> str:
-    key = f"referral.level.{level}"
+    key = f"level.{level}"
     return text(key, language) if key in STRINGS else level or "?"
 
 
@@ -749,15 +750,18 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
     name = _name(G, index, c.node, start, lang)
     via_name = _name(G, index, index.pos[c.via], start, lang) if c.via is not None else None
     route = " → ".join(_name(G, index, i, start, lang) for i in c.path)
-    reasons = [_t(lang, "r_need", theme=label, score=f" (ZRM {zrm})" if zrm else "")]
+    themes = G.graph.get("themes") or DEFAULT_THEMES
+    need = theme_need(c.theme, themes, language=lang)
+    offers = theme_offer(c.theme, themes, language=lang)
+    reasons = [_t(lang, "r_need", need=need, score=f" (ZRM {zrm})" if zrm else "")]
     if c.person:
-        reasons.append(_t(lang, "r_offers", theme=label))
+        reasons.append(_t(lang, "r_offers", offer=offers))
     if c.also:
         reasons.append(_t(lang, "r_also", themes=", ".join(_label(G, t, lang) for t in c.also)))
     if c.level:
         reasons.append(_t(lang, "r_level", level=_level(lang, c.level)))
     if c.person:
-        sentence = _t(lang, "fits_person", target=name, theme=label)
+        sentence = _t(lang, "fits_person", target=name, offer=offers)
         sentence += _t(lang, "s_warm", via=c.via) if c.via is not None else _t(lang, "s_direct")
         if c.via is not None:
             reasons.append(_t(lang, "r_warm", via=c.via))
@@ -766,7 +770,9 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
         offer = G.nodes[index.ids[c.node]]
         granter_name = _name(G, index, c.granter, start, lang) if c.tags else ""
         if c.tags:
-            reasons.append(_t(lang, "r_chain", tags=", ".join(c.tags), granter=granter_name))
+            reasons.append(
+                _t(lang, "r_chain", tags=status_labels(c.tags, lang), granter=granter_name)
+            )
         reasons.extend(_rule_reasons(offer, c.results))
         place = next((i for i in c.path[1:-1] if index.kind[i] == PLACE), None)
         if via_name is not None:
@@ -778,7 +784,7 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
         if c.warmth > 0:
             reasons.append(_t(lang, "r_route", route=route))
         level_text = _level(lang, c.level)
-        sentence = _t(lang, "fits", target=name, level=level_text, theme=label) + text(
+        sentence = _t(lang, "fits", target=name, level=level_text, offer=offers) + text(
             "word.and", lang
         )
         if c.eligible == "yes":
@@ -791,7 +797,9 @@ def _record(ctx: _Ctx, c: _Cand) -> dict[str, Any]:
             sentence += _t(lang, "closed", blocking="; ".join(blocking))
         if c.tags:
             key = "s_chain" if via_name else "s_chain_cold"
-            sentence += _t(lang, key, tags=", ".join(c.tags), granter=granter_name, via=via_name)
+            sentence += _t(
+                lang, key, tags=status_labels(c.tags, lang), granter=granter_name, via=via_name
+            )
         elif via_name is not None:
             sentence += _t(lang, "s_warm", via=via_name)
         elif place is not None:

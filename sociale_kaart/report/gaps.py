@@ -20,6 +20,7 @@ import pandas as pd
 from sociale_kaart.core.naming import name_in_text
 from sociale_kaart.core.strings import text
 from sociale_kaart.core.themes import theme_label
+from sociale_kaart.gaps._labels import gap_type_labels
 from sociale_kaart.gaps.groups import GAP_GROUPS, GROUPS
 
 __all__ = ["gap_blocks", "grouped_gaps"]
@@ -61,7 +62,7 @@ def _table(
 ) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
-            "gap_type": [text(f"gap.{g}", language) for g in gaps["gap_type"]],
+            "gap_type": gap_type_labels(gaps, language=language),
             "neighbourhood": ["" if _blank(v) else str(v) for v in gaps["neighbourhood"]],
             "theme": [
                 "" if _blank(v) else theme_label(str(v), themes, language=language)

@@ -36,8 +36,9 @@ from sociale_kaart.core.naming import team_label, team_labels
 from sociale_kaart.core.strings import STRINGS, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import LEVELS
+from sociale_kaart.core.wording import label_sort_key, status_label
 from sociale_kaart.gaps.common import OPEN_WEEKS
-from sociale_kaart.gaps.journal import companion_effect, open_loops
+from sociale_kaart.gaps.journal import companion_effect, open_loops, refusal_tag
 from sociale_kaart.privacy.suppression import suppress_small
 from sociale_kaart.referral.journal import referral_outcomes
 
@@ -208,13 +209,19 @@ def reason_label(reason: str, language: str) -> str:
 
     A reason written exactly (up to case) as one of the library's reason texts,
     in Dutch or English (``"full: waiting list"``, ``"vol: wachtlijst"``), is
-    shown in ``language``; any other free text is shown as it was recorded.
+    shown in ``language``; so is an eligibility rule (``"eligibility: eu_citizen"``),
+    with its status tag in words. Any other free text is shown as it was recorded.
 
     Examples
     --------
     >>> reason_label("full: waiting list", "nl"), reason_label("de bus reed niet", "en")
     ('vol: wachtlijst', 'de bus reed niet')
+    >>> reason_label("eligibility: eu_citizen", "nl")
+    'valt buiten de toegangsregel: EU-nationaliteit'
     """
+    tag = refusal_tag(reason)
+    if tag is not None:  # "eligibility: eu_citizen": the rule, with the tag in words
+        return text("journal.reason.eligibility", language, tag=status_label(tag, language))
     wanted = reason.strip().casefold()
     for key in _REASON_KEYS:
         if wanted in {STRINGS[key][0].casefold(), STRINGS[key][1].casefold()}:
@@ -265,7 +272,11 @@ def _themes(G: nx.MultiDiGraph, frame: pd.DataFrame, language: str) -> pd.DataFr
         for t in out.index
     ]
     out.index.name = "theme"
-    return out
+    # rows in the alphabetical order of the labels in the page's language, "(none)" last
+    none = text("report.none", language)
+    labels = [str(label) for label in out.index]
+    order = sorted(range(len(labels)), key=lambda i: (labels[i] == none, label_sort_key(labels[i])))
+    return out.iloc[order]
 
 
 def _funnel_blocks(

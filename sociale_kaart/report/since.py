@@ -34,6 +34,7 @@ from sociale_kaart.core.naming import professional_labels
 from sociale_kaart.core.strings import kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.core.vocabulary import PERSON_KINDS
+from sociale_kaart.gaps._labels import gap_type_labels
 from sociale_kaart.privacy.suppression import suppress_small
 
 __all__ = ["PUBLIC_SCORES", "since_blocks"]
@@ -99,7 +100,7 @@ def _gap_table(
 ) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
-            "gap_type": [text(f"gap.{g}", language) for g in gaps["gap_type"]],
+            "gap_type": gap_type_labels(gaps, language=language),
             "neighbourhood": [_blank(v) for v in gaps["neighbourhood"]],
             "theme": [
                 theme_label(str(v), themes, language=language) if _blank(v) else ""

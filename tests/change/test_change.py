@@ -448,7 +448,7 @@ def test_scene_a_professional_sits_on_the_bench_the_place_is_reached_and_her_bro
     assert "Bankje voor de Buurtsuper" in gap["explanation"].iloc[0]
     row = first.measures[first.measures["measure"] == "brokerage"].loc["p_maatschappelijk1"]
     assert row["after"] > row["before"] and row["change"] > 0
-    assert row["explanation"].startswith("Femke de Graaf: brokerage rose from")
+    assert row["explanation"].startswith("Femke de Graaf: connector between groups rose from")
 
 
 def test_scene_the_community_builder_leaves_and_gaps_open(second: sk.Diff) -> None:

@@ -86,7 +86,7 @@ def test_gaps_and_refer(capsys: pytest.CaptureFixture[str]) -> None:
     folder = str(sk.datasets.sample_path())
     assert main(["gaps", "--top", "3", "-q"]) == 0
     out = capsys.readouterr().out
-    assert "gap_type" in out and "\n1. " in out and "\n4. " not in out
+    assert "gap type" in out and "\n1. " in out and "\n4. " not in out  # words, not codes
     assert main(["refer", folder, "r_henk", "--theme", "exercise", "-q"]) == 0
     out = capsys.readouterr().out
     assert "1. " in out and "path: Henk van der Meer → " in out  # names, joined by arrows

@@ -75,6 +75,8 @@ def test_labels_strip_the_prefix() -> None:
         "general": "general",
         "specialised": "specialised",
         "insured": "covered by health insurance",
+        "unknown": "level unknown",
+        "own_network": "own network",
     }
 
 
@@ -239,7 +241,6 @@ def test_every_word_of_the_vocabulary_has_a_label() -> None:
         + [f"kinds.{k}" for k in vocabulary.KINDS]
         + [f"relation.{r}" for r in vocabulary.RELATIONS]
         + [f"level.{level}" for level in vocabulary.LEVELS]
-        + [f"gaps.level.{level}" for level in vocabulary.LEVELS]
         + [f"role.{r}" for r in vocabulary.BROKERAGE_ROLES]
         + [f"gap.{g}" for g in GAP_TYPES]
     )

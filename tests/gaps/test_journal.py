@@ -168,7 +168,8 @@ def test_language_course_keeps_refusing_eu_citizens() -> None:
     row = course.iloc[0]
     assert row["theme"] == "language"
     # the rule, named, and the language buddies that started afterwards
-    assert "eu_citizen" in row["explanation"] and "not admitted" in row["explanation"]
+    assert "EU citizen" in row["explanation"] and "not admitted" in row["explanation"]
+    assert "eu_citizen" not in row["explanation"]  # the tag in words, not the code
     assert "What started afterwards: Taalmaatjes Rivierwijk." in row["explanation"]
     assert "Taalmaatjes Rivierwijk" in row["suggestion"]
     assert {"i_taalmaatjes", "r_samira"} <= set(row["nodes"])

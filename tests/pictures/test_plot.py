@@ -235,8 +235,9 @@ def test_plot_brokerage_stacks_five_roles() -> None:
     assert len(ax.patches) == 5 * 2
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Dewi", "r_spil"]
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["coördinator", "rondreizend makelaar", "vertegenwoordiger",
-                      "poortwachter", "verbinder"]  # fmt: skip
+    # issue 14: the roles in words a team uses
+    assert legend == ["verbinder binnen de eigen groep", "verbinder van buitenaf",
+                      "vertegenwoordiger", "poortwachter", "verbinder tussen groepen"]  # fmt: skip
     liaison = [p for p in ax.patches if p.get_gid() == "role:liaison"]
     assert [p.get_x() for p in liaison] == [6, 1]  # stacked after the other four roles
     with pytest.raises(ValueError, match="role columns"):

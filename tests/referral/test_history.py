@@ -107,7 +107,7 @@ def test_the_explanation_says_so_in_both_languages() -> None:
     G = learned()
     en = by_target(sk.suggest_referrals(G, "r", today=DAY))
     assert en.loc["good", "explanation"] == (
-        "good (informal) offers language and is open to the resident; "
+        "good (informal) helps with Dutch and is open to the resident; "
         "P can introduce the resident; 3 of 4 earlier referrals for language started."
     )
     assert "3 of 4 earlier referrals for language started" in en.loc["good", "reasons"]

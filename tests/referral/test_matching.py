@@ -50,7 +50,10 @@ def test_columns_and_a_shared_wish_pair() -> None:
     assert m[["resident_a", "resident_b", "theme", "kind"]].values.tolist() == [
         ["a", "b", "exercise", "shared_wish"]
     ]
-    assert m.loc[0, "explanation"].startswith("a and b both wish for exercise; both live in A")
+    # issue 14: the theme in its need phrasing, the language by its name
+    assert m.loc[0, "explanation"] == (
+        "a and b are both looking for someone to exercise with; both live in A; they share Dutch."
+    )
 
 
 def test_pair_score_by_hand() -> None:
@@ -74,7 +77,9 @@ def test_offer_need_pair_puts_the_offerer_first() -> None:
     G = build([person("z", needs="finances:2"), person("h", offers="finances")])
     m = sk.match_residents(G)
     assert m[["resident_a", "resident_b", "kind"]].values.tolist() == [["h", "z", "offer_need"]]
-    assert m.loc[0, "explanation"].startswith("h offers finances, which z needs")
+    assert m.loc[0, "explanation"].startswith(
+        "h helps with money matters; z is looking for help with money matters"
+    )
 
 
 def test_not_pairable_theme_needs_an_offerer() -> None:
@@ -131,7 +136,7 @@ def test_dutch_explanation() -> None:
     assert (
         sk.match_residents(G, language="nl")
         .loc[0, "explanation"]
-        .startswith("a en b willen allebei beweging; beiden wonen in A")
+        .startswith("a en b zoeken allebei iemand om samen mee te bewegen; beiden wonen in A")
     )
 
 
@@ -271,7 +276,9 @@ def test_scene_3_two_walkers_are_matched(matched: pd.DataFrame) -> None:
         row = _pair(matched, "r_wandel_a", "r_wandel_b", theme)
         assert row["kind"] == "shared_wish"
         assert "both live in Parkzicht" in row["explanation"]
-        assert "they share nl" in row["explanation"]
+        assert (
+            "they share Dutch" in row["explanation"] and "they share nl" not in row["explanation"]
+        )
 
 
 def test_scene_4_handyman_and_neighbour(matched: pd.DataFrame) -> None:

@@ -90,10 +90,11 @@ def test_dutch_need_alias_and_explanation() -> None:
     s = sk.suggest_referrals(G, "r", theme="beweging", language="nl")
     assert s.loc[0, "theme"] == "exercise"
     assert s.loc[0, "explanation"] == (
-        "a (informeel) biedt beweging en staat open voor de bewoner; P kan de bewoner introduceren."
+        "a (informeel) helpt om meer te bewegen en staat open voor de bewoner; P kan de bewoner "
+        "introduceren."
     )
     assert s.loc[0, "reasons"] == [
-        "past bij de vraag beweging (ZRM 2)",
+        "past bij de vraag naar iemand om samen mee te bewegen (ZRM 2)",
         "niveau: informeel",
         "warme introductie via P",
         "route: de bewoner → P → a",
@@ -321,8 +322,8 @@ def test_chain_through_the_offer_that_grants_the_status() -> None:
     row = s.iloc[0]
     assert row["path"] == ["r", "p", "info", "swim"]
     assert row["eligible"] == "yes" and row["via"] == "p"
-    assert "first obtain meedoen_pass at info" in row["reasons"]
-    assert "once the resident has meedoen_pass from info" in row["explanation"]
+    assert "first obtain Meedoen pass at info" in row["reasons"]
+    assert "once the resident has Meedoen pass from info" in row["explanation"]
 
 
 def test_no_chain_when_the_resident_has_the_status() -> None:
@@ -462,8 +463,10 @@ def test_scene_1_passport_course_closed_buddies_open(sample: nx.MultiDiGraph) ->
     by = s.set_index("target")
     course = by.loc["i_taalschool"]
     assert course["eligible"] == "no"
-    assert "closed to residents with eu_citizen" in course["reasons"]
-    assert "closed to the resident (closed to residents with eu_citizen)" in course["explanation"]
+    assert "closed to residents with EU citizenship" in course["reasons"]
+    assert (
+        "closed to the resident (closed to residents with EU citizenship)" in course["explanation"]
+    )
     buddies = by.loc["i_taalmaatjes"]
     assert buddies["eligible"] == "yes" and buddies["via"] == "p_legal"
     assert buddies["path"] == ["r_samira", "p_legal", "i_taalmaatjes"]
@@ -477,7 +480,7 @@ def test_scene_2_henk_goes_through_the_information_point(sample: nx.MultiDiGraph
     row = s.set_index("target").loc["i_zwemmen"]
     assert row["path"] == ["r_henk", "p_maatschappelijk1", "o_infopunt", "i_zwemmen"]
     assert row["eligible"] == "yes" and row["via"] == "p_maatschappelijk1"
-    assert "first obtain meedoen_pass at Informatiepunt Rivierwijk" in row["reasons"]
+    assert "first obtain Meedoen pass at Informatiepunt Rivierwijk" in row["reasons"]
 
 
 def test_scene_4_handyman_reached_through_a_neighbour(sample: nx.MultiDiGraph) -> None:

@@ -164,7 +164,8 @@ def test_the_team_section_names_referrers_and_lists_open_loops(
     assert "<td>Osman Kaya</td>" in section  # the team's table names residents (issue 14)
     assert "<td>r_030</td>" not in section
     assert "de eerste 30 van 31" in section
-    assert "eligibility: eu_citizen" in section  # the rare reason, for the team
+    # the rare reason, for the team, in words (issue 14)
+    assert "valt buiten de toegangsregel: EU-nationaliteit" in section
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -181,7 +182,8 @@ def test_the_public_section_holds_no_person(
     assert [n for n in names if n and n in section] == []
     referrals = set(_sample_cached.graph["referrals"]["referral"])
     assert referrals & words == set()  # no open-loop list, no referral id
-    assert "eligibility: eu_citizen" not in section  # a reason given once is not published
+    assert "EU-nationaliteit" not in section and "EU citizenship" not in section  # said once
+    assert "eu_citizen" not in section
     assert "&lt;10" in section  # small cells suppressed
     day = format_date(TODAY, language)
     open_count = text("report.outcomes_open_public", language, weeks=6, date=day, n="31")

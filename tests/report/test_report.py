@@ -68,6 +68,10 @@ def test_dutch_page_has_no_english_strings(team_nl: str) -> None:
 def test_english_page_has_no_dutch_strings(sample: nx.MultiDiGraph) -> None:
     page = render_report(sample, language="en", today=TODAY)
     text = _visible_text(page)
+    # the names on the map are proper nouns ("Zwemmen met de Meedoenpas")
+    names = {str(a.get("name")) for _, a in sample.nodes(data=True) if a.get("name")}
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " ")
     dutch_only = {nl for nl, en in STRINGS.values() if en != nl and len(nl) > 6}
     assert sorted(s for s in dutch_only if re.search(rf"\b{re.escape(s)}\b", text)) == []
 

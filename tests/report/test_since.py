@@ -88,10 +88,11 @@ def test_the_sewing_club_the_budget_cafe_and_the_bench_are_closed_gaps(
     table = _after(first, "report.since_closed")
     assert table["type"] == "table"
     rows = table["rows"]
+    # the labels a team uses (issue 14): each single-knower row says which case it is
     assert sorted(r[1] for r in rows) == [
-        "knowledge",
-        "single knower",
-        "single knower",
+        "knowledge not shared",
+        "offer no one in the team knows",
+        "offer only one person in the team knows",
         "unreached place",
     ]
     explanations = " ".join(r[4] for r in rows)
@@ -135,7 +136,7 @@ def test_the_community_builder_left_and_the_gaps_she_leaves_are_ticked(
     assert left["rows"] == [["Dewi Sardjoe (community builder)", "Professional", str(ties)]]
     opened = _after(second, "report.since_opened")
     assert opened["headers"][-1] == "from departures"
-    single = [r for r in opened["rows"] if r[1] == "single knower"]
+    single = [r for r in opened["rows"] if r[1] == "offer only one person in the team knows"]
     assert single and all(r[-1] == "✓" for r in single)
     ticked = sum(r[-1] == "✓" for r in opened["rows"])
     effect = text("report.since_left_effect", "en", n=ticked, total=len(opened["rows"]))
