@@ -1536,7 +1536,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "report.gap_why.stale_record": (
         "Een verouderd gegeven kan een bewoner naar een deur sturen die dicht is.",
-        "A stale record can send a resident to a door that is closed.",
+        "A stale record can send a resident to an offer that has closed or moved.",
     ),
     "report.gap_why.repeated_refusal": (
         "Dit aanbod wijst steeds af om dezelfde regel. Wie de regel kent, verwijst meteen naar "
@@ -1601,8 +1601,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # the fourth level and the policy page (issue 14, "A policy page")
     "level.insured": ("zorgverzekeringswet (GGZ e.a.)", "covered by health insurance"),
-    "gaps.level.insured": ("zorgverzekeringswet", "health insurance"),
-    "referral.level.insured": ("zorgverzekeringswet", "covered by health insurance"),
     "report.policy": ("Voor de gemeente", "For the municipality"),
     "report.policy_intro_team": (
         "Cijfers voor beleidsmedewerkers van de gemeente: hoeveel bewoners een hulpvraag hebben, "
@@ -1722,7 +1720,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "strengths.pairs.shared_wish": (
         "{n} tweetallen bewoners hebben dezelfde wens en kennen elkaar nog niet ({themes}).",
-        "{n} pairs of residents share a wish and have not met yet ({themes}).",
+        "{n} pairs of residents share a wish and do not know each other yet ({themes}).",
     ),
     "strengths.pairs.offer_need": (
         "{n} keer heeft een bewoner iets te bieden wat een ander nodig heeft ({themes}).",
@@ -1768,7 +1766,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{place} staat leeg{nb}.",
         "{place} stands empty{nb}.",
     ),
-    "strengths.vacant_nb": (" (in {nb})", " (in {nb})"),
+    "strengths.vacant_nb": (" (buurt {nb})", " (neighbourhood {nb})"),
     "strengths.vacant_do": (
         "Vraag de eigenaar of bewoners of een initiatief de ruimte kunnen gebruiken.",
         "Ask the owner whether residents or an initiative could use the space.",

@@ -512,7 +512,7 @@ def test_the_search_box_finds_what_find_offers_finds(
     expected = sk.find_offers(sample, theme="language", for_resident="r_samira", language="nl")
     assert found["ids"] == list(expected.index)
     assert found["ids"][-1] == "i_taalschool"
-    assert "komt niet in aanmerking: niet voor bewoners met eu_citizen" in found["texts"][-1]
+    assert "komt niet in aanmerking: niet voor bewoners met EU-nationaliteit" in found["texts"][-1]
     # what cannot be found is said, not shown as an empty list
     assert _search(browser, theme="breien")["status"] == "Geen thema van deze kaart: breien"
     found = _search(browser, theme="", near="Atlantis", resident="")

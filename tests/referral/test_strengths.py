@@ -141,7 +141,7 @@ def test_vacant_space_from_a_dutch_place_type(small: pd.DataFrame) -> None:
     assert G.nodes["pl_bench"]["type"] == "bench"
     vacant = _of(small, "vacant_space")
     assert vacant["nodes"].tolist() == [["pl_shop"]]
-    assert vacant["explanation"][0] == "Oude bakkerij stands empty (in A)."
+    assert vacant["explanation"][0] == "Oude bakkerij stands empty (neighbourhood A)."
 
 
 def test_connector_counts_the_pairs_across_buurten_by_hand(small: pd.DataFrame) -> None:
@@ -186,7 +186,7 @@ def test_aggregate_view_names_no_one_and_hides_small_counts() -> None:
 
 def test_dutch_sentences() -> None:
     nl = sk.strengths(tiny(), language="nl", today=TODAY)
-    assert _of(nl, "vacant_space")["explanation"][0] == "Oude bakkerij staat leeg (in A)."
+    assert _of(nl, "vacant_space")["explanation"][0] == "Oude bakkerij staat leeg (buurt A)."
     assert "met toestemming genoemd: r_a" in _of(nl, "volunteers")["explanation"][0]
 
 

@@ -132,13 +132,13 @@ def test_departure_of_one_of_two_knowers_makes_a_single_knower_by_hand() -> None
     notes = [b["text"] for b in blocks if b["type"] == "note"]
     # r1's only route to the café ran through p1 (supports, knows_of)
     assert (
-        "If p1 leaves, the number of gaps rises: single knower from 0 to 1. "
+        "If p1 leaves, the number of gaps rises: offer (almost) nobody knows from 0 to 1. "
         "Residents who lose their last route to a fitting offer for a need: 1." in notes
     )
     table = blocks[-1]
     assert table["type"] == "table"
     assert table["headers"][:3] == ["gap type", "now", "without p1"]
-    assert ["single knower", "0", "1"] in table["rows"]
+    assert ["offer (almost) nobody knows", "0", "1"] in table["rows"]
     assert nx.to_dict_of_dicts(G) == before  # G is not changed
     # the independent count: single_knowers on the map without p1
     H = G.subgraph([n for n in G if n != "p1"])
@@ -191,11 +191,17 @@ def test_every_gap_type_shown_says_why_it_matters_and_the_scale_is_explained(
     team_nl: str, team_en: str
 ) -> None:
     gaps = _text(_section(team_nl, "gaps"))
-    for label in ("isolement", "één kenner", "kennis", "overlegdruk", "onbereikte plek"):
+    for label in (
+        "isolement",
+        "aanbod dat (bijna) niemand kent",
+        "kennis niet gedeeld",
+        "overlegdruk",
+        "onbereikte plek",
+    ):
         assert f"Waarom dit telt ({label}):" in gaps
     assert "Ernst loopt van 0 (licht) tot 1 (zwaar)." in gaps
     english = _text(_section(team_en, "gaps"))
-    assert "Why this matters (single knower):" in english
+    assert "Why this matters (offer (almost) nobody knows):" in english
     assert "Severity runs from 0 (light) to 1 (heavy)." in english
     assert "<h3>The neighbourhood</h3>" in _section(team_en, "gaps")
 
@@ -207,14 +213,14 @@ def test_the_community_builders_departure_raises_single_knowers_from_5_to_13(
     assert "Wat als een verbinder vertrekt?" in brokers
     assert (
         "Als Dewi Sardjoe (opbouwwerker) vertrekt, stijgt het aantal tekorten: "
-        "één kenner van 5 naar 13 en isolement van 26 naar 28." in brokers
+        "aanbod dat (bijna) niemand kent van 5 naar 13 en isolement van 26 naar 28." in brokers
     )
     # the three connectors: the community builder, the district nurse, a social worker
     assert brokers.count("vertrekt, stijgt") + brokers.count("vertrekt, komen") == 3
     assert "zonder Marieke Verhoeven (wijkverpleegkundige)" in brokers
     english = _text(_section(team_en, "brokers"))
     assert "If Dewi Sardjoe (community builder) leaves" in english
-    assert "single knower from 5 to 13" in english
+    assert "offer (almost) nobody knows from 5 to 13" in english
 
 
 def test_public_version_groups_gaps_and_leaves_the_what_if_out(public_nl: str) -> None:
