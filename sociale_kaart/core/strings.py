@@ -164,9 +164,36 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The public version maps only initiatives, organisations and places.",
     ),
     "report.figures": ("Kerncijfers", "Key figures"),
+    # issue 14: a one-line explanation beside every figure and every score
+    "report.explain.coverage": (
+        "Per buurt en thema: hoeveel vraag er is (ZRM-gewogen; hoe donkerder, hoe meer) en "
+        "hoeveel aanbod ervoor open staat; een gemarkeerd vak is een tekort.",
+        "Per neighbourhood and theme: how much need there is (ZRM-weighted; the darker, the "
+        "more) and how many offers are open to it; a marked cell is a gap.",
+    ),
+    "report.explain.centrality": (
+        "Aantal contacten: het deel van alle anderen met wie iemand een band heeft. "
+        "Bruggenbouwer: hoe vaak iemand op de kortste weg tussen twee anderen ligt. "
+        "Invloed via anderen: hoe goed de contacten van iemand zelf verbonden zijn "
+        "(PageRank). Hoe hoger, hoe centraler.",
+        "Contacts: the share of all others someone has a tie with. Bridge builder: how often "
+        "someone lies on the shortest route between two others. Influence through others: "
+        "how well connected someone's contacts are themselves (PageRank). The higher, the "
+        "more central.",
+    ),
+    "report.explain.brokers": (
+        "Elk getal telt tweetallen die alleen via deze persoon verbonden zijn: binnen de eigen "
+        "buurt, binnen één andere buurt, vanuit de eigen buurt naar buiten "
+        "(vertegenwoordiger), van buiten de eigen buurt in (poortwachter), of tussen twee "
+        "andere buurten (Gould en Fernandez).",
+        "Each number counts pairs linked only through this person: within their own "
+        "neighbourhood, within one other neighbourhood, from their own neighbourhood out "
+        "(representative), from outside into their own (gatekeeper), or between two other "
+        "neighbourhoods (Gould and Fernandez).",
+    ),
     "report.brokers": ("Verbinders", "Brokers"),
     "report.brokers_intro": (
-        "Wie verbindt groepen die elkaar anders niet bereiken (makelaarsrollen naar buurt).",
+        "Wie verbindt groepen die elkaar anders niet bereiken (rollen per buurt).",
         "Who connects groups that would not reach each other (brokerage roles by neighbourhood).",
     ),
     "report.central": ("Centrale spelers", "Central actors"),

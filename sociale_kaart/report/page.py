@@ -356,6 +356,7 @@ def _figures_section(
         coverage = _public_coverage(coverage, min_cell)
     ax = plot_coverage(coverage, language=language)
     blocks.append(figure_block(ax, text("fig.coverage", language)))
+    blocks.append(note_block(text("report.explain.coverage", language)))
     if ctx["audience"] == "team":
         centrality = _with_names(G, found["centrality"], ctx)
         ax = plot_centrality(centrality, language=language, show=ctx["show"])
@@ -367,6 +368,7 @@ def _figures_section(
             kind=[kind_label(k, language) for k in top["kind"]],
         )
         blocks.append(table_block(top.round(3), language=language, min_cell=min_cell))
+        blocks.append(note_block(text("report.explain.centrality", language)))
     return blocks
 
 
@@ -396,6 +398,7 @@ def _brokers_section(
     top.index = [_label(G, n, ctx) for n in top.index]
     top.index.name = "name"
     blocks.append(table_block(top, language=language, min_cell=ctx["min_cell"]))
+    blocks.append(note_block(text("report.explain.brokers", language)))
     from sociale_kaart.report.whatif import departure_blocks
 
     blocks += departure_blocks(G, ctx, found)  # issue 14: what if a connector leaves?

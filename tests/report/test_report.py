@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 import sociale_kaart as sk
-from sociale_kaart.core.strings import STRINGS
+from sociale_kaart.core.strings import STRINGS, text
 from sociale_kaart.report.page import render_report
 
 TODAY = _dt.date(2026, 11, 21)  # the sample's "today"
@@ -181,3 +181,17 @@ def test_only_the_team_map_checks_offers_for_a_resident(sample: nx.MultiDiGraph)
     public = render_report(sample, language="nl", today=TODAY, audience="public")
     assert re.search(r'"residents": \[\{"id": "r_', team)
     assert '"residents": []' in public and '"id": "r_' not in public
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_figure_and_score_table_has_its_explanation(
+    _sample_cached: nx.MultiDiGraph, language: str
+) -> None:
+    # issue 14: a one-line explanation beside every figure and every score
+    page = html.unescape(render_report(_sample_cached, language=language, today=TODAY))
+    for key in ("coverage", "centrality", "brokers"):
+        assert text(f"report.explain.{key}", language) in page
+    public = html.unescape(
+        render_report(_sample_cached, language=language, today=TODAY, audience="public")
+    )
+    assert text("report.explain.coverage", language) in public
