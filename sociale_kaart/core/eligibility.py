@@ -520,7 +520,7 @@ def check_eligibility(
     >>> G = sk.load_sample()
     >>> course = sk.check_eligibility(G, "r_samira", "i_taalschool")
     >>> course.eligible, course.blocking
-    ('no', ['closed to residents with eu_citizen'])
+    ('no', ['closed to residents with EU citizenship'])
     >>> sk.check_eligibility(G, "r_samira", "i_taalmaatjes").eligible
     'yes'
     """

@@ -179,7 +179,7 @@ def find_offers(
     (['i_taalcafe', 'i_taalmaatjes', 'i_taalschool', 'o_bibliotheek'], [0.0, 0.0, 0.0, 0.0])
     >>> for_samira = sk.find_offers(G, theme="language", for_resident="r_samira")
     >>> for_samira.loc["i_taalschool", ["eligible", "reasons"]].tolist()
-    ['no', ['closed to residents with eu_citizen']]
+    ['no', ['closed to residents with EU citizenship']]
     """
     require_map(G)
     check_language(language)

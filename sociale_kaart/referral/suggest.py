@@ -420,7 +420,7 @@ def suggest_referrals(
     3  o_bibliotheek      general      yes  p_legal
     4   i_taalschool      general       no  p_legal
     >>> print(s.loc[0, "explanation"])
-    Taalmaatjes Rivierwijk (informal) offers language and is open to the resident;
+    Taalmaatjes Rivierwijk (informal) helps with Dutch and is open to the resident;
     Esther Mulder (legal advisor) can introduce the resident;
     7 of 10 earlier referrals for language started.
     >>> s.set_index("target").loc["i_taalschool", "eligible"]
