@@ -14,6 +14,7 @@ argument never turns into a silent empty result:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import networkx as nx
@@ -26,6 +27,7 @@ __all__ = [
     "MAP_CHECKED",
     "check_edge_attribute",
     "check_node_attribute",
+    "chosen_codes",
     "node_attributes",
     "record_fields",
     "require_map",
@@ -237,3 +239,32 @@ def check_edge_attribute(G: nx.Graph, name: Any, *, parameter: str) -> None:
     hint = nearest_code(name, sorted(known))
     tip = f"did you mean {hint!r}?" if hint else "use one of " + ", ".join(map(repr, sorted(known)))
     raise ValueError(f"{parameter}={name!r} names no edge attribute of the map; {tip}")
+
+
+def chosen_codes(
+    value: str | Iterable[str] | None, allowed: Sequence[str], *, parameter: str, what: str
+) -> list[str]:
+    """The codes a ``kinds=``-style argument asks for, in the order of ``allowed``.
+
+    None means all of them; one code may be given as a string. An unknown
+    code raises ValueError naming ``parameter``, the codes and the choices.
+
+    Examples
+    --------
+    >>> chosen_codes(["b", "a"], ("a", "b", "c"), parameter="kinds", what="type")
+    ['a', 'b']
+    >>> chosen_codes("x", ("a", "b"), parameter="kinds", what="type")
+    Traceback (most recent call last):
+    ...
+    ValueError: kinds: unknown type 'x'; choose from a, b
+    """
+    if value is None:
+        return list(allowed)
+    wanted = [value] if isinstance(value, str) else list(value)
+    unknown = [k for k in wanted if k not in allowed]
+    if unknown:
+        raise ValueError(
+            f"{parameter}: unknown {what} {', '.join(map(repr, unknown))}; "
+            f"choose from {', '.join(allowed)}"
+        )
+    return [k for k in allowed if k in wanted]

@@ -93,7 +93,7 @@ import numpy as np
 import pandas as pd
 
 from sociale_kaart.core.builder import gc_paused
-from sociale_kaart.core.checks import require_map
+from sociale_kaart.core.checks import chosen_codes, require_map
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.strings import check_language, text
 from sociale_kaart.core.vocabulary import LEVELS
@@ -227,16 +227,7 @@ def _options(
 
 
 def _kinds(kinds: str | Iterable[str] | None) -> list[str]:
-    if kinds is None:
-        return list(GAP_TYPES)
-    chosen = [kinds] if isinstance(kinds, str) else list(kinds)
-    unknown = [k for k in chosen if k not in GAP_TYPES]
-    if unknown:
-        raise ValueError(
-            f"kinds: unknown gap type(s) {', '.join(map(repr, unknown))}; "
-            f"choose from {', '.join(GAP_TYPES)}"
-        )
-    return [k for k in GAP_TYPES if k in chosen]
+    return chosen_codes(kinds, GAP_TYPES, parameter="kinds", what="gap type")
 
 
 def _frame(gaps: list[Gap]) -> pd.DataFrame:

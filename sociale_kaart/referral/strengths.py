@@ -49,7 +49,7 @@ import networkx as nx
 import pandas as pd
 
 from sociale_kaart.analysis.brokerage import brokerage
-from sociale_kaart.core.checks import require_map
+from sociale_kaart.core.checks import chosen_codes, require_map
 from sociale_kaart.core.naming import professional_labels, team_label
 from sociale_kaart.core.strings import check_language, join_words, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
@@ -424,15 +424,7 @@ def _connectors(c: _Context, top: int) -> list[dict[str, Any]]:
 
 
 def _kinds(kinds: str | Iterable[str] | None) -> list[str]:
-    if kinds is None:
-        return list(STRENGTH_TYPES)
-    wanted = [kinds] if isinstance(kinds, str) else list(kinds)
-    unknown = [k for k in wanted if k not in STRENGTH_TYPES]
-    if unknown:
-        raise ValueError(
-            f"unknown strength type {unknown[0]!r}: choose from {', '.join(STRENGTH_TYPES)}"
-        )
-    return [k for k in STRENGTH_TYPES if k in wanted]
+    return chosen_codes(kinds, STRENGTH_TYPES, parameter="kinds", what="strength type")
 
 
 def strengths(
