@@ -1734,12 +1734,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ask them: they know the others there and can show them the way to the team.",
     ),
     "strengths.offers": (
-        "{n} bewoners kunnen een ander helpen met {theme}{who}.",
-        "{n} residents could help someone else with {theme}{who}.",
+        "{n} bewoners bieden hulp aan; elk van hen {offer}{who}.",
+        "{n} residents offer help; each of them {offer}{who}.",
     ),
     "strengths.offers_do": (
-        "Vraag hen als een buurtbewoner hulp zoekt bij {theme}.",
-        "Ask them when a neighbour looks for help with {theme}.",
+        "Vraag hen als een buurtbewoner {need} zoekt.",
+        "Ask them when a neighbour looks for {need}.",
     ),
     "strengths.pair_do": (
         "Breng hen met elkaar in contact.",

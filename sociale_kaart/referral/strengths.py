@@ -54,6 +54,7 @@ from sociale_kaart.core.naming import professional_labels, team_label
 from sociale_kaart.core.strings import check_language, join_words, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
 from sociale_kaart.core.vocabulary import OFFER_KINDS, VACANT_PLACE
+from sociale_kaart.core.wording import theme_need, theme_offer
 from sociale_kaart.gaps.api import unreached_places
 from sociale_kaart.gaps.common import suppressed
 from sociale_kaart.privacy.suppression import check_min_cell
@@ -105,7 +106,15 @@ class _Context:
         return team_label(self.G, self.pros, node)
 
     def theme(self, code: str) -> str:
-        return theme_label(code, self.vocab, language=self.lang).lower()
+        """The theme's label inside a sentence: lower case, but ADL stays ADL."""
+        label = theme_label(code, self.vocab, language=self.lang)
+        return " ".join(w if w.isupper() else w.lower() for w in label.split())
+
+    def need(self, code: str) -> str:
+        return theme_need(code, self.vocab, language=self.lang)
+
+    def offer(self, code: str) -> str:
+        return theme_offer(code, self.vocab, language=self.lang)
 
     def themes(self, codes: Iterable[str]) -> str:
         return join_words([self.theme(c) for c in codes], self.lang)
@@ -213,7 +222,7 @@ def _resident_offers(c: _Context) -> list[dict[str, Any]]:
         people = sorted(people, key=str)
         who = "" if c.aggregate_only else f": {c.who(people)}"
         explanation = text(
-            "strengths.offers", c.lang, n=c.n(len(people)), theme=c.theme(theme), who=who
+            "strengths.offers", c.lang, n=c.n(len(people)), offer=c.offer(theme), who=who
         )
         rows.append(
             c.row(
@@ -221,7 +230,7 @@ def _resident_offers(c: _Context) -> list[dict[str, Any]]:
                 len(people),
                 [] if c.aggregate_only else people,
                 explanation,
-                text("strengths.offers_do", c.lang, theme=c.theme(theme)),
+                text("strengths.offers_do", c.lang, need=c.need(theme)),
                 theme=theme,
             )
         )

@@ -321,3 +321,12 @@ def test_strengths_never_mutate_and_counts_are_consistent(G: nx.MultiDiGraph) ->
                 "vacant_space",
             )
         )
+
+
+def test_offers_read_as_offers_and_adl_stays_adl() -> None:
+    # issue 14, grammar that fits the theme: a resident does not "help with language"
+    s = sk.strengths(sk.load_sample(), language="nl", today=TODAY)
+    said = " ".join(s["explanation"]) + " " + " ".join(s["suggestion"])
+    assert "elk van hen helpt met het Nederlands" in said
+    assert "als een buurtbewoner hulp bij het Nederlands zoekt" in said
+    assert "instrumentele ADL" in said and "adl" not in said
