@@ -17,7 +17,7 @@ A code the table does not know is never shown bare, as if it were a word: it
 comes back marked as a custom code (*"vve (eigen code, zonder omschrijving)"*),
 so a reader sees that no label was recorded for it.
 
-The known codes are :data:`STATUS_TAGS` and :data:`PLACE_TYPES` in
+The known codes are ``STATUS_TAGS`` and ``PLACE_TYPES`` in
 :mod:`sociale_kaart.core.vocabulary`.
 """
 
@@ -30,6 +30,7 @@ from sociale_kaart.core.strings import STRINGS, check_language, join_words, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, ThemeInfo, normalise_token, theme_label
 
 __all__ = [
+    "label_in_sentence",
     "label_sort_key",
     "language_name",
     "place_type_label",
@@ -82,6 +83,31 @@ def language_name(code: str, language: str) -> str:
     return str(names.get(str(code).strip().lower(), code))
 
 
+def _coded_label(table: str, code: str, language: str) -> str:
+    """The label of ``code`` in the string table ``table``, or the code marked as custom."""
+    check_language(language)
+    key = f"{table}.{normalise_token(str(code))}"
+    if key in STRINGS and key != f"{table}.custom":
+        return text(key, language)
+    return text(f"{table}.custom", language, code=code)
+
+
+def label_in_sentence(label: str) -> str:
+    """A label as it stands inside a sentence: its first letter in lower case.
+
+    An abbreviation keeps its capitals (*ADL*), and so does the rest of the label.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.wording import label_in_sentence
+    >>> label_in_sentence("Instrumentele ADL"), label_in_sentence("ADL")
+    ('instrumentele ADL', 'ADL')
+    """
+    if len(label) > 1 and not label[:2].isupper():
+        return label[0].lower() + label[1:]
+    return label
+
+
 def status_label(code: str, language: str) -> str:
     """The words for a status tag, in Dutch (``"nl"``) or English (``"en"``).
 
@@ -106,11 +132,7 @@ def status_label(code: str, language: str) -> str:
     >>> status_label("vve_indicatie", "nl")
     'vve_indicatie (eigen code, zonder omschrijving)'
     """
-    check_language(language)
-    key = f"status.{normalise_token(str(code))}"
-    if key in STRINGS and key != "status.custom":
-        return text(key, language)
-    return text("status.custom", language, code=code)
+    return _coded_label("status", code, language)
 
 
 def status_labels(codes: Iterable[str], language: str) -> str:
@@ -151,11 +173,7 @@ def place_type_label(code: str, language: str) -> str:
     >>> place_type_label("kringloopwinkel", "en")
     'kringloopwinkel (custom place type)'
     """
-    check_language(language)
-    key = f"place_type.{normalise_token(str(code))}"
-    if key in STRINGS and key != "place_type.custom":
-        return text(key, language)
-    return text("place_type.custom", language, code=code)
+    return _coded_label("place_type", code, language)
 
 
 def _phrase(kind: str, code: str, vocabulary: Mapping[str, ThemeInfo] | None, language: str) -> str:
@@ -167,9 +185,7 @@ def _phrase(kind: str, code: str, vocabulary: Mapping[str, ThemeInfo] | None, la
     # the stock phrasing fits only while the team has not relabelled the theme
     if key in STRINGS and code != "custom" and (own is None or own == default):
         return text(key, language)
-    label = theme_label(code, vocab, language=language)
-    if len(label) > 1 and not label[:2].isupper():
-        label = label[0].lower() + label[1:]
+    label = label_in_sentence(theme_label(code, vocab, language=language))
     return text(f"theme.{kind}.custom", language, label=label)
 
 

@@ -54,7 +54,7 @@ from sociale_kaart.core.naming import professional_labels, team_label
 from sociale_kaart.core.strings import check_language, join_words, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
 from sociale_kaart.core.vocabulary import OFFER_KINDS, VACANT_PLACE
-from sociale_kaart.core.wording import theme_need, theme_offer
+from sociale_kaart.core.wording import label_in_sentence, theme_need, theme_offer
 from sociale_kaart.gaps.api import unreached_places
 from sociale_kaart.gaps.common import suppressed
 from sociale_kaart.privacy.suppression import check_min_cell
@@ -106,9 +106,7 @@ class _Context:
         return team_label(self.G, self.pros, node)
 
     def theme(self, code: str) -> str:
-        """The theme's label inside a sentence: lower case, but ADL stays ADL."""
-        label = theme_label(code, self.vocab, language=self.lang)
-        return " ".join(w if w.isupper() else w.lower() for w in label.split())
+        return label_in_sentence(theme_label(code, self.vocab, language=self.lang))
 
     def need(self, code: str) -> str:
         return theme_need(code, self.vocab, language=self.lang)

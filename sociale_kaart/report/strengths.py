@@ -75,12 +75,10 @@ def strength_blocks(G: nx.MultiDiGraph, ctx: dict[str, Any]) -> list[dict[str, A
     )
     labels = ctx.get("labels") or {}
     if labels:  # the team version names the residents and professionals (core/naming.py)
-        nodes = [list(n) if isinstance(n, (list, tuple)) else [] for n in shown["nodes"]]
         for column in ("explanation", "suggestion"):
+            # every id in the sentence: a pair's also names who knows them both, not in its nodes
             table[column] = [
-                # a pair's sentence also names who knows them both, who is not in its nodes
-                name_in_text(said, labels, [*about, *_ids_in(said, labels)])
-                for said, about in zip(table[column], nodes, strict=True)
+                name_in_text(said, labels, _ids_in(said, labels)) for said in table[column]
             ]
     blocks = [
         note_block(text("report.strengths_intro", language)),
