@@ -14,6 +14,7 @@ from scipy.sparse import csgraph
 from sociale_kaart.analysis.frames import Partition, group_of
 from sociale_kaart.core.checks import check_node_attribute, require_map
 from sociale_kaart.core.records import KINDS, RELATIONS
+from sociale_kaart.index.compiled import get_index
 from sociale_kaart.index.ties import check_relations, tie_view
 from sociale_kaart.privacy.suppression import suppress_small
 
@@ -172,21 +173,9 @@ def _edge_arrays(
     G: nx.MultiDiGraph, relations: tuple[str, ...] | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Relation, source and target position of every edge (of the chosen relations)."""
-    index = {v: i for i, v in enumerate(G)}
-    keep = None if relations is None else frozenset(relations)
-    rel, src, dst = [], [], []
-    for u, v, key, attrs in G.edges(keys=True, data=True):
-        relation = attrs.get("relation", key)
-        if keep is not None and relation not in keep:
-            continue
-        rel.append(relation)
-        src.append(index[u])
-        dst.append(index[v])
-    return (
-        np.asarray(rel, dtype=object),
-        np.asarray(src, dtype=np.int64),
-        np.asarray(dst, dtype=np.int64),
-    )
+    table = get_index(G).edges()
+    keep = table.relation_mask(None if relations is None else frozenset(relations))
+    return table.relations[keep], table.src[keep], table.dst[keep]
 
 
 def _describe_groups(

@@ -46,6 +46,7 @@ from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.gaps.api import coverage, find_gaps
+from sociale_kaart.index.compiled import get_index
 
 __all__ = ["MEASURES", "Diff", "apply_diff", "diff", "gap_key"]
 
@@ -233,12 +234,31 @@ def _check(G: Any, name: str) -> None:
 # ----------------------------------------------------------------------------- records, ties
 
 
+def _equal_dicts(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two attribute dicts are certainly equal (a quick test before the field loop)."""
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):  # e.g. arrays as values: compare field by field
+        return False
+
+
+def _changed_fields(attrs: Mapping[str, Any], other: Mapping[str, Any]) -> list[str]:
+    """The fields whose values differ, in the order of ``attrs`` then ``other``."""
+    return [
+        f
+        for f in [*attrs, *(f for f in other if f not in attrs)]
+        if not _same(attrs.get(f), other.get(f))
+    ]
+
+
 def _records(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFrame:
     rows: list[tuple[Any, ...]] = []
     index: list[Hashable] = []
+    nodes_b = B.nodes
     for node, attrs in A.nodes(data=True):
         kind = attrs.get("kind")
-        if node not in B:
+        other = nodes_b.get(node)
+        if other is None:
             index.append(node)
             label = kind_label(kind, language).lower()
             values = {"kind": label, "name": _name(attrs, node)}
@@ -254,11 +274,10 @@ def _records(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFr
                 )
             )
             continue
-        other = B.nodes[node]
-        for field in [*attrs, *(f for f in other if f not in attrs)]:
+        if _equal_dicts(attrs, other):
+            continue
+        for field in _changed_fields(attrs, other):
             old, new = attrs.get(field), other.get(field)
-            if _same(old, new):
-                continue
             index.append(node)
             explanation = text(
                 "change.record.changed",
@@ -271,8 +290,9 @@ def _records(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFr
             rows.append(
                 ("changed", other.get("kind"), other.get("name"), field, old, new, explanation)
             )
+    nodes_a = A.nodes
     for node, attrs in B.nodes(data=True):
-        if node in A:
+        if node in nodes_a:
             continue
         kind = attrs.get("kind")
         index.append(node)
@@ -284,25 +304,32 @@ def _records(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFr
 
 
 def _edge_dict(G: nx.MultiDiGraph) -> dict[tuple[Hashable, Hashable, Any], dict[str, Any]]:
-    return {(u, v, k): d for u, v, k, d in G.edges(keys=True, data=True)}
+    """Edge (u, v, key) -> its attribute dict, from the map's edge table (walked once per map)."""
+    table = get_index(G).edges()
+    nodes = table.nodes
+    us = [nodes[i] for i in table.src.tolist()]
+    vs = [nodes[i] for i in table.dst.tolist()]
+    return dict(zip(zip(us, vs, table.keys, strict=True), table.data, strict=True))
 
 
 def _ties(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFrame:
     ea, eb = _edge_dict(A), _edge_dict(B)
     rows: list[tuple[Any, ...]] = []
+    nodes_a, nodes_b = A.nodes, B.nodes
 
     def names(u: Hashable, v: Hashable, k: Any, attrs: Mapping[str, Any]) -> dict[str, str]:
-        graph_u = B if u in B else A
-        graph_v = B if v in B else A
+        attrs_u = nodes_b[u] if u in nodes_b else nodes_a[u]
+        attrs_v = nodes_b[v] if v in nodes_b else nodes_a[v]
         return {
-            "source": _name(graph_u.nodes[u], u),
-            "target": _name(graph_v.nodes[v], v),
+            "source": _name(attrs_u, u),
+            "target": _name(attrs_v, v),
             "relation": relation_label(attrs.get("relation", k), language),
         }
 
     for key, attrs in ea.items():
         u, v, k = key
-        if key not in eb:
+        other = eb.get(key)
+        if other is None:
             hours = attrs.get("hours_per_month")
             if attrs.get("relation", k) == "meets" and hours:
                 explanation = text(
@@ -315,11 +342,10 @@ def _ties(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFrame
                 explanation = text("change.tie.removed", language, **names(u, v, k, attrs))
             rows.append((u, v, k, "removed", None, dict(attrs), None, explanation))
             continue
-        other = eb[key]
-        for field in [*attrs, *(f for f in other if f not in attrs)]:
+        if _equal_dicts(attrs, other):
+            continue
+        for field in _changed_fields(attrs, other):
             old, new = attrs.get(field), other.get(field)
-            if _same(old, new):
-                continue
             explanation = text(
                 "change.tie.changed",
                 language,

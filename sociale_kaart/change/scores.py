@@ -17,6 +17,7 @@ import pandas as pd
 
 from sociale_kaart.analysis.stats import network_stats
 from sociale_kaart.change.snapshot import MapSeries
+from sociale_kaart.index.compiled import get_index
 
 __all__ = ["SCORES", "TOTAL", "network_scores", "timeline"]
 
@@ -49,16 +50,6 @@ def _org_group(attrs: dict[str, Any], node: Hashable) -> Hashable | None:
 
 def _float(value: Any) -> float:
     return float("nan") if value is None or pd.isna(value) else float(value)
-
-
-def _ei(pairs: pd.DataFrame, a: str, b: str) -> float:
-    """Krackhardt and Stern's E-I index over the pairs whose two ends have a group."""
-    both = pairs[a].notna() & pairs[b].notna()
-    if not both.any():
-        return float("nan")
-    external = int((pairs.loc[both, a] != pairs.loc[both, b]).sum())
-    internal = int(both.sum()) - external
-    return (external - internal) / (external + internal)
 
 
 def network_scores(G: nx.MultiDiGraph) -> pd.DataFrame:
@@ -121,58 +112,83 @@ def network_scores(G: nx.MultiDiGraph) -> pd.DataFrame:
     72
     """
     stats = network_stats(G, by="neighbourhood")
-    nodes = list(G)
-    nb = {n: G.nodes[n].get("neighbourhood") for n in nodes}
-    org = {n: _org_group(G.nodes[n], n) for n in nodes}
-    role = {
-        n: (G.nodes[n].get("role") if G.nodes[n].get("kind") == "professional" else None)
-        for n in nodes
-    }
-    edges = pd.DataFrame(
-        [
-            (u, v, k, attrs.get("trust"), attrs.get("hours_per_month"))
-            for u, v, k, attrs in G.edges(keys=True, data=True)
-        ],
-        columns=["u", "v", "relation", "trust", "hours"],
-    )
-    edges["trust"] = pd.to_numeric(edges["trust"], errors="coerce")
-    edges["hours"] = pd.to_numeric(edges["hours"], errors="coerce")
-    if len(edges):
-        a = edges["u"].astype(str)
-        b = edges["v"].astype(str)
-        edges["p"] = np.where(a <= b, edges["u"], edges["v"])
-        edges["q"] = np.where(a <= b, edges["v"], edges["u"])
-    else:
-        edges["p"] = edges["q"] = pd.Series(dtype=object)
-    for frame_col, mapping in (("nb", nb), ("org", org), ("role", role)):
-        edges[f"{frame_col}_u"] = edges["u"].map(mapping)
-        edges[f"{frame_col}_v"] = edges["v"].map(mapping)
-    pairs = edges.drop_duplicates(["p", "q"])
+    # One grouped pass over the map's edge table (issue 12, scale): every
+    # neighbourhood's figures at once, from the positions of the edges' ends.
+    table = get_index(G).edges()
+    node_attrs = [G.nodes[n] for n in table.nodes]
+    groups = [g for g in stats.index if g != TOTAL]
+    code_of = {g: i for i, g in enumerate(groups)}
+    nb = np.array([code_of.get(a.get("neighbourhood"), -1) for a in node_attrs], dtype=np.int64)
+    org = _codes([_org_group(a, n) for n, a in zip(table.nodes, node_attrs, strict=True)])
+    role = _codes([a.get("role") if a.get("kind") == "professional" else None for a in node_attrs])
+    src, dst = table.src, table.dst
+    trust = _numbers(table.values("trust"))
+    hours = _numbers(table.values("hours_per_month"))
+    meets = table.relations == "meets"
+    # Edges with both ends in one neighbourhood: their code, else -1.
+    edge_group = np.where(nb[src] == nb[dst], nb[src], -1)
+    # Each tied pair once, whatever the direction and the relations.
+    p, q = np.minimum(src, dst), np.maximum(src, dst)
+    _, first = np.unique(p * max(table.n, 1) + q, return_index=True)
+    p, q = p[first], q[first]
+    pair_group = edge_group[first]
+    k = len(groups) + 1  # the last code is the whole map
 
+    def per_group(codes: np.ndarray, values: np.ndarray | None = None) -> np.ndarray:
+        """Sums per neighbourhood (codes >= 0), and the whole map's in the last place."""
+        inside = codes >= 0
+        w = None if values is None else values[inside]
+        out = np.bincount(codes[inside], weights=w, minlength=k).astype(float)
+        out[-1] = float(len(codes) if values is None else values.sum())
+        return out
+
+    known = ~np.isnan(trust)
+    trust_sum = per_group(edge_group[known], trust[known])
+    trust_n = per_group(edge_group[known])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_trust = np.where(trust_n > 0, trust_sum / np.maximum(trust_n, 1), np.nan)
+    hour_sum = per_group(edge_group[meets], np.nan_to_num(hours[meets], nan=0.0))
+
+    def ei(codes: np.ndarray) -> np.ndarray:
+        both = (codes[p] >= 0) & (codes[q] >= 0)
+        external = per_group(pair_group[both], (codes[p] != codes[q])[both].astype(float))
+        counted = per_group(pair_group[both])
+        internal = counted - external
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(counted > 0, (external - internal) / np.maximum(counted, 1), np.nan)
+
+    ei_org, ei_role = ei(org), ei(role)
     rows: dict[str, dict[str, float]] = {}
     for group in stats.index:
-        if group == TOTAL:
-            inside_e = pd.Series(True, index=edges.index)
-            inside_p = pd.Series(True, index=pairs.index)
-        else:
-            inside_e = (edges["nb_u"] == group) & (edges["nb_v"] == group)
-            inside_p = (pairs["nb_u"] == group) & (pairs["nb_v"] == group)
-        e, p = edges[inside_e], pairs[inside_p]
-        meets = e.loc[e["relation"] == "meets", "hours"]
+        c = k - 1 if group == TOTAL else code_of[group]
         rows[str(group)] = {
             "nodes": _float(stats.at[group, "nodes"]),
             "ties": _float(stats.at[group, "ties"]),
             "density": _float(stats.at[group, "density"]),
-            "mean_trust": float(e["trust"].mean()) if e["trust"].notna().any() else float("nan"),
-            "ei_organisations": _ei(p, "org_u", "org_v"),
-            "ei_roles": _ei(p, "role_u", "role_v"),
+            "mean_trust": float(mean_trust[c]),
+            "ei_organisations": float(ei_org[c]),
+            "ei_roles": float(ei_role[c]),
             "components": _float(stats.at[group, "components"]),
             "isolates": _float(stats.at[group, "isolates"]),
-            "meeting_hours": float(meets.sum()),
+            "meeting_hours": float(hour_sum[c]),
         }
     frame = pd.DataFrame.from_dict(rows, orient="index")[list(SCORES)]
     frame.index.name = "group"
     return frame
+
+
+def _codes(values: list[Any]) -> np.ndarray:
+    """An integer code per value, equal values equal codes; -1 for a missing value."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    codes, _ = pd.factorize(out, use_na_sentinel=True)
+    return np.asarray(codes, dtype=np.int64)
+
+
+def _numbers(values: list[Any]) -> np.ndarray:
+    """The values as floats; anything that is not a number becomes NaN (as ``pd.to_numeric``)."""
+    series = pd.Series(values, dtype=object)
+    return np.asarray(pd.to_numeric(series, errors="coerce"), dtype=float)
 
 
 def timeline(series: MapSeries | Iterable[tuple[Any, nx.MultiDiGraph]]) -> pd.DataFrame:

@@ -61,6 +61,15 @@ def _offer_points(ix: GapIndex) -> dict[Hashable, tuple[float, float]]:
 
 
 def coverage_cells(ix: GapIndex, opts: Options) -> list[Cell]:
+    """Every (neighbourhood, theme) cell, computed once per map, day and distance limit."""
+    key = ("coverage_cells", opts.max_distance_km)
+    found = ix.memo.get(key)
+    if found is None:
+        found = ix.memo[key] = _coverage_cells(ix, opts)
+    return list(found)
+
+
+def _coverage_cells(ix: GapIndex, opts: Options) -> list[Cell]:
     cells = need_cells(ix)
     points = _offer_points(ix) if opts.max_distance_km is not None else {}
     out = []

@@ -2,9 +2,11 @@
 
 The analyses do not walk the :class:`networkx.MultiDiGraph` themselves: they
 read its compiled index (:class:`~sociale_kaart.index.compiled.MapIndex`,
-from :func:`~sociale_kaart.index.compiled.get_index`). It has three facets,
+from :func:`~sociale_kaart.index.compiled.get_index`). It has four facets,
 each built lazily on first use and then shared by every analysis of the map:
 
+- ``edges`` (:mod:`~sociale_kaart.index.edges`): every edge once, as arrays
+  and lists; the tie views, the network scores and the diff start from it.
 - ``ties`` (:mod:`~sociale_kaart.index.ties`): the ties as arrays, with their
   sparse matrix and igraph graph, one per set of options; the network
   measures read these.

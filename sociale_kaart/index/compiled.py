@@ -4,6 +4,10 @@ Every analysis reads the map through a :class:`MapIndex`, got with
 :func:`get_index`. The index holds *facets*, each built lazily the first time
 something asks for it and then reused:
 
+``edges``
+    Every edge once, as an :class:`~sociale_kaart.index.edges.EdgeTable`:
+    positions, keys, relations and attribute dicts. The other facets and the
+    diff of two maps start from it, so the edges are walked once per map.
 ``ties``
     The map's ties as arrays (:class:`~sociale_kaart.index.ties.TieView`, with
     its sparse matrix and igraph graph), one per set of options (relations,
@@ -35,6 +39,7 @@ import networkx as nx
 from sociale_kaart.core.checks import MAP_CHECKED
 
 if TYPE_CHECKING:
+    from sociale_kaart.index.edges import EdgeTable
     from sociale_kaart.index.lookups import GapIndex
     from sociale_kaart.index.moves import Index
     from sociale_kaart.index.ties import TieView
@@ -145,6 +150,7 @@ class MapIndex:
         self._nodes = len(G)
         self.cached = cached
         self.builds: Counter[str] = Counter()
+        self._edges: EdgeTable | None = None
         self._ties: dict[_TieKey, TieView] = {}
         self._moves: Index | None = None
         self._lookups: GapIndex | None = None
@@ -180,6 +186,15 @@ class MapIndex:
 
     # --------------------------------------------------------------- facets
 
+    def edges(self) -> EdgeTable:
+        """Every edge once, as arrays and lists (:class:`~sociale_kaart.index.edges.EdgeTable`)."""
+        if self._edges is None:
+            from sociale_kaart.index.edges import make_edge_table
+
+            self._edges = make_edge_table(self.graph)
+            self.builds["edges"] += 1
+        return self._edges
+
     def ties(
         self,
         *,
@@ -198,7 +213,7 @@ class MapIndex:
         key: _TieKey = (chosen, weight, bool(directed), sym)
         view = self._ties.get(key)
         if view is None:
-            view = make_view(self.graph, chosen, weight, bool(directed), frozenset(sym))
+            view = make_view(self.edges(), chosen, weight, bool(directed), frozenset(sym))
             self._ties[key] = view
             self.builds[_ties_name(key)] += 1
         return view
@@ -235,6 +250,7 @@ def _forgotten() -> MapIndex:
     index._nodes = -1
     index.cached = False
     index.builds = Counter()
+    index._edges = None
     index._ties = {}
     index._moves = None
     index._lookups = None

@@ -258,6 +258,10 @@ class GapIndex:
             setattr(self, name, dict(getattr(self, name)))
         self._sig: dict[Hashable, Sig] = {}
         self._eligible: dict[tuple[tuple[Any, ...], Key], bool] = {}
+        #: Results the detectors derive from this index on its day, kept so that
+        #: find_gaps and coverage on the same map and day compute them once
+        #: (read only; cleared with the index).
+        self.memo: dict[Hashable, Any] = {}
         self._reads: dict[Key, tuple[tuple[int, str], ...]] = {}
         self._free: dict[Hashable, frozenset[str]] = {}
         self._restricted: dict[Hashable, list[tuple[Hashable, frozenset[str]]]] = {}
@@ -293,6 +297,7 @@ class GapIndex:
         other = copy.copy(self)
         other.today = today
         other._eligible = {}
+        other.memo = {}
         return other
 
     def _split_aware(self, person: Hashable) -> tuple[frozenset[str], list[Any]]:

@@ -23,6 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from sociale_kaart.core.vocabulary import RELATIONS
+from sociale_kaart.index.edges import EdgeTable, make_edge_table
 
 if TYPE_CHECKING:
     import igraph
@@ -158,6 +159,27 @@ def _weight_value(value: Any, weight: str, u: Hashable, v: Hashable, key: Hashab
     return number
 
 
+def _weights(table: EdgeTable, kept: list[int], weight: str) -> np.ndarray:
+    """The ``weight`` values of the edges at ``kept``; missing ones count as 1.
+
+    Raises the error of :func:`_weight_value` for the first edge whose value is
+    not a positive number.
+    """
+    values = [table.data[i].get(weight) for i in kept]
+    if all(type(x) is float or type(x) is int for x in values):
+        arr = np.asarray(values, dtype=float)
+        if bool(np.isfinite(arr).all() and (arr > 0).all()):
+            return arr
+    nodes = table.nodes
+    return np.asarray(
+        [
+            _weight_value(x, weight, nodes[table.src[i]], nodes[table.dst[i]], table.relations[i])
+            for x, i in zip(values, kept, strict=True)
+        ],
+        dtype=float,
+    )
+
+
 def tie_view(
     G: nx.Graph,
     *,
@@ -209,54 +231,38 @@ def tie_view(
 
 
 def make_view(
-    G: nx.Graph,
+    G: nx.Graph | EdgeTable,
     relations: tuple[str, ...] | None,
     weight: str | None,
     directed: bool,
     symmetric: frozenset[str],
 ) -> TieView:
-    """Build the view of ``G`` for checked options (uncached; see :func:`tie_view`)."""
-    nodes = list(G)
+    """Build the view for checked options (uncached; see :func:`tie_view`).
+
+    ``G`` is a graph or its :class:`~sociale_kaart.index.edges.EdgeTable`
+    (the compiled index passes its own, so the edges are walked once per map).
+    """
+    table = G if isinstance(G, EdgeTable) else make_edge_table(G)
+    nodes = table.nodes
     n = len(nodes)
-    index = {v: i for i, v in enumerate(nodes)}
     keep = None if relations is None else frozenset(relations)
-    multi = G.is_multigraph()
-    src: list[int] = []
-    dst: list[int] = []
-    wts: list[float] = []
-    adj = G.adj
-    if keep is None and weight is None and not (directed and symmetric):
-        # Fast path: every pair of adjacent nodes, whatever the relation.
-        src = [index[u] for u, nbrs in adj.items() for v in nbrs if v != u]
-        dst = [index[v] for u, nbrs in adj.items() for v in nbrs if v != u]
-        wts = [1.0] * len(src)
-        adj = {}
-    for u, nbrs in adj.items():
-        iu = index[u]
-        for v, data in nbrs.items():
-            if u == v:
-                continue
-            iv = index[v]
-            items = data.items() if multi else [(data.get("relation"), data)]
-            for rel_key, attrs in items:
-                relation = attrs.get("relation", rel_key)
-                if keep is not None and relation not in keep:
-                    continue
-                w = (
-                    1.0
-                    if weight is None
-                    else _weight_value(attrs.get(weight), weight, u, v, relation)
-                )
-                src.append(iu)
-                dst.append(iv)
-                wts.append(w)
-                if directed and relation in symmetric:
-                    src.append(iv)
-                    dst.append(iu)
-                    wts.append(w)
-    s = np.asarray(src, dtype=np.int64)
-    d = np.asarray(dst, dtype=np.int64)
-    w_arr = np.asarray(wts, dtype=float)
+    mask = table.src != table.dst  # no self-loops
+    if keep is not None:
+        mask &= table.relation_mask(keep)
+    s, d = table.src[mask], table.dst[mask]
+    if weight is None:
+        w_arr = np.ones(len(s))
+    else:
+        kept = np.flatnonzero(mask).tolist()
+        w_arr = _weights(table, kept, weight)
+    if directed and not table.directed:
+        # Each edge of an undirected graph runs both ways.
+        s, d, w_arr = np.concatenate([s, d]), np.concatenate([d, s]), np.concatenate([w_arr, w_arr])
+    elif directed and symmetric:
+        back = mask & table.relation_mask(frozenset(symmetric))
+        both = back[mask]
+        s, d = np.concatenate([s, d[both]]), np.concatenate([d, s[both]])
+        w_arr = np.concatenate([w_arr, w_arr[both]])
     if not directed:
         s, d = np.minimum(s, d), np.maximum(s, d)
     codes = s * max(n, 1) + d

@@ -131,6 +131,7 @@ def test_one_report_builds_each_facet_once(tmp_path: Path) -> None:
     builds = get_index(G).builds
     assert dict(builds) == {
         "lookups": 1,  # coverage, find_gaps and meeting_audit share it
+        "edges": 1,  # one walk over the edges for every tie view
         "moves": 1,  # every example referral searches the same moves
         "ties(relations=all, weight=None, undirected)": 1,  # centrality, the map
         "ties(relations=all, weight=None, directed, symmetric=knows+meets+partners)": 1,
@@ -146,6 +147,7 @@ def test_one_report_builds_each_facet_once(tmp_path: Path) -> None:
     sk.report(H, tmp_path / "public.html", today=DAY, audience="public")
     assert dict(get_index(H).builds) == {
         "lookups": 1,
+        "edges": 1,
         "ties(relations=knows, weight=None, directed, symmetric=knows+meets+partners)": 1,
     }
 
@@ -169,7 +171,8 @@ def test_facets_are_built_lazily_and_once() -> None:
     sk.centrality(G, measures="degree", relations="knows")
     sk.centrality(G, measures="degree", relations=["knows"])
     assert index.builds["ties(relations=knows, weight=None, undirected)"] == 1
-    assert index.builds.total() == 4
+    assert index.builds["edges"] == 1  # both tie views start from one walk over the edges
+    assert index.builds.total() == 5
     assert get_index(G) is index
 
 
