@@ -139,7 +139,7 @@ class MapIndex:
     >>> index.ties() is get_index(G).ties()  # built once, then reused
     True
     >>> dict(index.builds)
-    {'ties(relations=all, weight=None, undirected)': 1}
+    {'edges': 1, 'ties(relations=all, weight=None, undirected)': 1}
     """
 
     def __init__(
