@@ -12,7 +12,7 @@ second, and a map used to pay it once per view (issue 12, scale).
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -61,7 +61,6 @@ class EdgeTable:
     relations: np.ndarray
     data: list[dict[str, Any]]
     directed: bool
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def n(self) -> int:
@@ -72,16 +71,6 @@ class EdgeTable:
     def m(self) -> int:
         """The number of edges."""
         return len(self.src)
-
-    def index(self) -> dict[Hashable, int]:
-        """Node id -> position (a new dict; the table's own is kept private)."""
-        return dict(self._positions())
-
-    def _positions(self) -> dict[Hashable, int]:
-        if "index" not in self._cache:
-            self._cache["index"] = {v: i for i, v in enumerate(self.nodes)}
-        positions: dict[Hashable, int] = self._cache["index"]
-        return positions
 
     def relation_mask(self, relations: frozenset[str] | None) -> np.ndarray:
         """Which edges have one of ``relations`` (every edge when ``None``)."""
@@ -135,7 +124,7 @@ def make_edge_table(G: nx.Graph) -> EdgeTable:
             data.append(d)
     rel = np.empty(len(relations), dtype=object)
     rel[:] = relations
-    table = EdgeTable(
+    return EdgeTable(
         nodes=nodes,
         src=np.asarray(src, dtype=np.int64),
         dst=np.asarray(dst, dtype=np.int64),
@@ -144,5 +133,3 @@ def make_edge_table(G: nx.Graph) -> EdgeTable:
         data=data,
         directed=G.is_directed(),
     )
-    table._cache["index"] = index
-    return table

@@ -23,7 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from sociale_kaart.core.vocabulary import RELATIONS
-from sociale_kaart.index.edges import EdgeTable, make_edge_table
+from sociale_kaart.index.edges import EdgeTable
 
 if TYPE_CHECKING:
     import igraph
@@ -231,18 +231,17 @@ def tie_view(
 
 
 def make_view(
-    G: nx.Graph | EdgeTable,
+    table: EdgeTable,
     relations: tuple[str, ...] | None,
     weight: str | None,
     directed: bool,
     symmetric: frozenset[str],
 ) -> TieView:
-    """Build the view for checked options (uncached; see :func:`tie_view`).
+    """Build the view for checked options from a map's edge table (uncached; see :func:`tie_view`).
 
-    ``G`` is a graph or its :class:`~sociale_kaart.index.edges.EdgeTable`
-    (the compiled index passes its own, so the edges are walked once per map).
+    The compiled index passes its own :class:`~sociale_kaart.index.edges.EdgeTable`,
+    so the edges are walked once per map.
     """
-    table = G if isinstance(G, EdgeTable) else make_edge_table(G)
     nodes = table.nodes
     n = len(nodes)
     keep = None if relations is None else frozenset(relations)
@@ -259,7 +258,7 @@ def make_view(
         # Each edge of an undirected graph runs both ways.
         s, d, w_arr = np.concatenate([s, d]), np.concatenate([d, s]), np.concatenate([w_arr, w_arr])
     elif directed and symmetric:
-        back = mask & table.relation_mask(frozenset(symmetric))
+        back = mask & table.relation_mask(symmetric)
         both = back[mask]
         s, d = np.concatenate([s, d[both]]), np.concatenate([d, s[both]])
         w_arr = np.concatenate([w_arr, w_arr[both]])
