@@ -92,11 +92,13 @@ def _cell(
     offers = ix.offers_for(theme, nb)
     demand = sum(need_weight(ix.needs(r).get(theme)) for r in residents)
     if residents:
-        sigs = list(dict.fromkeys(ix.signature(r) for r in residents))
-        eligible = [
-            o for o in offers if ix.key[o] is None or any(ix.eligible_sig(s, o) for s in sigs)
-        ]
+        # One look-up per offer: the residents of a cell share its neighbourhood,
+        # so an offer's area rule holds for all of them or (residents with no
+        # neighbourhood) counts as open; its other rules are read from the mask.
+        positions = np.fromiter((ix.position[r] for r in residents), dtype=np.int64)
+        eligible = [o for o in offers if _open_to_one(ix, o, positions)]
     else:
+        positions = np.zeros(0, dtype=np.int64)
         eligible = list(offers)
     room = ix.room
     full = [o for o in eligible if o not in room]
@@ -117,7 +119,11 @@ def _cell(
     supply = [o for o in eligible if o not in excluded]
     unserved = 0
     if residents and not any(ix.key[o] is None for o in supply):
-        unserved = sum(1 for r in residents if not any(ix.eligible(r, o) for o in supply))
+        served = np.zeros(len(residents), dtype=bool)
+        for key in {ix.key[o] for o in supply}:
+            if key is not None:
+                served |= ix.mask(key)[0][positions]
+        unserved = int(len(residents) - served.sum())
     reason: str | None = None
     if residents:
         open_level = [o for o in eligible if o not in ix.specialised]
@@ -132,6 +138,12 @@ def _cell(
         elif excluded.issuperset(open_level):
             reason = "far"
     return Cell(nb, theme, residents, demand, offers, eligible, supply, full, far, unserved, reason)
+
+
+def _open_to_one(ix: GapIndex, offer: Hashable, positions: np.ndarray) -> bool:
+    """Whether an offer of the cell is open to one of its residents (by position)."""
+    key = ix.key[offer]
+    return key is None or bool(ix.mask(key)[0][positions].any())
 
 
 def _centre(ix: GapIndex, residents: list[Hashable]) -> tuple[float, float] | None:

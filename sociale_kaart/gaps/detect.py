@@ -79,8 +79,9 @@ class _Demand:
                     members = self.cells.get((nb, theme), ())
                     if key is None:
                         cached = len(members)
-                    else:
-                        cached = sum(1 for r in members if ix.eligible(r, offer))
+                    else:  # the cell's residents share its neighbourhood: the area rule holds
+                        positions = [ix.position[r] for r in members]
+                        cached = int(ix.mask(key)[0][positions].sum())
                     self._cache[cell_key] = cached
                 total += cached
         return total

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import operator
 import weakref
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from sociale_kaart.core.eligibility import BLOCKING_RULES, RULE_FIELDS, evaluate
 from sociale_kaart.core.vocabulary import OFFER_KINDS
@@ -258,6 +260,20 @@ class GapIndex:
             setattr(self, name, dict(getattr(self, name)))
         self._sig: dict[Hashable, Sig] = {}
         self._eligible: dict[tuple[tuple[Any, ...], Key], bool] = {}
+        #: Each offer's area rule and restriction key, in one look-up.
+        self._rule: dict[Hashable, tuple[frozenset[str] | None, Key | None]] = {
+            o: (frozenset(self.attrs[o].get("serves") or ()) or None, self.key[o])
+            for o in self.offers
+        }
+        #: A resident's position in :meth:`residents`, for the eligibility masks.
+        self.position: dict[Hashable, int] = {r: i for i, r in enumerate(self.residents())}
+        # Per restriction key, whether each resident (by position) may use an offer
+        # with that key, ages judged on ``today`` (built on first use, per day).
+        self._masks: dict[Key, tuple[np.ndarray, bytes]] = {}
+        # Per tuple of signature positions: each resident's projection code, and
+        # the distinct projections (day-independent, shared between days).
+        self.memo_signatures: list[Sig] | None = None
+        self._projections: dict[tuple[int, ...], tuple[np.ndarray, list[tuple[Any, ...]]]] = {}
         #: Results the detectors derive from this index on its day, kept so that
         #: find_gaps and coverage on the same map and day compute them once
         #: (read only; cleared with the index).
@@ -297,6 +313,7 @@ class GapIndex:
         other = copy.copy(self)
         other.today = today
         other._eligible = {}
+        other._masks = {}
         other.memo = {}
         return other
 
@@ -339,11 +356,29 @@ class GapIndex:
             sig = self._sig[resident] = signature(self.attrs[resident])
         return sig
 
+    def _resident_signatures(self) -> list[Sig]:
+        """Every resident's signature, in the order of :meth:`residents` (made once)."""
+        found = self.memo_signatures
+        if found is None:
+            signature_of = self.signature
+            found = self.memo_signatures = [signature_of(r) for r in self.residents()]
+        return found
+
     def eligible(self, resident: Hashable, offer: Hashable) -> bool:
         """Whether the rules do not say ``"no"`` (``"yes"`` or ``"unknown"``)."""
         if offer in self.open_all:
             return True
-        return self.eligible_sig(self.signature(resident), offer)
+        serves, key = self._rule[offer]
+        if serves is not None:
+            nb = self.attrs[resident].get("neighbourhood")
+            if nb is not None and nb not in serves:
+                return False
+        if key is None:
+            return True
+        position = self.position.get(resident)
+        if position is None:  # not a resident: judge the record itself
+            return self._eligible_projection(self.signature(resident), key)
+        return bool(self.mask(key)[1][position])
 
     def eligible_sig(self, sig: Sig, offer: Hashable) -> bool:
         """Like :meth:`eligible`, for a resident signature (area included)."""
@@ -352,16 +387,24 @@ class GapIndex:
         key = self.key[offer]
         if key is None:
             return True
-        # Only the resident fields this offer's rules read go into the cache key:
-        # an age limit reads the birth year, a language list the languages, a
-        # status rule the statuses. So residents share cached answers widely.
+        return self._eligible_projection(sig, key)
+
+    def _eligible_projection(self, sig: Sig, key: Key) -> bool:
         # Only the resident fields of the rules this offer sets go into the cache
         # key (an age limit reads the birth year, a language list the languages),
         # so residents share cached answers widely.
+        reads = self._reads_of(key)
+        return self._answer(tuple(sig[i] for i, _ in reads), key, reads)
+
+    def _reads_of(self, key: Key) -> tuple[tuple[int, str], ...]:
         reads = self._reads.get(key)
         if reads is None:
             reads = self._reads[key] = _resident_fields_read(key)
-        projection = tuple(sig[i] for i, _ in reads)
+        return reads
+
+    def _answer(
+        self, projection: tuple[Any, ...], key: Key, reads: tuple[tuple[int, str], ...]
+    ) -> bool:
         cached = self._eligible.get((projection, key))
         if cached is None:
             resident = {
@@ -371,6 +414,42 @@ class GapIndex:
             outcome, _, _ = evaluate(resident, _offer_from_key(key), today=self.today)
             cached = self._eligible[(projection, key)] = outcome != "no"
         return cached
+
+    def mask(self, key: Key) -> tuple[np.ndarray, bytes]:
+        """Which residents (by :attr:`position`) the rules of ``key`` leave eligible.
+
+        The area rule is not part of it (see :meth:`serves`). Built once per
+        key and day, from one answer per distinct projection of the residents'
+        signatures onto the fields the key's rules read: the same answers as
+        :meth:`eligible_sig`. Returned as a boolean array (for groups) and as
+        bytes (for one resident at a time).
+        """
+        found = self._masks.get(key)
+        if found is None:
+            reads = self._reads_of(key)
+            slots = tuple(i for i, _ in reads)
+            projected = self._projections.get(slots)
+            if projected is None:
+                codes: dict[Any, int] = {}
+                values: Iterable[Any]
+                if slots:
+                    take = operator.itemgetter(*slots)  # a value for one slot, else a tuple
+                    values = map(take, self._resident_signatures())
+                else:
+                    values = iter([()] * len(self.position))
+                add = codes.setdefault
+                per_resident = [add(value, len(codes)) for value in values]
+                if len(slots) == 1:
+                    codes = {(value,): code for value, code in codes.items()}
+                projected = self._projections[slots] = (
+                    np.array(per_resident, dtype=np.int64),
+                    list(codes),
+                )
+            code_of, distinct = projected
+            answers = np.array([self._answer(p, key, reads) for p in distinct], dtype=bool)
+            allowed = answers[code_of] if len(code_of) else np.zeros(0, dtype=bool)
+            found = self._masks[key] = (allowed, allowed.tobytes())
+        return found
 
     def serves(self, offer: Hashable, neighbourhood: str | None) -> bool:
         """Whether the offer is open to the neighbourhood (unknown counts as open)."""
@@ -429,7 +508,6 @@ class GapIndex:
         found: dict[str, Hashable] = {}
         if not wanted:
             return found
-        sig = self.signature(resident)
         people = self.people
         free_of, rest_of = self._free, self._restricted
         frontier = [resident]
@@ -452,7 +530,7 @@ class GapIndex:
                         break
                     if offer_themes.isdisjoint(wanted):
                         continue
-                    if self.eligible_sig(sig, offer):
+                    if self.eligible(resident, offer):
                         hit = wanted & offer_themes
                         for theme in hit:
                             found[theme] = offer if which else person
