@@ -1,0 +1,89 @@
+"""``diff(workers=2)``: the second map analysed in a forked process, same answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import random
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import sociale_kaart as sk
+
+diff_module = importlib.import_module("sociale_kaart.change.diff")
+TODAY = dt.date(2026, 11, 21)
+
+
+def _changed(G: nx.MultiDiGraph, seed: int = 2) -> nx.MultiDiGraph:
+    """A copy with some ties removed and some trust changed."""
+    rng = random.Random(seed)
+    H = G.copy()
+    edges = sorted(
+        (e for e in H.edges(keys=True, data=True) if not e[3].get("implied")),
+        key=lambda e: (str(e[0]), str(e[1]), str(e[2])),
+    )
+    for u, v, k, attrs in rng.sample(edges, len(edges) // 10):
+        if rng.random() < 0.5:
+            H.remove_edge(u, v, key=k)
+        else:
+            attrs["trust"] = 1 + (attrs.get("trust") or 1) % 4
+    return H
+
+
+def _assert_same(a: sk.Diff, b: sk.Diff) -> None:
+    for name, table in a.tables().items():
+        pd.testing.assert_frame_equal(table, b.tables()[name], obj=name)
+    assert (a.before, a.after) == (b.before, b.after)
+
+
+def test_two_workers_give_the_same_diff_on_the_history_sample() -> None:
+    H = sk.load_sample("rivierwijk_history")
+    A, B = sk.snapshot(H, on="2026-11-01"), sk.snapshot(H, on="2026-11-11")
+    one = sk.diff(A, B, language="nl")
+    two = sk.diff(A, B, language="nl", workers=2)
+    _assert_same(one, two)
+    assert not two.gaps.empty and not two.ties.empty
+
+
+def test_two_workers_give_the_same_diff_on_a_sampled_map() -> None:
+    G = sk.datasets.synthetic(6_000, seed=4)  # above EXACT_LIMIT: sampled betweenness
+    B = _changed(G)
+    one = sk.diff(G, B, today=TODAY)
+    sk.clear_cache()
+    two = sk.diff(G, B, today=TODAY, workers=2)
+    _assert_same(one, two)
+    assert len(two.measures) > 100
+
+
+def test_an_error_in_the_child_is_raised_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    G = sk.load_sample()
+    B = _changed(G)
+    side = diff_module._side
+
+    def failing(H: nx.MultiDiGraph, *args: Any) -> Any:
+        if H is B:
+            raise ValueError("the second map is broken in a planned way")
+        return side(H, *args)
+
+    monkeypatch.setattr(diff_module, "_side", failing)
+    with pytest.raises(ValueError, match="planned way"):
+        sk.diff(G, B, workers=2)
+
+
+def test_warnings_of_the_child_reach_the_caller() -> None:
+    G = sk.load_sample()
+    directory = G.subgraph([n for n, k in G.nodes(data="kind") if k != "resident"]).copy()
+    with pytest.warns(UserWarning, match="no residents") as caught:
+        sk.diff(directory, directory, workers=2)
+    # One from each map: this process's and the child's.
+    assert sum("no residents" in str(w.message) for w in caught) >= 2
+
+
+@pytest.mark.parametrize("workers", [0, 3, True, 1.5, "2"])
+def test_workers_is_one_or_two(workers: Any) -> None:
+    G = sk.load_sample()
+    with pytest.raises(ValueError, match="workers must be 1 or 2"):
+        sk.diff(G, G, workers=workers)
