@@ -264,8 +264,18 @@ def structural_holes(
 
     Without weights :math:`E_i = n_i - 2 t_i / n_i`, with :math:`n_i`
     contacts and :math:`t_i` ties among them (Borgatti 1997). These are
-    networkx's ``constraint`` and ``effective_size``, computed with sparse
-    matrix products over the ties.
+    networkx's ``constraint`` and ``effective_size``. The indirect terms
+    (:math:`q` tied to both :math:`i` and :math:`j`) are sums over the
+    triangles of the ties, so they are gathered in one numpy pass over the
+    triangles, listed with each tie pointing to its end of higher degree
+    (Chiba and Nishizeki 1985): the work grows with the pairs of such ties,
+    not with all two-paths.
+
+    igraph's ``Graph.constraint`` gives the same constraint on the same
+    ties (the test suite compares them). On a map's own edges it would not:
+    it adds up parallel edges (several relations between two nodes) and
+    counts a tie recorded both ways twice, where this function keeps one
+    tie per pair, the strongest.
 
     References
     ----------
@@ -274,6 +284,9 @@ def structural_holes(
       https://doi.org/10.4159/9780674029095
     - Borgatti, S. P. (1997). Structural holes: unpacking Burt's
       redundancy measures. *Connections*, 20(1), 35-38.
+    - Chiba, N., & Nishizeki, T. (1985). Arboricity and subgraph listing
+      algorithms. *SIAM Journal on Computing*, 14(1), 210-223.
+      https://doi.org/10.1137/0214017
 
     Examples
     --------
@@ -307,11 +320,11 @@ def _triangles(n: int, src: np.ndarray, dst: np.ndarray) -> Iterator[tuple[np.nd
 
     Yields arrays ``(x, y, z, a, b, c)``: the three nodes of each triangle and
     the positions of its ties ``a = {x, y}``, ``b = {x, z}`` and ``c = {y, z}``,
-    once per triangle. Each tie is
-    oriented from the end of lower degree to the end of higher degree (ties
-    broken by position), so a node has at most ``sqrt(2m)`` ties out and the
-    work is the number of pairs of out-ties (Chiba and Nishizeki 1985), not
-    the number of two-paths.
+    once per triangle. Each tie points from its end of lower degree to its
+    end of higher degree (equal degrees: by position), so a node has at most
+    ``sqrt(2m)`` ties out, and the work is the number of pairs of ties out of
+    one node (Chiba and Nishizeki 1985), not the number of two-paths. The
+    pairs are made in chunks of about ``_PAIRS_PER_CHUNK``.
     """
     m = len(src)
     if m == 0:
@@ -320,7 +333,7 @@ def _triangles(n: int, src: np.ndarray, dst: np.ndarray) -> Iterator[tuple[np.nd
     up = (degree[src] < degree[dst]) | ((degree[src] == degree[dst]) & (src < dst))
     low = np.where(up, src, dst)
     high = np.where(up, dst, src)
-    order = np.lexsort((high, low))  # out-ties of each node, together
+    order = np.argsort(low * n + high)  # out-ties of each node together, by their other end
     low, high = low[order], high[order]
     starts = np.searchsorted(low, np.arange(n + 1))
     later = starts[low + 1] - np.arange(m) - 1  # out-ties of the same node after this one
@@ -337,8 +350,7 @@ def _triangles(n: int, src: np.ndarray, dst: np.ndarray) -> Iterator[tuple[np.nd
             continue
         offset = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
         second = first + 1 + offset
-        y, z = high[first], high[second]
-        pair = np.minimum(y, z) * n + np.maximum(y, z)
+        pair = high[first] * n + high[second]  # high[first] < high[second]: sorted above
         pos = np.minimum(np.searchsorted(codes, pair), m - 1)
         closed = codes[pos] == pair
         first, second = first[closed], second[closed]

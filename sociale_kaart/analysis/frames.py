@@ -40,10 +40,15 @@ def node_frame(G: nx.Graph, nodes: Sequence[Hashable] | None = None) -> pd.DataF
     # straight in the node dict (a filtered one for subgraph views) is several
     # times cheaper at city scale (issue 16).
     node_data: Mapping[Hashable, dict[str, Any]] = G._node
-    attrs = [node_data[v] for v in nodes]
-    kinds = [a.get("kind") for a in attrs]
-    names = [table_name(a) for a in attrs]
-    nbs = [_neighbourhood(a) for a in attrs]
+    kinds: list[Any] = []
+    names: list[Any] = []
+    nbs: list[str | None] = []
+    add_kind, add_name, add_nb = kinds.append, names.append, nbs.append
+    for v in nodes:
+        attrs = node_data[v]
+        add_kind(attrs.get("kind"))
+        add_name(table_name(attrs))
+        add_nb(_neighbourhood(attrs))
     index = pd.Index(nodes, name="id", dtype=object)
     return pd.DataFrame(
         {
