@@ -328,7 +328,7 @@ def test_structural_holes_in_chunks(monkeypatch):
     module = importlib.import_module("sociale_kaart.analysis.brokerage")
     G = sk.load_sample()
     whole = sk.structural_holes(G)
-    monkeypatch.setattr(module, "_ROWS_PER_CHUNK", 7)
+    monkeypatch.setattr(module, "_PAIRS_PER_CHUNK", 7)
     pd.testing.assert_frame_equal(sk.structural_holes(G), whole)
 
 
