@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import gc
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any
 import networkx as nx
 from pydantic import ValidationError
 
+from sociale_kaart.core.columnar import check_records
 from sociale_kaart.core.dates import date_fields, day_first_dates
 from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.records import COLUMN_ALIASES, KINDS, MODELS, RELATION_RULES, Relation
@@ -70,6 +72,13 @@ _HINTS = {
     "date_type": _DATE_HINT,
     "string_type": "write text",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _Tie:
+    source: str
+    target: str
+    relation: str
 
 
 @dataclass
@@ -196,10 +205,34 @@ def _check_columns(table: Table, out: _Collector) -> bool:
     return ok
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def _no_day_first(values: list[Any]) -> bool:
+    """Whether none of a column's values can be a day-first date (all empty or ISO).
+
+    Such a column is left out of :func:`day_first_dates`, which would change nothing in it.
+    """
+    try:
+        distinct = set(values)
+    except TypeError:  # lists or dicts: let day_first_dates look
+        return False
+    for value in distinct:
+        if value is None or value == "":
+            continue
+        if type(value) is not str or _ISO_DATE.fullmatch(value) is None:
+            return False
+    return True
+
+
 def _read_day_first_dates(table: Table, out: _Collector) -> None:
     """Read ``d-m-yyyy`` dates (Dutch Excel) as ISO dates, and say so (issue 11)."""
     model = Relation if table.name == "relations" else MODELS[ENTITY_TABLES[table.name]]
-    columns = [c for c in date_fields(model) if c in table.columns]
+    columns = [
+        c
+        for c in date_fields(model)
+        if c in table.columns and not _no_day_first([row.values.get(c) for row in table.rows])
+    ]
     if not columns:
         return
     result = day_first_dates((row.values for row in table.rows), columns)
@@ -351,16 +384,17 @@ def _build_graph(
             continue
         model = MODELS[kind]
         context = {"themes": vocabulary, "list_sep": table.list_sep}
-        for row in table.rows:
-            try:
-                record = model.model_validate(row.values, context=context)
-            except ValidationError as error:
-                _pydantic_problems(table, row, error, out)
+        checked = check_records([row.values for row in table.rows], table.columns, model, context)
+        for row, record in zip(table.rows, checked, strict=True):
+            if isinstance(record, ValidationError):
+                _pydantic_problems(table, row, record, out)
                 raw_id = row.values.get("id")
                 if raw_id not in (None, ""):
                     failed.add(str(raw_id).strip())
                 continue
-            previous = nodes.get(record.id)
+            node_id = record.pop("id")
+            record["kind"] = kind
+            previous = nodes.get(node_id)
             if previous is not None:
                 _, _, ptable, prow = previous
                 where = prow.where or f"{ptable.label}, row {prow.line}"
@@ -368,19 +402,19 @@ def _build_graph(
                     table,
                     row,
                     "id",
-                    record.id,
-                    f"id {record.id!r} is already used ({where}): ids must be unique "
+                    node_id,
+                    f"id {node_id!r} is already used ({where}): ids must be unique "
                     "across all files; give one of them another id",
                 )
                 continue
-            nodes[record.id] = (kind, record, table, row)
+            nodes[node_id] = (kind, record, table, row)
 
     # 2. References from entity columns to other nodes.
     for kind, record, table, row in nodes.values():
         for (ref_kind, attribute), _ in IMPLIED.items():
             if ref_kind != kind:
                 continue
-            target = getattr(record, attribute)
+            target = record[attribute]
             if target is None:
                 continue
             wanted = _REFERENCE_KIND[attribute]
@@ -403,12 +437,14 @@ def _build_graph(
     if rel_table is not None and _check_columns(rel_table, out):
         context = {"themes": vocabulary, "list_sep": rel_table.list_sep}
         seen_rows: dict[tuple[str, str, str], Row] = {}
-        for row in rel_table.rows:
-            try:
-                rel = Relation.model_validate(row.values, context=context)
-            except ValidationError as error:
-                _pydantic_problems(rel_table, row, error, out)
+        checked = check_records(
+            [row.values for row in rel_table.rows], rel_table.columns, Relation, context
+        )
+        for row, attrs in zip(rel_table.rows, checked, strict=True):
+            if isinstance(attrs, ValidationError):
+                _pydantic_problems(rel_table, row, attrs, out)
                 continue
+            rel = _Tie(attrs.pop("source"), attrs.pop("target"), attrs["relation"])
             bad = False
             kinds = {}
             for end, node_id in (("source", rel.source), ("target", rel.target)):
@@ -457,7 +493,6 @@ def _build_graph(
                 )
                 continue
             seen_rows[key] = row
-            attrs = rel.attributes()
             attrs["implied"] = False
             edges[key] = attrs
 
@@ -483,25 +518,62 @@ def _build_graph(
     G.graph["themes"] = vocabulary
     if extra_graph:
         G.graph.update(extra_graph)
-    for kind in KINDS:
-        G.add_nodes_from(
-            (node_id, record.attributes())
+    _fill(
+        G,
+        (
+            (node_id, record)
+            for kind in KINDS
             for node_id, (k, record, _, _) in nodes.items()
             if k == kind
-        )
+        ),
+        (),
+    )
     for (kind, attribute), (relation, attr_is_source) in IMPLIED.items():
         for node_id, (k, record, _, _) in nodes.items():
             if k != kind:
                 continue
-            other = getattr(record, attribute)
+            other = record[attribute]
             if other is None:
                 continue
             u, v = (other, node_id) if attr_is_source else (node_id, other)
             if (u, v, relation) in edges:
                 continue  # given explicitly, with its own attributes
             edges[(u, v, relation)] = implied_edge_attributes(relation)
-    G.add_edges_from((u, v, rel, attrs) for (u, v, rel), attrs in edges.items())
+    _fill(G, (), edges.items())
     return G
+
+
+def _fill(
+    G: nx.MultiDiGraph,
+    nodes: Iterable[tuple[str, dict[str, Any]]],
+    edges: Iterable[tuple[tuple[str, str, str], dict[str, Any]]],
+) -> None:
+    """Put checked nodes and edges into a new graph, as add_nodes_from and add_edges_from do.
+
+    The attribute dicts are the builder's own, made for this graph, so they are
+    stored as they are rather than copied; keys are the relations. Every
+    endpoint is a node (checked before). tests/core/test_columnar.py compares
+    the result with networkx's own methods.
+    """
+    node_store, succ, pred = G._node, G._succ, G._pred
+    inner = G.adjlist_inner_dict_factory
+    for node_id, attrs in nodes:
+        if node_id in node_store:
+            node_store[node_id].update(attrs)
+            continue
+        node_store[node_id] = attrs
+        succ[node_id] = inner()
+        pred[node_id] = inner()
+    key_dict = G.edge_key_dict_factory
+    for (u, v, key), attrs in edges:
+        row = succ[u]
+        keys = row.get(v)
+        if keys is None:
+            keys = row[v] = pred[v][u] = key_dict()
+        if key in keys:
+            keys[key].update(attrs)
+        else:
+            keys[key] = attrs
 
 
 def implied_edge_attributes(relation: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io as _io
+import itertools
 import json
 import os
 import re
@@ -35,6 +36,7 @@ from sociale_kaart.core.builder import (
     Row,
     Table,
     build_graph,
+    gc_paused,
     table_columns,
 )
 from sociale_kaart.core.checks import require_map
@@ -113,10 +115,11 @@ def _read_csv_table(
         warnings.warn(f"{label}: {notice}", UserWarning, stacklevel=3)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    fast = _records_within_limits(text, delimiter, limits)
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[list[str]] = []
+    records: list[list[str]] = fast or []
     try:
-        for record in reader:
+        for record in () if fast is not None else reader:
             records.append(record)
             if len(records) > limits.max_rows + 1:
                 raise over(
@@ -126,6 +129,8 @@ def _read_csv_table(
                 raise over(
                     label, "columns", "max_columns", len(record), limits.max_columns, source=label
                 )
+            if not record or max(map(len, record)) <= limits.max_cell_chars:
+                continue  # the common case, checked in C
             for cell in record:
                 if len(cell) > limits.max_cell_chars:
                     raise over(
@@ -181,12 +186,16 @@ def _read_csv_table(
             ok = False
     if not ok:
         return None
-    # csv.reader does not report line numbers per record; count physical lines.
+    # csv.reader does not report line numbers per record; count physical lines
+    # (as physical_lines does, on the joined cells, which also tell a blank row).
     line = physical_lines(records[0])
+    rows = table.rows
+    width = len(header)
     for cells in records[1:]:
         start = line + 1
-        line += physical_lines(cells)
-        if not any(cell.strip() for cell in cells):
+        joined = "".join(cells)
+        line += 1 + joined.count("\n")
+        if not joined.strip():
             continue
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
             problems.append(
@@ -200,9 +209,30 @@ def _read_csv_table(
                 )
             )
             continue
-        cells = cells + [""] * (len(header) - len(cells))
-        table.rows.append(Row(dict(zip(header, cells, strict=False)), start))
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        rows.append(Row(dict(zip(header, cells, strict=False)), start))
     return table
+
+
+def _records_within_limits(text: str, delimiter: str, limits: Limits) -> list[list[str]] | None:
+    """Every record, read in C, if the text is valid CSV within the limits, else None.
+
+    On None the reader reads again record by record, to stop at the first
+    problem and name its line.
+    """
+    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        records = list(itertools.islice(reader, limits.max_rows + 2))
+    except csv.Error:
+        return None
+    if len(records) > limits.max_rows + 1 or not records:
+        return None
+    if max(map(len, records)) > limits.max_columns:
+        return None
+    if max(map(len, itertools.chain.from_iterable(records)), default=0) > limits.max_cell_chars:
+        return None
+    return records
 
 
 def read_csv(
@@ -307,7 +337,8 @@ def read_csv(
                 )
             )
             continue
-        table = _read_csv_table(file, table_name, problems, limits or DEFAULT_LIMITS)
+        with gc_paused():  # many small lists and dicts, no cycles
+            table = _read_csv_table(file, table_name, problems, limits or DEFAULT_LIMITS)
         if table is not None:
             tables[table_name] = table
     if not tables and not problems:

@@ -1,0 +1,508 @@
+"""Column-wise validation of record tables, with pydantic as the judge (issue 16).
+
+:func:`check_records` gives, for every input record, exactly what
+``model.model_validate(record, context=...)`` gives: the record's fields
+(``model_dump()``) or the :class:`pydantic.ValidationError`. It gets there
+column by column instead of record by record:
+
+1. Each column's distinct values are judged once. A value is either taken by
+   a *fast acceptance* (plain text, a plain decimal number within the field's
+   ``ge``/``le`` bounds, a plain id), derived from the field's definition in
+   :mod:`sociale_kaart.core.records`, or judged by the field's own pydantic
+   validator (``validate_assignment``, with the same context). A fast
+   acceptance never rejects: a value it is not sure of goes to pydantic.
+2. Rules that join fields (an end date before its start, ``min_age`` above
+   ``max_age``, consent on a tie other than volunteers) flag the records in
+   which they could fail.
+3. Records with a rejected value or a flag (*suspects*) are validated whole by
+   pydantic, so every problem message is pydantic's, word for word. The rest
+   are assembled from the columns, without per-record pydantic.
+
+:func:`pydantic_only` runs the old path (every record through pydantic), so
+tests can compare both on every input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as _dt
+import functools
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+import annotated_types
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from sociale_kaart.core.records import LIFECYCLE
+
+__all__ = ["ROW_RULES", "check_records", "pydantic_only", "using_pydantic_only"]
+
+_PYDANTIC_ONLY: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "sociale_kaart_pydantic_only", default=False
+)
+
+
+@contextlib.contextmanager
+def pydantic_only() -> Iterator[None]:
+    """Validate every record with pydantic alone, as before the columnar checks.
+
+    For tests and for comparing the two paths; the setting holds in the
+    ``with`` block only (in this thread or task).
+
+    Examples
+    --------
+    >>> with pydantic_only():
+    ...     using_pydantic_only()
+    True
+    >>> using_pydantic_only()
+    False
+    """
+    token = _PYDANTIC_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _PYDANTIC_ONLY.reset(token)
+
+
+def using_pydantic_only() -> bool:
+    """Whether :func:`pydantic_only` is in force here."""
+    return _PYDANTIC_ONLY.get()
+
+
+class _Unsure:
+    """The fast acceptance's answer when pydantic must judge the value."""
+
+    def __repr__(self) -> str:
+        return "UNSURE"
+
+
+UNSURE: Any = _Unsure()
+_BAD: Any = object()  # pydantic rejected the value: the record is a suspect
+_MISSING: Any = object()  # the record has no such key
+
+#: Numbers as write_csv and spreadsheets write them; anything else goes to pydantic.
+_PLAIN_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?", re.ASCII)
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,14})", re.ASCII)
+
+
+# ---------------------------------------------------------------- fast acceptances
+
+
+def _fast_text(value: Any) -> Any:
+    """``Text`` (``str | None`` after ``_empty_to_none``): strip, empty -> None."""
+    if type(value) is not str:
+        return UNSURE
+    text = value.strip()
+    if not text:
+        return None
+    if not text.isprintable():
+        return UNSURE  # control characters, NUL: pydantic decides
+    return text
+
+
+def _fast_id(value: Any) -> Any:
+    """``_id_text``: a printable id without the list separators, stripped."""
+    text = _fast_text(value)
+    if text is None or text is UNSURE or ";" in text or "|" in text:
+        return UNSURE
+    return text
+
+
+def _fast_endpoint(value: Any) -> Any:
+    """``_endpoint``: a printable id, stripped."""
+    text = _fast_text(value)
+    return UNSURE if text is None else text
+
+
+def _fast_number(kind: type, low: float | None, high: float | None) -> Callable[[Any], Any]:
+    pattern = _PLAIN_INT if kind is int else _PLAIN_FLOAT
+
+    def fast(value: Any) -> Any:
+        if type(value) is not str:
+            return UNSURE
+        text = value.strip()
+        if not text:
+            return None
+        if pattern.fullmatch(text) is None:
+            return UNSURE  # decimal commas, exponents, words: pydantic decides
+        number = kind(text)
+        if (low is not None and number < low) or (high is not None and number > high):
+            return UNSURE
+        return number
+
+    return fast
+
+
+#: Fast acceptances of fields whose before-validator is written in records.py,
+#: by the validator's name. Each accepts only what that validator accepts, and
+#: gives its result (tests/core/test_columnar.py checks them against pydantic).
+FAST_VALIDATORS: dict[str, Callable[[Any], Any]] = {
+    "_id_text": _fast_id,
+    "_endpoint": _fast_endpoint,
+}
+
+
+def _plain_before(field: FieldInfo) -> str | None:
+    """The name of the field's one ``BeforeValidator``, if it has exactly that."""
+    names = [type(m).__name__ for m in field.metadata]
+    if names != ["BeforeValidator"]:
+        return None
+    return str(field.metadata[0].func.__name__)
+
+
+def _bounds(annotation: Any) -> tuple[type, float | None, float | None] | None:
+    """``(int or float, ge, le)`` of ``Annotated[number, Field(...)] | None``.
+
+    ``allow_inf_nan`` does not matter: the fast acceptance takes finite numbers only.
+    """
+    if not isinstance(annotation, types.UnionType) and typing.get_origin(annotation) is not (
+        typing.Union
+    ):
+        return None
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if len(args) != 1:
+        return None
+    inner = args[0]
+    metadata: tuple[Any, ...] = ()
+    if typing.get_origin(inner) is typing.Annotated:
+        inner, *rest = typing.get_args(inner)
+        metadata = tuple(rest)
+    if inner not in (int, float):
+        return None
+    low = high = None
+    for item in metadata:
+        for constraint in item.metadata if isinstance(item, FieldInfo) else [item]:
+            if isinstance(constraint, annotated_types.Ge):
+                low = float(constraint.ge)  # type: ignore[arg-type]
+            elif isinstance(constraint, annotated_types.Le):
+                high = float(constraint.le)  # type: ignore[arg-type]
+            elif getattr(constraint, "allow_inf_nan", None) is not None:
+                continue
+            else:
+                return None  # a constraint not understood here: pydantic judges
+    return inner, low, high
+
+
+def _fast_for(model: type[BaseModel], name: str, field: FieldInfo) -> Callable[[Any], Any] | None:
+    """The fast acceptance of one field, derived from its definition, or None."""
+    validators = [
+        d for d in model.__pydantic_decorators__.field_validators.values() if name in d.info.fields
+    ]
+    if validators:
+        (only,) = validators if len(validators) == 1 else (None,)
+        if only is not None and only.info.mode == "before" and field.annotation is str:
+            return FAST_VALIDATORS.get(only.func.__name__)
+        return None
+    before = _plain_before(field)
+    if before == "_empty_to_none" and field.annotation == (str | None):
+        return _fast_text
+    if before == "_number":
+        bounds = _bounds(field.annotation)
+        if bounds is not None:
+            return _fast_number(*bounds)
+    return None
+
+
+# ---------------------------------------------------------------- rules across fields
+
+
+def _lifecycle(model: type[BaseModel], columns: Mapping[str, list[Any]]) -> set[int]:
+    """``_end_after_start``: records whose end date comes before their start."""
+    out: set[int] = set()
+    for start, end in LIFECYCLE.values():
+        if start in columns and end in columns and start in model.model_fields:
+            for i, (first, last) in enumerate(zip(columns[start], columns[end], strict=True)):
+                if isinstance(first, _dt.date) and isinstance(last, _dt.date) and last < first:
+                    out.add(i)
+    return out
+
+
+def _age_range(model: type[BaseModel], columns: Mapping[str, list[Any]]) -> set[int]:
+    """``_age_range``: records whose ``min_age`` is above their ``max_age``."""
+    if "min_age" not in columns or "max_age" not in columns:
+        return set()
+    return {
+        i
+        for i, (low, high) in enumerate(zip(columns["min_age"], columns["max_age"], strict=True))
+        if type(low) is int and type(high) is int and low > high
+    }
+
+
+def _none(model: type[BaseModel], columns: Mapping[str, list[Any]]) -> set[int]:
+    return set()
+
+
+#: The validators of records.py that read more than one field, and how the
+#: columnar check finds the records they could reject. ``_consent_on_volunteers``
+#: needs nothing here: judged alone (no relation), a given consent is never
+#: accepted, so every record with one is a suspect. ``_collect_custom`` is the
+#: ``x_`` columns, handled in :func:`check_records`. A validator of another
+#: name sends every record through pydantic (tests check the list is complete).
+ROW_RULES: dict[str, Callable[[type[BaseModel], Mapping[str, list[Any]]], set[int]]] = {
+    "_end_after_start": _lifecycle,
+    "_age_range": _age_range,
+    "_consent_on_volunteers": _none,
+    "_collect_custom": _none,
+}
+
+
+def cross_field_validators(model: type[BaseModel]) -> set[str]:
+    """The names of the model's validators that may read other fields.
+
+    Model validators, and field validators whose code reads ``info.data``.
+    """
+    decorators = model.__pydantic_decorators__
+    names = {d.func.__name__ for d in decorators.model_validators.values()}
+    for d in decorators.field_validators.values():
+        code = getattr(d.func, "__code__", None)
+        if code is None or "data" in code.co_names:
+            names.add(d.func.__name__)
+    return names
+
+
+# ---------------------------------------------------------------- the check
+
+
+@dataclass
+class _Column:
+    name: str
+    fast: Callable[[Any], Any] | None
+    mutable: bool  # lists and dicts: each record gets its own copy
+
+
+@dataclass
+class _Plan:
+    fields: list[_Column]
+    understood: bool
+
+
+_PLANS: dict[type[BaseModel], _Plan] = {}
+
+
+def _plan(model: type[BaseModel]) -> _Plan:
+    plan = _PLANS.get(model)
+    if plan is None:
+        understood = cross_field_validators(model) <= ROW_RULES.keys()
+        fields = [
+            _Column(
+                name,
+                _fast_for(model, name, field),
+                field.default_factory is not None,
+            )
+            for name, field in model.model_fields.items()
+        ]
+        plan = _PLANS[model] = _Plan(fields, understood)
+    return plan
+
+
+def _default(field: FieldInfo) -> Any:
+    """A missing key: the field's default, or _BAD if the field is required."""
+    return _BAD if field.is_required() else field.get_default(call_default_factory=True)
+
+
+_BLANKS: dict[type[BaseModel], BaseModel] = {}
+
+
+def _judge(model: type[BaseModel], name: str, value: Any, context: Mapping[str, Any]) -> Any:
+    """The field's value as pydantic makes it, judged alone, or _BAD."""
+    blank = _BLANKS.get(model)
+    if blank is None:
+        blank = _BLANKS[model] = model.model_construct()
+    try:
+        record = model.__pydantic_validator__.validate_assignment(
+            blank.__copy__(), name, value, context=context
+        )
+    except Exception:  # anything pydantic does not accept: a suspect
+        return _BAD
+    return getattr(record, name)
+
+
+def _key(value: Any) -> Any:
+    """A memo key that keeps apart values Python calls equal (1, 1.0, True)."""
+    if isinstance(value, (list, tuple)):
+        return (type(value), tuple(_key(v) for v in value))
+    if isinstance(value, dict):
+        return (dict, tuple((_key(k), _key(v)) for k, v in value.items()))
+    hash(value)
+    return (type(value), value)
+
+
+def _convert(
+    model: type[BaseModel],
+    column: _Column,
+    raw: Sequence[Any],
+    context: Mapping[str, Any],
+    default: Callable[[], Any],
+) -> tuple[list[Any], bool]:
+    """One column's values as pydantic makes them (_BAD where it rejects one), and if any is."""
+
+    def judge(value: Any) -> Any:
+        if value is _MISSING:
+            return default()
+        result = UNSURE if column.fast is None else column.fast(value)
+        if result is UNSURE:
+            result = _judge(model, column.name, value, context)
+        return result
+
+    kinds = set(map(type, raw))
+    if kinds <= {str, type(None)}:
+        memo = {value: judge(value) for value in set(raw)}
+        out = list(map(memo.__getitem__, raw))
+        bad = any(v is _BAD for v in memo.values())
+    else:
+        out = []
+        any_memo: dict[Any, Any] = {}
+        bad = True  # look for them below
+        for value in raw:
+            if value is _MISSING:
+                out.append(default())
+                continue
+            try:
+                key = _key(value)
+            except TypeError:
+                out.append(judge(value))
+                continue
+            if key not in any_memo:
+                any_memo[key] = judge(value)
+            out.append(any_memo[key])
+    if column.mutable:
+        out = [v if v is _BAD else v.copy() for v in out]
+    return out, bad
+
+
+def check_records(
+    records: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    model: type[BaseModel],
+    context: Mapping[str, Any],
+) -> list[dict[str, Any] | ValidationError]:
+    """Validate records as ``model.model_validate`` would, column by column.
+
+    Parameters
+    ----------
+    records : sequence of mappings
+        The records, column name to raw value (text from files, Python values
+        from DataFrames and graphs).
+    columns : sequence of str
+        The table's columns (after renaming aliases).
+    model : pydantic model class
+        A record model of :mod:`sociale_kaart.core.records`.
+    context : mapping
+        The validation context (``themes``, ``list_sep``).
+
+    Returns
+    -------
+    list
+        Per record, in order: ``model_validate(...).model_dump()`` or the
+        :class:`pydantic.ValidationError` it raises.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.records import Resident
+    >>> out = check_records(
+    ...     [{"id": " r1 ", "birth_year": "1980"}, {"id": "r2", "birth_year": "1800"}],
+    ...     ["id", "birth_year"], Resident, {"list_sep": ";"})
+    >>> out[0]["id"], out[0]["birth_year"], type(out[1]).__name__
+    ('r1', 1980, 'ValidationError')
+
+    References
+    ----------
+    .. [1] Pydantic, "Validators",
+       https://docs.pydantic.dev/latest/concepts/validators/
+    """
+    if using_pydantic_only():
+        return [_whole(model, record, context) for record in records]
+    plan = _plan(model)
+    fields = model.model_fields
+    known = set(columns)
+    custom = [c for c in columns if c.startswith("x_")]
+    if (
+        not plan.understood
+        or "extra" in known
+        or any(c not in fields and not c.startswith("x_") for c in columns)
+        or not all(record.keys() <= known for record in records)
+    ):
+        # unknown columns, keys outside the header, rules not understood: the old path
+        return [_whole(model, record, context) for record in records]
+    n = len(records)
+    present = [c for c in columns if c in fields]
+    raw_columns: dict[str, Sequence[Any]] = dict.fromkeys([*present, *custom], ())
+    if n and raw_columns:
+        wanted = list(raw_columns)
+        try:
+            getter = itemgetter(*wanted)
+            rows = (
+                [(v,) for v in map(getter, records)]
+                if len(wanted) == 1
+                else list(map(getter, records))
+            )
+            raw_columns = dict(zip(wanted, zip(*rows, strict=True), strict=True))
+        except KeyError:  # a record without some column: its default
+            raw_columns = {c: [record.get(c, _MISSING) for record in records] for c in wanted}
+    converted: dict[str, list[Any]] = {}
+    suspects: set[int] = set()
+    for column in plan.fields:
+        if column.name == "extra":
+            continue
+        field = fields[column.name]
+        if column.name in raw_columns:
+            values, bad = _convert(
+                model,
+                column,
+                raw_columns[column.name],
+                context,
+                functools.partial(_default, field),
+            )
+            if bad:
+                suspects.update(i for i, v in enumerate(values) if v is _BAD)
+            converted[column.name] = values
+        elif field.is_required():
+            suspects.update(range(n))
+        elif field.default_factory is not None:
+            factory = typing.cast(Callable[[], Any], field.default_factory)
+            converted[column.name] = [factory() for _ in range(n)]
+        else:
+            converted[column.name] = [field.default] * n
+    for rule in cross_field_validators(model):
+        suspects |= ROW_RULES[rule](model, converted)
+    extras: list[dict[str, str]] = [{} for _ in range(n)]
+    if custom:
+        # _custom_columns: in the record's own key order, as pydantic sees them
+        for i, record in enumerate(records):
+            extra = extras[i]
+            for name, value in record.items():
+                if not name.startswith("x_") or value is None:
+                    continue
+                if type(value) is not str:
+                    suspects.add(i)
+                    continue
+                text = value.strip()
+                if text:
+                    if not text.isprintable():
+                        suspects.add(i)  # NUL and other control characters: pydantic judges
+                    extra[name] = text
+    converted["extra"] = extras
+    names = [column.name for column in plan.fields]
+    out: list[dict[str, Any] | ValidationError] = [
+        dict(zip(names, values, strict=True))
+        for values in zip(*(converted[name] for name in names), strict=True)
+    ]
+    for i in suspects:
+        out[i] = _whole(model, records[i], context)
+    return out
+
+
+def _whole(
+    model: type[BaseModel], record: Mapping[str, Any], context: Mapping[str, Any]
+) -> dict[str, Any] | ValidationError:
+    try:
+        return model.model_validate(record, context=context).model_dump()
+    except ValidationError as error:
+        return error
