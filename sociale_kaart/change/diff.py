@@ -387,8 +387,12 @@ def gap_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
     ...          "neighbourhood": None, "nodes": ["p_b", "p_a"]})
     ('structural_hole', None, None, ('p_a', 'p_b'))
     """
-    gap_type = row["gap_type"]
-    nodes = [str(n) for n in (row.get("nodes") or [])]
+    return _key_of(row["gap_type"], row.get("theme"), row.get("neighbourhood"), row.get("nodes"))
+
+
+def _key_of(gap_type: str, theme: Any, nb: Any, listed: Any) -> tuple[Any, ...]:
+    """:func:`gap_key` from the four columns it reads."""
+    nodes = [str(n) for n in (listed or [])]
     subject: Any
     if gap_type == "coverage" or not nodes:
         subject = None
@@ -396,8 +400,6 @@ def gap_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
         subject = tuple(sorted(nodes))
     else:
         subject = nodes[0]
-    theme = row.get("theme")
-    nb = row.get("neighbourhood")
     return (
         gap_type,
         theme if isinstance(theme, str) else None,
@@ -412,10 +414,19 @@ _GAP_ORDER = {"closed": 0, "opened": 1, "persisting": 2}
 def _gaps(before: pd.DataFrame, after: pd.DataFrame, language: str) -> pd.DataFrame:
     old: dict[tuple[Any, ...], dict[str, Any]] = {}
     new: dict[tuple[Any, ...], dict[str, Any]] = {}
+    read = ("gap_type", "theme", "neighbourhood", "nodes", "severity", "explanation")
     for frame_, out in ((before, old), (after, new)):
-        for record in frame_.to_dict("records"):
-            row = {str(k): v for k, v in record.items()}
-            out[gap_key(row)] = row
+        # Column lists, not a dict per row: a 100k map has tens of thousands of gaps.
+        columns = [frame_[c].tolist() for c in read]
+        for gap_type, theme, nb, nodes, severity, explanation in zip(*columns, strict=True):
+            out[_key_of(gap_type, theme, nb, nodes)] = {
+                "gap_type": gap_type,
+                "theme": theme,
+                "neighbourhood": nb,
+                "nodes": nodes,
+                "severity": severity,
+                "explanation": explanation,
+            }
     rows = []
     for key in [*old, *(k for k in new if k not in old)]:
         b, a = old.get(key), new.get(key)
@@ -467,14 +478,19 @@ def _measure_frame(G: nx.MultiDiGraph, samples: int | None, seed: int) -> pd.Dat
     brok = brokerage(G, by="kind")
     out = pd.DataFrame(
         {
-            "kind": pd.Series({n: a.get("kind") for n, a in G.nodes(data=True)}),
-            "name": pd.Series({n: a.get("name") for n, a in G.nodes(data=True)}),
+            # Object columns: read back per node, which arrow-backed strings make slow.
+            "kind": pd.Series({n: a.get("kind") for n, a in G.nodes(data=True)}, dtype=object),
+            "name": pd.Series({n: a.get("name") for n, a in G.nodes(data=True)}, dtype=object),
         }
     )
     out["degree"] = cent["degree"].astype(float)
     out["betweenness"] = cent["betweenness"].astype(float)
     out["brokerage"] = brok["total"].reindex(out.index).astype(float)
     return out
+
+
+def _as_dict(values: pd.Series) -> dict[Hashable, Any]:
+    return dict(zip(values.index.tolist(), values.tolist(), strict=True))
 
 
 def _rank(values: pd.Series) -> pd.Series:
@@ -485,8 +501,8 @@ def _measures(ma: pd.DataFrame, mb: pd.DataFrame, language: str) -> pd.DataFrame
     index = ma.index.append(mb.index[~mb.index.isin(ma.index)])
     # Plain lists and dicts for the row loop: pandas scalar access per node was
     # most of the time of a diff (issue 12, scale).
-    kinds = {**ma["kind"].to_dict(), **mb["kind"].to_dict()}
-    names = {**ma["name"].to_dict(), **mb["name"].to_dict()}
+    kinds = {**_as_dict(ma["kind"]), **_as_dict(mb["kind"])}
+    names = {**_as_dict(ma["name"]), **_as_dict(mb["name"])}
     nodes = index.tolist()
     rows = []
     ids = []
