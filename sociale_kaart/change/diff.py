@@ -199,7 +199,7 @@ def _show(value: Any, language: str) -> str:
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, float):
-        return _decimal(f"{value:g}" if value.is_integer() else f"{value:.3g}", language)
+        return f"{value:g}" if value.is_integer() else f"{value:.3g}"
     if isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(str(v) for v in value) or text("change.empty", language)
     if isinstance(value, Mapping):
@@ -217,13 +217,8 @@ def _show_pair(before: Any, after: Any, language: str) -> tuple[str, str]:
                 for x in (before, after)
             )
             if b != a:
-                return _decimal(b, language), _decimal(a, language)
+                return b, a
     return _show(before, language), _show(after, language)
-
-
-def _decimal(number: str, language: str) -> str:
-    """A formatted number with the decimal sign of ``language`` (a comma in Dutch)."""
-    return number.replace(".", ",") if language == "nl" else number
 
 
 def _name(attrs: Mapping[str, Any] | None, node: Hashable) -> str:

@@ -87,19 +87,3 @@ def test_workers_is_one_or_two(workers: Any) -> None:
     G = sk.load_sample()
     with pytest.raises(ValueError, match="workers must be 1 or 2"):
         sk.diff(G, G, workers=workers)
-
-
-def test_dutch_explanations_write_a_decimal_comma() -> None:
-    G = sk.datasets.synthetic(300, seed=5)
-    B = _changed(G)
-    nl = sk.diff(G, B, language="nl").measures
-    en = sk.diff(G, B, language="en").measures
-    fractional = en[(en["before"] % 1 != 0) & en["before"].notna()]
-    assert not fractional.empty
-    node, measure = fractional.index[0], fractional["measure"].iloc[0]
-    row_en = en[(en.index == node) & (en["measure"] == measure)].iloc[0]
-    row_nl = nl[(nl.index == node) & (nl["kind"] == row_en["kind"])]
-    shown = f"{row_en['before']:.3g}"
-    assert "." in shown and shown in row_en["explanation"]
-    assert any(shown.replace(".", ",") in e for e in row_nl["explanation"])
-    assert not any(shown in e for e in row_nl["explanation"])
