@@ -122,7 +122,7 @@ def _cell(
         served = np.zeros(len(residents), dtype=bool)
         for key in {ix.key[o] for o in supply}:
             if key is not None:
-                served |= ix.mask(key)[0][positions]
+                served |= ix.mask(key)[positions]
         unserved = int(len(residents) - served.sum())
     reason: str | None = None
     if residents:
@@ -143,7 +143,7 @@ def _cell(
 def _open_to_one(ix: GapIndex, offer: Hashable, positions: np.ndarray) -> bool:
     """Whether an offer of the cell is open to one of its residents (by position)."""
     key = ix.key[offer]
-    return key is None or bool(ix.mask(key)[0][positions].any())
+    return key is None or bool(ix.mask(key)[positions].any())
 
 
 def _centre(ix: GapIndex, residents: list[Hashable]) -> tuple[float, float] | None:

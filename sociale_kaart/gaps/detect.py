@@ -81,7 +81,7 @@ class _Demand:
                         cached = len(members)
                     else:  # the cell's residents share its neighbourhood: the area rule holds
                         positions = [ix.position[r] for r in members]
-                        cached = int(ix.mask(key)[0][positions].sum())
+                        cached = int(ix.mask(key)[positions].sum())
                     self._cache[cell_key] = cached
                 total += cached
         return total

@@ -260,19 +260,14 @@ class GapIndex:
             setattr(self, name, dict(getattr(self, name)))
         self._sig: dict[Hashable, Sig] = {}
         self._eligible: dict[tuple[tuple[Any, ...], Key], bool] = {}
-        #: Each offer's area rule and restriction key, in one look-up.
-        self._rule: dict[Hashable, tuple[frozenset[str] | None, Key | None]] = {
-            o: (frozenset(self.attrs[o].get("serves") or ()) or None, self.key[o])
-            for o in self.offers
-        }
         #: A resident's position in :meth:`residents`, for the eligibility masks.
         self.position: dict[Hashable, int] = {r: i for i, r in enumerate(self.residents())}
         # Per restriction key, whether each resident (by position) may use an offer
         # with that key, ages judged on ``today`` (built on first use, per day).
-        self._masks: dict[Key, tuple[np.ndarray, bytes]] = {}
+        self._masks: dict[Key, np.ndarray] = {}
         # Per tuple of signature positions: each resident's projection code, and
         # the distinct projections (day-independent, shared between days).
-        self.memo_signatures: list[Sig] | None = None
+        self._signatures: list[Sig] | None = None
         self._projections: dict[tuple[int, ...], tuple[np.ndarray, list[tuple[Any, ...]]]] = {}
         #: Results the detectors derive from this index on its day, kept so that
         #: find_gaps and coverage on the same map and day compute them once
@@ -358,27 +353,25 @@ class GapIndex:
 
     def _resident_signatures(self) -> list[Sig]:
         """Every resident's signature, in the order of :meth:`residents` (made once)."""
-        found = self.memo_signatures
+        found = self._signatures
         if found is None:
             signature_of = self.signature
-            found = self.memo_signatures = [signature_of(r) for r in self.residents()]
+            found = self._signatures = [signature_of(r) for r in self.residents()]
         return found
 
     def eligible(self, resident: Hashable, offer: Hashable) -> bool:
         """Whether the rules do not say ``"no"`` (``"yes"`` or ``"unknown"``)."""
         if offer in self.open_all:
             return True
-        serves, key = self._rule[offer]
-        if serves is not None:
-            nb = self.attrs[resident].get("neighbourhood")
-            if nb is not None and nb not in serves:
-                return False
+        if not self.serves(offer, self.attrs[resident].get("neighbourhood")):
+            return False
+        key = self.key[offer]
         if key is None:
             return True
         position = self.position.get(resident)
         if position is None:  # not a resident: judge the record itself
             return self._eligible_projection(self.signature(resident), key)
-        return bool(self.mask(key)[1][position])
+        return bool(self.mask(key)[position])
 
     def eligible_sig(self, sig: Sig, offer: Hashable) -> bool:
         """Like :meth:`eligible`, for a resident signature (area included)."""
@@ -415,14 +408,13 @@ class GapIndex:
             cached = self._eligible[(projection, key)] = outcome != "no"
         return cached
 
-    def mask(self, key: Key) -> tuple[np.ndarray, bytes]:
+    def mask(self, key: Key) -> np.ndarray:
         """Which residents (by :attr:`position`) the rules of ``key`` leave eligible.
 
         The area rule is not part of it (see :meth:`serves`). Built once per
         key and day, from one answer per distinct projection of the residents'
         signatures onto the fields the key's rules read: the same answers as
-        :meth:`eligible_sig`. Returned as a boolean array (for groups) and as
-        bytes (for one resident at a time).
+        :meth:`eligible_sig`, as a boolean array.
         """
         found = self._masks.get(key)
         if found is None:
@@ -448,7 +440,7 @@ class GapIndex:
             code_of, distinct = projected
             answers = np.array([self._answer(p, key, reads) for p in distinct], dtype=bool)
             allowed = answers[code_of] if len(code_of) else np.zeros(0, dtype=bool)
-            found = self._masks[key] = (allowed, allowed.tobytes())
+            found = self._masks[key] = allowed
         return found
 
     def serves(self, offer: Hashable, neighbourhood: str | None) -> bool:

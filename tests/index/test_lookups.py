@@ -54,7 +54,7 @@ def test_masks_are_per_day_and_agree_with_single_answers() -> None:
     differ = 0
     for o in restricted:
         key = early.key[o]
-        m_early, m_late = early.mask(key)[0], late.mask(key)[0]
+        m_early, m_late = early.mask(key), late.mask(key)
         assert m_early.shape == (len(early.residents()),)
         for r, i in early.position.items():
             assert bool(m_early[i]) is early._eligible_projection(early.signature(r), key)
