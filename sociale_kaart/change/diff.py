@@ -664,13 +664,10 @@ def _side_in_child(
             side = _side(G, day, language, samples, seed)
             # The comparison of records and ties reads both maps: it runs here too,
             # so that the two processes carry about the same load.
-            side = dataclasses.replace(
-                side,
-                records=_records(before, G, language),
-                ties=_ties(before, G, language),
-            )
+            records, ties = _records(before, G, language), _ties(before, G, language)
         kept = tuple((str(w.message), w.category) for w in caught)
-        send.send(("ok", dataclasses.replace(side, warnings=kept)))
+        side = dataclasses.replace(side, records=records, ties=ties, warnings=kept)
+        send.send(("ok", side))
     except BaseException as error:
         try:
             send.send(("error", error))
@@ -717,11 +714,12 @@ def _sides(
                 f"the process that analysed the second map stopped (exit code "
                 f"{child.exitcode}) before it sent its result; run diff with workers=1"
             ) from None
+    except BaseException:  # this side failed (or was interrupted): the child's work is moot
+        child.terminate()
+        raise
     finally:
         receive.close()
-        child.join(timeout=60)
-        if child.is_alive():  # pragma: no cover - only when the parent failed first
-            child.terminate()
+        child.join()
     if status == "error":
         raise payload
     second: _MapSide = payload
