@@ -415,6 +415,19 @@ class GapIndex:
         key and day, from one answer per distinct projection of the residents'
         signatures onto the fields the key's rules read: the same answers as
         :meth:`eligible_sig`, as a boolean array.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> import sociale_kaart as sk
+        >>> from sociale_kaart.index.lookups import GapIndex
+        >>> ix = GapIndex(sk.load_sample(), today=dt.date(2026, 11, 21))
+        >>> offer = next(o for o in ix.offers if ix.key[o] and not ix.attrs[o].get("serves"))
+        >>> allowed = ix.mask(ix.key[offer])
+        >>> allowed.shape == (len(ix.residents()),)
+        True
+        >>> all(bool(allowed[ix.position[r]]) == ix.eligible(r, offer) for r in ix.residents())
+        True
         """
         found = self._masks.get(key)
         if found is None:
