@@ -47,6 +47,7 @@ from sociale_kaart.analysis.centrality import centrality
 from sociale_kaart.change.scores import SCORES, TOTAL, network_scores
 from sociale_kaart.change.snapshot import as_of
 from sociale_kaart.core.checks import require_map
+from sociale_kaart.core.formatting import format_date, format_significant
 from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.gaps.api import coverage, find_gaps
@@ -197,9 +198,9 @@ def _show(value: Any, language: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return text("change.empty", language)
     if isinstance(value, _dt.date):
-        return value.isoformat()
+        return format_date(value, language)
     if isinstance(value, float):
-        return f"{value:g}" if value.is_integer() else f"{value:.3g}"
+        return format_significant(value, language)
     if isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(str(v) for v in value) or text("change.empty", language)
     if isinstance(value, Mapping):
@@ -213,7 +214,9 @@ def _show_pair(before: Any, after: Any, language: str) -> tuple[str, str]:
     if isinstance(before, float) and isinstance(after, float):
         for digits in (3, 4, 6, 10):
             b, a = (
-                text("change.empty", language) if math.isnan(x) else f"{x:.{digits}g}"
+                text("change.empty", language)
+                if math.isnan(x)
+                else format_significant(x, language, digits=digits)
                 for x in (before, after)
             )
             if b != a:

@@ -14,10 +14,13 @@ Markup Language (LDML)*, part 3 (numbers) and part 4 (dates).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import math
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency as _babel_currency
 from babel.numbers import format_decimal as _babel_decimal
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from sociale_kaart.core.strings import check_language, text
 
@@ -28,6 +31,7 @@ __all__ = [
     "format_number",
     "format_p_value",
     "format_percent",
+    "format_significant",
 ]
 
 
@@ -70,6 +74,65 @@ def format_number(value: float, language: str = "nl", *, decimals: int = 2) -> s
     '12'
     """
     return str(_babel_decimal(value, format=_pattern(decimals), locale=_locale(language)))
+
+
+def format_significant(value: float, language: str = "nl", *, digits: int = 3) -> str:
+    """Write ``value`` with ``digits`` significant digits, trailing zeros dropped.
+
+    For tables of changes, where one row holds a trust of ``0,25`` and the next a
+    betweenness of ``0,000123``: a fixed number of decimals would write the second
+    as ``0,00``. Whole numbers keep all their digits (``12.345``, never
+    ``1,23e+04``). The decimal sign and the thousands separator are the locale's
+    (Babel's CLDR symbols); the digits are Python's rounding of the float.
+
+    Parameters
+    ----------
+    value : float
+        The number to write; infinity is written ``∞``.
+    language : str, optional
+        ``"nl"`` or ``"en"``.
+    digits : int, optional
+        The number of significant digits, 1 or more.
+
+    Returns
+    -------
+    str
+        The written number.
+
+    Raises
+    ------
+    ValueError
+        If ``digits`` is below 1 or ``value`` is NaN (write a missing value as empty).
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.formatting import format_significant
+    >>> format_significant(0.251), format_significant(0.000123456, "en")
+    ('0,251', '0.000123')
+    >>> format_significant(12345.0), format_significant(0.5, digits=4)
+    ('12.345', '0,5')
+    """
+    if digits < 1:
+        raise ValueError(f"digits must be 1 or more, not {digits}")
+    if math.isnan(value):
+        raise ValueError("value is NaN; write a missing value as empty instead")
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    magnitude = math.floor(math.log10(abs(value))) + 1 if value else 1
+    written = f"{value:,.{max(0, digits - magnitude)}f}"
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    if written in ("-0", ""):
+        written = "0"
+    decimal, group = _symbols(language)
+    return written.translate({ord("."): decimal, ord(","): group})
+
+
+@functools.lru_cache(maxsize=8)
+def _symbols(language: str) -> tuple[str, str]:
+    """The decimal sign and the thousands separator of ``language`` (CLDR, through Babel)."""
+    locale = _locale(language)
+    return get_decimal_symbol(locale), get_group_symbol(locale)
 
 
 def format_km(value: float, language: str = "nl", *, decimals: int = 1) -> str:

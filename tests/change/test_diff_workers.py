@@ -87,3 +87,32 @@ def test_workers_is_one_or_two(workers: Any) -> None:
     G = sk.load_sample()
     with pytest.raises(ValueError, match="workers must be 1 or 2"):
         sk.diff(G, G, workers=workers)
+
+
+def test_dutch_explanations_write_a_decimal_comma() -> None:
+    G = sk.datasets.synthetic(300, seed=5)
+    B = _changed(G)
+    nl = sk.diff(G, B, language="nl").measures
+    en = sk.diff(G, B, language="en").measures
+    fractional = en[(en["before"] % 1 != 0) & en["before"].notna()]
+    assert not fractional.empty
+    node, measure = fractional.index[0], fractional["measure"].iloc[0]
+    row_en = en[(en.index == node) & (en["measure"] == measure)].iloc[0]
+    row_nl = nl[(nl.index == node) & (nl["kind"] == row_en["kind"])]
+    shown = f"{row_en['before']:.3g}"
+    assert "." in shown and shown in row_en["explanation"]
+    assert any(shown.replace(".", ",") in e for e in row_nl["explanation"])
+    assert not any(shown in e for e in row_nl["explanation"])
+
+
+def test_dates_in_explanations_are_written_in_words() -> None:
+    """A changed date reads as the team says it (14 maart 2026), not as 2026-03-14."""
+    G = sk.load_sample()
+    B = G.copy()
+    B.nodes["i_naaiclub"]["last_verified"] = dt.date(2026, 11, 30)
+    for language, words in (("nl", "30 november 2026"), ("en", "30 November 2026")):
+        records = sk.diff(G, B, language=language).records
+        row = records[records.index == "i_naaiclub"]
+        assert len(row) == 1
+        text = row["explanation"].iloc[0]
+        assert words in text and "4 " in text and "2026-" not in text

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sociale_kaart.core.formatting import format_date, format_km, format_money, format_number
+from sociale_kaart.core.formatting import (
+    format_date,
+    format_km,
+    format_money,
+    format_number,
+    format_significant,
+)
 
 NBSP = "\u00a0"
 
@@ -54,3 +61,53 @@ def test_dutch_and_english_agree_once_the_separators_are_swapped(x: float, d: in
         # the number read back is x rounded to d decimals (within half a unit)
         back = float(en.replace(",", ""))
         assert abs(back - x) <= 0.5 * 10**-d + 1e-9
+
+
+# --------------------------------------------------------------------------- significant digits
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "digits", "expected"),
+    [
+        (0.251, "nl", 3, "0,251"),
+        (0.251, "en", 3, "0.251"),
+        (0.000123456, "nl", 3, "0,000123"),
+        (0.5, "nl", 4, "0,5"),  # trailing zeros dropped
+        (2.0, "nl", 3, "2"),
+        (12345.0, "nl", 3, "12.345"),  # whole numbers keep their digits, grouped
+        (12345.0, "en", 3, "12,345"),
+        (1234.5678, "nl", 3, "1.235"),
+        (-0.0123456, "en", 2, "-0.012"),
+        (0.0, "nl", 3, "0"),
+        (-0.0004, "nl", 1, "-0,0004"),
+        (float("inf"), "nl", 3, "∞"),
+    ],
+)
+def test_format_significant_by_hand(
+    value: float, language: str, digits: int, expected: str
+) -> None:
+    assert format_significant(value, language, digits=digits) == expected
+
+
+def test_format_significant_refuses_nan_and_no_digits() -> None:
+    with pytest.raises(ValueError, match="NaN"):
+        format_significant(float("nan"))
+    with pytest.raises(ValueError, match="digits must be 1 or more"):
+        format_significant(1.5, digits=0)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    value=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
+    digits=st.integers(min_value=1, max_value=10),
+)
+def test_format_significant_reads_back_within_its_digits(value: float, digits: int) -> None:
+    nl = format_significant(value, "nl", digits=digits)
+    en = format_significant(value, "en", digits=digits)
+    # The two languages differ only in their symbols.
+    assert nl == en.translate({ord("."): ",", ord(","): "."})
+    back = float(en.replace(",", ""))
+    magnitude = math.floor(math.log10(abs(value))) + 1 if value else 1
+    decimals = max(0, digits - magnitude)  # whole numbers keep all their digits
+    assert abs(back - value) <= 0.5 * 10.0**-decimals * (1 + 1e-9)
+    assert "e" not in en
