@@ -509,19 +509,38 @@ def _measures(ma: pd.DataFrame, mb: pd.DataFrame, language: str) -> pd.DataFrame
     nodes = index.tolist()
     rows = []
     ids = []
+    # The templates are read once, and a rank is written once per value: a
+    # sampled betweenness moves at most nodes, so there are a row or more per node.
+    new_text, gone_text, moved_text = (
+        text(key, language)
+        for key in ("change.measure.new", "change.measure.gone", "change.measure")
+    )
+    rose, fell = text("change.rose", language), text("change.fell", language)
+    ranks_shown: dict[float, str] = {}
+
+    def rank_text(rank: float) -> str:
+        found = ranks_shown.get(rank)
+        if found is None:
+            found = ranks_shown[rank] = _show(rank, language)
+        return found
+
     for measure in MEASURES:
         before = ma[measure].reindex(index).astype(float)
         after = mb[measure].reindex(index).astype(float)
         rank_b = _rank(ma[measure].astype(float)).reindex(index).to_numpy(dtype=float)
         rank_a = _rank(mb[measure].astype(float)).reindex(index).to_numpy(dtype=float)
         changed = ~(((before - after).abs() <= 1e-12) | (before.isna() & after.isna()))
-        before_values = before.to_numpy(dtype=float)
-        after_values = after.to_numpy(dtype=float)
+        where = np.flatnonzero(changed.to_numpy())
         label = text(f"measure.{measure}", language)
-        for position in np.flatnonzero(changed.to_numpy()):
+        for position, b, a, r_b, r_a in zip(
+            where.tolist(),
+            before.to_numpy(dtype=float)[where].tolist(),
+            after.to_numpy(dtype=float)[where].tolist(),
+            rank_b[where].tolist(),
+            rank_a[where].tolist(),
+            strict=True,
+        ):
             node = nodes[position]
-            b, a = float(before_values[position]), float(after_values[position])
-            kind = kinds.get(node)
             name = names.get(node)
             shown_b, shown_a = _show_pair(b, a, language)
             shown = {
@@ -529,20 +548,17 @@ def _measures(ma: pd.DataFrame, mb: pd.DataFrame, language: str) -> pd.DataFrame
                 "measure": label,
                 "before": shown_b,
                 "after": shown_a,
-                "rank_before": _show(float(rank_b[position]), language),
-                "rank_after": _show(float(rank_a[position]), language),
+                "rank_before": rank_text(r_b),
+                "rank_after": rank_text(r_a),
             }
             if math.isnan(b):
-                explanation = text("change.measure.new", language, **shown)
+                explanation = new_text.format(**shown)
             elif math.isnan(a):
-                explanation = text("change.measure.gone", language, **shown)
+                explanation = gone_text.format(**shown)
             else:
-                direction = text("change.rose" if a > b else "change.fell", language)
-                explanation = text("change.measure", language, direction=direction, **shown)
+                explanation = moved_text.format(direction=rose if a > b else fell, **shown)
             ids.append(node)
-            rows.append(
-                (kind, name, measure, b, a, a - b, rank_b[position], rank_a[position], explanation)
-            )
+            rows.append((kinds.get(node), name, measure, b, a, a - b, r_b, r_a, explanation))
     frame = pd.DataFrame(rows, columns=_MEASURE_COLUMNS, index=pd.Index(ids, name="id"))
     for column in ("before", "after", "change", "rank_before", "rank_after"):
         frame[column] = frame[column].astype(float)

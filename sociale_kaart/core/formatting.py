@@ -114,25 +114,32 @@ def format_significant(value: float, language: str = "nl", *, digits: int = 3) -
     """
     if digits < 1:
         raise ValueError(f"digits must be 1 or more, not {digits}")
-    if math.isnan(value):
+    number = float(value)
+    if number.is_integer():
+        written = f"{int(number):,}"
+    elif math.isnan(number):
         raise ValueError("value is NaN; write a missing value as empty instead")
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    magnitude = math.floor(math.log10(abs(value))) + 1 if value else 1
-    written = f"{value:,.{max(0, digits - magnitude)}f}"
-    if "." in written:
-        written = written.rstrip("0").rstrip(".")
-    if written in ("-0", ""):
-        written = "0"
-    decimal, group = _symbols(language)
-    return written.translate({ord("."): decimal, ord(","): group})
+    elif math.isinf(number):
+        return "∞" if number > 0 else "-∞"
+    else:
+        decimals = digits - (math.floor(math.log10(abs(number))) + 1)
+        if decimals > 0:
+            written = f"{number:,.{decimals}f}".rstrip("0").rstrip(".")
+        else:
+            written = f"{number:,.0f}"
+    table = _symbols(language)
+    return written if table is None else written.translate(table)
 
 
 @functools.lru_cache(maxsize=8)
-def _symbols(language: str) -> tuple[str, str]:
-    """The decimal sign and the thousands separator of ``language`` (CLDR, through Babel)."""
+def _symbols(language: str) -> dict[int, str] | None:
+    """From Python's ``.`` and ``,`` to the decimal sign and thousands separator of
+    ``language`` (CLDR, through Babel); None when they are the same."""
     locale = _locale(language)
-    return get_decimal_symbol(locale), get_group_symbol(locale)
+    decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    if (decimal, group) == (".", ","):
+        return None
+    return {ord("."): decimal, ord(","): group}
 
 
 def format_km(value: float, language: str = "nl", *, decimals: int = 1) -> str:

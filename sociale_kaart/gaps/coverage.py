@@ -24,7 +24,7 @@ from sociale_kaart.gaps.common import (
     t,
     themes_of,
 )
-from sociale_kaart.index.lookups import GapIndex, need_weight
+from sociale_kaart.index.lookups import GapIndex, Key, need_weight
 
 
 @dataclass
@@ -95,8 +95,13 @@ def _cell(
         # One look-up per offer: the residents of a cell share its neighbourhood,
         # so an offer's area rule holds for all of them or (residents with no
         # neighbourhood) counts as open; its other rules are read from the mask.
+        # Offers with the same restriction key have the same answer: one look-up per key.
         positions = np.fromiter((ix.position[r] for r in residents), dtype=np.int64)
-        eligible = [o for o in offers if _open_to_one(ix, o, positions)]
+        key_of = ix.key
+        open_to_one: dict[Key | None, bool] = {}
+        for key in {key_of[o] for o in offers}:
+            open_to_one[key] = key is None or bool(ix.mask(key)[positions].any())
+        eligible = [o for o in offers if open_to_one[key_of[o]]]
     else:
         positions = np.zeros(0, dtype=np.int64)
         eligible = list(offers)
@@ -138,12 +143,6 @@ def _cell(
         elif excluded.issuperset(open_level):
             reason = "far"
     return Cell(nb, theme, residents, demand, offers, eligible, supply, full, far, unserved, reason)
-
-
-def _open_to_one(ix: GapIndex, offer: Hashable, positions: np.ndarray) -> bool:
-    """Whether an offer of the cell is open to one of its residents (by position)."""
-    key = ix.key[offer]
-    return key is None or bool(ix.mask(key)[positions].any())
 
 
 def _centre(ix: GapIndex, residents: list[Hashable]) -> tuple[float, float] | None:

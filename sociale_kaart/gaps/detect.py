@@ -193,14 +193,15 @@ class _TeamTheme:
         self.open = self.all & ix.open_all
         self.by_nb: dict[str | None, set[Hashable]] = defaultdict(set)
         self.serves_only: set[Hashable] = set()
-        self.restricted: list[Hashable] = []
+        # The other offers, grouped by their rule (ix.rule): one eligibility look-up per group.
+        self.restricted: dict[tuple[Any, ...], list[Hashable]] = defaultdict(list)
         for o in offers:
             if o in ix.serves_only:
                 self.serves_only.add(o)
                 for nb in ix.serves_only[o]:
                     self.by_nb[nb].add(o)
             elif o not in ix.open_all:
-                self.restricted.append(o)
+                self.restricted[ix.rule[o]].append(o)
 
     def usable(
         self, ix: GapIndex, own: set[Hashable], needy: list[Hashable]
@@ -213,9 +214,10 @@ class _TeamTheme:
         else:
             for nb in nbs:
                 found |= self.by_nb.get(nb, set()) - own
-        for o in self.restricted:
-            if o not in own and any(ix.eligible(r, o) for r in needy):
-                found.add(o)
+        for group in self.restricted.values():
+            unknown = [o for o in group if o not in own]
+            if unknown and any(ix.eligible(r, unknown[0]) for r in needy):
+                found.update(unknown)
         return sorted(found, key=str), not self.open.issubset(own)
 
 
@@ -257,7 +259,9 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
             if any_open:
                 reached = len(needy)
             else:
-                reached = sum(1 for r in needy if any(ix.eligible(r, o) for o in missing))
+                # One offer per rule answers for all offers with that rule.
+                stand_ins = list({ix.rule[o]: o for o in missing}.values())
+                reached = sum(1 for r in needy if any(ix.eligible(r, o) for o in stand_ins))
             knows_any = not own.isdisjoint(group.all)
             severity = reached / len(clients) * (0.8 if knows_any else 1.0)
             who = sorted({q for o in missing[:MAX_LISTED] for q in group.knowers[o]}, key=str)

@@ -212,9 +212,14 @@ class GapIndex:
         self.open_all: set[Hashable] = set()
         #: Offers whose only restriction is ``serves``: offer -> the neighbourhoods.
         self.serves_only: dict[Hashable, frozenset[str]] = {}
+        #: Offer -> its restriction key and served areas: offers with the same rule
+        #: give every resident the same answer in :meth:`eligible`.
+        self.rule: dict[Hashable, tuple[Key | None, frozenset[str] | None]] = {}
         for offer in self.offers:
             attrs = self.attrs[offer]
             self.key[offer] = restriction_key(attrs)
+            serves = attrs.get("serves")
+            self.rule[offer] = (self.key[offer], frozenset(serves) if serves else None)
             if self.key[offer] is None:
                 if attrs.get("serves"):
                     self.serves_only[offer] = frozenset(attrs["serves"])
