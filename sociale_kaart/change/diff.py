@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import functools
 import math
 import multiprocessing
 import warnings
@@ -198,7 +199,7 @@ def _show(value: Any, language: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return text("change.empty", language)
     if isinstance(value, _dt.date):
-        return format_date(value, language)
+        return _date_words(value, language)
     if isinstance(value, float):
         return format_significant(value, language)
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -207,6 +208,12 @@ def _show(value: Any, language: str) -> str:
         items = [f"{k}:{v}" if v is not None else str(k) for k, v in value.items()]
         return ", ".join(items) or text("change.empty", language)
     return str(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_words(day: _dt.date, language: str) -> str:
+    """A date in words (Babel is slow per call, and a diff repeats few dates)."""
+    return format_date(day, language)
 
 
 def _show_pair(before: Any, after: Any, language: str) -> tuple[str, str]:
@@ -714,6 +721,9 @@ def _sides(
             _side(before, days[0], language, samples, seed),
             _side(after, days[1], language, samples, seed),
         )
+    # Both processes read the edge table of ``before`` (this one for its measures,
+    # the child to compare the ties): built before the fork, it is built once.
+    get_index(before).edges()
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(
