@@ -187,8 +187,8 @@ def check_node_attribute(G: nx.Graph, name: Any, *, parameter: str) -> None:
     ...
     ValueError: by='neighborhood' names no node attribute of the map; did you mean 'neighbourhood'?
     """
-    if not isinstance(name, str):
-        return
+    if not isinstance(name, str) or name in record_fields():
+        return  # a record field is known without a walk over every node
     known = record_fields() | node_attributes(G)
     if name in known:
         return

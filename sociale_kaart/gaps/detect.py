@@ -216,7 +216,7 @@ class _TeamTheme:
                 found |= self.by_nb.get(nb, set()) - own
         for group in self.restricted.values():
             unknown = [o for o in group if o not in own]
-            if unknown and any(ix.eligible(r, unknown[0]) for r in needy):
+            if unknown and ix.any_eligible(unknown[0], needy):
                 found.update(unknown)
         return sorted(found, key=str), not self.open.issubset(own)
 

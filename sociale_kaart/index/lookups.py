@@ -378,6 +378,42 @@ class GapIndex:
             return self._eligible_projection(self.signature(resident), key)
         return bool(self.mask(key)[position])
 
+    def any_eligible(self, offer: Hashable, residents: Iterable[Hashable]) -> bool:
+        """Whether :meth:`eligible` holds for one of ``residents``: the rule read once.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> import sociale_kaart as sk
+        >>> from sociale_kaart.index.lookups import GapIndex
+        >>> ix = GapIndex(sk.load_sample(), today=dt.date(2026, 11, 21))
+        >>> people = ix.residents()[:3]
+        >>> all(
+        ...     ix.any_eligible(o, people) == any(ix.eligible(r, o) for r in people)
+        ...     for o in ix.offers
+        ... )
+        True
+        """
+        if offer in self.open_all:
+            return any(True for _ in residents)
+        key, serves = self.rule[offer]
+        allowed = None if key is None else self.mask(key)
+        attrs, position = self.attrs, self.position
+        for resident in residents:
+            if serves is not None:
+                area = attrs[resident].get("neighbourhood")
+                if area is not None and area not in serves:
+                    continue
+            if key is None or allowed is None:
+                return True
+            at = position.get(resident)
+            if at is None:  # not a resident: judge the record itself
+                if self._eligible_projection(self.signature(resident), key):
+                    return True
+            elif allowed[at]:
+                return True
+        return False
+
     def eligible_sig(self, sig: Sig, offer: Hashable) -> bool:
         """Like :meth:`eligible`, for a resident signature (area included)."""
         if not self.serves(offer, sig[0]):

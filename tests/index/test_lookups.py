@@ -11,6 +11,7 @@ import datetime as dt
 
 import numpy as np
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sociale_kaart as sk
 from sociale_kaart.core.eligibility import evaluate
@@ -18,6 +19,7 @@ from sociale_kaart.index.lookups import GapIndex
 from sociale_kaart.testing import maps
 
 DAYS = (dt.date(2026, 11, 21), dt.date(2040, 6, 1))
+_SYNTHETIC = GapIndex(sk.datasets.synthetic(300, seed=4), today=DAYS[0])
 
 
 def _check_every_pair(G: object, today: dt.date) -> int:
@@ -62,3 +64,28 @@ def test_masks_are_per_day_and_agree_with_single_answers() -> None:
         differ += int(np.count_nonzero(m_early != m_late))
     # Fourteen years later, age limits judge some residents differently.
     assert differ > 0
+
+
+def _any_by_evaluate(ix: GapIndex, offer: object, people: list[object]) -> bool:
+    return any(evaluate(ix.attrs[p], ix.attrs[offer], today=ix.today)[0] != "no" for p in people)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.data())
+def test_any_eligible_is_any_of_the_single_answers(data: st.DataObject) -> None:
+    """Residents of a caseload, with a professional among them (judged on the record)."""
+    ix = _SYNTHETIC
+    pool = [*ix.residents()[:120], *ix.professionals()[:3]]
+    people = data.draw(st.lists(st.sampled_from(pool), max_size=8, unique=True))
+    for o in ix.offers:
+        assert ix.any_eligible(o, people) is _any_by_evaluate(ix, o, people), (o, people)
+
+
+@settings(max_examples=40, deadline=None)
+@given(maps(max_nodes=14, max_relations=10))
+def test_any_eligible_on_random_maps(G: object) -> None:
+    ix = GapIndex(G, today=DAYS[0])  # type: ignore[arg-type]
+    residents = ix.residents()
+    for o in ix.offers:
+        for people in (residents, residents[:1], residents[1:3], []):
+            assert ix.any_eligible(o, people) is _any_by_evaluate(ix, o, people)
