@@ -33,8 +33,9 @@ import datetime as _dt
 import functools
 import math
 import multiprocessing
+import threading
 import warnings
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, fields
 from multiprocessing.connection import Connection
 from typing import Any
@@ -659,17 +660,37 @@ class _MapSide:
     scores: pd.DataFrame
     coverage: pd.DataFrame
     warnings: tuple[tuple[str, type[Warning]], ...] = ()
-    #: The records and ties tables, when this side was made in the forked process.
-    records: pd.DataFrame | None = None
+    #: The ties table, when this side was made in the forked process.
     ties: pd.DataFrame | None = None
 
 
+@dataclass(frozen=True)
+class _Compared:
+    """Both sides, and the tables that :func:`_sides` compared on the way."""
+
+    first: _MapSide
+    second: _MapSide
+    records: pd.DataFrame | None = None
+    ties: pd.DataFrame | None = None
+    measures: pd.DataFrame | None = None
+
+
 def _side(
-    G: nx.MultiDiGraph, day: _dt.date | None, language: str, samples: int | None, seed: int
+    G: nx.MultiDiGraph,
+    day: _dt.date | None,
+    language: str,
+    samples: int | None,
+    seed: int,
+    *,
+    measured: Callable[[pd.DataFrame], None] | None = None,
 ) -> _MapSide:
+    """One map's own analyses; ``measured`` gets the measures as soon as they are there."""
+    measures = _measure_frame(G, samples, seed)
+    if measured is not None:
+        measured(measures)
     return _MapSide(
         gaps=find_gaps(G, language=language, today=day),
-        measures=_measure_frame(G, samples, seed),
+        measures=measures,
         scores=network_scores(G),
         coverage=coverage(G, today=day),
     )
@@ -684,17 +705,42 @@ def _side_in_child(
     samples: int | None,
     seed: int,
 ) -> None:  # pragma: no cover - runs in the forked process (covered by its result)
+    """The second map's analyses: its measures are sent first, then the rest.
+
+    The parent compares the measures while this process finds the gaps of
+    its map and compares the ties (which read both maps), so that the two
+    processes carry about the same load.
+    """
+    sent: list[bool] = []
+
+    def send_measures(measures: pd.DataFrame) -> None:
+        send.send(("measures", measures))
+        sent.append(True)
+
+    sender: threading.Thread | None = None
+
+    def measured(measures: pd.DataFrame) -> None:
+        # From a thread: the pipe holds 64 KiB, and the parent reads only when its
+        # own map is done; a blocking send here would make the two run in turn.
+        nonlocal sender
+        sender = threading.Thread(target=send_measures, args=(measures,), daemon=True)
+        sender.start()
+
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            side = _side(G, day, language, samples, seed)
-            # The comparison of records and ties reads both maps: it runs here too,
-            # so that the two processes carry about the same load.
-            records, ties = _records(before, G, language), _ties(before, G, language)
+            side = _side(G, day, language, samples, seed, measured=measured)
+            ties = _ties(before, G, language)
         kept = tuple((str(w.message), w.category) for w in caught)
-        side = dataclasses.replace(side, records=records, ties=ties, warnings=kept)
+        if sender is not None:
+            sender.join()
+        if sent:  # the measures went ahead: not sent twice
+            side = dataclasses.replace(side, measures=side.measures.iloc[:0])
+        side = dataclasses.replace(side, ties=ties, warnings=kept)
         send.send(("ok", side))
     except BaseException as error:
+        if sender is not None:
+            sender.join()  # one writer on the pipe at a time
         try:
             send.send(("error", error))
         except Exception:  # an error that cannot be pickled: its text
@@ -711,13 +757,15 @@ def _sides(
     samples: int | None,
     seed: int,
     workers: int,
-) -> tuple[_MapSide, _MapSide]:
+) -> _Compared:
     """Both maps' own analyses; with two workers, ``after``'s in a forked process.
 
-    The forked process also compares the records and ties (see :class:`_MapSide`).
+    With two workers the comparisons run where their inputs are first ready:
+    the child compares the ties; this process compares the records, and the
+    measures as soon as the child has sent its own.
     """
     if workers == 1:
-        return (
+        return _Compared(
             _side(before, days[0], language, samples, seed),
             _side(after, days[1], language, samples, seed),
         )
@@ -733,16 +781,26 @@ def _sides(
     )
     child.start()
     send.close()
-    try:
-        first = _side(before, days[0], language, samples, seed)
+
+    def received() -> tuple[str, Any]:
         try:
-            status, payload = receive.recv()
+            message: tuple[str, Any] = receive.recv()
         except EOFError:
             child.join()
             raise RuntimeError(
                 f"the process that analysed the second map stopped (exit code "
                 f"{child.exitcode}) before it sent its result; run diff with workers=1"
             ) from None
+        return message
+
+    measures: pd.DataFrame | None = None
+    try:
+        first = _side(before, days[0], language, samples, seed)
+        records = _records(before, after, language)
+        status, payload = received()
+        if status == "measures":
+            measures = _measures(first.measures, payload, language)
+            status, payload = received()
     except BaseException:  # this side failed (or was interrupted): the child's work is moot
         child.terminate()
         raise
@@ -754,7 +812,7 @@ def _sides(
     second: _MapSide = payload
     for message, category in second.warnings:
         warnings.warn(message, category, stacklevel=4)
-    return first, second
+    return _Compared(first, second, records=records, ties=second.ties, measures=measures)
 
 
 def _check_workers(workers: int) -> int:
@@ -859,14 +917,17 @@ def diff(
     check_language(language)
     workers = _check_workers(workers)
     day_b, day_a = _day(before, today), _day(after, today)
-    first, second = _sides(before, after, (day_b, day_a), language, samples, seed, workers)
-    records = _records(before, after, language) if second.records is None else second.records
-    ties = _ties(before, after, language) if second.ties is None else second.ties
+    both = _sides(before, after, (day_b, day_a), language, samples, seed, workers)
+    first, second = both.first, both.second
     return Diff(
-        records=records,
-        ties=ties,
+        records=_records(before, after, language) if both.records is None else both.records,
+        ties=_ties(before, after, language) if both.ties is None else both.ties,
         gaps=_gaps(first.gaps, second.gaps, language),
-        measures=_measures(first.measures, second.measures, language),
+        measures=(
+            _measures(first.measures, second.measures, language)
+            if both.measures is None
+            else both.measures
+        ),
         scores=_scores(first.scores, second.scores, language),
         coverage=_coverage(
             first.coverage, second.coverage, before.graph.get("themes") or {}, language

@@ -63,14 +63,43 @@ def test_an_error_in_the_child_is_raised_here(monkeypatch: pytest.MonkeyPatch) -
     B = _changed(G)
     side = diff_module._side
 
-    def failing(H: nx.MultiDiGraph, *args: Any) -> Any:
+    def failing(H: nx.MultiDiGraph, *args: Any, **kwargs: Any) -> Any:
         if H is B:
             raise ValueError("the second map is broken in a planned way")
-        return side(H, *args)
+        return side(H, *args, **kwargs)
 
     monkeypatch.setattr(diff_module, "_side", failing)
     with pytest.raises(ValueError, match="planned way"):
         sk.diff(G, B, workers=2)
+
+
+def test_an_error_after_the_measures_were_sent_is_raised_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    G = sk.load_sample()
+    B = _changed(G)
+    find_gaps = diff_module.find_gaps
+
+    def failing(H: nx.MultiDiGraph, **kwargs: Any) -> Any:
+        if H is B:
+            raise ValueError("the gaps of the second map fail in a planned way")
+        return find_gaps(H, **kwargs)
+
+    monkeypatch.setattr(diff_module, "find_gaps", failing)
+    with pytest.raises(ValueError, match="gaps of the second map"):
+        sk.diff(G, B, workers=2)
+
+
+def test_with_two_workers_this_process_compares_the_measures_the_child_sent() -> None:
+    G = sk.load_sample()
+    B = _changed(G)
+    day = dt.date(2026, 11, 21)
+    both = diff_module._sides(G, B, (day, day), "en", None, 0, 2)
+    assert both.measures is not None and both.records is not None and both.ties is not None
+    assert both.second.measures.empty  # not sent twice
+    one = diff_module._sides(G, B, (day, day), "en", None, 0, 1)
+    expected = diff_module._measures(one.first.measures, one.second.measures, "en")
+    pd.testing.assert_frame_equal(both.measures, expected)
 
 
 def test_warnings_of_the_child_reach_the_caller() -> None:
