@@ -125,13 +125,13 @@ def network_stats(
     require_map(G)
     check_node_attribute(G, by, parameter="by")
     chosen = check_relations(relations)
-    nodes = list(G)
+    nodes = list(G)  # the order of G.nodes(data=True) below
     groups: list[Any] = [None] * len(nodes) if by is None else group_of(G, by, name="by")
     codes, labels = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=True)
     codes = np.asarray(codes, dtype=np.int64)
     undirected = tie_view(G, relations=chosen, directed=False)
     directed = tie_view(G, relations=chosen, directed=True)
-    kinds = np.array([G.nodes[v].get("kind") for v in nodes], dtype=object)
+    kinds = np.array([attrs.get("kind") for _, attrs in G.nodes(data=True)], dtype=object)
     edge_rel, edge_src, edge_dst = _edge_arrays(G, chosen)
 
     rows: dict[Any, dict[str, Any]] = {}
