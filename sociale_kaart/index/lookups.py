@@ -25,9 +25,12 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 
 from sociale_kaart.core.eligibility import BLOCKING_RULES, RULE_FIELDS, evaluate
 from sociale_kaart.core.vocabulary import OFFER_KINDS
+from sociale_kaart.index.compiled import get_index
+from sociale_kaart.index.edges import EdgeTable
 
 #: Relations through which a person knows an offer.
 AWARE_RELATIONS = frozenset({"knows_of", "refers", "participates", "volunteers", "works_for"})
@@ -144,63 +147,10 @@ class GapIndex:
             self.by_kind.setdefault(kind, []).append(node)
         # A plain dict of the nodes' attribute dicts (not copies): much faster than G.nodes[n].
         self.attrs: dict[Hashable, dict[str, Any]] = dict(G.nodes(data=True))
-        self.people: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.resident_friends: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.professional_ties: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.aware: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.knowers: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.caseload: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.supporters: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.staff: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.employers: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.visitors: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.located: dict[Hashable, set[Hashable]] = defaultdict(set)
-        self.places_of: dict[Hashable, set[Hashable]] = defaultdict(set)
         #: Ties between non-residents that join groups (knows, meets, partners, refers).
         self.group_ties: list[tuple[Hashable, Hashable]] = []
         self.meetings: list[tuple[Hashable, Hashable, float | None]] = []
-        kind_of = self.kind
-        people, friends, pro_ties = self.people, self.resident_friends, self.professional_ties
-        aware, knowers = self.aware, self.knowers
-        for u, v, rel in G.edges(keys=True):
-            ku, kv = kind_of[u], kind_of[v]
-            if rel == "knows" or rel == "supports":
-                people[u].add(v)
-                people[v].add(u)
-                if ku == "resident":
-                    if kv == "resident":
-                        friends[u].add(v)
-                        friends[v].add(u)
-                    elif kv == "professional":
-                        pro_ties[u].add(v)
-                elif ku == "professional":
-                    if kv == "resident":
-                        pro_ties[v].add(u)
-                    elif rel == "knows":
-                        self.group_ties.append((u, v))
-                if rel == "supports":
-                    self.caseload[u].add(v)
-                    self.supporters[v].add(u)
-            elif rel in AWARE_RELATIONS:
-                aware[u].add(v)
-                if ku == "professional":
-                    knowers[v].add(u)
-                if rel == "works_for":
-                    self.staff[v].add(u)
-                    self.employers[u].add(v)
-                elif rel == "refers":
-                    self.group_ties.append((u, v))
-            elif rel == "visits":
-                self.visitors[v].add(u)
-            elif rel == "located_at":
-                self.located[v].add(u)
-                self.places_of[u].add(v)
-            elif rel == "partners":
-                self.group_ties.append((u, v))
-            elif rel == "meets":
-                self.group_ties.append((u, v))
-                hours = G.edges[u, v, rel].get("hours_per_month")
-                self.meetings.append((u, v, None if hours is None else float(hours)))
+        self._link(get_index(G).edges())
         self.offers: list[Hashable] = sorted(
             (n for k in OFFER_KINDS for n in self.by_kind.get(k, [])), key=str
         )
@@ -342,6 +292,67 @@ class GapIndex:
 
     def professionals(self) -> list[Hashable]:
         return self.by_kind.get("professional", [])
+
+    def _link(self, table: EdgeTable) -> None:
+        """The look-ups of the ties, from the map's edge table (numpy over its arrays).
+
+        Each dict of sets holds what one pass over ``G.edges(keys=True)`` would
+        add, in the same order (keys by first appearance, members by edge):
+        ``knows`` and ``supports`` join people both ways, and the edge's key
+        names its relation.
+        """
+        nodes = table.nodes
+        kinds = np.array([self.kind[v] for v in nodes], dtype=object)
+        resident = np.asarray(kinds == "resident", dtype=bool)
+        professional = np.asarray(kinds == "professional", dtype=bool)
+        rel_code, rel_names = pd.factorize(pd.Series(table.keys, dtype=object))
+        rel_code = np.asarray(rel_code)
+
+        def rel(*names: str) -> np.ndarray:
+            wanted = [i for i, name in enumerate(rel_names) if name in names]
+            return np.isin(rel_code, wanted)
+
+        u, v = table.src, table.dst
+        ru, rv, pu, pv = resident[u], resident[v], professional[u], professional[v]
+        knows, supports = rel("knows"), rel("supports")
+        personal = knows | supports
+        aware = rel(*AWARE_RELATIONS)
+        works_for = rel("works_for")
+        located = rel("located_at")
+
+        def both_ways(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            a, b = u[mask], v[mask]
+            return np.column_stack([a, b]).ravel(), np.column_stack([b, a]).ravel()
+
+        self.people = _sets(nodes, *both_ways(personal))
+        self.resident_friends = _sets(nodes, *both_ways(personal & ru & rv))
+        to_pro = personal & ((ru & pv) | (pu & rv))
+        self.professional_ties = _sets(
+            nodes, np.where(ru, u, v)[to_pro], np.where(ru, v, u)[to_pro]
+        )
+        self.aware = _sets(nodes, u[aware], v[aware])
+        self.knowers = _sets(nodes, v[aware & pu], u[aware & pu])
+        self.caseload = _sets(nodes, u[supports], v[supports])
+        self.supporters = _sets(nodes, v[supports], u[supports])
+        self.staff = _sets(nodes, v[works_for], u[works_for])
+        self.employers = _sets(nodes, u[works_for], v[works_for])
+        visits = rel("visits")
+        self.visitors = _sets(nodes, v[visits], u[visits])
+        self.located = _sets(nodes, v[located], u[located])
+        self.places_of = _sets(nodes, u[located], v[located])
+        meets = rel("meets")
+        grouping = (knows & pu & ~rv) | rel("refers", "partners") | meets
+        self.group_ties = [
+            (nodes[a], nodes[b])
+            for a, b in zip(u[grouping].tolist(), v[grouping].tolist(), strict=True)
+        ]
+        data = table.data
+        self.meetings = []
+        for e in np.flatnonzero(meets).tolist():
+            hours = data[e].get("hours_per_month")
+            self.meetings.append(
+                (nodes[u[e]], nodes[v[e]], None if hours is None else float(hours))
+            )
 
     def nodes_of(self, kind: str) -> list[Hashable]:
         return self.by_kind.get(kind, [])
@@ -606,3 +617,26 @@ class GapIndex:
             ):
                 best = offer
         return best
+
+
+def _sets(
+    nodes: list[Hashable], keys: np.ndarray, members: np.ndarray
+) -> dict[Hashable, set[Hashable]]:
+    """``{nodes[k]: {nodes[m], ...}}`` of the pairs (k, m), keys in order of first appearance."""
+    if len(keys) == 0:
+        return {}
+    order = np.argsort(keys, kind="stable")  # stable: each key's members stay in pair order
+    grouped = keys[order]
+    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    ends = np.r_[starts[1:], len(grouped)]
+    member_ids = [nodes[m] for m in members[order].tolist()]
+    first = np.argsort(order[starts], kind="stable")  # groups by their earliest pair
+    return {
+        nodes[k]: set(member_ids[a:b])
+        for k, a, b in zip(
+            grouped[starts[first]].tolist(),
+            starts[first].tolist(),
+            ends[first].tolist(),
+            strict=True,
+        )
+    }
