@@ -18,6 +18,7 @@ import datetime as _dt
 import io as _io
 import itertools
 import json
+import operator
 import os
 import re
 import stat
@@ -188,30 +189,46 @@ def _read_csv_table(
         return None
     # csv.reader does not report line numbers per record; count physical lines
     # (as physical_lines does, on the joined cells, which also tell a blank row).
-    line = physical_lines(records[0])
-    rows = table.rows
+    body = records[1:]
+    joined = list(map("".join, body))
     width = len(header)
-    for cells in records[1:]:
-        start = line + 1
-        joined = "".join(cells)
-        line += 1 + joined.count("\n")
-        if not joined.strip():
-            continue
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-            problems.append(
-                Problem(
-                    label,
-                    start,
-                    None,
-                    delimiter.join(cells[len(header) :]),
-                    f"this row has {len(cells)} values but the header has {len(header)} "
-                    f"columns: a value probably contains {delimiter!r}; put it in double quotes",
+    starts = list(
+        itertools.accumulate(
+            map(operator.add, map(str.count, joined, itertools.repeat("\n")), itertools.repeat(1)),
+            initial=physical_lines(records[0]) + 1,
+        )
+    )[:-1]
+    if body and (set(map(len, body)) != {width} or not all(map(str.strip, joined))):
+        # blank rows, rows too short or too long: row by row
+        kept: list[list[str]] = []
+        lines: list[int] = []
+        for cells, text, start in zip(body, joined, starts, strict=True):
+            if not text.strip():
+                continue
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                problems.append(
+                    Problem(
+                        label,
+                        start,
+                        None,
+                        delimiter.join(cells[width:]),
+                        f"this row has {len(cells)} values but the header has {width} "
+                        f"columns: a value probably contains {delimiter!r}; put it in double "
+                        "quotes",
+                    )
                 )
-            )
-            continue
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        rows.append(Row(dict(zip(header, cells, strict=False)), start))
+                continue
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            elif len(cells) > width:
+                cells = cells[:width]
+            kept.append(cells)
+            lines.append(start)
+        body, starts = kept, lines
+    # the table column by column: one tuple of text per column, no dict per row
+    columns = list(zip(*body, strict=True)) if body else [() for _ in header]
+    table.data = dict(zip(header, columns, strict=True))
+    table.lines = starts
     return table
 
 
@@ -230,7 +247,10 @@ def _records_within_limits(text: str, delimiter: str, limits: Limits) -> list[li
         return None
     if max(map(len, records)) > limits.max_columns:
         return None
-    if max(map(len, itertools.chain.from_iterable(records)), default=0) > limits.max_cell_chars:
+    # No cell is longer than its record's cells joined; only a long record needs a closer look.
+    if max(map(len, map("".join, records))) > limits.max_cell_chars and (
+        max(map(len, itertools.chain.from_iterable(records)), default=0) > limits.max_cell_chars
+    ):
         return None
     return records
 

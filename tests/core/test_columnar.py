@@ -410,14 +410,14 @@ def test_the_graph_is_filled_as_networkx_fills_it() -> None:
     assert not G.has_edge("a", "b", "knows") and G.has_edge("a", "b", "supports")
 
 
-def test_check_records_is_used_by_the_builder(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_columns_is_used_by_the_builder(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
-    real: Callable[..., Any] = builder.check_records
+    real: Callable[..., Any] = builder.check_columns
 
-    def spy(records: Any, columns: Any, model: Any, context: Any) -> Any:
+    def spy(data: Any, columns: Any, model: Any, context: Any, *args: Any, **kwargs: Any) -> Any:
         seen.append(model.__name__)
-        return real(records, columns, model, context)
+        return real(data, columns, model, context, *args, **kwargs)
 
-    monkeypatch.setattr(builder, "check_records", spy)
+    monkeypatch.setattr(builder, "check_columns", spy)
     sk.from_frames(places=__import__("pandas").DataFrame({"id": ["pl1"]}))
     assert seen == ["Place"]
