@@ -48,6 +48,7 @@ from sociale_kaart.core.records import LIFECYCLE
 __all__ = [
     "ROW_RULES",
     "Checked",
+    "CodedColumn",
     "check_columns",
     "check_records",
     "pydantic_only",
@@ -64,7 +65,8 @@ _PYDANTIC_ONLY: contextvars.ContextVar[bool] = contextvars.ContextVar(
 def pydantic_only() -> Iterator[None]:
     """Validate every record with pydantic alone, as before the columnar checks.
 
-    For tests and for comparing the two paths; the setting holds in the
+    CSV files are then read row by row, by :mod:`csv` alone, too. For tests
+    and for comparing the two paths; the setting holds in the
     ``with`` block only (in this thread or task).
 
     Examples
@@ -327,6 +329,42 @@ def cross_field_validators(model: type[BaseModel]) -> set[str]:
 # ---------------------------------------------------------------- the check
 
 
+class CodedColumn(Sequence[Any]):
+    """A column given as its distinct values and, per row, the position of its value.
+
+    Readers that read a file column-wise (:func:`sociale_kaart.read_csv`) give
+    their columns so: each distinct value is then judged once, and the judged
+    values are put back in place by position.
+
+    Examples
+    --------
+    >>> column = CodedColumn(["a", ""], [0, 1, 0])
+    >>> list(column), column[2], len(column)
+    (['a', '', 'a'], 'a', 3)
+    """
+
+    __slots__ = ("codes", "values")
+
+    def __init__(self, values: list[Any], codes: list[int]) -> None:
+        self.values = values
+        self.codes = codes
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self.values[code] for code in self.codes[i]]
+        return self.values[self.codes[i]]
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.values.__getitem__, self.codes)
+
+    def __repr__(self) -> str:
+        return f"CodedColumn({list(self)!r})"
+
+
+
 @dataclass
 class _Column:
     name: str
@@ -405,6 +443,13 @@ def _judge_all(
     """
     fast = column.fast
     many = getattr(fast, "many", None)
+    if many is not None and set(map(type, values)) <= {str}:
+        out = many(values)
+        for i in [i for i, result in enumerate(out) if result is UNSURE]:
+            out[i] = _judge(model, column.name, values[i], context)
+        return out
+    if fast is None:
+        return [_judge(model, column.name, value, context) for value in values]
     judged: dict[str, Any] = {}
     if many is not None:
         texts = [v for v in values if type(v) is str]
@@ -434,11 +479,19 @@ def _convert(
 
     Also whether any is _BAD, and whether the column holds one immutable value.
     """
+    if isinstance(raw, CodedColumn) and len(set(raw.values)) == len(raw.values):
+        judged = _judge_all(model, column, raw.values, context)
+        bad = any(v is _BAD for v in judged)
+        constant = len(judged) == 1 and not column.mutable
+        out = [judged[0]] * len(raw) if constant else list(map(judged.__getitem__, raw.codes))
+        if column.mutable:
+            out = [v if v is _BAD else v.copy() for v in out]
+        return out, bad, constant
     try:
         distinct = list(set(raw))
     except TypeError:  # lists or dicts (from DataFrames and graphs): memo by _key
         distinct = None
-    if distinct is not None and all(type(v) in (str, type(None)) for v in distinct):
+    if distinct is not None and set(map(type, distinct)) <= {str, type(None)}:
         memo = dict(zip(distinct, _judge_all(model, column, distinct, context), strict=True))
         bad = any(v is _BAD for v in memo.values())
         constant = len(memo) == 1 and not column.mutable

@@ -29,7 +29,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy
 import pandas as pd
+import pyarrow
+import pyarrow.compute
+import pyarrow.csv as pyarrow_csv
 
 from sociale_kaart.core.builder import (
     ENTITY_TABLES,
@@ -41,6 +45,7 @@ from sociale_kaart.core.builder import (
     table_columns,
 )
 from sociale_kaart.core.checks import require_map
+from sociale_kaart.core.columnar import CodedColumn, using_pydantic_only
 from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.journal import referral_rows
 from sociale_kaart.core.records import MODELS
@@ -116,7 +121,9 @@ def _read_csv_table(
         warnings.warn(f"{label}: {notice}", UserWarning, stacklevel=3)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    fast = _records_within_limits(text, delimiter, limits)
+    by_column = _plain_columns(text, delimiter, limits)
+    fast = [by_column[0]] if by_column is not None else None
+    fast = fast or _records_within_limits(text, delimiter, limits)
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[list[str]] = fast or []
     try:
@@ -187,6 +194,11 @@ def _read_csv_table(
             ok = False
     if not ok:
         return None
+    if by_column is not None:
+        # one line per row, no blank or ragged rows (checked by _plain_columns)
+        table.data = dict(zip(header, by_column[1], strict=True))
+        table.lines = range(2, 2 + (len(by_column[1][0]) if by_column[1] else 0))
+        return table
     # csv.reader does not report line numbers per record; count physical lines
     # (as physical_lines does, on the joined cells, which also tell a blank row).
     body = records[1:]
@@ -230,6 +242,64 @@ def _read_csv_table(
     table.data = dict(zip(header, columns, strict=True))
     table.lines = starts
     return table
+
+
+def _plain_columns(
+    text: str, delimiter: str, limits: Limits
+) -> tuple[list[str], list[CodedColumn]] | None:
+    """The header and the columns of a plain CSV text, read column-wise by pyarrow, or None.
+
+    Plain: no quotes and no NUL (so every row is one line, and a cell is the
+    text between two delimiters), every row as wide as the header, no blank
+    rows, and within the limits. On None the text is read by :mod:`csv`, which
+    names the line of each problem; on a plain text both read the same cells
+    (tests/io/test_columns.py compares them). Under
+    :func:`~sociale_kaart.core.columnar.pydantic_only`, always None.
+    """
+    if '"' in text or "\x00" in text or using_pydantic_only():
+        return None
+    end = min((i for i in (text.find("\n"), text.find("\r")) if i >= 0), default=len(text))
+    header = next(csv.reader([text[:end]], delimiter=delimiter), [])
+    width = len(header)
+    if not header or width > limits.max_columns:
+        return None
+    names = [f"c{i}" for i in range(width)]
+    try:
+        arrow = pyarrow_csv.read_csv(
+            _io.BytesIO(text.encode("utf-8")),
+            read_options=pyarrow_csv.ReadOptions(skip_rows=1, column_names=names),
+            parse_options=pyarrow_csv.ParseOptions(
+                delimiter=delimiter,
+                quote_char=False,
+                escape_char=False,
+                newlines_in_values=False,
+                ignore_empty_lines=False,
+            ),
+            convert_options=pyarrow_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pyarrow.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pyarrow.ArrowException, UnicodeError):  # ragged rows, lone surrogates: csv reads it
+        return None
+    if arrow.num_rows > limits.max_rows:
+        return None
+    columns = []
+    blank = numpy.ones(arrow.num_rows, dtype=bool)
+    longest = min(limits.max_cell_chars, csv.field_size_limit())
+    for name in names:
+        coded = pyarrow.compute.dictionary_encode(arrow.column(name).combine_chunks())
+        values: list[str] = coded.dictionary.to_pylist()
+        codes = coded.indices.to_numpy(zero_copy_only=False)
+        if max(map(len, values), default=0) > longest:
+            return None
+        empty = [i for i, value in enumerate(values) if not value.strip()]
+        blank &= numpy.isin(codes, empty)
+        columns.append(CodedColumn(values, codes.tolist()))
+    if blank.any():
+        return None  # blank rows are skipped, and counted in the line numbers, by csv's path
+    return header, columns
 
 
 def _records_within_limits(text: str, delimiter: str, limits: Limits) -> list[list[str]] | None:
