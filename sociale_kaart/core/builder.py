@@ -520,20 +520,12 @@ def _build_graph(
     G.graph["themes"] = vocabulary
     if extra_graph:
         G.graph.update(extra_graph)
-    _fill(
-        G,
-        (
-            (node_id, record)
-            for kind in KINDS
-            for node_id, (k, record, _, _) in nodes.items()
-            if k == kind
-        ),
-        (),
-    )
+    by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = {kind: [] for kind in KINDS}
+    for node_id, (kind, record, _, _) in nodes.items():
+        by_kind[kind].append((node_id, record))
+    _fill(G, itertools.chain.from_iterable(by_kind.values()), ())
     for (kind, attribute), (relation, attr_is_source) in IMPLIED.items():
-        for node_id, (k, record, _, _) in nodes.items():
-            if k != kind:
-                continue
+        for node_id, record in by_kind[kind]:
             other = record[attribute]
             if other is None:
                 continue
@@ -679,6 +671,9 @@ def _fill(
         row = succ[u]
         keys = row.get(v)
         if keys is None:
+            if key_dict is dict:
+                row[v] = pred[v][u] = {key: attrs}
+                continue
             keys = row[v] = pred[v][u] = key_dict()
         if key in keys:
             keys[key].update(attrs)

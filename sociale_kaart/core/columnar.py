@@ -481,11 +481,11 @@ def _convert(
     """
     if isinstance(raw, CodedColumn) and len(set(raw.values)) == len(raw.values):
         judged = _judge_all(model, column, raw.values, context)
-        bad = any(v is _BAD for v in judged)
+        bad = _BAD in judged  # pydantic's values equal _BAD never
         constant = len(judged) == 1 and not column.mutable
         out = [judged[0]] * len(raw) if constant else list(map(judged.__getitem__, raw.codes))
         if column.mutable:
-            out = [v if v is _BAD else v.copy() for v in out]
+            out = _copies(out)
         return out, bad, constant
     try:
         distinct = list(set(raw))
@@ -518,8 +518,17 @@ def _convert(
                 any_memo[key] = _judge_all(model, column, [value], context)[0]
             out.append(any_memo[key])
     if column.mutable:
-        out = [v if v is _BAD else v.copy() for v in out]
+        out = _copies(out)
     return out, bad, constant
+
+
+def _copies(values: list[Any]) -> list[Any]:
+    """A copy of each list or dict (so that no two records share one); _BAD stays."""
+    kinds = set(map(type, values))
+    if len(kinds) == 1 and kinds <= {list, dict}:
+        (kind,) = kinds
+        return list(map(kind.copy, values))
+    return [v if v is _BAD else v.copy() for v in values]
 
 
 @dataclass

@@ -32,7 +32,14 @@ def _texts(draw: Any) -> tuple[str, str]:
     header = [f"h{i}" for i in range(width)]
     lines = [delimiter.join(header)]
     for _ in range(draw(st.integers(0, 6))):
-        cells = draw(st.lists(_CELL, min_size=0, max_size=width + 1))
+        cells = draw(
+            st.one_of(
+                st.lists(_CELL, min_size=width, max_size=width).filter(
+                    lambda c: any(x.strip() for x in c)
+                ),
+                st.lists(_CELL, min_size=0, max_size=width + 1),
+            )
+        )
         lines.append(delimiter.join(c.replace(delimiter, "") for c in cells))
     end = draw(_END)
     return end.join(lines) + draw(st.sampled_from(["", end])), delimiter
