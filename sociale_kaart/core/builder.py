@@ -15,6 +15,7 @@ import gc
 import itertools
 import operator
 import re
+import typing
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -428,9 +429,8 @@ def _build_graph(
         ids = checked.column("id")
         if not checked.errors() and len(set(ids)) == len(ids) and nodes.keys().isdisjoint(ids):
             # the common case, checked column-wise: every row valid, every id new
-            nodes.update(
-                zip(ids, zip(itertools.repeat(kind), records, itertools.repeat(table), itertools.count()))
-            )
+            entries = zip(itertools.repeat(kind), records, itertools.repeat(table), range(len(ids)))
+            nodes.update(zip(ids, entries, strict=True))
             continue
         for i, (node_id, record) in enumerate(zip(ids, records, strict=True)):
             if isinstance(record, ValidationError):
@@ -487,7 +487,8 @@ def _build_graph(
                         table.row(i),
                         attribute,
                         target,
-                        f"{target!r} is a {found}, not a {wanted}: {attribute} must name a {wanted}",
+                        f"{target!r} is a {found}, not a {wanted}: "
+                        f"{attribute} must name a {wanted}",
                     )
 
     # 3. Relations.
@@ -578,14 +579,14 @@ def _relations(
         and all(
             map(
                 _ALLOWED_TIES.__contains__,
-                zip(relations, map(kind_of.get, sources), map(kind_of.get, targets)),
+                zip(relations, map(kind_of.get, sources), map(kind_of.get, targets), strict=True),
             )
         )
         and not any(map(operator.eq, sources, targets))
         and len(set(keys)) == len(keys)
     ):
         # the common case, checked column-wise: every tie valid, known, allowed and new
-        return dict(zip(keys, attrs_list, strict=True))
+        return dict(zip(keys, typing.cast(list[dict[str, Any]], attrs_list), strict=True))
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     seen_rows: dict[tuple[str, str, str], int] = {}
     for i, attrs in enumerate(attrs_list):

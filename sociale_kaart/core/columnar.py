@@ -364,7 +364,6 @@ class CodedColumn(Sequence[Any]):
         return f"CodedColumn({list(self)!r})"
 
 
-
 @dataclass
 class _Column:
     name: str
@@ -487,13 +486,13 @@ def _convert(
         if column.mutable:
             out = _copies(out)
         return out, bad, constant
-    try:
-        distinct = list(set(raw))
-    except TypeError:  # lists or dicts (from DataFrames and graphs): memo by _key
-        distinct = None
-    if distinct is not None and set(map(type, distinct)) <= {str, type(None)}:
+    if raw and set(map(type, raw)) <= {str, type(None)}:
+        if type(raw[0]) is str and raw.count(raw[0]) == len(raw):
+            distinct = [raw[0]]  # one text throughout (an empty column): no hashing
+        else:
+            distinct = list(set(raw))
         memo = dict(zip(distinct, _judge_all(model, column, distinct, context), strict=True))
-        bad = any(v is _BAD for v in memo.values())
+        bad = _BAD in memo.values()  # pydantic's values equal _BAD never
         constant = len(memo) == 1 and not column.mutable
         if constant:
             (only,) = memo.values()
@@ -525,9 +524,10 @@ def _convert(
 def _copies(values: list[Any]) -> list[Any]:
     """A copy of each list or dict (so that no two records share one); _BAD stays."""
     kinds = set(map(type, values))
-    if len(kinds) == 1 and kinds <= {list, dict}:
-        (kind,) = kinds
-        return list(map(kind.copy, values))
+    if kinds == {list}:
+        return list(map(list.copy, values))
+    if kinds == {dict}:
+        return list(map(dict.copy, values))
     return [v if v is _BAD else v.copy() for v in values]
 
 
@@ -558,9 +558,7 @@ class Checked:
 
     def errors(self) -> dict[int, ValidationError]:
         """The rejected records, by position, in order."""
-        return {
-            i: r for i, r in sorted(self.whole.items()) if isinstance(r, ValidationError)
-        }
+        return {i: r for i, r in sorted(self.whole.items()) if isinstance(r, ValidationError)}
 
     def column(self, name: str) -> list[Any]:
         """One field of every record (None for rejected records)."""
@@ -790,7 +788,7 @@ def record_columns(
     known = set(columns)
     if not all(record.keys() <= known for record in records):
         return {}, False
-    wanted = [c for c in dict.fromkeys(columns)]
+    wanted = list(dict.fromkeys(columns))
     if not records or not wanted:
         return dict.fromkeys(wanted, ()), True
     try:

@@ -31,9 +31,6 @@ from typing import Any
 import networkx as nx
 import numpy
 import pandas as pd
-import pyarrow
-import pyarrow.compute
-import pyarrow.csv as pyarrow_csv
 
 from sociale_kaart.core.builder import (
     ENTITY_TABLES,
@@ -251,12 +248,22 @@ def _plain_columns(
 
     Plain: no quotes and no NUL (so every row is one line, and a cell is the
     text between two delimiters), every row as wide as the header, no blank
-    rows, and within the limits. On None the text is read by :mod:`csv`, which
+    rows, and within the limits. Each column comes as its distinct values and
+    their codes (:class:`~sociale_kaart.core.columnar.CodedColumn`), so that
+    only distinct values become Python strings. On None (also without
+    pyarrow, an optional dependency) the text is read by :mod:`csv`, which
     names the line of each problem; on a plain text both read the same cells
-    (tests/io/test_columns.py compares them). Under
+    (tests/io/test_columns.py compares them, and tests/io/conftest.py does
+    for every file the tests read). Under
     :func:`~sociale_kaart.core.columnar.pydantic_only`, always None.
     """
     if '"' in text or "\x00" in text or using_pydantic_only():
+        return None
+    try:
+        import pyarrow  # type: ignore[import-untyped]
+        import pyarrow.compute  # type: ignore[import-untyped]
+        import pyarrow.csv as pyarrow_csv  # type: ignore[import-untyped]
+    except ImportError:
         return None
     end = min((i for i in (text.find("\n"), text.find("\r")) if i >= 0), default=len(text))
     header = next(csv.reader([text[:end]], delimiter=delimiter), [])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,11 @@ def test_a_coded_column_is_a_sequence() -> None:
     assert list(column) == ["y", "x", "x", ""] and len(column) == 4
     assert column[0] == "y" and column[-1] == "" and column[1:3] == ["x", "x"]
     assert column.count("x") == 2 and "y" in column
+
+
+def test_without_pyarrow_every_file_is_read_by_csv(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow.csv", None)  # import fails
+    assert formats._plain_columns("id,name\nr1,a\n", ",", Limits()) is None
 
 
 def test_a_synthetic_map_reads_the_same_on_both_paths(tmp_path: Path) -> None:
