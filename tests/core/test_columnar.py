@@ -131,6 +131,24 @@ def test_fast_acceptances_agree_with_pydantic(value: str) -> None:
             assert same(got, _whole_field(model, column.name, value))
 
 
+@given(values=st.lists(_ANY_TEXT, max_size=8, unique=True))
+def test_batch_acceptances_give_what_the_acceptance_gives(values: list[str]) -> None:
+    """``fast.many`` (the batch form, for a column's distinct values) agrees with ``fast``."""
+    checked = 0
+    for model in ALL_MODELS:
+        for column in _plan(model).fields:
+            many = getattr(column.fast, "many", None)
+            if many is None:
+                continue
+            checked += 1
+            expected = [column.fast(value) for value in values]  # type: ignore[misc]
+            got = many(values)
+            assert len(got) == len(expected)
+            for a, b in zip(got, expected, strict=True):
+                assert (a is UNSURE and b is UNSURE) or same(a, b), (column.name, values, a, b)
+    assert checked >= 10
+
+
 def _whole_field(model: type[BaseModel], name: str, value: str) -> Any:
     base: dict[str, Any] = (
         {"source": "a", "target": "b", "relation": "knows"} if model is Relation else {"id": "x"}
