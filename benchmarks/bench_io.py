@@ -50,7 +50,8 @@ def run(G: nx.MultiDiGraph, n_residents: int) -> list[dict[str, Any]]:
                 "operation": "read_csv, every record through pydantic (pydantic_only)",
                 "sociale_kaart_s": old,
                 "networkx_s": None,
-                "note": "the record-by-record path the columnar checks replace (issue 16)",
+                "note": "files read by csv, every record through pydantic: the path the "
+                "column-wise reading and checks replace (issue 16)",
             }
         )
         assert H.number_of_edges() == G.number_of_edges()

@@ -12,17 +12,20 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import gc
+import itertools
+import operator
 import re
+import typing
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 from pydantic import ValidationError
 
-from sociale_kaart.core.columnar import check_records
-from sociale_kaart.core.dates import date_fields, day_first_dates
+from sociale_kaart.core.columnar import Checked, check_columns, record_columns
+from sociale_kaart.core.dates import date_fields, day_first_columns, day_first_dates
 from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.records import COLUMN_ALIASES, KINDS, MODELS, RELATION_RULES, Relation
 from sociale_kaart.core.themes import (
@@ -57,6 +60,13 @@ IMPLIED: dict[tuple[str, str], tuple[str, bool]] = {
     ("initiative", "place"): ("located_at", False),
 }
 _REFERENCE_KIND = {"organisation": "organisation", "place": "place"}
+#: (relation, source kind, target kind) of every tie RELATION_RULES allows.
+_ALLOWED_TIES = frozenset(
+    (relation, source, target)
+    for relation, (sources, targets) in RELATION_RULES.items()
+    for source in sources
+    for target in targets
+)
 
 _DATE_HINT = (
     "write the date as YYYY-MM-DD, e.g. 2026-03-01, or day first as d-m-yyyy with the year "
@@ -92,13 +102,35 @@ class Row:
 
 @dataclass
 class Table:
-    """One input table (a CSV file, an Excel sheet, a DataFrame...)."""
+    """One input table (a CSV file, an Excel sheet, a DataFrame...).
+
+    Readers give either ``rows`` or, for files read column-wise, ``data``
+    (per column of ``columns``, every row's raw value) with the rows' line
+    numbers in ``lines``; then ``rows`` stays empty and :meth:`row` makes a
+    row when a problem needs one.
+    """
 
     name: str
     label: str
     columns: list[str]
     rows: list[Row] = field(default_factory=list)
     list_sep: str = ";"
+    data: dict[str, Sequence[Any]] | None = None
+    lines: Sequence[int] = ()
+
+    def size(self) -> int:
+        """How many rows."""
+        return len(self.lines) if self.data is not None else len(self.rows)
+
+    def row(self, i: int) -> Row:
+        """Row ``i``, as a row-wise reader would have given it."""
+        if self.data is None:
+            return self.rows[i]
+        return Row({column: self.data[column][i] for column in self.columns}, self.lines[i])
+
+    def all_rows(self) -> list[Row]:
+        """Every row, in order."""
+        return [self.row(i) for i in range(self.size())] if self.data is not None else self.rows
 
 
 def table_columns(name: str) -> tuple[str, ...]:
@@ -165,6 +197,8 @@ def _apply_aliases(table: Table, known: tuple[str, ...], out: _Collector) -> boo
     table.columns = [renames.get(column, column) for column in table.columns]
     for row in table.rows:
         row.values = {renames.get(key, key): value for key, value in row.values.items()}
+    if table.data is not None:
+        table.data = {renames.get(key, key): value for key, value in table.data.items()}
     listed = ", ".join(f"{alias!r} as {canonical!r}" for alias, canonical in renames.items())
     warnings.warn(f"{table.label}: Dutch column names read as {listed}", UserWarning, stacklevel=4)
     return True
@@ -228,14 +262,21 @@ def _no_day_first(values: list[Any]) -> bool:
 def _read_day_first_dates(table: Table, out: _Collector) -> None:
     """Read ``d-m-yyyy`` dates (Dutch Excel) as ISO dates, and say so (issue 11)."""
     model = Relation if table.name == "relations" else MODELS[ENTITY_TABLES[table.name]]
+    data = table.data
     columns = [
         c
         for c in date_fields(model)
-        if c in table.columns and not _no_day_first([row.values.get(c) for row in table.rows])
+        if c in table.columns
+        and not _no_day_first(
+            list(data[c]) if data is not None else [row.values.get(c) for row in table.rows]
+        )
     ]
     if not columns:
         return
-    result = day_first_dates((row.values for row in table.rows), columns)
+    if data is not None:
+        result = day_first_columns(data, columns)
+    else:
+        result = day_first_dates((row.values for row in table.rows), columns)
     for column, value, message in result.problems():
         out.add(table, None, column, value, message)
     notice = result.notice(table.label)
@@ -270,7 +311,7 @@ def _read_themes(table: Table | None, out: _Collector) -> dict[str, ThemeInfo]:
         return vocabulary
     if not _check_columns(table, out):
         return vocabulary
-    for row in table.rows:
+    for row in table.all_rows():
         raw = row.values.get("code")
         code = normalise_token(str(raw)) if raw not in (None, "") else ""
         if not code:
@@ -314,7 +355,7 @@ _MAX_HINT_POOL = 5000
 def _missing(
     node_id: str,
     wanted: str | None,
-    nodes: Mapping[str, tuple[str, Any, Table, Row]],
+    nodes: Mapping[str, tuple[str, Any, Table, int]],
 ) -> str:
     """The message for a reference to a node that is not on the map."""
     pool = [k for k, v in nodes.items() if wanted is None or v[0] == wanted]
@@ -376,125 +417,87 @@ def _build_graph(
     vocabulary = _read_themes(tables.get("themes"), out)
 
     # 1. Entities: each record on its own.
-    nodes: dict[str, tuple[str, Any, Table, Row]] = {}
+    nodes: dict[str, tuple[str, Any, Table, int]] = {}  # id -> kind, attributes, table, row
     failed: set[str] = set()  # ids of rows that have problems of their own
     for table_name, kind in ENTITY_TABLES.items():
         table = tables.get(table_name)
         if table is None or not _check_columns(table, out):
             continue
-        model = MODELS[kind]
         context = {"themes": vocabulary, "list_sep": table.list_sep}
-        checked = check_records([row.values for row in table.rows], table.columns, model, context)
-        for row, record in zip(table.rows, checked, strict=True):
+        checked = _check(table, MODELS[kind], context)
+        records = checked.records(drop=("id",), add={"kind": kind})
+        ids = checked.column("id")
+        if not checked.errors() and len(set(ids)) == len(ids) and nodes.keys().isdisjoint(ids):
+            # the common case, checked column-wise: every row valid, every id new
+            entries = zip(itertools.repeat(kind), records, itertools.repeat(table), range(len(ids)))
+            nodes.update(zip(ids, entries, strict=True))
+            continue
+        for i, (node_id, record) in enumerate(zip(ids, records, strict=True)):
             if isinstance(record, ValidationError):
+                row = table.row(i)
                 _pydantic_problems(table, row, record, out)
                 raw_id = row.values.get("id")
                 if raw_id not in (None, ""):
                     failed.add(str(raw_id).strip())
                 continue
-            node_id = record.pop("id")
-            record["kind"] = kind
             previous = nodes.get(node_id)
             if previous is not None:
-                _, _, ptable, prow = previous
+                _, _, ptable, position = previous
+                prow = ptable.row(position)
                 where = prow.where or f"{ptable.label}, row {prow.line}"
                 out.add(
                     table,
-                    row,
+                    table.row(i),
                     "id",
                     node_id,
                     f"id {node_id!r} is already used ({where}): ids must be unique "
                     "across all files; give one of them another id",
                 )
                 continue
-            nodes[node_id] = (kind, record, table, row)
+            nodes[node_id] = (kind, record, table, i)
+    kind_of = {node_id: entry[0] for node_id, entry in nodes.items()}
 
     # 2. References from entity columns to other nodes.
-    for kind, record, table, row in nodes.values():
-        for (ref_kind, attribute), _ in IMPLIED.items():
-            if ref_kind != kind:
-                continue
-            target = record[attribute]
-            if target is None:
-                continue
-            wanted = _REFERENCE_KIND[attribute]
-            found = nodes.get(target)
-            if found is None:
-                if target not in failed:  # else its own row's problems are reported
-                    out.add(table, row, attribute, target, _missing(target, wanted, nodes))
-            elif found[0] != wanted:
-                out.add(
-                    table,
-                    row,
-                    attribute,
-                    target,
-                    f"{target!r} is a {found[0]}, not a {wanted}: {attribute} must name a {wanted}",
-                )
+    for kind in ENTITY_TABLES.values():
+        attributes = [attribute for ref_kind, attribute in IMPLIED if ref_kind == kind]
+        if not attributes:
+            continue
+        members = [entry for entry in nodes.values() if entry[0] == kind]
+        if all(
+            kind_of.get(target) == _REFERENCE_KIND[attribute]
+            for attribute in attributes
+            for target in {entry[1][attribute] for entry in members} - {None}
+        ):
+            continue  # every reference names a node of the right kind
+        for _, record, table, i in members:
+            for attribute in attributes:
+                target = record[attribute]
+                if target is None:
+                    continue
+                wanted = _REFERENCE_KIND[attribute]
+                found = kind_of.get(target)
+                if found is None:
+                    if target not in failed:  # else its own row's problems are reported
+                        out.add(
+                            table, table.row(i), attribute, target, _missing(target, wanted, nodes)
+                        )
+                elif found != wanted:
+                    out.add(
+                        table,
+                        table.row(i),
+                        attribute,
+                        target,
+                        f"{target!r} is a {found}, not a {wanted}: "
+                        f"{attribute} must name a {wanted}",
+                    )
 
     # 3. Relations.
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     rel_table = tables.get("relations")
     if rel_table is not None and _check_columns(rel_table, out):
         context = {"themes": vocabulary, "list_sep": rel_table.list_sep}
-        seen_rows: dict[tuple[str, str, str], Row] = {}
-        checked = check_records(
-            [row.values for row in rel_table.rows], rel_table.columns, Relation, context
-        )
-        for row, attrs in zip(rel_table.rows, checked, strict=True):
-            if isinstance(attrs, ValidationError):
-                _pydantic_problems(rel_table, row, attrs, out)
-                continue
-            rel = _Tie(attrs.pop("source"), attrs.pop("target"), attrs["relation"])
-            bad = False
-            kinds = {}
-            for end, node_id in (("source", rel.source), ("target", rel.target)):
-                found = nodes.get(node_id)
-                if found is None:
-                    if node_id not in failed:  # else its own row's problems are reported
-                        out.add(rel_table, row, end, node_id, _missing(node_id, None, nodes))
-                    bad = True
-                else:
-                    kinds[end] = found[0]
-            if bad:
-                continue
-            allowed_sources, allowed_targets = RELATION_RULES[rel.relation]
-            if kinds["source"] not in allowed_sources or kinds["target"] not in allowed_targets:
-                out.add(
-                    rel_table,
-                    row,
-                    "relation",
-                    rel.relation,
-                    f"{rel.relation!r} cannot join a {kinds['source']} ({rel.source!r}) to a "
-                    f"{kinds['target']} ({rel.target!r}): it goes from "
-                    f"{' or '.join(sorted(allowed_sources))} to "
-                    f"{' or '.join(sorted(allowed_targets))}. Check the direction and the ids",
-                )
-                continue
-            if rel.source == rel.target:
-                out.add(
-                    rel_table,
-                    row,
-                    "target",
-                    rel.target,
-                    "a node cannot have a relation with itself: correct source or target",
-                )
-                continue
-            key = (rel.source, rel.target, rel.relation)
-            if key in seen_rows:
-                first = seen_rows[key]
-                where = first.where or f"row {first.line}"
-                out.add(
-                    rel_table,
-                    row,
-                    "relation",
-                    rel.relation,
-                    f"this {rel.relation!r} relation from {rel.source!r} to {rel.target!r} "
-                    f"is already given ({where}): keep one row per tie",
-                )
-                continue
-            seen_rows[key] = row
-            attrs["implied"] = False
-            edges[key] = attrs
+        checked = _check(rel_table, Relation, context)
+        edges = _relations(rel_table, checked, nodes, kind_of, failed, out)
 
     if not nodes and not out.problems:
         out.problems.append(
@@ -518,20 +521,12 @@ def _build_graph(
     G.graph["themes"] = vocabulary
     if extra_graph:
         G.graph.update(extra_graph)
-    _fill(
-        G,
-        (
-            (node_id, record)
-            for kind in KINDS
-            for node_id, (k, record, _, _) in nodes.items()
-            if k == kind
-        ),
-        (),
-    )
+    by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = {kind: [] for kind in KINDS}
+    for node_id, (kind, record, _, _) in nodes.items():
+        by_kind[kind].append((node_id, record))
+    _fill(G, itertools.chain.from_iterable(by_kind.values()), ())
     for (kind, attribute), (relation, attr_is_source) in IMPLIED.items():
-        for node_id, (k, record, _, _) in nodes.items():
-            if k != kind:
-                continue
+        for node_id, record in by_kind[kind]:
             other = record[attribute]
             if other is None:
                 continue
@@ -541,6 +536,114 @@ def _build_graph(
             edges[(u, v, relation)] = implied_edge_attributes(relation)
     _fill(G, (), edges.items())
     return G
+
+
+def _check(table: Table, model: type[Any], context: Mapping[str, Any]) -> Checked:
+    """Every record of a table checked by :func:`check_columns`."""
+    if table.data is not None:
+        data, columns = table.data, table.columns
+
+        def record(i: int) -> dict[str, Any]:
+            return {column: data[column][i] for column in columns}
+
+        return check_columns(data, columns, model, context, record, table.size(), ordered=True)
+    records = [row.values for row in table.rows]
+    data, regular = record_columns(records, table.columns)
+    return check_columns(
+        data if regular else None,
+        table.columns,
+        model,
+        context,
+        records.__getitem__,
+        len(records),
+        ordered=False,
+    )
+
+
+def _relations(
+    table: Table,
+    checked: Checked,
+    nodes: Mapping[str, tuple[str, Any, Table, int]],
+    kind_of: Mapping[str, str],
+    failed: set[str],
+    out: _Collector,
+) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """The checked ties, keyed by (source, target, relation); their problems go to ``out``."""
+    attrs_list = checked.records(drop=("source", "target"), add={"implied": False})
+    sources = checked.column("source")
+    targets = checked.column("target")
+    relations = checked.column("relation")
+    keys = list(zip(sources, targets, relations, strict=True))
+    if (
+        not checked.errors()
+        and all(
+            map(
+                _ALLOWED_TIES.__contains__,
+                zip(relations, map(kind_of.get, sources), map(kind_of.get, targets), strict=True),
+            )
+        )
+        and not any(map(operator.eq, sources, targets))
+        and len(set(keys)) == len(keys)
+    ):
+        # the common case, checked column-wise: every tie valid, known, allowed and new
+        return dict(zip(keys, typing.cast(list[dict[str, Any]], attrs_list), strict=True))
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    seen_rows: dict[tuple[str, str, str], int] = {}
+    for i, attrs in enumerate(attrs_list):
+        if isinstance(attrs, ValidationError):
+            _pydantic_problems(table, table.row(i), attrs, out)
+            continue
+        rel = _Tie(sources[i], targets[i], relations[i])
+        bad = False
+        kinds = {}
+        for end, node_id in (("source", rel.source), ("target", rel.target)):
+            found = kind_of.get(node_id)
+            if found is None:
+                if node_id not in failed:  # else its own row's problems are reported
+                    out.add(table, table.row(i), end, node_id, _missing(node_id, None, nodes))
+                bad = True
+            else:
+                kinds[end] = found
+        if bad:
+            continue
+        allowed_sources, allowed_targets = RELATION_RULES[rel.relation]
+        if kinds["source"] not in allowed_sources or kinds["target"] not in allowed_targets:
+            out.add(
+                table,
+                table.row(i),
+                "relation",
+                rel.relation,
+                f"{rel.relation!r} cannot join a {kinds['source']} ({rel.source!r}) to a "
+                f"{kinds['target']} ({rel.target!r}): it goes from "
+                f"{' or '.join(sorted(allowed_sources))} to "
+                f"{' or '.join(sorted(allowed_targets))}. Check the direction and the ids",
+            )
+            continue
+        if rel.source == rel.target:
+            out.add(
+                table,
+                table.row(i),
+                "target",
+                rel.target,
+                "a node cannot have a relation with itself: correct source or target",
+            )
+            continue
+        key = (rel.source, rel.target, rel.relation)
+        if key in seen_rows:
+            first = table.row(seen_rows[key])
+            where = first.where or f"row {first.line}"
+            out.add(
+                table,
+                table.row(i),
+                "relation",
+                rel.relation,
+                f"this {rel.relation!r} relation from {rel.source!r} to {rel.target!r} "
+                f"is already given ({where}): keep one row per tie",
+            )
+            continue
+        seen_rows[key] = i
+        edges[key] = attrs
+    return edges
 
 
 def _fill(
@@ -569,6 +672,9 @@ def _fill(
         row = succ[u]
         keys = row.get(v)
         if keys is None:
+            if key_dict is dict:
+                row[v] = pred[v][u] = {key: attrs}
+                continue
             keys = row[v] = pred[v][u] = key_dict()
         if key in keys:
             keys[key].update(attrs)

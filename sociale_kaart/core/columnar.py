@@ -24,10 +24,13 @@ tests can compare both on every input.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import contextvars
+import dataclasses
 import datetime as _dt
 import functools
+import itertools
 import re
 import types
 import typing
@@ -42,7 +45,16 @@ from pydantic.fields import FieldInfo
 
 from sociale_kaart.core.records import LIFECYCLE
 
-__all__ = ["ROW_RULES", "check_records", "pydantic_only", "using_pydantic_only"]
+__all__ = [
+    "ROW_RULES",
+    "Checked",
+    "CodedColumn",
+    "check_columns",
+    "check_records",
+    "pydantic_only",
+    "record_columns",
+    "using_pydantic_only",
+]
 
 _PYDANTIC_ONLY: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "sociale_kaart_pydantic_only", default=False
@@ -53,7 +65,8 @@ _PYDANTIC_ONLY: contextvars.ContextVar[bool] = contextvars.ContextVar(
 def pydantic_only() -> Iterator[None]:
     """Validate every record with pydantic alone, as before the columnar checks.
 
-    For tests and for comparing the two paths; the setting holds in the
+    CSV files are then read row by row, by :mod:`csv` alone, too. For tests
+    and for comparing the two paths; the setting holds in the
     ``with`` block only (in this thread or task).
 
     Examples
@@ -107,6 +120,17 @@ def _fast_text(value: Any) -> Any:
     return text
 
 
+def _text_many(values: list[str]) -> list[Any]:
+    """``_fast_text`` of many strings at once."""
+    stripped = list(map(str.strip, values))
+    if all(map(str.isprintable, stripped)):
+        return [text or None for text in stripped]
+    return list(map(_fast_text, values))
+
+
+_fast_text.many = _text_many  # type: ignore[attr-defined]
+
+
 def _fast_id(value: Any) -> Any:
     """``_id_text``: a printable id without the list separators, stripped."""
     text = _fast_text(value)
@@ -115,10 +139,29 @@ def _fast_id(value: Any) -> Any:
     return text
 
 
+def _id_many(values: list[str]) -> list[Any]:
+    """``_fast_id`` of many strings at once."""
+    return [
+        UNSURE if text is None or text is UNSURE or ";" in text or "|" in text else text
+        for text in _text_many(values)
+    ]
+
+
+_fast_id.many = _id_many  # type: ignore[attr-defined]
+
+
 def _fast_endpoint(value: Any) -> Any:
     """``_endpoint``: a printable id, stripped."""
     text = _fast_text(value)
     return UNSURE if text is None else text
+
+
+def _endpoint_many(values: list[str]) -> list[Any]:
+    """``_fast_endpoint`` of many strings at once."""
+    return [UNSURE if text is None else text for text in _text_many(values)]
+
+
+_fast_endpoint.many = _endpoint_many  # type: ignore[attr-defined]
 
 
 def _fast_number(kind: type, low: float | None, high: float | None) -> Callable[[Any], Any]:
@@ -137,6 +180,22 @@ def _fast_number(kind: type, low: float | None, high: float | None) -> Callable[
             return UNSURE
         return number
 
+    def many(values: list[str]) -> list[Any]:
+        out: list[Any] = []
+        for text in map(str.strip, values):
+            if not text:
+                out.append(None)
+            elif pattern.fullmatch(text) is None:
+                out.append(UNSURE)
+            else:
+                number = kind(text)
+                if (low is not None and number < low) or (high is not None and number > high):
+                    out.append(UNSURE)
+                else:
+                    out.append(number)
+        return out
+
+    fast.many = many  # type: ignore[attr-defined]
     return fast
 
 
@@ -270,6 +329,41 @@ def cross_field_validators(model: type[BaseModel]) -> set[str]:
 # ---------------------------------------------------------------- the check
 
 
+class CodedColumn(Sequence[Any]):
+    """A column given as its distinct values and, per row, the position of its value.
+
+    Readers that read a file column-wise (:func:`sociale_kaart.read_csv`) give
+    their columns so: each distinct value is then judged once, and the judged
+    values are put back in place by position.
+
+    Examples
+    --------
+    >>> column = CodedColumn(["a", ""], [0, 1, 0])
+    >>> list(column), column[2], len(column)
+    (['a', '', 'a'], 'a', 3)
+    """
+
+    __slots__ = ("codes", "values")
+
+    def __init__(self, values: list[Any], codes: list[int]) -> None:
+        self.values = values
+        self.codes = codes
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self.values[code] for code in self.codes[i]]
+        return self.values[self.codes[i]]
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.values.__getitem__, self.codes)
+
+    def __repr__(self) -> str:
+        return f"CodedColumn({list(self)!r})"
+
+
 @dataclass
 class _Column:
     name: str
@@ -334,32 +428,82 @@ def _key(value: Any) -> Any:
     return (type(value), value)
 
 
+def _judge_all(
+    model: type[BaseModel],
+    column: _Column,
+    values: list[Any],
+    context: Mapping[str, Any],
+) -> list[Any]:
+    """Each value as pydantic makes it when judged alone, or _BAD.
+
+    Text goes through the field's fast acceptance in one batch (``fast.many``,
+    which gives what ``fast`` gives value by value); what that is not sure of
+    is judged by pydantic.
+    """
+    fast = column.fast
+    many = getattr(fast, "many", None)
+    if many is not None and set(map(type, values)) <= {str}:
+        out = many(values)
+        for i in [i for i, result in enumerate(out) if result is UNSURE]:
+            out[i] = _judge(model, column.name, values[i], context)
+        return out
+    if fast is None:
+        return [_judge(model, column.name, value, context) for value in values]
+    judged: dict[str, Any] = {}
+    if many is not None:
+        texts = [v for v in values if type(v) is str]
+        judged = dict(zip(texts, many(texts), strict=True))
+    out = []
+    for value in values:
+        if type(value) is str and many is not None:
+            result = judged[value]
+        elif fast is not None:
+            result = fast(value)
+        else:
+            result = UNSURE
+        if result is UNSURE:
+            result = _judge(model, column.name, value, context)
+        out.append(result)
+    return out
+
+
 def _convert(
     model: type[BaseModel],
     column: _Column,
     raw: Sequence[Any],
     context: Mapping[str, Any],
     default: Callable[[], Any],
-) -> tuple[list[Any], bool]:
-    """One column's values as pydantic makes them (_BAD where it rejects one), and if any is."""
+) -> tuple[list[Any], bool, bool]:
+    """One column's values as pydantic makes them (_BAD where it rejects one).
 
-    def judge(value: Any) -> Any:
-        if value is _MISSING:
-            return default()
-        result = UNSURE if column.fast is None else column.fast(value)
-        if result is UNSURE:
-            result = _judge(model, column.name, value, context)
-        return result
-
-    kinds = set(map(type, raw))
-    if kinds <= {str, type(None)}:
-        memo = {value: judge(value) for value in set(raw)}
-        out = list(map(memo.__getitem__, raw))
-        bad = any(v is _BAD for v in memo.values())
+    Also whether any is _BAD, and whether the column holds one immutable value.
+    """
+    if isinstance(raw, CodedColumn) and len(set(raw.values)) == len(raw.values):
+        judged = _judge_all(model, column, raw.values, context)
+        bad = _BAD in judged  # pydantic's values equal _BAD never
+        constant = len(judged) == 1 and not column.mutable
+        out = [judged[0]] * len(raw) if constant else list(map(judged.__getitem__, raw.codes))
+        if column.mutable:
+            out = _copies(out)
+        return out, bad, constant
+    if raw and set(map(type, raw)) <= {str, type(None)}:
+        if type(raw[0]) is str and raw.count(raw[0]) == len(raw):
+            distinct = [raw[0]]  # one text throughout (an empty column): no hashing
+        else:
+            distinct = list(set(raw))
+        memo = dict(zip(distinct, _judge_all(model, column, distinct, context), strict=True))
+        bad = _BAD in memo.values()  # pydantic's values equal _BAD never
+        constant = len(memo) == 1 and not column.mutable
+        if constant:
+            (only,) = memo.values()
+            out = [only] * len(raw)
+        else:
+            out = list(map(memo.__getitem__, raw))
     else:
         out = []
         any_memo: dict[Any, Any] = {}
         bad = True  # look for them below
+        constant = False
         for value in raw:
             if value is _MISSING:
                 out.append(default())
@@ -367,14 +511,224 @@ def _convert(
             try:
                 key = _key(value)
             except TypeError:
-                out.append(judge(value))
+                out.append(_judge_all(model, column, [value], context)[0])
                 continue
             if key not in any_memo:
-                any_memo[key] = judge(value)
+                any_memo[key] = _judge_all(model, column, [value], context)[0]
             out.append(any_memo[key])
     if column.mutable:
-        out = [v if v is _BAD else v.copy() for v in out]
-    return out, bad
+        out = _copies(out)
+    return out, bad, constant
+
+
+def _copies(values: list[Any]) -> list[Any]:
+    """A copy of each list or dict (so that no two records share one); _BAD stays."""
+    kinds = set(map(type, values))
+    if kinds == {list}:
+        return list(map(list.copy, values))
+    if kinds == {dict}:
+        return list(map(dict.copy, values))
+    return [v if v is _BAD else v.copy() for v in values]
+
+
+@dataclass
+class Checked:
+    """A table's records as pydantic makes them, column by column (see :func:`check_columns`).
+
+    Attributes
+    ----------
+    names : list of str
+        The model's fields, in order (as ``model_dump()`` gives them).
+    values : dict of str to list
+        Per field, the value of every record (not read for the records in ``whole``).
+    whole : dict of int to dict or ValidationError
+        The records validated whole by pydantic, by position: their
+        ``model_dump()``, or the error.
+    n : int
+        How many records.
+    constant : set of str
+        The fields whose ``values`` are one immutable value, the same object throughout.
+    """
+
+    names: list[str]
+    values: dict[str, list[Any]]
+    whole: dict[int, dict[str, Any] | ValidationError]
+    n: int
+    constant: set[str] = dataclasses.field(default_factory=set)
+
+    def errors(self) -> dict[int, ValidationError]:
+        """The rejected records, by position, in order."""
+        return {i: r for i, r in sorted(self.whole.items()) if isinstance(r, ValidationError)}
+
+    def column(self, name: str) -> list[Any]:
+        """One field of every record (None for rejected records)."""
+        if not self.values:
+            return [
+                None if isinstance(r, ValidationError) else r[name]
+                for r in map(self.whole.__getitem__, range(self.n))
+            ]
+        out = self.values[name]
+        if self.whole:
+            out = list(out)
+            for i, r in self.whole.items():
+                out[i] = None if isinstance(r, ValidationError) else r[name]
+        return out
+
+    def records(
+        self, drop: Sequence[str] = (), add: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any] | ValidationError]:
+        """Every record's fields but ``drop``, followed by ``add`` (immutable values), or its error.
+
+        The same dicts, key for key, as ``model_dump()`` with the ``drop`` keys
+        popped and the ``add`` keys set.
+        """
+        add = add or {}
+        names = [name for name in self.names if name not in drop]
+        out: list[Any]
+        if self.values and self.n:
+            # A template with the columns that hold one (immutable) value, copied per
+            # record and updated with the others: keys stay in field order.
+            template: dict[str, Any] = {}
+            varying: list[str] = []
+            for name in names:
+                if name in self.constant:
+                    template[name] = self.values[name][0]
+                else:
+                    template[name] = None
+                    varying.append(name)
+            template.update(add)
+            out = list(map(dict.copy, itertools.repeat(template, self.n)))
+            if varying:
+                collections.deque(
+                    map(
+                        dict.update,
+                        out,
+                        map(
+                            zip,
+                            itertools.repeat(varying),
+                            zip(*(self.values[name] for name in varying), strict=True),
+                        ),
+                    ),
+                    maxlen=0,
+                )
+        else:
+            out = [None] * self.n
+        for i, r in self.whole.items():
+            if isinstance(r, ValidationError):
+                out[i] = r
+            else:
+                record = {k: v for k, v in r.items() if k not in drop}
+                record.update(add)
+                out[i] = record
+        return out
+
+
+def check_columns(
+    data: Mapping[str, Sequence[Any]] | None,
+    columns: Sequence[str],
+    model: type[BaseModel],
+    context: Mapping[str, Any],
+    record: Callable[[int], Mapping[str, Any]],
+    n: int,
+    *,
+    ordered: bool,
+) -> Checked:
+    """Validate a table given column by column, as ``model.model_validate`` would each record.
+
+    Parameters
+    ----------
+    data : mapping of str to sequence, or None
+        Per column of ``columns``, the raw value of every record (``_MISSING``
+        where a record has no such key; see :func:`record_columns`). None
+        sends every record through pydantic.
+    columns : sequence of str
+        The table's columns (after renaming aliases).
+    model : pydantic model class
+        A record model of :mod:`sociale_kaart.core.records`.
+    context : mapping
+        The validation context (``themes``, ``list_sep``).
+    record : callable
+        The record at a position, as pydantic should see it (for the records
+        judged whole).
+    n : int
+        How many records.
+    ordered : bool
+        Whether every record has exactly ``columns`` as its keys, in that
+        order (a file's rows); else custom ``x_`` columns are read in each
+        record's own key order.
+
+    Returns
+    -------
+    Checked
+    """
+    plan = _plan(model)
+    fields = model.model_fields
+    names = [column.name for column in plan.fields]
+    known = set(columns)
+    custom = [c for c in columns if c.startswith("x_")]
+    if (
+        data is None
+        or using_pydantic_only()
+        or not plan.understood
+        or "extra" in known
+        or any(c not in fields and not c.startswith("x_") for c in columns)
+    ):
+        # unknown columns, rules not understood: every record through pydantic
+        return Checked(names, {}, {i: _whole(model, record(i), context) for i in range(n)}, n)
+    converted: dict[str, list[Any]] = {}
+    constant: set[str] = set()
+    suspects: set[int] = set()
+    for column in plan.fields:
+        if column.name == "extra":
+            continue
+        field = fields[column.name]
+        if column.name in data:
+            values, bad, same = _convert(
+                model,
+                column,
+                data[column.name],
+                context,
+                functools.partial(_default, field),
+            )
+            if bad:
+                suspects.update(i for i, v in enumerate(values) if v is _BAD)
+            if same:
+                constant.add(column.name)
+            converted[column.name] = values
+        elif field.is_required():
+            suspects.update(range(n))
+        elif field.default_factory is not None:
+            factory = typing.cast(Callable[[], Any], field.default_factory)
+            converted[column.name] = [factory() for _ in range(n)]
+        else:
+            converted[column.name] = [field.default] * n
+            if field.default is None or type(field.default) in (str, int, float, bool):
+                constant.add(column.name)
+    for rule in cross_field_validators(model):
+        suspects |= ROW_RULES[rule](model, converted)
+    extras: list[dict[str, str]] = [{} for _ in range(n)]
+    if custom:
+        # _custom_columns: in the record's own key order, as pydantic sees them
+        for i in range(n):
+            extra = extras[i]
+            if ordered:
+                items: Any = ((name, data[name][i]) for name in custom)
+            else:
+                items = record(i).items()
+            for name, value in items:
+                if not name.startswith("x_") or value is None or value is _MISSING:
+                    continue
+                if type(value) is not str:
+                    suspects.add(i)
+                    continue
+                text = value.strip()
+                if text:
+                    if not text.isprintable():
+                        suspects.add(i)  # NUL and other control characters: pydantic judges
+                    extra[name] = text
+    converted["extra"] = extras
+    whole = {i: _whole(model, record(i), context) for i in sorted(suspects)}
+    return Checked(names, converted, whole, n, constant)
 
 
 def check_records(
@@ -417,86 +771,34 @@ def check_records(
     .. [1] Pydantic, "Validators",
        https://docs.pydantic.dev/latest/concepts/validators/
     """
-    if using_pydantic_only():
+    data, regular = record_columns(records, columns)
+    if not regular:
+        # keys outside the header: the old path
         return [_whole(model, record, context) for record in records]
-    plan = _plan(model)
-    fields = model.model_fields
+    return check_columns(
+        data, columns, model, context, records.__getitem__, len(records), ordered=False
+    ).records()
+
+
+def record_columns(
+    records: Sequence[Mapping[str, Any]], columns: Sequence[str]
+) -> tuple[dict[str, Sequence[Any]], bool]:
+    """The records as columns (``_MISSING`` where one has no such key), and whether
+    every record's keys are among ``columns`` (else nothing is checked column-wise)."""
     known = set(columns)
-    custom = [c for c in columns if c.startswith("x_")]
-    if (
-        not plan.understood
-        or "extra" in known
-        or any(c not in fields and not c.startswith("x_") for c in columns)
-        or not all(record.keys() <= known for record in records)
-    ):
-        # unknown columns, keys outside the header, rules not understood: the old path
-        return [_whole(model, record, context) for record in records]
-    n = len(records)
-    present = [c for c in columns if c in fields]
-    raw_columns: dict[str, Sequence[Any]] = dict.fromkeys([*present, *custom], ())
-    if n and raw_columns:
-        wanted = list(raw_columns)
-        try:
-            getter = itemgetter(*wanted)
-            rows = (
-                [(v,) for v in map(getter, records)]
-                if len(wanted) == 1
-                else list(map(getter, records))
-            )
-            raw_columns = dict(zip(wanted, zip(*rows, strict=True), strict=True))
-        except KeyError:  # a record without some column: its default
-            raw_columns = {c: [record.get(c, _MISSING) for record in records] for c in wanted}
-    converted: dict[str, list[Any]] = {}
-    suspects: set[int] = set()
-    for column in plan.fields:
-        if column.name == "extra":
-            continue
-        field = fields[column.name]
-        if column.name in raw_columns:
-            values, bad = _convert(
-                model,
-                column,
-                raw_columns[column.name],
-                context,
-                functools.partial(_default, field),
-            )
-            if bad:
-                suspects.update(i for i, v in enumerate(values) if v is _BAD)
-            converted[column.name] = values
-        elif field.is_required():
-            suspects.update(range(n))
-        elif field.default_factory is not None:
-            factory = typing.cast(Callable[[], Any], field.default_factory)
-            converted[column.name] = [factory() for _ in range(n)]
-        else:
-            converted[column.name] = [field.default] * n
-    for rule in cross_field_validators(model):
-        suspects |= ROW_RULES[rule](model, converted)
-    extras: list[dict[str, str]] = [{} for _ in range(n)]
-    if custom:
-        # _custom_columns: in the record's own key order, as pydantic sees them
-        for i, record in enumerate(records):
-            extra = extras[i]
-            for name, value in record.items():
-                if not name.startswith("x_") or value is None:
-                    continue
-                if type(value) is not str:
-                    suspects.add(i)
-                    continue
-                text = value.strip()
-                if text:
-                    if not text.isprintable():
-                        suspects.add(i)  # NUL and other control characters: pydantic judges
-                    extra[name] = text
-    converted["extra"] = extras
-    names = [column.name for column in plan.fields]
-    out: list[dict[str, Any] | ValidationError] = [
-        dict(zip(names, values, strict=True))
-        for values in zip(*(converted[name] for name in names), strict=True)
-    ]
-    for i in suspects:
-        out[i] = _whole(model, records[i], context)
-    return out
+    if not all(record.keys() <= known for record in records):
+        return {}, False
+    wanted = list(dict.fromkeys(columns))
+    if not records or not wanted:
+        return dict.fromkeys(wanted, ()), True
+    try:
+        getter = itemgetter(*wanted)
+        rows = (
+            [(v,) for v in map(getter, records)] if len(wanted) == 1 else list(map(getter, records))
+        )
+        return dict(zip(wanted, zip(*rows, strict=True), strict=True)), True
+    except KeyError:  # a record without some column: its default
+        return {c: [record.get(c, _MISSING) for record in records] for c in wanted}, True
 
 
 def _whole(

@@ -16,13 +16,13 @@ import datetime as _dt
 import re
 import types
 import typing
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["DayFirstResult", "date_fields", "day_first_dates"]
+__all__ = ["DayFirstResult", "date_fields", "day_first_columns", "day_first_dates"]
 
 #: ``d-m-yyyy``, ``dd-mm-yyyy``, with ``-``, ``/`` or ``.``; the year in full.
 _DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})([-/.])(\d{1,2})\2(\d{4})\s*$")
@@ -149,6 +149,10 @@ def day_first_dates(
     DayFirstResult
         The counts per column, an example per column and the month-first columns.
 
+    See Also
+    --------
+    day_first_columns : the same for a table given column by column.
+
     Examples
     --------
     >>> rows = [{"since": "01-03-2024"}, {"since": "2024-05-02"}, {"since": ""}]
@@ -164,30 +168,70 @@ def day_first_dates(
     '3/4/2024'
     """
     records = list(rows)
+    columns = list(columns)
+    data = {column: [record.get(column) for record in records] for column in columns}
     result = DayFirstResult()
     for column in columns:
-        found: list[tuple[MutableMapping[str, Any], str]] = []
-        month_first: str | None = None
-        for record in records:
-            value = record.get(column)
-            parts = _parts(value)
-            if parts is None:
-                continue
-            first, second, _ = parts
-            if second > 12 and 1 <= first <= 12 and month_first is None:
-                month_first = str(value)
-            try:
-                iso = _dt.date(parts[2], second, first).isoformat()
-            except ValueError:
-                continue  # not a date day first either: validation names it
-            found.append((record, iso))
-        if month_first is not None:
-            result.month_first[column] = month_first
-            continue
-        for record, iso in found:
-            raw = str(record[column])
-            if column not in result.examples:
-                result.examples[column] = (raw.strip(), iso)
-            record[column] = iso
-            result.read[column] = result.read.get(column, 0) + 1
+        for i, iso in _day_first(data[column], column, result):
+            records[i][column] = iso
     return result
+
+
+def day_first_columns(
+    data: MutableMapping[str, Sequence[Any]], columns: Iterable[str]
+) -> DayFirstResult:
+    """:func:`day_first_dates` for a table given column by column.
+
+    Parameters
+    ----------
+    data : mutable mapping of str to sequence
+        Per column, every row's raw value; a column with a date read is
+        replaced by a new list.
+    columns : iterable of str
+        The date columns to read.
+
+    Returns
+    -------
+    DayFirstResult
+
+    Examples
+    --------
+    >>> data = {"since": ("01-03-2024", "2024-05-02", "")}
+    >>> day_first_columns(data, ["since"]).read, data["since"]
+    ({'since': 1}, ['2024-03-01', '2024-05-02', ''])
+    """
+    result = DayFirstResult()
+    for column in columns:
+        found = _day_first(data[column], column, result)
+        if found:
+            values = list(data[column])
+            for i, iso in found:
+                values[i] = iso
+            data[column] = values
+    return result
+
+
+def _day_first(values: Sequence[Any], column: str, result: DayFirstResult) -> list[tuple[int, str]]:
+    """The positions and ISO dates of one column's day-first dates, noted in ``result``."""
+    found: list[tuple[int, str]] = []
+    month_first: str | None = None
+    for i, value in enumerate(values):
+        parts = _parts(value)
+        if parts is None:
+            continue
+        first, second, _ = parts
+        if second > 12 and 1 <= first <= 12 and month_first is None:
+            month_first = str(value)
+        try:
+            iso = _dt.date(parts[2], second, first).isoformat()
+        except ValueError:
+            continue  # not a date day first either: validation names it
+        found.append((i, iso))
+    if month_first is not None:
+        result.month_first[column] = month_first
+        return []
+    for i, iso in found:
+        if column not in result.examples:
+            result.examples[column] = (str(values[i]).strip(), iso)
+        result.read[column] = result.read.get(column, 0) + 1
+    return found

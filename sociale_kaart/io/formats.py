@@ -18,6 +18,7 @@ import datetime as _dt
 import io as _io
 import itertools
 import json
+import operator
 import os
 import re
 import stat
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy
 import pandas as pd
 
 from sociale_kaart.core.builder import (
@@ -40,6 +42,7 @@ from sociale_kaart.core.builder import (
     table_columns,
 )
 from sociale_kaart.core.checks import require_map
+from sociale_kaart.core.columnar import CodedColumn, using_pydantic_only
 from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.journal import referral_rows
 from sociale_kaart.core.records import MODELS
@@ -115,7 +118,9 @@ def _read_csv_table(
         warnings.warn(f"{label}: {notice}", UserWarning, stacklevel=3)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    fast = _records_within_limits(text, delimiter, limits)
+    by_column = _plain_columns(text, delimiter, limits)
+    fast = [by_column[0]] if by_column is not None else None
+    fast = fast or _records_within_limits(text, delimiter, limits)
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[list[str]] = fast or []
     try:
@@ -186,33 +191,122 @@ def _read_csv_table(
             ok = False
     if not ok:
         return None
+    if by_column is not None:
+        # one line per row, no blank or ragged rows (checked by _plain_columns)
+        table.data = dict(zip(header, by_column[1], strict=True))
+        table.lines = range(2, 2 + (len(by_column[1][0]) if by_column[1] else 0))
+        return table
     # csv.reader does not report line numbers per record; count physical lines
     # (as physical_lines does, on the joined cells, which also tell a blank row).
-    line = physical_lines(records[0])
-    rows = table.rows
+    body = records[1:]
+    joined = list(map("".join, body))
     width = len(header)
-    for cells in records[1:]:
-        start = line + 1
-        joined = "".join(cells)
-        line += 1 + joined.count("\n")
-        if not joined.strip():
-            continue
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-            problems.append(
-                Problem(
-                    label,
-                    start,
-                    None,
-                    delimiter.join(cells[len(header) :]),
-                    f"this row has {len(cells)} values but the header has {len(header)} "
-                    f"columns: a value probably contains {delimiter!r}; put it in double quotes",
+    starts = list(
+        itertools.accumulate(
+            map(operator.add, map(str.count, joined, itertools.repeat("\n")), itertools.repeat(1)),
+            initial=physical_lines(records[0]) + 1,
+        )
+    )[:-1]
+    if body and (set(map(len, body)) != {width} or not all(map(str.strip, joined))):
+        # blank rows, rows too short or too long: row by row
+        kept: list[list[str]] = []
+        lines: list[int] = []
+        for cells, text, start in zip(body, joined, starts, strict=True):
+            if not text.strip():
+                continue
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                problems.append(
+                    Problem(
+                        label,
+                        start,
+                        None,
+                        delimiter.join(cells[width:]),
+                        f"this row has {len(cells)} values but the header has {width} "
+                        f"columns: a value probably contains {delimiter!r}; put it in double "
+                        "quotes",
+                    )
                 )
-            )
-            continue
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        rows.append(Row(dict(zip(header, cells, strict=False)), start))
+                continue
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            elif len(cells) > width:
+                cells = cells[:width]
+            kept.append(cells)
+            lines.append(start)
+        body, starts = kept, lines
+    # the table column by column: one tuple of text per column, no dict per row
+    columns = list(zip(*body, strict=True)) if body else [() for _ in header]
+    table.data = dict(zip(header, columns, strict=True))
+    table.lines = starts
     return table
+
+
+def _plain_columns(
+    text: str, delimiter: str, limits: Limits
+) -> tuple[list[str], list[CodedColumn]] | None:
+    """The header and the columns of a plain CSV text, read column-wise by pyarrow, or None.
+
+    Plain: no quotes and no NUL (so every row is one line, and a cell is the
+    text between two delimiters), every row as wide as the header, no blank
+    rows, and within the limits. Each column comes as its distinct values and
+    their codes (:class:`~sociale_kaart.core.columnar.CodedColumn`), so that
+    only distinct values become Python strings. On None (also without
+    pyarrow, an optional dependency) the text is read by :mod:`csv`, which
+    names the line of each problem; on a plain text both read the same cells
+    (tests/io/test_columns.py compares them, and tests/io/conftest.py does
+    for every file the tests read). Under
+    :func:`~sociale_kaart.core.columnar.pydantic_only`, always None.
+    """
+    if '"' in text or "\x00" in text or using_pydantic_only():
+        return None
+    try:
+        import pyarrow  # type: ignore[import-untyped]
+        import pyarrow.compute  # type: ignore[import-untyped]
+        import pyarrow.csv as pyarrow_csv  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    end = min((i for i in (text.find("\n"), text.find("\r")) if i >= 0), default=len(text))
+    header = next(csv.reader([text[:end]], delimiter=delimiter), [])
+    width = len(header)
+    if not header or width > limits.max_columns:
+        return None
+    names = [f"c{i}" for i in range(width)]
+    try:
+        arrow = pyarrow_csv.read_csv(
+            _io.BytesIO(text.encode("utf-8")),
+            read_options=pyarrow_csv.ReadOptions(skip_rows=1, column_names=names),
+            parse_options=pyarrow_csv.ParseOptions(
+                delimiter=delimiter,
+                quote_char=False,
+                escape_char=False,
+                newlines_in_values=False,
+                ignore_empty_lines=False,
+            ),
+            convert_options=pyarrow_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pyarrow.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pyarrow.ArrowException, UnicodeError):  # ragged rows, lone surrogates: csv reads it
+        return None
+    if arrow.num_rows > limits.max_rows:
+        return None
+    columns = []
+    blank = numpy.ones(arrow.num_rows, dtype=bool)
+    longest = min(limits.max_cell_chars, csv.field_size_limit())
+    for name in names:
+        coded = pyarrow.compute.dictionary_encode(arrow.column(name).combine_chunks())
+        values: list[str] = coded.dictionary.to_pylist()
+        codes = coded.indices.to_numpy(zero_copy_only=False)
+        if max(map(len, values), default=0) > longest:
+            return None
+        empty = [i for i, value in enumerate(values) if not value.strip()]
+        blank &= numpy.isin(codes, empty)
+        columns.append(CodedColumn(values, codes.tolist()))
+    if blank.any():
+        return None  # blank rows are skipped, and counted in the line numbers, by csv's path
+    return header, columns
 
 
 def _records_within_limits(text: str, delimiter: str, limits: Limits) -> list[list[str]] | None:
@@ -230,7 +324,10 @@ def _records_within_limits(text: str, delimiter: str, limits: Limits) -> list[li
         return None
     if max(map(len, records)) > limits.max_columns:
         return None
-    if max(map(len, itertools.chain.from_iterable(records)), default=0) > limits.max_cell_chars:
+    # No cell is longer than its record's cells joined; only a long record needs a closer look.
+    if max(map(len, map("".join, records))) > limits.max_cell_chars and (
+        max(map(len, itertools.chain.from_iterable(records)), default=0) > limits.max_cell_chars
+    ):
         return None
     return records
 

@@ -16,7 +16,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from sociale_kaart.core import builder
-from sociale_kaart.core.columnar import check_records, pydantic_only
+from sociale_kaart.core.columnar import Checked, check_columns, check_records, pydantic_only
 
 
 def same(a: Any, b: Any) -> bool:
@@ -75,7 +75,31 @@ def both_paths(
     return fast
 
 
+def both_column_paths(
+    data: Mapping[str, Sequence[Any]] | None,
+    columns: Sequence[str],
+    model: type[BaseModel],
+    context: Mapping[str, Any],
+    record: Callable[[int], Mapping[str, Any]],
+    n: int,
+    *,
+    ordered: bool,
+) -> Checked:
+    """:func:`check_columns` on both paths, compared record by record; the columnar result."""
+    fast = check_columns(data, columns, model, context, record, n, ordered=ordered)
+    with pydantic_only():
+        slow = check_columns(data, columns, model, context, record, n, ordered=ordered)
+    assert not slow.values and sorted(slow.whole) == list(range(n))
+    compare(fast.records(), slow.records())
+    for drop, add in ((("id",), {"kind": "k"}), (("source", "target"), {"implied": False})):
+        compare(fast.records(drop, add), slow.records(drop, add))
+    for name in fast.names:
+        pairs = zip(fast.column(name), slow.column(name), strict=True)
+        assert all(same(a, b) for a, b in pairs), name
+    return fast
+
+
 def install(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
     """Make the builder check every table on both paths."""
-    monkeypatch.setattr(builder, "check_records", both_paths)
-    return both_paths
+    monkeypatch.setattr(builder, "check_columns", both_column_paths)
+    return both_column_paths

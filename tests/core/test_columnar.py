@@ -131,6 +131,24 @@ def test_fast_acceptances_agree_with_pydantic(value: str) -> None:
             assert same(got, _whole_field(model, column.name, value))
 
 
+@given(values=st.lists(_ANY_TEXT, max_size=8, unique=True))
+def test_batch_acceptances_give_what_the_acceptance_gives(values: list[str]) -> None:
+    """``fast.many`` (the batch form, for a column's distinct values) agrees with ``fast``."""
+    checked = 0
+    for model in ALL_MODELS:
+        for column in _plan(model).fields:
+            many = getattr(column.fast, "many", None)
+            if many is None:
+                continue
+            checked += 1
+            expected = [column.fast(value) for value in values]  # type: ignore[misc]
+            got = many(values)
+            assert len(got) == len(expected)
+            for a, b in zip(got, expected, strict=True):
+                assert (a is UNSURE and b is UNSURE) or same(a, b), (column.name, values, a, b)
+    assert checked >= 10
+
+
 def _whole_field(model: type[BaseModel], name: str, value: str) -> Any:
     base: dict[str, Any] = (
         {"source": "a", "target": "b", "relation": "knows"} if model is Relation else {"id": "x"}
@@ -410,14 +428,14 @@ def test_the_graph_is_filled_as_networkx_fills_it() -> None:
     assert not G.has_edge("a", "b", "knows") and G.has_edge("a", "b", "supports")
 
 
-def test_check_records_is_used_by_the_builder(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_columns_is_used_by_the_builder(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
-    real: Callable[..., Any] = builder.check_records
+    real: Callable[..., Any] = builder.check_columns
 
-    def spy(records: Any, columns: Any, model: Any, context: Any) -> Any:
+    def spy(data: Any, columns: Any, model: Any, context: Any, *args: Any, **kwargs: Any) -> Any:
         seen.append(model.__name__)
-        return real(records, columns, model, context)
+        return real(data, columns, model, context, *args, **kwargs)
 
-    monkeypatch.setattr(builder, "check_records", spy)
+    monkeypatch.setattr(builder, "check_columns", spy)
     sk.from_frames(places=__import__("pandas").DataFrame({"id": ["pl1"]}))
     assert seen == ["Place"]
