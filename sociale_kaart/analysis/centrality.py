@@ -9,8 +9,11 @@ The heavy kernels run on compiled code (igraph for betweenness, scipy for
 shortest paths and sparse linear algebra) over an array view of the map that
 is converted once and cached per graph (see :mod:`sociale_kaart.index.ties`).
 Results equal networkx's within floating-point tolerance; above
-:data:`EXACT_LIMIT` nodes, betweenness and closeness are estimated from a
-random sample of source nodes, and the frame says so.
+:data:`EXACT_LIMIT` nodes, betweenness and closeness are estimated, and the
+frame says how well: up to :data:`ADAPTIVE_LIMIT` nodes betweenness is
+sampled until it is within a stated error (KADABRA, networkit) and the
+highest closeness values are exact; above, both come from random source
+nodes (pivots).
 """
 
 from __future__ import annotations
@@ -113,12 +116,15 @@ def centrality(
         of other nodes and closeness by :math:`1/(n-1)`, as networkx does.
     samples : int, optional
         Estimate betweenness and closeness from this many random source
-        nodes (pivots). By default the computation is exact up to
-        :data:`~sociale_kaart.analysis.centrality.EXACT_LIMIT` nodes and uses
-        :data:`~sociale_kaart.analysis.centrality.DEFAULT_SAMPLES` pivots above; a
-        value at least the number of nodes means exact.
+        nodes (pivots) only, without the adaptive steps below; a value at
+        least the number of nodes means exact. By default the computation is
+        exact up to :data:`~sociale_kaart.analysis.centrality.EXACT_LIMIT`
+        nodes and estimated above (see Notes).
     seed : int, default 0
-        Seed for the choice of pivots.
+        Seed for the pivots and the sampled paths. networkit, when used,
+        runs on one thread (its results depend on the thread count) and
+        its global random seed is set from ``seed``; its thread count is
+        restored afterwards.
 
     Returns
     -------
@@ -128,8 +134,20 @@ def centrality(
         ``;``), one float column per measure, then ``<measure>_rank`` for
         each: the rank within the node's kind, 1 = highest, ties sharing the
         best rank. ``frame.attrs`` records the options and, when sampled,
-        ``samples``, ``seed`` and the median relative standard error of the
-        100 highest estimates (``betweenness_rse``, ``closeness_rse``).
+        ``sampled=True``, ``samples`` (the closeness pivots), ``seed`` and
+        the achieved error: ``betweenness_method`` (``"kadabra"`` or
+        ``"pivots"``); for KADABRA ``betweenness_error``, a bound on the
+        absolute error of *every* node's value at once (so also of the
+        highest ones, whichever they are), holding with probability at least
+        ``1 - betweenness_delta``, and ``betweenness_paths``, the number of
+        sampled paths; for pivots ``betweenness_pivots`` and
+        ``betweenness_rse``, the median relative standard error of the 100
+        highest estimates, a per-node figure that understates their error
+        (they are the highest partly because they are overestimated).
+        ``closeness_exact`` is the number of highest closeness values that
+        are exact and certainly (or, without networkit, with probability
+        ``1 - DEFAULT_DELTA``) the highest; ``closeness_rse`` is the median
+        relative standard error of the 100 highest estimated ones.
         ``name`` is missing (``pd.NA``) for residents, who are identified by
         their id (docs/conventions.md, "Names in tables").
         An empty map gives an empty frame with these columns.
@@ -176,12 +194,32 @@ def centrality(
       with :math:`P` the row-normalised adjacency and :math:`\mathbf{d}` the
       nodes without out-ties.
 
-    Sampling (Brandes and Pich 2007): with :math:`k` pivots :math:`S`, the
-    estimates are :math:`\hat C_B(v) = \frac{n}{k}\sum_{s \in S}\delta_s(v)`
-    and :math:`\hat C_H(v) = \frac{n-1}{k}\sum_{s \in S} 1/d(s, v)` (then
+    Sampling. Pivots (Brandes and Pich 2007): with :math:`k` random source
+    nodes :math:`S`, the estimates are
+    :math:`\hat C_B(v) = \frac{n}{k}\sum_{s \in S}\delta_s(v)` and
+    :math:`\hat C_H(v) = \frac{n-1}{k}\sum_{s \in S} 1/d(s, v)` (then
     normalised as above); both are unbiased. Their standard errors come from
     the spread over 8 batches of pivots (betweenness) and over the pivots
-    (closeness).
+    (closeness). On an unweighted, undirected map of at most
+    :data:`~sociale_kaart.analysis.centrality.ADAPTIVE_LIMIT` nodes, betweenness
+    is instead estimated by KADABRA (Borassi and Natale 2019, networkit's
+    parallel version by van der Grinten et al. 2019): it samples one random
+    shortest path between random pairs of nodes, as Riondato and
+    Kornaropoulos (2016) do, but stops adaptively, as soon as every node's
+    estimate is within
+    :data:`~sociale_kaart.analysis.centrality.DEFAULT_ERROR` (0.005, in units of
+    normalised betweenness) of the exact value, all nodes at once, with
+    probability at least ``1 - DEFAULT_DELTA`` (0.9). Closeness keeps its
+    pivot estimates, but the 100 highest values are computed exactly:
+    networkit's TopHarmonicCloseness (Bergamini et al. 2019) finds them with
+    certainty; on a weighted or directed map the 200 highest estimates are
+    recomputed exactly with igraph, and those exact values that no other
+    node's estimate plus :math:`z` standard errors reaches (Bonferroni over
+    the nodes, :math:`\delta = 0.1`) are counted in ``closeness_exact``.
+    Other nodes' estimates are capped just below the exact 100th value when
+    the top is certain. Directed or weighted maps, and maps above the
+    limit, use pivots for betweenness: networkit's KADABRA has no weights,
+    and above the limit its cost exceeds that of 128 pivots.
 
     References
     ----------
@@ -203,6 +241,19 @@ def centrality(
     - Brandes, U., & Pich, C. (2007). Centrality estimation in large
       networks. *International Journal of Bifurcation and Chaos*, 17(7),
       2303-2318. https://doi.org/10.1142/S0218127407018403
+    - Riondato, M., & Kornaropoulos, E. M. (2016). Fast approximation of
+      betweenness centrality through sampling. *Data Mining and Knowledge
+      Discovery*, 30(2), 438-475. https://doi.org/10.1007/s10618-015-0423-0
+    - Borassi, M., & Natale, E. (2019). KADABRA is an adaptive algorithm for
+      betweenness via random approximation. *ACM Journal of Experimental
+      Algorithmics*, 24, 1.2:1-1.2:35. https://doi.org/10.1145/3284359
+    - van der Grinten, A., Angriman, E., & Meyerhenke, H. (2019). Parallel
+      adaptive sampling with almost no synchronization. *Euro-Par 2019*,
+      LNCS 11725, 434-447. https://doi.org/10.1007/978-3-030-29400-7_31
+    - Bergamini, E., Borassi, M., Crescenzi, P., Marino, A., & Meyerhenke,
+      H. (2019). Computing top-k closeness centrality faster in unweighted
+      graphs. *ACM Transactions on Knowledge Discovery from Data*, 13(5),
+      53:1-53:40. https://doi.org/10.1145/3344719
 
     Examples
     --------
