@@ -311,6 +311,8 @@ def centrality(
         else:
             values = _pagerank(view)
         frame[measure] = values
+    if attrs.get("betweenness_method") == "kadabra" and "closeness" not in chosen:
+        attrs["samples"] = None  # no pivots were used
     frame = rank_within_kind(frame, chosen)
     frame.attrs.update(attrs)
     return frame

@@ -313,6 +313,7 @@ def test_sampling_above_the_limit(monkeypatch):
     pd.testing.assert_frame_equal(est, again)
     other = sk.centrality(G, measures=["betweenness"], seed=5)
     assert not other["betweenness"].equals(est["betweenness"])  # the seed is used
+    assert other.attrs["samples"] is None  # KADABRA samples paths, not pivots
 
 
 def test_adaptive_betweenness_on_a_hand_computed_path(monkeypatch):
