@@ -9,8 +9,11 @@ The heavy kernels run on compiled code (igraph for betweenness, scipy for
 shortest paths and sparse linear algebra) over an array view of the map that
 is converted once and cached per graph (see :mod:`sociale_kaart.index.ties`).
 Results equal networkx's within floating-point tolerance; above
-:data:`EXACT_LIMIT` nodes, betweenness and closeness are estimated from a
-random sample of source nodes, and the frame says so.
+:data:`EXACT_LIMIT` nodes, betweenness and closeness are estimated, and the
+frame says how well: up to :data:`ADAPTIVE_LIMIT` nodes betweenness is
+sampled until it is within a stated error (KADABRA, networkit) and the
+highest closeness values are exact; above, both come from random source
+nodes (pivots).
 """
 
 from __future__ import annotations
@@ -29,7 +32,15 @@ from sociale_kaart.analysis.frames import node_frame, rank_within_kind
 from sociale_kaart.core.checks import check_edge_attribute, require_map
 from sociale_kaart.index.ties import TieView, tie_view
 
-__all__ = ["DEFAULT_SAMPLES", "EXACT_LIMIT", "MEASURES", "centrality"]
+__all__ = [
+    "ADAPTIVE_LIMIT",
+    "DEFAULT_DELTA",
+    "DEFAULT_ERROR",
+    "DEFAULT_SAMPLES",
+    "EXACT_LIMIT",
+    "MEASURES",
+    "centrality",
+]
 
 #: The measures :func:`~sociale_kaart.centrality` computes, in column order.
 MEASURES: tuple[str, ...] = ("degree", "betweenness", "closeness", "eigenvector", "pagerank")
@@ -37,11 +48,27 @@ MEASURES: tuple[str, ...] = ("degree", "betweenness", "closeness", "eigenvector"
 #: Maps with more nodes than this get sampled betweenness and closeness.
 EXACT_LIMIT = 5_000
 
+#: Up to this many nodes, sampled betweenness adapts its sample to a stated error
+#: (KADABRA) and the highest closeness values are exact; above it, both are
+#: estimated from :data:`DEFAULT_SAMPLES` pivots, whose cost grows more slowly.
+ADAPTIVE_LIMIT = 50_000
+
 #: The number of source nodes (pivots) sampled above :data:`EXACT_LIMIT`.
 DEFAULT_SAMPLES = 128
 
+#: The absolute error of adaptive betweenness, in units of normalised betweenness:
+#: every node's estimate is within it of the exact value, all at once, with
+#: probability at least ``1 - DEFAULT_DELTA``.
+DEFAULT_ERROR = 0.005
+
+#: The probability that the stated error of sampled betweenness and closeness fails.
+DEFAULT_DELTA = 0.1
+
 _BATCHES = 8  # pivot batches, for the standard error of sampled betweenness
 _TOP_FOR_RSE = 100
+_TOP = 100  # closeness: the highest values computed exactly
+_CANDIDATES = 200  # closeness without networkit: estimates re-computed exactly
+_KADABRA_START_FACTOR = 100  # networkit's default
 _PAGERANK_ALPHA = 0.85
 _TOL = 1e-10
 _MAX_ITER = 1000
@@ -89,12 +116,15 @@ def centrality(
         of other nodes and closeness by :math:`1/(n-1)`, as networkx does.
     samples : int, optional
         Estimate betweenness and closeness from this many random source
-        nodes (pivots). By default the computation is exact up to
-        :data:`~sociale_kaart.analysis.centrality.EXACT_LIMIT` nodes and uses
-        :data:`~sociale_kaart.analysis.centrality.DEFAULT_SAMPLES` pivots above; a
-        value at least the number of nodes means exact.
+        nodes (pivots) only, without the adaptive steps below; a value at
+        least the number of nodes means exact. By default the computation is
+        exact up to :data:`~sociale_kaart.analysis.centrality.EXACT_LIMIT`
+        nodes and estimated above (see Notes).
     seed : int, default 0
-        Seed for the choice of pivots.
+        Seed for the pivots and the sampled paths. networkit, when used,
+        runs on one thread (its results depend on the thread count) and
+        its global random seed is set from ``seed``; its thread count is
+        restored afterwards.
 
     Returns
     -------
@@ -104,8 +134,20 @@ def centrality(
         ``;``), one float column per measure, then ``<measure>_rank`` for
         each: the rank within the node's kind, 1 = highest, ties sharing the
         best rank. ``frame.attrs`` records the options and, when sampled,
-        ``samples``, ``seed`` and the median relative standard error of the
-        100 highest estimates (``betweenness_rse``, ``closeness_rse``).
+        ``sampled=True``, ``samples`` (the closeness pivots), ``seed`` and
+        the achieved error: ``betweenness_method`` (``"kadabra"`` or
+        ``"pivots"``); for KADABRA ``betweenness_error``, a bound on the
+        absolute error of *every* node's value at once (so also of the
+        highest ones, whichever they are), holding with probability at least
+        ``1 - betweenness_delta``, and ``betweenness_paths``, the number of
+        sampled paths; for pivots ``betweenness_pivots`` and
+        ``betweenness_rse``, the median relative standard error of the 100
+        highest estimates, a per-node figure that understates their error
+        (they are the highest partly because they are overestimated).
+        ``closeness_exact`` is the number of highest closeness values that
+        are exact and certainly (or, without networkit, with probability
+        ``1 - DEFAULT_DELTA``) the highest; ``closeness_rse`` is the median
+        relative standard error of the 100 highest estimated ones.
         ``name`` is missing (``pd.NA``) for residents, who are identified by
         their id (docs/conventions.md, "Names in tables").
         An empty map gives an empty frame with these columns.
@@ -152,12 +194,32 @@ def centrality(
       with :math:`P` the row-normalised adjacency and :math:`\mathbf{d}` the
       nodes without out-ties.
 
-    Sampling (Brandes and Pich 2007): with :math:`k` pivots :math:`S`, the
-    estimates are :math:`\hat C_B(v) = \frac{n}{k}\sum_{s \in S}\delta_s(v)`
-    and :math:`\hat C_H(v) = \frac{n-1}{k}\sum_{s \in S} 1/d(s, v)` (then
+    Sampling. Pivots (Brandes and Pich 2007): with :math:`k` random source
+    nodes :math:`S`, the estimates are
+    :math:`\hat C_B(v) = \frac{n}{k}\sum_{s \in S}\delta_s(v)` and
+    :math:`\hat C_H(v) = \frac{n-1}{k}\sum_{s \in S} 1/d(s, v)` (then
     normalised as above); both are unbiased. Their standard errors come from
     the spread over 8 batches of pivots (betweenness) and over the pivots
-    (closeness).
+    (closeness). On an unweighted, undirected map of at most
+    :data:`~sociale_kaart.analysis.centrality.ADAPTIVE_LIMIT` nodes, betweenness
+    is instead estimated by KADABRA (Borassi and Natale 2019, networkit's
+    parallel version by van der Grinten et al. 2019): it samples one random
+    shortest path between random pairs of nodes, as Riondato and
+    Kornaropoulos (2016) do, but stops adaptively, as soon as every node's
+    estimate is within
+    :data:`~sociale_kaart.analysis.centrality.DEFAULT_ERROR` (0.005, in units of
+    normalised betweenness) of the exact value, all nodes at once, with
+    probability at least ``1 - DEFAULT_DELTA`` (0.9). Closeness keeps its
+    pivot estimates, but the 100 highest values are computed exactly:
+    networkit's TopHarmonicCloseness (Bergamini et al. 2019) finds them with
+    certainty; on a weighted or directed map the 200 highest estimates are
+    recomputed exactly with igraph, and those exact values that no other
+    node's estimate plus :math:`z` standard errors reaches (Bonferroni over
+    the nodes, :math:`\delta = 0.1`) are counted in ``closeness_exact``.
+    Other nodes' estimates are capped just below the exact 100th value when
+    the top is certain. Directed or weighted maps, and maps above the
+    limit, use pivots for betweenness: networkit's KADABRA has no weights,
+    and above the limit its cost exceeds that of 128 pivots.
 
     References
     ----------
@@ -179,6 +241,19 @@ def centrality(
     - Brandes, U., & Pich, C. (2007). Centrality estimation in large
       networks. *International Journal of Bifurcation and Chaos*, 17(7),
       2303-2318. https://doi.org/10.1142/S0218127407018403
+    - Riondato, M., & Kornaropoulos, E. M. (2016). Fast approximation of
+      betweenness centrality through sampling. *Data Mining and Knowledge
+      Discovery*, 30(2), 438-475. https://doi.org/10.1007/s10618-015-0423-0
+    - Borassi, M., & Natale, E. (2019). KADABRA is an adaptive algorithm for
+      betweenness via random approximation. *ACM Journal of Experimental
+      Algorithmics*, 24, 1.2:1-1.2:35. https://doi.org/10.1145/3284359
+    - van der Grinten, A., Angriman, E., & Meyerhenke, H. (2019). Parallel
+      adaptive sampling with almost no synchronization. *Euro-Par 2019*,
+      LNCS 11725, 434-447. https://doi.org/10.1007/978-3-030-29400-7_31
+    - Bergamini, E., Borassi, M., Crescenzi, P., Marino, A., & Meyerhenke,
+      H. (2019). Computing top-k closeness centrality faster in unweighted
+      graphs. *ACM Transactions on Knowledge Discovery from Data*, 13(5),
+      53:1-53:40. https://doi.org/10.1145/3344719
 
     Examples
     --------
@@ -217,25 +292,27 @@ def centrality(
     }
     k = _pivot_count(n, samples)
     pivots: np.ndarray | None = None
+    # Adaptive: betweenness to a stated error, the highest closeness values exact.
+    adaptive = samples is None and k is not None and n <= ADAPTIVE_LIMIT
     if k is not None and ("betweenness" in chosen or "closeness" in chosen):
-        pivots = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
+        pivots = _choose_pivots(n, k, seed)
         attrs.update(sampled=True, samples=int(k))
     for measure in chosen:
         if measure == "degree":
             values = _degree(view, normalized)
         elif measure == "betweenness":
-            values, rse = _betweenness(view, normalized, pivots)
-            if rse is not None:
-                attrs["betweenness_rse"] = rse
+            values, info = _betweenness(view, normalized, pivots, adaptive=adaptive, seed=seed)
+            attrs.update(info)
         elif measure == "closeness":
-            values, rse = _closeness(view, normalized, pivots)
-            if rse is not None:
-                attrs["closeness_rse"] = rse
+            values, info = _closeness(view, normalized, pivots, adaptive=adaptive)
+            attrs.update(info)
         elif measure == "eigenvector":
             values = _eigenvector(view)
         else:
             values = _pagerank(view)
         frame[measure] = values
+    if attrs.get("betweenness_method") == "kadabra" and "closeness" not in chosen:
+        attrs["samples"] = None  # no pivots were used
     frame = rank_within_kind(frame, chosen)
     frame.attrs.update(attrs)
     return frame
@@ -261,10 +338,14 @@ def _check_measures(measures: str | Sequence[str]) -> tuple[str, ...]:
     return tuple(m for m in MEASURES if m in wanted)
 
 
+def _choose_pivots(n: int, k: int, seed: int) -> np.ndarray:
+    return np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
+
+
 def _pivot_count(n: int, samples: int | None) -> int | None:
     """The number of pivots, or None for an exact computation."""
     if samples is None:
-        return DEFAULT_SAMPLES if n > EXACT_LIMIT else None
+        return min(DEFAULT_SAMPLES, n) if n > EXACT_LIMIT else None
     return int(samples) if samples < n else None
 
 
@@ -292,14 +373,20 @@ def _distance_matrix(view: TieView) -> Any:
 
 
 def _betweenness(
-    view: TieView, normalized: bool, pivots: np.ndarray | None
-) -> tuple[np.ndarray, float | None]:
+    view: TieView, normalized: bool, pivots: np.ndarray | None, *, adaptive: bool, seed: int
+) -> tuple[np.ndarray, dict[str, Any]]:
     n = view.n
     if n < 3 or view.m == 0:
-        return np.zeros(n), (0.0 if pivots is not None else None)
+        if pivots is None and not adaptive:
+            return np.zeros(n), {}
+        return np.zeros(n), {"betweenness_method": "exact", "betweenness_error": 0.0}
     scale = 1.0
     if normalized:
         scale = 1.0 / ((n - 1) * (n - 2)) if view.directed else 2.0 / ((n - 1) * (n - 2))
+    if adaptive:
+        found = _betweenness_kadabra(view, scale, seed)
+        if found is not None:
+            return found
     weights = None if view.weight is None else (1.0 / view.weight).tolist()
     try:
         graph = view.igraph()
@@ -307,7 +394,7 @@ def _betweenness(
         return _betweenness_networkx(view, scale, pivots)
     if pivots is None:
         raw = np.asarray(graph.betweenness(directed=view.directed, weights=weights))
-        return raw * scale, None
+        return raw * scale, {}
     batches = np.array_split(pivots, min(_BATCHES, len(pivots)))
     estimates = np.vstack(
         [
@@ -327,12 +414,79 @@ def _betweenness(
         if len(batches) > 1
         else np.full(n, np.nan)
     )
-    return estimate * scale, _median_rse(estimate, se)
+    return estimate * scale, {
+        "betweenness_method": "pivots",
+        "betweenness_pivots": len(pivots),
+        "betweenness_rse": _median_rse(estimate, se),
+    }
+
+
+def _import_networkit() -> Any:
+    """networkit, or None when it is not installed."""
+    try:
+        import networkit
+    except ImportError:  # pragma: no cover - networkit is a runtime requirement
+        return None
+    return networkit
+
+
+def _networkit_graph(nk: Any, view: TieView) -> Any:
+    """The unweighted undirected view as a networkit graph."""
+    graph = nk.Graph(view.n, False, False)
+    graph.addEdges((view.src.astype(np.uint64), view.dst.astype(np.uint64)))
+    return graph
+
+
+def _betweenness_kadabra(
+    view: TieView, scale: float, seed: int
+) -> tuple[np.ndarray, dict[str, Any]] | None:
+    """Adaptive betweenness (KADABRA) on an unweighted view, or None without networkit.
+
+    networkit's KADABRA samples a random shortest path between random pairs
+    until every node's estimate of :math:`b(v)`, the share of ordered pairs
+    :math:`s \\ne t` whose path runs through :math:`v`, is within
+    ``err`` with probability :math:`1 - \\delta`. It runs on one thread so
+    that a seed gives one answer (its results depend on the thread count),
+    and the thread count is restored afterwards.
+    """
+    nk = _import_networkit()
+    if nk is None or view.weight is not None or view.directed:
+        return None  # networkit's KADABRA needs a diameter, which it has for undirected maps
+    n = view.n
+    pairs = n * (n - 1) / 2
+    # b(v) * pairs is the raw (unnormalised) betweenness; scale normalises it.
+    to_ours = pairs * scale
+    # DEFAULT_ERROR is in the unit of normalised betweenness, b(v) * n / (n - 2).
+    err = DEFAULT_ERROR * (n - 2) / n
+    graph = _networkit_graph(nk, view)
+    threads = nk.getMaxNumberOfThreads()
+    nk.setNumberOfThreads(1)
+    try:
+        nk.setSeed(int(seed) % 2**63, True)
+        algo = nk.centrality.KadabraBetweenness(
+            graph, err, DEFAULT_DELTA, True, 0, 0, _KADABRA_START_FACTOR
+        )
+        algo.run()
+        scores = np.asarray(algo.scores(), dtype=float)
+        paths = int(algo.getNumberOfIterations())
+        first = int(algo.getOmega() / _KADABRA_START_FACTOR)
+    finally:
+        nk.setNumberOfThreads(threads)
+    scores = scores / 2.0  # networkit doubles undirected scores
+    # networkit 11 divides the paths of its first phase (``first``) by the
+    # count of the later ones only; over all ``paths`` the share is unbiased.
+    share = scores * ((paths - first) / paths) if paths > 0 else scores
+    return share * to_ours, {
+        "betweenness_method": "kadabra",
+        "betweenness_paths": paths,
+        "betweenness_error": float(err * to_ours),
+        "betweenness_delta": DEFAULT_DELTA,
+    }
 
 
 def _betweenness_networkx(
     view: TieView, scale: float, pivots: np.ndarray | None
-) -> tuple[np.ndarray, float | None]:  # pragma: no cover - used only without igraph
+) -> tuple[np.ndarray, dict[str, Any]]:  # pragma: no cover - used only without igraph
     H = nx.DiGraph() if view.directed else nx.Graph()
     H.add_nodes_from(range(view.n))
     dist = 1.0 / view.strengths()
@@ -349,15 +503,21 @@ def _betweenness_networkx(
         )
         factor = view.n / len(pivots)
     values = np.array([raw[i] for i in range(view.n)]) * factor
-    return values * scale, None if pivots is None else float("nan")
+    if pivots is None:
+        return values * scale, {}
+    return values * scale, {
+        "betweenness_method": "pivots",
+        "betweenness_pivots": len(pivots),
+        "betweenness_rse": float("nan"),
+    }
 
 
 def _closeness(
-    view: TieView, normalized: bool, pivots: np.ndarray | None
-) -> tuple[np.ndarray, float | None]:
+    view: TieView, normalized: bool, pivots: np.ndarray | None, *, adaptive: bool
+) -> tuple[np.ndarray, dict[str, Any]]:
     n = view.n
     if n < 2 or view.m == 0:
-        return np.zeros(n), (0.0 if pivots is not None else None)
+        return np.zeros(n), ({} if pivots is None else {"closeness_exact": n})
     if pivots is None:
         try:
             graph = view.igraph()
@@ -369,7 +529,7 @@ def _closeness(
             harmonic = np.asarray(
                 graph.harmonic_centrality(mode=mode, weights=weights, normalized=False)
             )
-            return (harmonic / (n - 1) if normalized else harmonic), None
+            return (harmonic / (n - 1) if normalized else harmonic), {}
     A = _distance_matrix(view)
     unweighted = view.weight is None
     sources = np.arange(n) if pivots is None else pivots
@@ -385,9 +545,9 @@ def _closeness(
         total += inv.sum(axis=0)
         if pivots is not None:
             total_sq += (inv * inv).sum(axis=0)
+    info: dict[str, Any] = {}
     if pivots is None:
         harmonic = total
-        rse = None
     else:
         k = len(pivots)
         # A pivot contributes nothing to itself: average over the other pivots.
@@ -399,10 +559,77 @@ def _closeness(
             var = np.where(count > 1, (total_sq - count * mean**2) / (count - 1), np.nan)
         harmonic = mean * (n - 1)
         se = np.sqrt(np.maximum(var, 0.0) / count) * (n - 1)
-        rse = _median_rse(harmonic, se)
+        rest = np.ones(n, dtype=bool)
+        info["closeness_exact"] = 0
+        if adaptive:
+            exact, values, certain = _closeness_top(view, harmonic)
+            if certain and len(values):
+                # The exact top: nobody else can be higher than its lowest value.
+                # (just below it, so that the ranking keeps the exact top first).
+                np.minimum(harmonic, np.nextafter(values.min(), -np.inf), out=harmonic)
+            harmonic[exact] = values
+            se[exact] = 0.0
+            rest[exact] = False
+            upper = harmonic[rest] + _z(n) * se[rest]
+            info["closeness_exact"] = len(exact) if certain else _certified(values, upper)
+        info["closeness_rse"] = _median_rse(harmonic[rest], se[rest]) if rest.any() else 0.0
     if normalized:
         harmonic = harmonic / (n - 1)
-    return harmonic, rse
+    return harmonic, info
+
+
+def _closeness_top(view: TieView, estimate: np.ndarray) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Exact harmonic sums of the highest nodes: positions, sums, and whether certain.
+
+    networkit's TopHarmonicCloseness finds the exact top :data:`_TOP` nodes
+    (Bergamini et al. 2019) on an unweighted undirected view; otherwise the
+    :data:`_CANDIDATES` highest estimates get exact values from igraph.
+    """
+    n = view.n
+    top = min(_TOP, n)
+    nk = _import_networkit()
+    if nk is not None and view.weight is None and not view.directed:
+        graph = _networkit_graph(nk, view)
+        threads = nk.getMaxNumberOfThreads()
+        nk.setNumberOfThreads(1)
+        try:
+            algo = nk.centrality.TopHarmonicCloseness(graph, top, False)
+            algo.run()
+            nodes = np.asarray(algo.topkNodesList(), dtype=np.int64)
+            values = np.asarray(algo.topkScoresList(), dtype=float)
+        finally:
+            nk.setNumberOfThreads(threads)
+        return nodes, values, True
+    try:
+        graph = view.igraph()
+    except ImportError:  # pragma: no cover - igraph is a runtime requirement
+        return np.zeros(0, dtype=np.int64), np.zeros(0), False
+    candidates = np.argsort(-estimate, kind="stable")[: min(_CANDIDATES, n)]
+    weights = None if view.weight is None else (1.0 / view.weight).tolist()
+    values = np.asarray(
+        graph.harmonic_centrality(
+            vertices=candidates.tolist(),
+            mode="in" if view.directed else "all",
+            weights=weights,
+            normalized=False,
+        ),
+        dtype=float,
+    )
+    return candidates, values, False
+
+
+def _z(n: int) -> float:
+    """The normal quantile for a bound on n estimates at once (Bonferroni)."""
+    from statistics import NormalDist
+
+    return NormalDist().inv_cdf(1.0 - DEFAULT_DELTA / (2.0 * max(n, 1)))
+
+
+def _certified(exact: np.ndarray, upper: np.ndarray) -> int:
+    """How many of the highest exact values no other node's upper bound reaches."""
+    bound = float(upper.max()) if len(upper) else -math.inf
+    highest = np.sort(exact)[::-1][:_TOP]
+    return int((highest > bound).sum()) if len(highest) else 0
 
 
 def _median_rse(estimate: np.ndarray, se: np.ndarray) -> float:

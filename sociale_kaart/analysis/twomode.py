@@ -265,7 +265,7 @@ def two_mode_centrality(
         frame["degree"] = np.where(other > 0, degree / other, 0.0)
     k = _pivot_count(N, samples)
     pivots = None if k is None else np.sort(np.random.default_rng(seed).choice(N, k, replace=False))
-    raw, _ = _betweenness(view, False, pivots)
+    raw, _ = _betweenness(view, False, pivots, adaptive=False, seed=seed)
     frame["betweenness"] = raw / np.array([_bet_max(a, b) for a, b in zip(own, other, strict=True)])
     frame["closeness"] = _closeness(view, own, other, pivots)
     frame.attrs = {

@@ -278,16 +278,97 @@ def test_relations_restrict_the_ties():
 # --------------------------------------------------------------------------- sampling
 
 
+def overlap(est, exact, k):
+    """How many of the k highest exact values are among the k highest estimates."""
+    return len(set(est.nlargest(k).index) & set(exact.nlargest(k).index))
+
+
 def test_sampling_above_the_limit(monkeypatch):
     G = sk.datasets.synthetic(300, seed=2)
     exact = sk.centrality(G, measures=["betweenness", "closeness"])
     assert exact.attrs["sampled"] is False
+    assert "betweenness_method" not in exact.attrs
     monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 50)
     est = sk.centrality(G, measures=["betweenness", "closeness"], seed=4)
     assert est.attrs["sampled"] is True
     assert est.attrs["samples"] == centrality_module.DEFAULT_SAMPLES
     assert est.attrs["seed"] == 4
-    # Unbiased estimators: close to the exact values, within the stated error.
+    assert est.attrs["betweenness_method"] == "kadabra"
+    assert est.attrs["betweenness_delta"] == centrality_module.DEFAULT_DELTA
+    # KADABRA's stated error bounds every node's error at once.
+    error = est.attrs["betweenness_error"]
+    assert error == pytest.approx(centrality_module.DEFAULT_ERROR)
+    assert (est["betweenness"] - exact["betweenness"]).abs().max() <= error
+    assert overlap(est["betweenness"], exact["betweenness"], 20) >= 18
+    # The 100 highest closeness values are exact, and nobody else is above them.
+    assert est.attrs["closeness_exact"] == 100
+    top = exact["closeness"].nlargest(100).index
+    np.testing.assert_allclose(est.loc[top, "closeness"], exact.loc[top, "closeness"], rtol=1e-12)
+    assert set(est["closeness"].nlargest(100).index) == set(top)
+    assert 0 < est.attrs["closeness_rse"] < 0.5
+    rest = exact.index.difference(top)
+    rel = (est.loc[rest, "closeness"] - exact.loc[rest, "closeness"]) / exact.loc[rest, "closeness"]
+    assert rel.abs().median() < 3 * est.attrs["closeness_rse"] + 0.01
+    again = sk.centrality(G, measures=["betweenness", "closeness"], seed=4)
+    pd.testing.assert_frame_equal(est, again)
+    other = sk.centrality(G, measures=["betweenness"], seed=5)
+    assert not other["betweenness"].equals(est["betweenness"])  # the seed is used
+    assert other.attrs["samples"] is None  # KADABRA samples paths, not pivots
+
+
+def test_adaptive_betweenness_on_a_hand_computed_path(monkeypatch):
+    # Path r0 - r1 - r2 - r3 - r4: r2 lies on the paths of 4 of the 6 pairs of
+    # other nodes, r1 and r3 on 3 of 6, the ends on none.
+    monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 3)
+    G = person_map([(0, 1), (1, 2), (2, 3), (3, 4)])
+    est = sk.centrality(G, measures="betweenness")
+    assert est.attrs["betweenness_method"] == "kadabra"
+    hand = pd.Series({"r0": 0.0, "r1": 0.5, "r2": 2 / 3, "r3": 0.5, "r4": 0.0})
+    # Tighter than the stated error: networkit 11.2.2 divides its first
+    # phase's paths by the later phase's count only (1 % too high), which the
+    # code undoes; with about 236,000 paths one standard error of r2 is 0.001.
+    assert est.attrs["betweenness_paths"] > 100_000
+    np.testing.assert_allclose(est["betweenness"].loc[hand.index], hand, atol=0.004)
+    assert (est["betweenness"].loc[hand.index] - hand).abs().max() <= est.attrs["betweenness_error"]
+    raw = sk.centrality(G, measures="betweenness", normalized=False)
+    np.testing.assert_allclose(raw["betweenness"].loc[hand.index], hand * 6, atol=0.03)
+    assert raw.attrs["betweenness_error"] == pytest.approx(6 * est.attrs["betweenness_error"])
+
+
+def test_adaptive_sampling_leaves_networkit_threads_alone(monkeypatch):
+    nk = pytest.importorskip("networkit")
+    monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 50)
+    before = nk.getMaxNumberOfThreads()
+    sk.centrality(sk.datasets.synthetic(100, seed=1), measures=["betweenness", "closeness"])
+    assert nk.getMaxNumberOfThreads() == before
+
+
+@pytest.mark.parametrize("options", [{"weight": "trust"}, {"directed": True}])
+def test_weighted_and_directed_maps_use_pivots(monkeypatch, options):
+    G = sk.datasets.synthetic(300, seed=2)
+    exact = sk.centrality(G, measures=["betweenness", "closeness"], **options)
+    monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 50)
+    est = sk.centrality(G, measures=["betweenness", "closeness"], seed=1, **options)
+    assert est.attrs["betweenness_method"] == "pivots"
+    assert est.attrs["betweenness_pivots"] == centrality_module.DEFAULT_SAMPLES
+    assert 0 < est.attrs["betweenness_rse"] < 1
+    assert est["betweenness"].corr(exact["betweenness"], method="spearman") > 0.8
+    # The closeness candidates are exact; the certified ones are the true top.
+    certified = est.attrs["closeness_exact"]
+    assert 0 < certified <= 100
+    top = est["closeness"].nlargest(certified).index
+    np.testing.assert_allclose(est.loc[top, "closeness"], exact.loc[top, "closeness"], rtol=1e-12)
+    assert set(top) == set(exact["closeness"].nlargest(certified).index)
+    assert overlap(est["closeness"], exact["closeness"], 100) >= 95
+
+
+def test_samples_ask_for_pivots_only(monkeypatch):
+    G = sk.datasets.synthetic(300, seed=2)
+    exact = sk.centrality(G, measures=["betweenness", "closeness"])
+    est = sk.centrality(G, measures=["betweenness", "closeness"], samples=64, seed=4)
+    assert est.attrs["samples"] == 64
+    assert est.attrs["betweenness_method"] == "pivots"
+    assert est.attrs["closeness_exact"] == 0
     for measure in ("betweenness", "closeness"):
         rse = est.attrs[f"{measure}_rse"]
         assert 0 <= rse < 0.5
@@ -295,8 +376,15 @@ def test_sampling_above_the_limit(monkeypatch):
         rel = ((est.loc[top, measure] - exact.loc[top, measure]) / exact.loc[top, measure]).abs()
         assert rel.median() < 3 * rse + 0.05
         assert est[measure].corr(exact[measure], method="spearman") > 0.8
-    again = sk.centrality(G, measures=["betweenness", "closeness"], seed=4)
-    pd.testing.assert_frame_equal(est, again)
+
+
+def test_above_the_adaptive_limit_pivots(monkeypatch):
+    G = sk.datasets.synthetic(100, seed=1)
+    monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 50)
+    monkeypatch.setattr(centrality_module, "ADAPTIVE_LIMIT", 60)
+    est = sk.centrality(G, measures=["betweenness", "closeness"])
+    assert est.attrs["betweenness_method"] == "pivots"
+    assert est.attrs["closeness_exact"] == 0
 
 
 def test_all_pivots_means_exact():
