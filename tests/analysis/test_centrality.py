@@ -448,3 +448,28 @@ def test_does_not_change_the_map():
 def test_bad_arguments(kwargs, error, match):
     with pytest.raises(error, match=match):
         sk.centrality(sk.load_sample(), **kwargs)
+
+
+def test_a_looser_error_samples_fewer_paths_and_keeps_its_bound(monkeypatch):
+    G = sk.datasets.synthetic(300, seed=2)
+    exact = sk.centrality(G, measures="betweenness")
+    monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 50)
+    tight = sk.centrality(G, measures="betweenness", seed=1)
+    loose = sk.centrality(G, measures="betweenness", seed=1, error=0.02)
+    assert loose.attrs["betweenness_error"] == pytest.approx(0.02)
+    assert loose.attrs["betweenness_paths"] < tight.attrs["betweenness_paths"]
+    assert (loose["betweenness"] - exact["betweenness"]).abs().max() <= 0.02
+
+
+@pytest.mark.parametrize("error", [0, 1, -0.1, 2.5, True, "0.01", None])
+def test_error_is_a_number_between_zero_and_one(error):
+    with pytest.raises(ValueError, match="error must be a number between 0 and 1"):
+        sk.centrality(sk.load_sample(), measures="degree", error=error)
+
+
+def test_another_networkit_release_gets_pivots_not_a_misfitted_correction(monkeypatch):
+    nk = pytest.importorskip("networkit")
+    monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 50)
+    monkeypatch.setattr(nk, "__version__", "12.0.0")
+    est = sk.centrality(sk.datasets.synthetic(100, seed=1), measures="betweenness")
+    assert est.attrs["betweenness_method"] == "pivots"
