@@ -860,8 +860,9 @@ def diff(
         on large maps).
     workers : {1, 2}, default 1
         With 2, the analyses of ``after`` (gaps, measures, scores, coverage)
-        run in a forked process while this one analyses ``before``: about
-        half the time on a large map, on a machine with two free cores. The
+        run in a forked process while this one analyses ``before``, and the
+        comparisons are split between the two: a little over half the time on
+        a large map, on a machine with two free cores. The
         result is the same (a test compares them); warnings of the child are
         raised here. Needs the ``fork`` start method (Linux; elsewhere a
         ``RuntimeWarning`` says that it runs in one process). The caches the
