@@ -403,14 +403,14 @@ def gap_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
 
 def _key_of(gap_type: str, theme: Any, nb: Any, listed: Any) -> tuple[Any, ...]:
     """:func:`gap_key` from the four columns it reads."""
-    nodes = [str(n) for n in (listed or [])]
+    listed = listed or []
     subject: Any
-    if gap_type == "coverage" or not nodes:
+    if gap_type == "coverage" or len(listed) == 0:
         subject = None
     elif gap_type == "structural_hole":
-        subject = tuple(sorted(nodes))
+        subject = tuple(sorted(str(n) for n in listed))
     else:
-        subject = nodes[0]
+        subject = str(listed[0])  # only the first node is read: no list of all of them
     return (
         gap_type,
         theme if isinstance(theme, str) else None,
@@ -423,51 +423,39 @@ _GAP_ORDER = {"closed": 0, "opened": 1, "persisting": 2}
 
 
 def _gaps(before: pd.DataFrame, after: pd.DataFrame, language: str) -> pd.DataFrame:
-    old: dict[tuple[Any, ...], dict[str, Any]] = {}
-    new: dict[tuple[Any, ...], dict[str, Any]] = {}
+    # Per gap key: (gap_type, theme, neighbourhood, nodes, severity, explanation).
+    old: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    new: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     read = ("gap_type", "theme", "neighbourhood", "nodes", "severity", "explanation")
     for frame_, out in ((before, old), (after, new)):
         # Column lists, not a dict per row: a 100k map has tens of thousands of gaps.
-        columns = [frame_[c].tolist() for c in read]
-        for gap_type, theme, nb, nodes, severity, explanation in zip(*columns, strict=True):
-            out[_key_of(gap_type, theme, nb, nodes)] = {
-                "gap_type": gap_type,
-                "theme": theme,
-                "neighbourhood": nb,
-                "nodes": nodes,
-                "severity": severity,
-                "explanation": explanation,
-            }
+        for gap in zip(*(frame_[c].tolist() for c in read), strict=True):
+            out[_key_of(gap[0], gap[1], gap[2], gap[3])] = gap
+    closed, opened, persisting = (
+        text(f"change.gap.{change}", language) for change in ("closed", "opened", "persisting")
+    )
     rows = []
     for key in [*old, *(k for k in new if k not in old)]:
         b, a = old.get(key), new.get(key)
         if a is None:
             assert b is not None
-            change, gap, explanation = (
-                "closed",
-                b,
-                text("change.gap.closed", language, explanation=b["explanation"]),
-            )
+            change, gap, template = "closed", b, closed
         elif b is None:
-            change, gap, explanation = (
-                "opened",
-                a,
-                text("change.gap.opened", language, explanation=a["explanation"]),
-            )
+            change, gap, template = "opened", a, opened
         else:
-            change, gap = "persisting", a
-            explanation = text("change.gap.persisting", language, explanation=a["explanation"])
+            change, gap, template = "persisting", a, persisting
+        gap_type, theme, nb, nodes, _, explanation = gap
         rows.append(
             (
                 change,
-                gap["gap_type"],
-                gap["neighbourhood"],
-                gap["theme"],
-                list(gap["nodes"]),
-                float("nan") if b is None else float(b["severity"]),
-                float("nan") if a is None else float(a["severity"]),
+                gap_type,
+                nb,
+                theme,
+                list(nodes),
+                float("nan") if b is None else float(b[4]),
+                float("nan") if a is None else float(a[4]),
                 key,
-                explanation,
+                template.format(explanation=explanation),
             )
         )
     frame = pd.DataFrame(rows, columns=_GAP_COLUMNS)
