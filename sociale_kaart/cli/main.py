@@ -43,6 +43,7 @@ from sociale_kaart.core.journal import STATUSES
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.strings import LANGUAGES, relation_label, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, theme_label
+from sociale_kaart.core.wording import label_in_sentence
 from sociale_kaart.datasets import DEFAULT_SAMPLE, load_sample
 from sociale_kaart.io.formats import read_csv, read_excel, read_json, write_csv, write_json
 
@@ -419,7 +420,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
     vocabulary = G.graph.get("themes") or DEFAULT_THEMES
     for i, (_, row) in enumerate(found.head(args.top).iterrows(), start=1):
         themes = ", ".join(
-            theme_label(t, vocabulary, language=args.lang).lower() for t in row["themes"]
+            label_in_sentence(theme_label(t, vocabulary, language=args.lang)) for t in row["themes"]
         )
         parts = [themes] if themes else []
         if not pd.isna(row["km"]):

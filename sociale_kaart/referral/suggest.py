@@ -89,7 +89,7 @@ from sociale_kaart.core.geo import haversine_km
 from sociale_kaart.core.naming import professional_labels, table_name
 from sociale_kaart.core.strings import STRINGS, check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
-from sociale_kaart.core.wording import status_labels, theme_need, theme_offer
+from sociale_kaart.core.wording import label_in_sentence, status_labels, theme_need, theme_offer
 from sociale_kaart.index.moves import (
     DEFAULT_TRUST,
     INITIATIVE,
@@ -213,7 +213,8 @@ def _level(language: str, level: str | None) -> str:
 
 
 def _label(G: nx.MultiDiGraph, theme: str, language: str) -> str:
-    return theme_label(theme, G.graph.get("themes") or DEFAULT_THEMES, language=language).lower()
+    vocabulary = G.graph.get("themes") or DEFAULT_THEMES
+    return label_in_sentence(theme_label(theme, vocabulary, language=language))  # ADL stays ADL
 
 
 def _name(G: nx.MultiDiGraph, index: Index, i: int, start: int, language: str) -> str:

@@ -7,6 +7,7 @@ returns, in the language asked for.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -189,3 +190,17 @@ def test_the_centrality_axis_is_labelled_in_words() -> None:
         assert ax.get_xlabel() == "eigen_maat"  # a column of the user's own, as named
     finally:
         plt.close("all")
+
+
+def test_abbreviations_in_referral_sentences_keep_their_capitals() -> None:
+    """The history reason names the theme inside a sentence: 'instrumentele ADL', not 'adl'."""
+    G = sk.load_sample()
+    texts = " ".join(
+        str(v)
+        for r in ("r_043", "r_060")
+        for v in sk.suggest_referrals(G, r, today=dt.date(2026, 11, 21), language="nl")[
+            "explanation"
+        ].tolist()
+    )
+    assert "instrumentele ADL" in texts
+    assert not re.search(r"\badl\b", texts)
