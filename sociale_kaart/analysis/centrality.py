@@ -18,9 +18,10 @@ nodes (pivots).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import networkx as nx
@@ -453,11 +454,15 @@ def _import_networkit() -> Any:
     return networkit
 
 
-def _networkit_graph(nk: Any, view: TieView) -> Any:
-    """The unweighted undirected view as a networkit graph."""
-    graph = nk.Graph(view.n, False, False)
-    graph.addEdges((view.src.astype(np.uint64), view.dst.astype(np.uint64)))
-    return graph
+@contextlib.contextmanager
+def _one_thread(nk: Any) -> Iterator[None]:
+    """networkit on one thread (its results depend on the count), restored afterwards."""
+    threads = nk.getMaxNumberOfThreads()
+    nk.setNumberOfThreads(1)
+    try:
+        yield
+    finally:
+        nk.setNumberOfThreads(threads)
 
 
 def _betweenness_kadabra(
@@ -483,20 +488,15 @@ def _betweenness_kadabra(
     to_ours = pairs * scale
     # error is in the unit of normalised betweenness, b(v) * n / (n - 2).
     err = error * (n - 2) / n
-    graph = _networkit_graph(nk, view)
-    threads = nk.getMaxNumberOfThreads()
-    nk.setNumberOfThreads(1)
-    try:
+    with _one_thread(nk):
         nk.setSeed(int(seed) % 2**63, True)
         algo = nk.centrality.KadabraBetweenness(
-            graph, err, DEFAULT_DELTA, True, 0, 0, _KADABRA_START_FACTOR
+            view.networkit(), err, DEFAULT_DELTA, True, 0, 0, _KADABRA_START_FACTOR
         )
         algo.run()
         scores = np.asarray(algo.scores(), dtype=float)
         paths = int(algo.getNumberOfIterations())
         first = int(algo.getOmega() / _KADABRA_START_FACTOR)
-    finally:
-        nk.setNumberOfThreads(threads)
     scores = scores / 2.0  # networkit doubles undirected scores
     # networkit 11 divides the paths of its first phase (``first``) by the
     # count of the later ones only; over all ``paths`` the share is unbiased.
@@ -614,16 +614,11 @@ def _closeness_top(view: TieView, estimate: np.ndarray) -> tuple[np.ndarray, np.
     top = min(_TOP, n)
     nk = _import_networkit()
     if nk is not None and view.weight is None and not view.directed:
-        graph = _networkit_graph(nk, view)
-        threads = nk.getMaxNumberOfThreads()
-        nk.setNumberOfThreads(1)
-        try:
-            algo = nk.centrality.TopHarmonicCloseness(graph, top, False)
+        with _one_thread(nk):
+            algo = nk.centrality.TopHarmonicCloseness(view.networkit(), top, False)
             algo.run()
             nodes = np.asarray(algo.topkNodesList(), dtype=np.int64)
             values = np.asarray(algo.topkScoresList(), dtype=float)
-        finally:
-            nk.setNumberOfThreads(threads)
         return nodes, values, True
     try:
         graph = view.igraph()

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import functools
 import math
 import multiprocessing
 import threading
@@ -200,7 +199,7 @@ def _show(value: Any, language: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return text("change.empty", language)
     if isinstance(value, _dt.date):
-        return _date_words(value, language)
+        return format_date(value, language)
     if isinstance(value, float):
         return format_significant(value, language)
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -209,12 +208,6 @@ def _show(value: Any, language: str) -> str:
         items = [f"{k}:{v}" if v is not None else str(k) for k, v in value.items()]
         return ", ".join(items) or text("change.empty", language)
     return str(value)
-
-
-@functools.lru_cache(maxsize=4096)
-def _date_words(day: _dt.date, language: str) -> str:
-    """A date in words (Babel is slow per call, and a diff repeats few dates)."""
-    return format_date(day, language)
 
 
 def _show_pair(before: Any, after: Any, language: str) -> tuple[str, str]:

@@ -232,7 +232,13 @@ def format_date(value: _dt.date | str, language: str = "nl") -> str:
             ) from None
     if isinstance(value, _dt.datetime):
         value = value.date()
-    return str(_babel_date(value, format="long", locale=_locale(language)))
+    return _date_in_words(value, language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_in_words(day: _dt.date, language: str) -> str:
+    """Babel's long date (slow per call; tables and diffs repeat few dates)."""
+    return str(_babel_date(day, format="long", locale=_locale(language)))
 
 
 def format_percent(rate: float, language: str = "nl") -> str:

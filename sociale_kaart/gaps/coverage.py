@@ -92,10 +92,10 @@ def _cell(
     offers = ix.offers_for(theme, nb)
     demand = sum(need_weight(ix.needs(r).get(theme)) for r in residents)
     if residents:
-        # One look-up per offer: the residents of a cell share its neighbourhood,
-        # so an offer's area rule holds for all of them or (residents with no
-        # neighbourhood) counts as open; its other rules are read from the mask.
-        # Offers with the same restriction key have the same answer: one look-up per key.
+        # One look-up per restriction key: the residents of a cell share its
+        # neighbourhood, so an offer's area rule holds for all of them or (residents
+        # with no neighbourhood) counts as open; its other rules are read from the
+        # mask, the same for every offer with that key.
         positions = np.fromiter((ix.position[r] for r in residents), dtype=np.int64)
         key_of = ix.key
         open_to_one: dict[Key | None, bool] = {}

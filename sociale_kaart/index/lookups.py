@@ -147,9 +147,6 @@ class GapIndex:
             self.by_kind.setdefault(kind, []).append(node)
         # A plain dict of the nodes' attribute dicts (not copies): much faster than G.nodes[n].
         self.attrs: dict[Hashable, dict[str, Any]] = dict(G.nodes(data=True))
-        #: Ties between non-residents that join groups (knows, meets, partners, refers).
-        self.group_ties: list[tuple[Hashable, Hashable]] = []
-        self.meetings: list[tuple[Hashable, Hashable, float | None]] = []
         self._link(get_index(G).edges())
         self.offers: list[Hashable] = sorted(
             (n for k in OFFER_KINDS for n in self.by_kind.get(k, [])), key=str
@@ -168,11 +165,11 @@ class GapIndex:
         for offer in self.offers:
             attrs = self.attrs[offer]
             self.key[offer] = restriction_key(attrs)
-            serves = attrs.get("serves")
-            self.rule[offer] = (self.key[offer], frozenset(serves) if serves else None)
+            served = frozenset(attrs["serves"]) if attrs.get("serves") else None
+            self.rule[offer] = (self.key[offer], served)
             if self.key[offer] is None:
-                if attrs.get("serves"):
-                    self.serves_only[offer] = frozenset(attrs["serves"])
+                if served is not None:
+                    self.serves_only[offer] = served
                 else:
                     self.open_all.add(offer)
             for theme in attrs.get("themes") or ():
@@ -342,12 +339,13 @@ class GapIndex:
         self.places_of = _sets(nodes, u[located], v[located])
         meets = rel("meets")
         grouping = (knows & pu & ~rv) | rel("refers", "partners") | meets
-        self.group_ties = [
+        #: Ties between non-residents that join groups (knows, meets, partners, refers).
+        self.group_ties: list[tuple[Hashable, Hashable]] = [
             (nodes[a], nodes[b])
             for a, b in zip(u[grouping].tolist(), v[grouping].tolist(), strict=True)
         ]
         data = table.data
-        self.meetings = []
+        self.meetings: list[tuple[Hashable, Hashable, float | None]] = []
         for e in np.flatnonzero(meets).tolist():
             hours = data[e].get("hours_per_month")
             self.meetings.append(

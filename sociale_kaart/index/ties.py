@@ -141,6 +141,16 @@ class TieView:
             self._cache["igraph"] = graph
         return self._cache["igraph"]
 
+    def networkit(self) -> Any:
+        """The view as an unweighted :class:`networkit.Graph` (made once, like :meth:`igraph`)."""
+        if "networkit" not in self._cache:
+            import networkit as nk
+
+            graph = nk.Graph(self.n, False, self.directed)
+            graph.addEdges((self.src.astype(np.uint64), self.dst.astype(np.uint64)))
+            self._cache["networkit"] = graph
+        return self._cache["networkit"]
+
 
 def _weight_value(value: Any, weight: str, u: Hashable, v: Hashable, key: Hashable) -> float:
     if value is None:
