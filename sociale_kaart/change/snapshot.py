@@ -24,7 +24,6 @@ initiative whose organisation has closed keeps no ``organisation``.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from typing import Any
 
 import networkx as nx
 
+from sociale_kaart.core.builder import gc_paused
 from sociale_kaart.core.checks import require_map
 from sociale_kaart.core.records import LIFECYCLE
 
@@ -234,9 +234,7 @@ def _fill(
         out.add_nodes_from(nodes)
         out.add_edges_from((u, v, k, d) for u, v, kept in ties for k, d in kept.items())
         return
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         for node, attrs in nodes:
             node_dict[node] = attrs
             succ[node] = {}
@@ -244,9 +242,6 @@ def _fill(
         for u, v, kept in ties:
             succ[u][v] = kept
             pred[v][u] = kept
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)

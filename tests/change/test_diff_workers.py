@@ -145,3 +145,39 @@ def test_dates_in_explanations_are_written_in_words() -> None:
         assert len(row) == 1
         text = row["explanation"].iloc[0]
         assert words in text and "4 " in text and "2026-" not in text
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_diff_leaves_the_garbage_collector_as_it_found_it(
+    workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """diff pauses the cyclic collector while it runs, and restores it, also after an error."""
+    import gc
+
+    G = sk.load_sample()
+    assert gc.isenabled()
+    seen: list[bool] = []
+    real = diff_module.find_gaps
+
+    def spy(*args: Any, **kwargs: Any) -> pd.DataFrame:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(diff_module, "find_gaps", spy)
+    sk.diff(G, _changed(G), today=TODAY, workers=workers)
+    assert seen and not any(seen)  # paused while the maps were analysed
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        sk.diff(G, G, today=TODAY, workers=workers)
+        assert not gc.isenabled()  # a caller's own pause stays
+    finally:
+        gc.enable()
+
+    def broken(*args: Any, **kwargs: Any) -> pd.DataFrame:
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(diff_module, "find_gaps", broken)
+    with pytest.raises(RuntimeError, match="on purpose"):
+        sk.diff(G, G, today=TODAY, workers=workers)
+    assert gc.isenabled()
