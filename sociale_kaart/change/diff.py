@@ -49,7 +49,11 @@ from sociale_kaart.change.scores import SCORES, TOTAL, network_scores
 from sociale_kaart.change.snapshot import as_of
 from sociale_kaart.core.builder import gc_paused
 from sociale_kaart.core.checks import require_map
-from sociale_kaart.core.formatting import format_date, format_significant
+from sociale_kaart.core.formatting import (
+    format_date,
+    format_significant,
+    format_significant_many,
+)
 from sociale_kaart.core.strings import check_language, kind_label, relation_label, text
 from sociale_kaart.core.themes import theme_label
 from sociale_kaart.gaps.api import coverage, find_gaps
@@ -214,16 +218,41 @@ def _show(value: Any, language: str) -> str:
 def _show_pair(before: Any, after: Any, language: str) -> tuple[str, str]:
     """Both values as text, with as many digits as it takes to tell them apart."""
     if isinstance(before, float) and isinstance(after, float):
-        for digits in (3, 4, 6, 10):
-            b, a = (
-                text("change.empty", language)
-                if math.isnan(x)
-                else format_significant(x, language, digits=digits)
-                for x in (before, after)
-            )
-            if b != a:
-                return b, a
+        shown_b, shown_a = _show_pairs([before], [after], language)
+        return shown_b[0], shown_a[0]
     return _show(before, language), _show(after, language)
+
+
+def _show_pairs(
+    before: list[float], after: list[float], language: str
+) -> tuple[list[str], list[str]]:
+    """:func:`_show_pair` of many pairs of floats at once (a column of measures).
+
+    Three significant digits; a pair that reads the same gets 4, 6 and then 10
+    digits until it does not, and keeps its three digits when even 10 do not
+    tell it apart.
+    """
+    empty = text("change.empty", language)
+    shown_b = format_significant_many(before, language, missing=empty)
+    shown_a = format_significant_many(after, language, missing=empty)
+    pending = [i for i, (b, a) in enumerate(zip(shown_b, shown_a, strict=True)) if b == a]
+    for digits in (4, 6, 10):
+        if not pending:
+            break
+        more_b = format_significant_many(
+            [before[i] for i in pending], language, digits=digits, missing=empty
+        )
+        more_a = format_significant_many(
+            [after[i] for i in pending], language, digits=digits, missing=empty
+        )
+        still = []
+        for i, b, a in zip(pending, more_b, more_a, strict=True):
+            if b == a:
+                still.append(i)
+            else:
+                shown_b[i], shown_a[i] = b, a
+        pending = still
+    return shown_b, shown_a
 
 
 def _name(attrs: Mapping[str, Any] | None, node: Hashable) -> str:
@@ -499,21 +528,14 @@ def _measures(ma: pd.DataFrame, mb: pd.DataFrame, language: str) -> pd.DataFrame
     nodes = index.tolist()
     rows = []
     ids = []
-    # The templates are read once, and a rank is written once per value: a
-    # sampled betweenness moves at most nodes, so there are a row or more per node.
+    # The templates are read once, and the numbers of a measure are written in one
+    # call: a sampled betweenness moves at most nodes, so there is a row or more per node.
     new_text, gone_text, moved_text = (
         text(key, language)
         for key in ("change.measure.new", "change.measure.gone", "change.measure")
     )
     rose, fell = text("change.rose", language), text("change.fell", language)
-    ranks_shown: dict[float, str] = {}
-
-    def rank_text(rank: float) -> str:
-        found = ranks_shown.get(rank)
-        if found is None:
-            found = ranks_shown[rank] = _show(rank, language)
-        return found
-
+    empty = text("change.empty", language)
     for measure in MEASURES:
         before = ma[measure].reindex(index).astype(float)
         after = mb[measure].reindex(index).astype(float)
@@ -522,24 +544,31 @@ def _measures(ma: pd.DataFrame, mb: pd.DataFrame, language: str) -> pd.DataFrame
         changed = ~(((before - after).abs() <= 1e-12) | (before.isna() & after.isna()))
         where = np.flatnonzero(changed.to_numpy())
         label = text(f"measure.{measure}", language)
-        for position, b, a, r_b, r_a in zip(
+        values_b = before.to_numpy(dtype=float)[where].tolist()
+        values_a = after.to_numpy(dtype=float)[where].tolist()
+        texts_b, texts_a = _show_pairs(values_b, values_a, language)
+        ranks_b, ranks_a = rank_b[where].tolist(), rank_a[where].tolist()
+        for position, b, a, r_b, r_a, shown_b, shown_a, shown_rb, shown_ra in zip(
             where.tolist(),
-            before.to_numpy(dtype=float)[where].tolist(),
-            after.to_numpy(dtype=float)[where].tolist(),
-            rank_b[where].tolist(),
-            rank_a[where].tolist(),
+            values_b,
+            values_a,
+            ranks_b,
+            ranks_a,
+            texts_b,
+            texts_a,
+            format_significant_many(ranks_b, language, missing=empty),
+            format_significant_many(ranks_a, language, missing=empty),
             strict=True,
         ):
             node = nodes[position]
             name = names.get(node)
-            shown_b, shown_a = _show_pair(b, a, language)
             shown = {
                 "name": str(name or node),
                 "measure": label,
                 "before": shown_b,
                 "after": shown_a,
-                "rank_before": rank_text(r_b),
-                "rank_after": rank_text(r_a),
+                "rank_before": shown_rb,
+                "rank_after": shown_ra,
             }
             if math.isnan(b):
                 explanation = new_text.format(**shown)

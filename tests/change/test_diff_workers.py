@@ -181,3 +181,14 @@ def test_diff_leaves_the_garbage_collector_as_it_found_it(
     with pytest.raises(RuntimeError, match="on purpose"):
         sk.diff(G, G, today=TODAY, workers=workers)
     assert gc.isenabled()
+
+
+def test_show_pairs_adds_digits_until_a_pair_reads_apart() -> None:
+    """Pairs equal at three digits get 4, 6, then 10; a pair equal even then keeps three."""
+    before = [0.1234, 0.12345, 0.5, float("nan"), 1 / 3, 2.0]
+    after = [0.1235, 0.12346, 0.5, 0.25, 1 / 3 + 1e-15, 3.0]
+    shown_b, shown_a = diff_module._show_pairs(before, after, "nl")
+    assert shown_b == ["0,1234", "0,12345", "0,5", "(leeg)", "0,333", "2"]
+    assert shown_a == ["0,1235", "0,12346", "0,5", "0,25", "0,333", "3"]
+    for b, a, sb, sa in zip(before, after, shown_b, shown_a, strict=True):
+        assert diff_module._show_pair(b, a, "nl") == (sb, sa)

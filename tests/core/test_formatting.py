@@ -16,6 +16,7 @@ from sociale_kaart.core.formatting import (
     format_money,
     format_number,
     format_significant,
+    format_significant_many,
 )
 
 NBSP = "\u00a0"
@@ -94,6 +95,39 @@ def test_format_significant_refuses_nan_and_no_digits() -> None:
         format_significant(float("nan"))
     with pytest.raises(ValueError, match="digits must be 1 or more"):
         format_significant(1.5, digits=0)
+
+
+def test_format_significant_many_by_hand() -> None:
+    values = [0.251, float("nan"), 12345.0, float("-inf"), 0.000123456]
+    assert format_significant_many(values, "nl", missing="–") == [
+        "0,251",
+        "–",
+        "12.345",
+        "-∞",
+        "0,000123",
+    ]
+    assert format_significant_many(iter([0.5, 2.0]), "en", digits=4) == ["0.5", "2"]
+    assert format_significant_many([], "nl") == []
+    with pytest.raises(ValueError, match="NaN"):
+        format_significant_many([1.0, float("nan")])
+    with pytest.raises(ValueError, match="digits must be 1 or more"):
+        format_significant_many([1.0], digits=0)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    values=st.lists(st.floats(min_value=-1e9, max_value=1e9) | st.just(float("nan")), max_size=8),
+    digits=st.integers(min_value=1, max_value=10),
+    language=st.sampled_from(["nl", "en"]),
+)
+def test_format_significant_many_writes_each_value_as_alone(
+    values: list[float], digits: int, language: str
+) -> None:
+    """A list is written value by value: a missing or infinite value does not shift the rest."""
+    got = format_significant_many(values, language, digits=digits, missing="?")
+    assert got == [
+        "?" if math.isnan(v) else format_significant(v, language, digits=digits) for v in values
+    ]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
