@@ -781,8 +781,8 @@ def _sides(
             _side(after, days[1], language, samples, seed),
         )
     # Both processes read the edge table of ``before`` (this one for its measures,
-    # the child to compare the ties): built before the fork, it is built once.
-    get_index(before).edges()
+    # the child to compare the ties). The child makes its own copy when it compares
+    # the ties, at the end, since this process has the longer way to go.
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(
