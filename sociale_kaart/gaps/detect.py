@@ -303,19 +303,24 @@ class Isolated:
 
 def isolated_residents(ix: GapIndex, opts: Options) -> list[Isolated]:
     out = []
-    for r in ix.residents():
-        no_informal = not ix.resident_friends.get(r)
-        no_professional = not ix.professional_ties.get(r)
+    # Every resident's reachable themes in one bulk search (the same answers as
+    # ix.reachable_needs, resident by resident).
+    themes, reached = ix.reached_needs(max_hops=opts.max_hops)
+    theme_at = {theme: i for i, theme in enumerate(themes)}
+    friends, professionals = ix.resident_friends, ix.professional_ties
+    for at, r in enumerate(ix.residents()):
+        no_informal = not friends.get(r)
         needs = ix.needs(r)
         unreached: list[str] = []
         if needs:
-            found = ix.reachable_needs(r, max_hops=opts.max_hops)
+            row = reached[at]
             unreached = sorted(
-                (th for th in needs if th not in found),
+                (th for th in needs if th not in theme_at or not row[theme_at[th]]),
                 key=lambda th: (-need_weight(needs[th]), th),
             )
         if not no_informal and not unreached:
             continue
+        no_professional = not professionals.get(r)
         weight = need_weight(needs[unreached[0]]) / 5 if unreached else 0.0
         severity = 0.5 * no_informal + 0.2 * (no_informal and no_professional) + 0.3 * weight
         out.append(Isolated(r, no_informal, no_professional, unreached, severity))
