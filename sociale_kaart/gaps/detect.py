@@ -185,40 +185,73 @@ def _offers_by_theme(
 
 
 class _TeamTheme:
-    """The offers a group of professionals knows on one theme, split for fast filtering."""
+    """The offers a group of professionals knows on one theme, grouped by their rule.
+
+    Offers with the same rule (:attr:`GapIndex.rule`) give every resident the
+    same answer, so eligibility is read once per rule, for all the needy at
+    once, from the resident patterns of :meth:`GapIndex.rule_patterns`: a
+    group is bit ``rule_id[rule]`` of a Python int.
+    """
 
     def __init__(self, ix: GapIndex, offers: dict[Hashable, set[Hashable]]) -> None:
         self.knowers = offers
         self.all = set(offers)
         self.open = self.all & ix.open_all
-        self.by_nb: dict[str | None, set[Hashable]] = defaultdict(set)
-        self.serves_only: set[Hashable] = set()
-        # The other offers, grouped by their rule (ix.rule): one eligibility look-up per group.
-        self.restricted: dict[tuple[Any, ...], list[Hashable]] = defaultdict(list)
+        by_rule: dict[tuple[Any, ...], list[Hashable]] = defaultdict(list)
         for o in offers:
-            if o in ix.serves_only:
-                self.serves_only.add(o)
-                for nb in ix.serves_only[o]:
-                    self.by_nb[nb].add(o)
-            elif o not in ix.open_all:
-                self.restricted[ix.rule[o]].append(o)
+            by_rule[ix.rule[o]].append(o)
+        rule_id = ix.rule_patterns().rule_id
+        #: Rule bit -> the group's offers, and the bits of all groups.
+        self.groups = {1 << rule_id[rule]: frozenset(group) for rule, group in by_rule.items()}
+        self.bits = sum(self.groups)
+        self._first = {
+            bit: group[0] for bit, group in zip(self.groups, by_rule.values(), strict=True)
+        }
+
+    def answers(
+        self, ix: GapIndex, needy: list[Hashable], pattern_of: dict[Hashable, int]
+    ) -> list[int]:
+        """Per resident of ``needy``, the bits of the rules that let the resident in."""
+        bits = ix.rule_patterns().rule_bits
+        out = []
+        for r in needy:
+            pattern = pattern_of.get(r)
+            if pattern is None:  # not a resident: judge the record itself
+                out.append(sum(b for b, o in self._first.items() if ix.eligible(r, o)))
+            else:
+                out.append(bits[pattern])
+        return out
 
     def usable(
-        self, ix: GapIndex, own: set[Hashable], needy: list[Hashable]
-    ) -> tuple[list[Hashable], bool]:
-        """Offers not in ``own`` that one of ``needy`` may use; and whether one is open to all."""
-        nbs = {ix.attrs[r].get("neighbourhood") for r in needy}
-        found = self.open - own
-        if None in nbs:
-            found |= self.serves_only - own
-        else:
-            for nb in nbs:
-                found |= self.by_nb.get(nb, set()) - own
-        for group in self.restricted.values():
-            unknown = [o for o in group if o not in own]
-            if unknown and ix.any_eligible(unknown[0], needy):
-                found.update(unknown)
-        return sorted(found, key=str), not self.open.issubset(own)
+        self,
+        ix: GapIndex,
+        own: set[Hashable],
+        needy: list[Hashable],
+        pattern_of: dict[Hashable, int],
+    ) -> tuple[list[Hashable], bool, int]:
+        """Offers not in ``own`` that one of ``needy`` may use, sorted by id.
+
+        Also whether one of the group's open-to-all offers is not in ``own``,
+        and how many of ``needy`` may use one of the offers found.
+        ``pattern_of`` gives a resident's pattern (:meth:`GapIndex.rule_patterns`).
+        """
+        rows = self.answers(ix, needy, pattern_of)
+        ok = 0
+        for row in rows:
+            ok |= row
+        found = self.all - own
+        blocked = self.bits & ~ok
+        if blocked:
+            found = found.difference(
+                *(group for bit, group in self.groups.items() if bit & blocked)
+            )
+        any_open = not self.open.issubset(own)
+        if any_open:
+            reached = len(needy)
+        else:  # the groups that add an offer answer for their offers
+            used = sum(bit for bit, group in self.groups.items() if bit & ok and not group <= own)
+            reached = sum(1 for row in rows if row & used)
+        return sorted(found, key=str), any_open, reached
 
 
 def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
@@ -229,6 +262,10 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
         team_known[team] = {
             theme: _TeamTheme(ix, offers) for theme, offers in _offers_by_theme(ix, members).items()
         }
+    # Professionals without a team: what the staff of their organisations know
+    # (made once per set of organisations).
+    org_known: dict[frozenset[Hashable], dict[str, _TeamTheme]] = {}
+    pattern_of = dict(zip(ix.residents(), ix.rule_patterns().of_resident.tolist(), strict=True))
     out = []
     for p in sorted(ix.professionals(), key=str):
         clients = ix.caseload.get(p)
@@ -239,11 +276,15 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
         if my_team is not None:
             known = team_known[my_team]
         else:
-            staff = {q for org in ix.employers.get(p, ()) for q in ix.staff.get(org, ())}
-            known = {
-                theme: _TeamTheme(ix, offers)
-                for theme, offers in _offers_by_theme(ix, staff).items()
-            }
+            orgs = frozenset(ix.employers.get(p, ()))
+            found = org_known.get(orgs)
+            if found is None:
+                staff = {q for org in orgs for q in ix.staff.get(org, ())}
+                found = org_known[orgs] = {
+                    theme: _TeamTheme(ix, offers)
+                    for theme, offers in _offers_by_theme(ix, staff).items()
+                }
+            known = found
         own = {o for o in ix.aware.get(p, ()) if ix.kind[o] in OFFER_KINDS}
         by_theme: dict[str, list[Hashable]] = defaultdict(list)
         for r in clients:
@@ -253,15 +294,9 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
             group = known.get(theme)
             if group is None:
                 continue
-            missing, any_open = group.usable(ix, own, needy)
+            missing, _, reached = group.usable(ix, own, needy, pattern_of)
             if not missing:
                 continue
-            if any_open:
-                reached = len(needy)
-            else:
-                # One offer per rule answers for all offers with that rule.
-                stand_ins = list({ix.rule[o]: o for o in missing}.values())
-                reached = sum(1 for r in needy if any(ix.eligible(r, o) for o in stand_ins))
             knows_any = not own.isdisjoint(group.all)
             severity = reached / len(clients) * (0.8 if knows_any else 1.0)
             who = sorted({q for o in missing[:MAX_LISTED] for q in group.knowers[o]}, key=str)
@@ -269,7 +304,7 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                 "n": w.n(reached),
                 "caseload": w.n(len(clients)),
                 "prof": w.person(p),
-                "prof_name": str(ix.G.nodes[p].get("name") or p),
+                "prof_name": str(ix.attrs[p].get("name") or p),
                 "theme": w.theme(theme),
                 "offers": w.offers(missing),
                 "colleagues": w.people(who),

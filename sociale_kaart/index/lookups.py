@@ -598,10 +598,15 @@ class GapIndex:
             if served is not None:
                 area_ok[:, j] = [nb is None or nb in served for nb in nb_rows]
         key_of_rule = np.array([key_id[key] for key, _ in rules], dtype=np.int64)
+        table = key_ok[:, key_of_rule] & area_ok
         found = self.memo["rule_patterns"] = RulePatterns(
             of_resident=np.asarray(of_resident, dtype=np.int64).reshape(n),
             rule_id=rule_id,
-            table=key_ok[:, key_of_rule] & area_ok,
+            table=table,
+            rule_bits=[
+                int.from_bytes(np.packbits(row, bitorder="little").tobytes(), "little")
+                for row in table
+            ],
             neighbourhood=nb_rows,
             key_id=key_id,
             key_ok=key_ok,
@@ -675,7 +680,7 @@ class GapIndex:
         bits = np.zeros((len(self.nodes), words), dtype=np.uint64)
         bit = np.left_shift(np.uint64(1), (column_of & 63).astype(np.uint64))
         word = column_of >> 6
-        for nb, patterns in pattern_nb.items():
+        for patterns in pattern_nb.values():
             here = np.flatnonzero(np.isin(pat.of_resident, patterns))
             # The rules open to the neighbourhood: those the area lets in (the area
             # answer is the same for every pattern of one neighbourhood).
@@ -783,11 +788,15 @@ class RulePatterns:
     offer whose :attr:`GapIndex.rule` is ``rule``. ``key_ok[pattern,
     key_id[key]]`` is the answer of the restriction key alone (column 0: no
     key, always True), and ``neighbourhood[pattern]`` the pattern's area.
+    ``rule_bits[pattern]`` holds a pattern's row of ``table`` as an int (bit
+    ``rule_id[rule]`` set where the rule lets the pattern in), for fast
+    unions in plain Python.
     """
 
     of_resident: np.ndarray
     rule_id: dict[tuple[Key | None, frozenset[str] | None], int]
     table: np.ndarray
+    rule_bits: list[int]
     neighbourhood: list[str | None]
     key_id: dict[Key | None, int]
     key_ok: np.ndarray
