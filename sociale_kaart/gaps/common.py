@@ -166,9 +166,17 @@ def themes_of(ix: GapIndex) -> list[str]:
 
 
 def need_cells(ix: GapIndex) -> dict[tuple[str | None, str], list[Hashable]]:
-    cells: dict[tuple[str | None, str], list[Hashable]] = defaultdict(list)
-    for r in ix.residents():
-        nb = ix.attrs[r].get("neighbourhood")
-        for theme in ix.needs(r):
-            cells[(nb, theme)].append(r)
-    return cells
+    """(neighbourhood, theme) -> the residents with that need, in resident order.
+
+    Made once per index (kept in :attr:`GapIndex.memo`; read only).
+    """
+    found = ix.memo.get("need_cells")
+    if found is None:
+        cells: dict[tuple[str | None, str], list[Hashable]] = defaultdict(list)
+        for r in ix.residents():
+            nb = ix.attrs[r].get("neighbourhood")
+            for theme in ix.needs(r):
+                cells[(nb, theme)].append(r)
+        found = ix.memo["need_cells"] = dict(cells)
+    cells_found: dict[tuple[str | None, str], list[Hashable]] = found
+    return cells_found
