@@ -154,9 +154,13 @@ def sat(n: float, half: float) -> float:
 
 
 def neighbourhoods(ix: GapIndex) -> list[str | None]:
-    nbs = {ix.attrs[r].get("neighbourhood") for r in ix.residents()}
-    named = sorted(nb for nb in nbs if nb is not None)
-    return [*named, None] if None in nbs else list(named)
+    """The residents' neighbourhoods, sorted, None last (made once per index)."""
+    found = ix.memo.get("neighbourhoods")
+    if found is None:
+        nbs = {ix.attrs[r].get("neighbourhood") for r in ix.residents()}
+        named = sorted(nb for nb in nbs if nb is not None)
+        found = ix.memo["neighbourhoods"] = [*named, None] if None in nbs else list(named)
+    return list(found)
 
 
 def themes_of(ix: GapIndex) -> list[str]:

@@ -254,17 +254,33 @@ class _TeamTheme:
         return sorted(found, key=str), any_open, reached
 
 
+class _Known:
+    """Theme -> :class:`_TeamTheme` of a group's offers, each made on first use."""
+
+    def __init__(self, ix: GapIndex, offers: dict[str, dict[Hashable, set[Hashable]]]) -> None:
+        self.ix = ix
+        self.offers = offers
+        self.made: dict[str, _TeamTheme] = {}
+
+    def get(self, theme: str) -> _TeamTheme | None:
+        found = self.made.get(theme)
+        if found is None:
+            offers = self.offers.get(theme)
+            if offers is None:
+                return None
+            found = self.made[theme] = _TeamTheme(self.ix, offers)
+        return found
+
+
 def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     w = Writer(ix, opts)
     team_members = teams(ix)
-    team_known: dict[str, dict[str, _TeamTheme]] = {}
-    for team, members in team_members.items():
-        team_known[team] = {
-            theme: _TeamTheme(ix, offers) for theme, offers in _offers_by_theme(ix, members).items()
-        }
+    team_known = {
+        team: _Known(ix, _offers_by_theme(ix, members)) for team, members in team_members.items()
+    }
     # Professionals without a team: what the staff of their organisations know
     # (made once per set of organisations).
-    org_known: dict[frozenset[Hashable], dict[str, _TeamTheme]] = {}
+    org_known: dict[frozenset[Hashable], _Known] = {}
     pattern_of = dict(zip(ix.residents(), ix.rule_patterns().of_resident.tolist(), strict=True))
     out = []
     for p in sorted(ix.professionals(), key=str):
@@ -272,7 +288,6 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
         if not clients:
             continue
         my_team = ix.team_of(p) or ("" if "" in team_members else None)
-        known: dict[str, _TeamTheme]
         if my_team is not None:
             known = team_known[my_team]
         else:
@@ -280,10 +295,7 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
             found = org_known.get(orgs)
             if found is None:
                 staff = {q for org in orgs for q in ix.staff.get(org, ())}
-                found = org_known[orgs] = {
-                    theme: _TeamTheme(ix, offers)
-                    for theme, offers in _offers_by_theme(ix, staff).items()
-                }
+                found = org_known[orgs] = _Known(ix, _offers_by_theme(ix, staff))
             known = found
         own = {o for o in ix.aware.get(p, ()) if ix.kind[o] in OFFER_KINDS}
         by_theme: dict[str, list[Hashable]] = defaultdict(list)

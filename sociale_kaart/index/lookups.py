@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
-import operator
 import weakref
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
@@ -220,7 +219,7 @@ class GapIndex:
         self._masks: dict[Key, np.ndarray] = {}
         # Per tuple of signature positions: each resident's projection code, and
         # the distinct projections (day-independent, shared between days).
-        self._signatures: list[Sig] | None = None
+        self._signatures: list[list[Any]] | None = None
         self._projections: dict[tuple[int, ...], tuple[np.ndarray, list[tuple[Any, ...]]]] = {}
         #: Results the detectors derive from this index on its day, kept so that
         #: find_gaps and coverage on the same map and day compute them once
@@ -372,12 +371,20 @@ class GapIndex:
             sig = self._sig[resident] = signature(self.attrs[resident])
         return sig
 
-    def _resident_signatures(self) -> list[Sig]:
-        """Every resident's signature, in the order of :meth:`residents` (made once)."""
+    def _signature_columns(self) -> list[list[Any]]:
+        """The residents' signatures by field: column ``i`` holds slot ``i`` of
+        :meth:`signature` for every resident, in the order of :meth:`residents` (made once).
+        """
         found = self._signatures
         if found is None:
-            signature_of = self.signature
-            found = self._signatures = [signature_of(r) for r in self.residents()]
+            records = [self.attrs[r] for r in self.residents()]
+            found = [[record.get("neighbourhood") for record in records]]
+            for name in _SIG_FIELDS:
+                values = [record.get(name) for record in records]
+                found.append(
+                    [tuple(sorted(v)) if isinstance(v, (list, tuple)) else v for v in values]
+                )
+            self._signatures = found
         return found
 
     def eligible(self, resident: Hashable, offer: Hashable) -> bool:
@@ -494,9 +501,11 @@ class GapIndex:
             if projected is None:
                 codes: dict[Any, int] = {}
                 values: Iterable[Any]
-                if slots:
-                    take = operator.itemgetter(*slots)  # a value for one slot, else a tuple
-                    values = map(take, self._resident_signatures())
+                columns = self._signature_columns()
+                if len(slots) == 1:  # a value for one slot, else a tuple
+                    values = columns[slots[0]]
+                elif slots:
+                    values = zip(*(columns[i] for i in slots), strict=True)
                 else:
                     values = iter([()] * len(self.position))
                 add = codes.setdefault
