@@ -597,7 +597,15 @@ class GapIndex:
         nb_names = list(nb_codes)
         columns = [np.array(nb_of, dtype=np.int64).reshape(n, 1)]
         columns += [self.mask(key).astype(np.int64).reshape(n, 1) for key in keys]
-        rows, of_resident = np.unique(np.hstack(columns), axis=0, return_inverse=True)
+        every = np.hstack(columns)
+        if len(keys) < 40:  # one int per resident (neighbourhood, then a bit per key): fast
+            packed = every[:, 0] << len(keys)
+            for i in range(len(keys)):
+                packed |= every[:, 1 + i] << (len(keys) - 1 - i)
+            _, first, of_resident = np.unique(packed, return_index=True, return_inverse=True)
+            rows = every[first]
+        else:
+            rows, of_resident = np.unique(every, axis=0, return_inverse=True)
         rows = rows.reshape(-1, 1 + len(keys))
         key_ok = np.ones((len(rows), len(key_id)), dtype=bool)
         key_ok[:, 1:] = rows[:, 1:].astype(bool)
