@@ -112,6 +112,17 @@ class _OfferArrays:
         self.lat = np.array([points[o][0] if o in points else np.nan for o in offers], dtype=float)
         self.lon = np.array([points[o][1] if o in points else np.nan for o in offers], dtype=float)
         self._at = at
+        # The residents' coordinates (by position), for the centres of the cells.
+        records = [ix.attrs[r] for r in ix.residents()]
+        self.placed = np.array(
+            [a.get("lat") is not None and a.get("lon") is not None for a in records], dtype=bool
+        )
+        self.resident_lat = np.array(
+            [float(a["lat"]) if p else np.nan for a, p in zip(records, self.placed, strict=True)]
+        )
+        self.resident_lon = np.array(
+            [float(a["lon"]) if p else np.nan for a, p in zip(records, self.placed, strict=True)]
+        )
         self._numbers: dict[tuple[str, str | None, bool], np.ndarray] = {}
 
     def _index(self, key: tuple[str, str | None, bool], offers: list[Hashable]) -> np.ndarray:
@@ -121,6 +132,18 @@ class _OfferArrays:
             at = self._at
             found = self._numbers[key] = np.array([at[o] for o in offers], dtype=np.int64)
         return found
+
+    def centre(self, positions: np.ndarray) -> tuple[float, float] | None:
+        """The mean coordinates of the residents at ``positions`` that have them.
+
+        Summed in Python in resident order (as the residents' loop did), so the
+        centre is the same float to the last bit.
+        """
+        placed = positions[self.placed[positions]]
+        if not len(placed):
+            return None
+        lats, lons = self.resident_lat[placed].tolist(), self.resident_lon[placed].tolist()
+        return sum(lats) / len(lats), sum(lons) / len(lons)
 
     def of_cell(self, ix: GapIndex, theme: str, nb: str | None) -> np.ndarray:
         """The numbers of :meth:`GapIndex.offers_for` ``(theme, nb)``, in its order."""
@@ -140,12 +163,14 @@ def _cell(
     residents: list[Hashable],
 ) -> Cell:
     offers = arrays.of_cell(ix, theme, nb)
-    demand = sum(need_weight(ix.needs(r).get(theme)) for r in residents)
+    needs = ix.needs
+    demand = sum([need_weight(needs(r).get(theme)) for r in residents])
+    position = ix.position
+    positions = np.array([position[r] for r in residents], dtype=np.int64)
     if residents:
         # The residents of a cell share its neighbourhood, so an offer's area rule
         # holds for all of them or (residents with no neighbourhood) counts as
         # open; its other rules are its key's column of the residents' answers.
-        positions = np.fromiter((ix.position[r] for r in residents), dtype=np.int64)
         rows = arrays.allowed[positions]
         eligible = offers[rows.any(axis=0)[arrays.key[offers]]]
     else:
@@ -153,7 +178,7 @@ def _cell(
         eligible = offers
     full = eligible[~arrays.room[eligible]]
     far = eligible[:0]
-    centre = _centre(ix, residents) if opts.max_distance_km is not None else None
+    centre = arrays.centre(positions) if opts.max_distance_km is not None else None
     if centre is not None and opts.max_distance_km is not None:
         has_point = arrays.located[eligible]
         located = eligible[has_point]
@@ -200,18 +225,6 @@ def _cell(
         unserved,
         reason,
     )
-
-
-def _centre(ix: GapIndex, residents: list[Hashable]) -> tuple[float, float] | None:
-    lats, lons = [], []
-    for r in residents:
-        attrs = ix.attrs[r]
-        if attrs.get("lat") is not None and attrs.get("lon") is not None:
-            lats.append(float(attrs["lat"]))
-            lons.append(float(attrs["lon"]))
-    if not lats:
-        return None
-    return sum(lats) / len(lats), sum(lons) / len(lons)
 
 
 def coverage_gaps(ix: GapIndex, opts: Options, cells: list[Cell] | None = None) -> list[Gap]:

@@ -12,6 +12,7 @@ import datetime as _dt
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sociale_kaart.core.formatting import format_date, format_number
@@ -62,6 +63,15 @@ class _Demand:
         for (_, theme), members in self.cells.items():
             self.theme_total[theme] += len(members)
         self._cache: dict[tuple[Any, ...], int] = {}
+        self._at: dict[tuple[str | None, str], list[int]] = {}
+
+    def _positions(self, nb: str | None, theme: str, members: Iterable[Hashable]) -> list[int]:
+        """The positions of a cell's residents (read once per cell)."""
+        found = self._at.get((nb, theme))
+        if found is None:
+            position = self.ix.position
+            found = self._at[(nb, theme)] = [position[r] for r in members]
+        return found
 
     def count(self, offer: Hashable) -> int:
         ix = self.ix
@@ -80,8 +90,7 @@ class _Demand:
                     if key is None:
                         cached = len(members)
                     else:  # the cell's residents share its neighbourhood: the area rule holds
-                        positions = [ix.position[r] for r in members]
-                        cached = int(ix.mask(key)[positions].sum())
+                        cached = int(ix.mask(key)[self._positions(nb, theme, members)].sum())
                     self._cache[cell_key] = cached
                 total += cached
         return total
@@ -714,7 +723,9 @@ def meeting_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _fmt_hours(hours: float | None, language: str) -> str:
+    """Hours a month in the language's number format (cached: babel is slow)."""
     if hours is None:
         return "?"
     return format_number(hours, language, decimals=0 if float(hours).is_integer() else 1)

@@ -31,13 +31,24 @@ from sociale_kaart.testing import maps
 
 coverage = importlib.import_module("sociale_kaart.gaps.coverage")
 Cell = coverage.Cell
-_centre = coverage._centre
 
 TODAY = dt.date(2026, 11, 21)
 SYNTHETIC = [(300, 2), (500, 5), (800, 9)]
 
 
 # --------------------------------------------------------------------- coverage reference
+
+
+def _centre(ix: GapIndex, residents: list[Hashable]) -> tuple[float, float] | None:
+    lats, lons = [], []
+    for r in residents:
+        attrs = ix.attrs[r]
+        if attrs.get("lat") is not None and attrs.get("lon") is not None:
+            lats.append(float(attrs["lat"]))
+            lons.append(float(attrs["lon"]))
+    if not lats:
+        return None
+    return sum(lats) / len(lats), sum(lons) / len(lons)
 
 
 def _old_cell(
