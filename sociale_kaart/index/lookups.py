@@ -193,7 +193,6 @@ class GapIndex:
         # Plain dicts from here on: the index is shared between calls, and a
         # look-up of a missing key must not add it.
         for name in (
-            "people",
             "resident_friends",
             "professional_ties",
             "aware",
@@ -236,6 +235,19 @@ class GapIndex:
         if G is None:
             raise RuntimeError("the map of this GapIndex no longer exists")
         return G
+
+    @property
+    def people(self) -> dict[Hashable, set[Hashable]]:
+        """Node -> the nodes it has a ``knows`` or ``supports`` tie with, either way.
+
+        Made on first use (only the resident-by-resident search
+        :meth:`reachable_needs` reads it; :meth:`reached_needs` reads the
+        tie arrays).
+        """
+        found = self._people
+        if found is None:
+            found = self._people = _sets(self._ids, *self._people_pairs)
+        return found
 
     def release(self) -> None:
         """Hold the graph weakly from now on (the compiled index does this)."""
@@ -327,22 +339,24 @@ class GapIndex:
         # The tie arrays behind :meth:`reached_needs` (codes of self.nodes).
         self._people_pairs = both_ways(personal)
         self._aware_pairs = (u[aware], v[aware])
-        self.people = _sets(nodes, *both_ways(personal))
-        self.resident_friends = _sets(nodes, *both_ways(personal & ru & rv))
+        self._people: dict[Hashable, set[Hashable]] | None = None  # made on first use
+        self._ids = np.empty(len(nodes), dtype=object)  # the ids as an array, for fast picks
+        for i, node in enumerate(nodes):
+            self._ids[i] = node
+        ids = self._ids
+        self.resident_friends = _sets(ids, *both_ways(personal & ru & rv))
         to_pro = personal & ((ru & pv) | (pu & rv))
-        self.professional_ties = _sets(
-            nodes, np.where(ru, u, v)[to_pro], np.where(ru, v, u)[to_pro]
-        )
-        self.aware = _sets(nodes, u[aware], v[aware])
-        self.knowers = _sets(nodes, v[aware & pu], u[aware & pu])
-        self.caseload = _sets(nodes, u[supports], v[supports])
-        self.supporters = _sets(nodes, v[supports], u[supports])
-        self.staff = _sets(nodes, v[works_for], u[works_for])
-        self.employers = _sets(nodes, u[works_for], v[works_for])
+        self.professional_ties = _sets(ids, np.where(ru, u, v)[to_pro], np.where(ru, v, u)[to_pro])
+        self.aware = _sets(ids, u[aware], v[aware])
+        self.knowers = _sets(ids, v[aware & pu], u[aware & pu])
+        self.caseload = _sets(ids, u[supports], v[supports])
+        self.supporters = _sets(ids, v[supports], u[supports])
+        self.staff = _sets(ids, v[works_for], u[works_for])
+        self.employers = _sets(ids, u[works_for], v[works_for])
         visits = rel("visits")
-        self.visitors = _sets(nodes, v[visits], u[visits])
-        self.located = _sets(nodes, v[located], u[located])
-        self.places_of = _sets(nodes, u[located], v[located])
+        self.visitors = _sets(ids, v[visits], u[visits])
+        self.located = _sets(ids, v[located], u[located])
+        self.places_of = _sets(ids, u[located], v[located])
         meets = rel("meets")
         grouping = (knows & pu & ~rv) | rel("refers", "partners") | meets
         #: Ties between non-residents that join groups (knows, meets, partners, refers).
@@ -892,20 +906,21 @@ def _spread_into(
         bits[nodes] |= np.bitwise_or.reduceat(bits[near], starts, axis=0)
 
 
-def _sets(
-    nodes: list[Hashable], keys: np.ndarray, members: np.ndarray
-) -> dict[Hashable, set[Hashable]]:
-    """``{nodes[k]: {nodes[m], ...}}`` of the pairs (k, m), keys in order of first appearance."""
+def _sets(ids: np.ndarray, keys: np.ndarray, members: np.ndarray) -> dict[Hashable, set[Hashable]]:
+    """``{ids[k]: {ids[m], ...}}`` of the pairs (k, m), keys in order of first appearance.
+
+    ``ids`` is the object array of the node ids (by code).
+    """
     if len(keys) == 0:
         return {}
     order = np.argsort(keys, kind="stable")  # stable: each key's members stay in pair order
     grouped = keys[order]
     starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
     ends = np.r_[starts[1:], len(grouped)]
-    member_ids = [nodes[m] for m in members[order].tolist()]
+    member_ids = ids[members[order]].tolist()
     first = np.argsort(order[starts], kind="stable")  # groups by their earliest pair
     return {
-        nodes[k]: set(member_ids[a:b])
+        ids[k]: set(member_ids[a:b])
         for k, a, b in zip(
             grouped[starts[first]].tolist(),
             starts[first].tolist(),
