@@ -136,8 +136,12 @@ class Writer:
 
     def person(self, node: Hashable) -> str:
         """A professional by name and discipline (see core/naming.py); others by id."""
-        if self._labels is None:
-            self._labels = professional_labels(self.ix.G, language=self.lang)
+        if self._labels is None:  # made once per index and language (read only)
+            key = ("professional_labels", self.lang)
+            labels = self.ix.memo.get(key)
+            if labels is None:
+                labels = self.ix.memo[key] = professional_labels(self.ix.G, language=self.lang)
+            self._labels = labels
         return self._labels.get(node, str(node))
 
     def people(self, nodes: Iterable[Hashable]) -> str:
@@ -145,7 +149,7 @@ class Writer:
 
 
 def ids(nodes: Iterable[Hashable]) -> list[str]:
-    return [str(n) for n in nodes]
+    return list(map(str, nodes))
 
 
 def sat(n: float, half: float) -> float:

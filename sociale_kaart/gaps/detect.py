@@ -554,8 +554,15 @@ def structural_hole_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                     if a != b:
                         ties.add(frozenset((a, b)))
         shared: Counter[frozenset[Hashable]] = Counter()
+        supporters = ix.supporters
         for r in ix.residents():
-            groups = sorted({g for p in ix.supporters.get(r, ()) for g in group_of(p)}, key=str)
+            found = supporters.get(r)
+            if not found or (len(found) < 2 and grouping == "team"):  # one team at most
+                continue
+            mine = {g for p in found for g in group_of(p)}
+            if len(mine) < 2:
+                continue
+            groups = sorted(mine, key=str)
             for i, a in enumerate(groups):
                 for b in groups[i + 1 :]:
                     shared[frozenset((a, b))] += 1
