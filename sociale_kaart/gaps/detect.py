@@ -213,6 +213,7 @@ class _TeamTheme:
         #: Rule bit -> the group's offers, and the bits of all groups.
         self.groups = {1 << rule_id[rule]: frozenset(group) for rule, group in by_rule.items()}
         self.bits = sum(self.groups)
+        self._by_ok: dict[int, list[Hashable]] = {}
         self._first = {
             bit: group[0] for bit, group in zip(self.groups, by_rule.values(), strict=True)
         }
@@ -248,19 +249,23 @@ class _TeamTheme:
         ok = 0
         for row in rows:
             ok |= row
-        found = self.all - own
-        blocked = self.bits & ~ok
-        if blocked:
-            found = found.difference(
-                *(group for bit, group in self.groups.items() if bit & blocked)
-            )
+        found = [o for o in self._allowed(ok) if o not in own]
         any_open = not self.open.issubset(own)
         if any_open:
             reached = len(needy)
         else:  # the groups that add an offer answer for their offers
             used = sum(bit for bit, group in self.groups.items() if bit & ok and not group <= own)
             reached = sum(1 for row in rows if row & used)
-        return sorted(found, key=str), any_open, reached
+        return found, any_open, reached
+
+    def _allowed(self, ok: int) -> list[Hashable]:
+        """The offers of the groups whose bit is in ``ok``, sorted by id (cached per ``ok``)."""
+        ok &= self.bits
+        found = self._by_ok.get(ok)
+        if found is None:
+            chosen = [group for bit, group in self.groups.items() if bit & ok]
+            found = self._by_ok[ok] = sorted(frozenset().union(*chosen), key=str)
+        return found
 
 
 class _Known:
