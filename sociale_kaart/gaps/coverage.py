@@ -172,7 +172,8 @@ def _cell(
         # holds for all of them or (residents with no neighbourhood) counts as
         # open; its other rules are its key's column of the residents' answers.
         rows = arrays.allowed[positions]
-        eligible = offers[rows.any(axis=0)[arrays.key[offers]]]
+        open_key = np.asarray(rows.any(axis=0), dtype=bool)  # per key: lets one in
+        eligible = offers[open_key[arrays.key[offers]]]
     else:
         rows = arrays.allowed[:0]
         eligible = offers

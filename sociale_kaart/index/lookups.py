@@ -135,6 +135,9 @@ class GapIndex:
     True
     """
 
+    _people: dict[Hashable, set[Hashable]] | None
+    _ids: np.ndarray
+
     def __init__(self, G: nx.MultiDiGraph, *, today: _dt.date) -> None:
         self._graph = weakref.ref(G)
         self._keep: nx.MultiDiGraph | None = G
@@ -601,7 +604,7 @@ class GapIndex:
         key_id: dict[Key | None, int] = {None: 0}
         for key, _ in rules:
             key_id.setdefault(key, len(key_id))
-        keys = list(key_id)[1:]
+        keys = [key for key in key_id if key is not None]
         n = len(self.position)
         nb_codes: dict[str | None, int] = {}
         nb_of = [
