@@ -369,12 +369,12 @@ def isolated_residents(ix: GapIndex, opts: Options) -> list[Isolated]:
     themes, reached = ix.reached_needs(max_hops=opts.max_hops)
     theme_at = {theme: i for i, theme in enumerate(themes)}
     friends, professionals = ix.resident_friends, ix.professional_ties
-    for at, r in enumerate(ix.residents()):
+    rows = reached.tolist()  # plain lists: faster to index one by one
+    for r, row in zip(ix.residents(), rows, strict=True):
         no_informal = not friends.get(r)
         needs = ix.needs(r)
         unreached: list[str] = []
         if needs:
-            row = reached[at]
             unreached = sorted(
                 (th for th in needs if th not in theme_at or not row[theme_at[th]]),
                 key=lambda th: (-need_weight(needs[th]), th),
