@@ -136,8 +136,12 @@ class Writer:
 
     def person(self, node: Hashable) -> str:
         """A professional by name and discipline (see core/naming.py); others by id."""
-        if self._labels is None:
-            self._labels = professional_labels(self.ix.G, language=self.lang)
+        if self._labels is None:  # made once per index and language (read only)
+            key = ("professional_labels", self.lang)
+            labels = self.ix.memo.get(key)
+            if labels is None:
+                labels = self.ix.memo[key] = professional_labels(self.ix.G, language=self.lang)
+            self._labels = labels
         return self._labels.get(node, str(node))
 
     def people(self, nodes: Iterable[Hashable]) -> str:
@@ -145,7 +149,7 @@ class Writer:
 
 
 def ids(nodes: Iterable[Hashable]) -> list[str]:
-    return [str(n) for n in nodes]
+    return list(map(str, nodes))
 
 
 def sat(n: float, half: float) -> float:
@@ -154,9 +158,13 @@ def sat(n: float, half: float) -> float:
 
 
 def neighbourhoods(ix: GapIndex) -> list[str | None]:
-    nbs = {ix.attrs[r].get("neighbourhood") for r in ix.residents()}
-    named = sorted(nb for nb in nbs if nb is not None)
-    return [*named, None] if None in nbs else list(named)
+    """The residents' neighbourhoods, sorted, None last (made once per index)."""
+    found = ix.memo.get("neighbourhoods")
+    if found is None:
+        nbs = {ix.attrs[r].get("neighbourhood") for r in ix.residents()}
+        named = sorted(nb for nb in nbs if nb is not None)
+        found = ix.memo["neighbourhoods"] = [*named, None] if None in nbs else list(named)
+    return list(found)
 
 
 def themes_of(ix: GapIndex) -> list[str]:
@@ -166,9 +174,17 @@ def themes_of(ix: GapIndex) -> list[str]:
 
 
 def need_cells(ix: GapIndex) -> dict[tuple[str | None, str], list[Hashable]]:
-    cells: dict[tuple[str | None, str], list[Hashable]] = defaultdict(list)
-    for r in ix.residents():
-        nb = ix.attrs[r].get("neighbourhood")
-        for theme in ix.needs(r):
-            cells[(nb, theme)].append(r)
-    return cells
+    """(neighbourhood, theme) -> the residents with that need, in resident order.
+
+    Made once per index (kept in :attr:`GapIndex.memo`; read only).
+    """
+    found = ix.memo.get("need_cells")
+    if found is None:
+        cells: dict[tuple[str | None, str], list[Hashable]] = defaultdict(list)
+        for r in ix.residents():
+            nb = ix.attrs[r].get("neighbourhood")
+            for theme in ix.needs(r):
+                cells[(nb, theme)].append(r)
+        found = ix.memo["need_cells"] = dict(cells)
+    cells_found: dict[tuple[str | None, str], list[Hashable]] = found
+    return cells_found

@@ -72,89 +72,160 @@ def coverage_cells(ix: GapIndex, opts: Options) -> list[Cell]:
 def _coverage_cells(ix: GapIndex, opts: Options) -> list[Cell]:
     cells = need_cells(ix)
     points = _offer_points(ix) if opts.max_distance_km is not None else {}
+    arrays = _OfferArrays(ix, points)
     out = []
     themes = themes_of(ix)
     for nb in neighbourhoods(ix):
         for theme in themes:
             residents = cells.get((nb, theme), [])
-            out.append(_cell(ix, opts, nb, theme, residents, points))
+            out.append(_cell(ix, opts, arrays, nb, theme, residents))
     return out
+
+
+class _OfferArrays:
+    """What a coverage cell reads of the offers and residents, as arrays made once.
+
+    Offers are numbered by their place in :attr:`GapIndex.offers`; a
+    resident's answer to each restriction key (column 0: no key, always
+    True) sits in one boolean matrix, so a cell reads its residents' rows
+    once instead of asking offer by offer.
+    """
+
+    def __init__(self, ix: GapIndex, points: dict[Hashable, tuple[float, float]]) -> None:
+        offers = ix.offers
+        self.ids = np.empty(len(offers), dtype=object)
+        for i, offer in enumerate(offers):
+            self.ids[i] = offer
+        at = {offer: i for i, offer in enumerate(offers)}
+        key_code: dict[Key | None, int] = {None: 0}
+        for offer in offers:
+            key_code.setdefault(ix.key[offer], len(key_code))
+        self.key = np.array([key_code[ix.key[o]] for o in offers], dtype=np.int64)
+        allowed = np.ones((len(ix.position), len(key_code)), dtype=bool)
+        for key, j in key_code.items():
+            if key is not None:
+                allowed[:, j] = ix.mask(key)
+        self.allowed = allowed
+        self.room = np.array([o in ix.room for o in offers], dtype=bool)
+        self.specialised = np.array([o in ix.specialised for o in offers], dtype=bool)
+        self.located = np.array([o in points for o in offers], dtype=bool)
+        self.lat = np.array([points[o][0] if o in points else np.nan for o in offers], dtype=float)
+        self.lon = np.array([points[o][1] if o in points else np.nan for o in offers], dtype=float)
+        self._at = at
+        # The residents' coordinates (by position), for the centres of the cells.
+        records = [ix.attrs[r] for r in ix.residents()]
+        self.placed = np.array(
+            [a.get("lat") is not None and a.get("lon") is not None for a in records], dtype=bool
+        )
+        self.resident_lat = np.array(
+            [float(a["lat"]) if p else np.nan for a, p in zip(records, self.placed, strict=True)]
+        )
+        self.resident_lon = np.array(
+            [float(a["lon"]) if p else np.nan for a, p in zip(records, self.placed, strict=True)]
+        )
+        self._numbers: dict[tuple[str, str | None, bool], np.ndarray] = {}
+
+    def _index(self, key: tuple[str, str | None, bool], offers: list[Hashable]) -> np.ndarray:
+        """The numbers of ``offers``, kept under ``key`` (theme, neighbourhood, all)."""
+        found = self._numbers.get(key)
+        if found is None:
+            at = self._at
+            found = self._numbers[key] = np.array([at[o] for o in offers], dtype=np.int64)
+        return found
+
+    def centre(self, positions: np.ndarray) -> tuple[float, float] | None:
+        """The mean coordinates of the residents at ``positions`` that have them.
+
+        Summed in Python in resident order (as the residents' loop did), so the
+        centre is the same float to the last bit.
+        """
+        placed = positions[self.placed[positions]]
+        if not len(placed):
+            return None
+        lats, lons = self.resident_lat[placed].tolist(), self.resident_lon[placed].tolist()
+        return sum(lats) / len(lats), sum(lons) / len(lons)
+
+    def of_cell(self, ix: GapIndex, theme: str, nb: str | None) -> np.ndarray:
+        """The numbers of :meth:`GapIndex.offers_for` ``(theme, nb)``, in its order."""
+        if nb is None:
+            return self._index((theme, None, True), ix.offers_by_theme.get(theme, []))
+        everywhere = self._index((theme, None, False), ix._theme_all.get(theme, []))
+        local = self._index((theme, nb, False), ix._theme_nb.get((theme, nb), []))
+        return np.concatenate([everywhere, local])
 
 
 def _cell(
     ix: GapIndex,
     opts: Options,
+    arrays: _OfferArrays,
     nb: str | None,
     theme: str,
     residents: list[Hashable],
-    points: dict[Hashable, tuple[float, float]],
 ) -> Cell:
-    offers = ix.offers_for(theme, nb)
-    demand = sum(need_weight(ix.needs(r).get(theme)) for r in residents)
+    offers = arrays.of_cell(ix, theme, nb)
+    needs = ix.needs
+    demand = sum([need_weight(needs(r).get(theme)) for r in residents])
+    position = ix.position
+    positions = np.array([position[r] for r in residents], dtype=np.int64)
     if residents:
-        # One look-up per restriction key: the residents of a cell share its
-        # neighbourhood, so an offer's area rule holds for all of them or (residents
-        # with no neighbourhood) counts as open; its other rules are read from the
-        # mask, the same for every offer with that key.
-        positions = np.fromiter((ix.position[r] for r in residents), dtype=np.int64)
-        key_of = ix.key
-        open_to_one: dict[Key | None, bool] = {}
-        for key in {key_of[o] for o in offers}:
-            open_to_one[key] = key is None or bool(ix.mask(key)[positions].any())
-        eligible = [o for o in offers if open_to_one[key_of[o]]]
+        # The residents of a cell share its neighbourhood, so an offer's area rule
+        # holds for all of them or (residents with no neighbourhood) counts as
+        # open; its other rules are its key's column of the residents' answers.
+        rows = arrays.allowed[positions]
+        open_key = np.asarray(rows.any(axis=0), dtype=bool)  # per key: lets one in
+        eligible = offers[open_key[arrays.key[offers]]]
     else:
-        positions = np.zeros(0, dtype=np.int64)
-        eligible = list(offers)
-    room = ix.room
-    full = [o for o in eligible if o not in room]
-    far: list[Hashable] = []
-    centre = _centre(ix, residents) if opts.max_distance_km is not None else None
+        rows = arrays.allowed[:0]
+        eligible = offers
+    full = eligible[~arrays.room[eligible]]
+    far = eligible[:0]
+    centre = arrays.centre(positions) if opts.max_distance_km is not None else None
     if centre is not None and opts.max_distance_km is not None:
-        located = [o for o in eligible if o in points]
+        has_point = arrays.located[eligible]
+        located = eligible[has_point]
         # An offer without coordinates is never "nearby" (issue 11): with a
         # distance limit and a known centre it counts as far.
-        far = [o for o in eligible if o not in points]
-        if located:
-            lat = np.array([points[o][0] for o in located], dtype=float)
-            lon = np.array([points[o][1] for o in located], dtype=float)
+        far = eligible[~has_point]
+        if len(located):
+            lat, lon = arrays.lat[located], arrays.lon[located]
             km = np.atleast_1d(haversine_km(centre[0], centre[1], lat, lon))
-            limit = opts.max_distance_km
-            far += [o for o, d in zip(located, km.tolist(), strict=True) if d > limit]
-    excluded = set(full) | set(far)
-    supply = [o for o in eligible if o not in excluded]
+            far = np.concatenate([far, located[km > opts.max_distance_km]])
+    excluded = np.zeros(len(arrays.ids), dtype=bool)
+    excluded[full] = True
+    excluded[far] = True
+    supply = eligible[~excluded[eligible]]
     unserved = 0
-    if residents and not any(ix.key[o] is None for o in supply):
-        served = np.zeros(len(residents), dtype=bool)
-        for key in {ix.key[o] for o in supply}:
-            if key is not None:
-                served |= ix.mask(key)[positions]
+    supply_keys = np.unique(arrays.key[supply])
+    if len(residents) and not (len(supply_keys) and supply_keys[0] == 0):
+        served = rows[:, supply_keys].any(axis=1)
         unserved = int(len(residents) - served.sum())
     reason: str | None = None
     if residents:
-        open_level = [o for o in eligible if o not in ix.specialised]
-        if not offers:
+        open_level = eligible[~arrays.specialised[eligible]]
+        if not len(offers):
             reason = "no_offer"
-        elif not eligible:
+        elif not len(eligible):
             reason = "not_eligible"
-        elif not open_level:
+        elif not len(open_level):
             reason = "specialised_only"
-        elif not room.intersection(open_level):
+        elif not arrays.room[open_level].any():
             reason = "full"
-        elif excluded.issuperset(open_level):
+        elif excluded[open_level].all():
             reason = "far"
-    return Cell(nb, theme, residents, demand, offers, eligible, supply, full, far, unserved, reason)
-
-
-def _centre(ix: GapIndex, residents: list[Hashable]) -> tuple[float, float] | None:
-    lats, lons = [], []
-    for r in residents:
-        attrs = ix.attrs[r]
-        if attrs.get("lat") is not None and attrs.get("lon") is not None:
-            lats.append(float(attrs["lat"]))
-            lons.append(float(attrs["lon"]))
-    if not lats:
-        return None
-    return sum(lats) / len(lats), sum(lons) / len(lons)
+    ids_of = arrays.ids
+    return Cell(
+        nb,
+        theme,
+        residents,
+        demand,
+        ids_of[offers].tolist(),
+        ids_of[eligible].tolist(),
+        ids_of[supply].tolist(),
+        ids_of[full].tolist(),
+        ids_of[far].tolist(),
+        unserved,
+        reason,
+    )
 
 
 def coverage_gaps(ix: GapIndex, opts: Options, cells: list[Cell] | None = None) -> list[Gap]:

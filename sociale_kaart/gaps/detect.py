@@ -12,6 +12,7 @@ import datetime as _dt
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sociale_kaart.core.formatting import format_date, format_number
@@ -62,6 +63,15 @@ class _Demand:
         for (_, theme), members in self.cells.items():
             self.theme_total[theme] += len(members)
         self._cache: dict[tuple[Any, ...], int] = {}
+        self._at: dict[tuple[str | None, str], list[int]] = {}
+
+    def _positions(self, nb: str | None, theme: str, members: Iterable[Hashable]) -> list[int]:
+        """The positions of a cell's residents (read once per cell)."""
+        found = self._at.get((nb, theme))
+        if found is None:
+            position = self.ix.position
+            found = self._at[(nb, theme)] = [position[r] for r in members]
+        return found
 
     def count(self, offer: Hashable) -> int:
         ix = self.ix
@@ -80,8 +90,7 @@ class _Demand:
                     if key is None:
                         cached = len(members)
                     else:  # the cell's residents share its neighbourhood: the area rule holds
-                        positions = [ix.position[r] for r in members]
-                        cached = int(ix.mask(key)[positions].sum())
+                        cached = int(ix.mask(key)[self._positions(nb, theme, members)].sum())
                     self._cache[cell_key] = cached
                 total += cached
         return total
@@ -185,65 +194,123 @@ def _offers_by_theme(
 
 
 class _TeamTheme:
-    """The offers a group of professionals knows on one theme, split for fast filtering."""
+    """The offers a group of professionals knows on one theme, grouped by their rule.
+
+    Offers with the same rule (:attr:`GapIndex.rule`) give every resident the
+    same answer, so eligibility is read once per rule, for all the needy at
+    once, from the resident patterns of :meth:`GapIndex.rule_patterns`: a
+    group is bit ``rule_id[rule]`` of a Python int.
+    """
 
     def __init__(self, ix: GapIndex, offers: dict[Hashable, set[Hashable]]) -> None:
         self.knowers = offers
         self.all = set(offers)
         self.open = self.all & ix.open_all
-        self.by_nb: dict[str | None, set[Hashable]] = defaultdict(set)
-        self.serves_only: set[Hashable] = set()
-        # The other offers, grouped by their rule (ix.rule): one eligibility look-up per group.
-        self.restricted: dict[tuple[Any, ...], list[Hashable]] = defaultdict(list)
+        by_rule: dict[tuple[Any, ...], list[Hashable]] = defaultdict(list)
         for o in offers:
-            if o in ix.serves_only:
-                self.serves_only.add(o)
-                for nb in ix.serves_only[o]:
-                    self.by_nb[nb].add(o)
-            elif o not in ix.open_all:
-                self.restricted[ix.rule[o]].append(o)
+            by_rule[ix.rule[o]].append(o)
+        rule_id = ix.rule_patterns().rule_id
+        #: Rule bit -> the group's offers, and the bits of all groups.
+        self.groups = {1 << rule_id[rule]: frozenset(group) for rule, group in by_rule.items()}
+        self.bits = sum(self.groups)
+        self._by_ok: dict[int, list[Hashable]] = {}
+        self._first = {
+            bit: group[0] for bit, group in zip(self.groups, by_rule.values(), strict=True)
+        }
+
+    def answers(
+        self, ix: GapIndex, needy: list[Hashable], pattern_of: dict[Hashable, int]
+    ) -> list[int]:
+        """Per resident of ``needy``, the bits of the rules that let the resident in."""
+        bits = ix.rule_patterns().rule_bits
+        out = []
+        for r in needy:
+            pattern = pattern_of.get(r)
+            if pattern is None:  # not a resident: judge the record itself
+                out.append(sum(b for b, o in self._first.items() if ix.eligible(r, o)))
+            else:
+                out.append(bits[pattern])
+        return out
 
     def usable(
-        self, ix: GapIndex, own: set[Hashable], needy: list[Hashable]
-    ) -> tuple[list[Hashable], bool]:
-        """Offers not in ``own`` that one of ``needy`` may use; and whether one is open to all."""
-        nbs = {ix.attrs[r].get("neighbourhood") for r in needy}
-        found = self.open - own
-        if None in nbs:
-            found |= self.serves_only - own
-        else:
-            for nb in nbs:
-                found |= self.by_nb.get(nb, set()) - own
-        for group in self.restricted.values():
-            unknown = [o for o in group if o not in own]
-            if unknown and ix.any_eligible(unknown[0], needy):
-                found.update(unknown)
-        return sorted(found, key=str), not self.open.issubset(own)
+        self,
+        ix: GapIndex,
+        own: set[Hashable],
+        needy: list[Hashable],
+        pattern_of: dict[Hashable, int],
+    ) -> tuple[list[Hashable], bool, int]:
+        """Offers not in ``own`` that one of ``needy`` may use, sorted by id.
+
+        Also whether one of the group's open-to-all offers is not in ``own``,
+        and how many of ``needy`` may use one of the offers found.
+        ``pattern_of`` gives a resident's pattern (:meth:`GapIndex.rule_patterns`).
+        """
+        rows = self.answers(ix, needy, pattern_of)
+        ok = 0
+        for row in rows:
+            ok |= row
+        found = [o for o in self._allowed(ok) if o not in own]
+        any_open = not self.open.issubset(own)
+        if any_open:
+            reached = len(needy)
+        else:  # the groups that add an offer answer for their offers
+            used = sum(bit for bit, group in self.groups.items() if bit & ok and not group <= own)
+            reached = sum(1 for row in rows if row & used)
+        return found, any_open, reached
+
+    def _allowed(self, ok: int) -> list[Hashable]:
+        """The offers of the groups whose bit is in ``ok``, sorted by id (cached per ``ok``)."""
+        ok &= self.bits
+        found = self._by_ok.get(ok)
+        if found is None:
+            chosen = [group for bit, group in self.groups.items() if bit & ok]
+            found = self._by_ok[ok] = sorted(frozenset().union(*chosen), key=str)
+        return found
+
+
+class _Known:
+    """Theme -> :class:`_TeamTheme` of a group's offers, each made on first use."""
+
+    def __init__(self, ix: GapIndex, offers: dict[str, dict[Hashable, set[Hashable]]]) -> None:
+        self.ix = ix
+        self.offers = offers
+        self.made: dict[str, _TeamTheme] = {}
+
+    def get(self, theme: str) -> _TeamTheme | None:
+        found = self.made.get(theme)
+        if found is None:
+            offers = self.offers.get(theme)
+            if offers is None:
+                return None
+            found = self.made[theme] = _TeamTheme(self.ix, offers)
+        return found
 
 
 def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     w = Writer(ix, opts)
     team_members = teams(ix)
-    team_known: dict[str, dict[str, _TeamTheme]] = {}
-    for team, members in team_members.items():
-        team_known[team] = {
-            theme: _TeamTheme(ix, offers) for theme, offers in _offers_by_theme(ix, members).items()
-        }
+    team_known = {
+        team: _Known(ix, _offers_by_theme(ix, members)) for team, members in team_members.items()
+    }
+    # Professionals without a team: what the staff of their organisations know
+    # (made once per set of organisations).
+    org_known: dict[frozenset[Hashable], _Known] = {}
+    pattern_of = dict(zip(ix.residents(), ix.rule_patterns().of_resident.tolist(), strict=True))
     out = []
     for p in sorted(ix.professionals(), key=str):
         clients = ix.caseload.get(p)
         if not clients:
             continue
         my_team = ix.team_of(p) or ("" if "" in team_members else None)
-        known: dict[str, _TeamTheme]
         if my_team is not None:
             known = team_known[my_team]
         else:
-            staff = {q for org in ix.employers.get(p, ()) for q in ix.staff.get(org, ())}
-            known = {
-                theme: _TeamTheme(ix, offers)
-                for theme, offers in _offers_by_theme(ix, staff).items()
-            }
+            orgs = frozenset(ix.employers.get(p, ()))
+            found = org_known.get(orgs)
+            if found is None:
+                staff = {q for org in orgs for q in ix.staff.get(org, ())}
+                found = org_known[orgs] = _Known(ix, _offers_by_theme(ix, staff))
+            known = found
         own = {o for o in ix.aware.get(p, ()) if ix.kind[o] in OFFER_KINDS}
         by_theme: dict[str, list[Hashable]] = defaultdict(list)
         for r in clients:
@@ -253,15 +320,9 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
             group = known.get(theme)
             if group is None:
                 continue
-            missing, any_open = group.usable(ix, own, needy)
+            missing, _, reached = group.usable(ix, own, needy, pattern_of)
             if not missing:
                 continue
-            if any_open:
-                reached = len(needy)
-            else:
-                # One offer per rule answers for all offers with that rule.
-                stand_ins = list({ix.rule[o]: o for o in missing}.values())
-                reached = sum(1 for r in needy if any(ix.eligible(r, o) for o in stand_ins))
             knows_any = not own.isdisjoint(group.all)
             severity = reached / len(clients) * (0.8 if knows_any else 1.0)
             who = sorted({q for o in missing[:MAX_LISTED] for q in group.knowers[o]}, key=str)
@@ -269,7 +330,7 @@ def knowledge_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                 "n": w.n(reached),
                 "caseload": w.n(len(clients)),
                 "prof": w.person(p),
-                "prof_name": str(ix.G.nodes[p].get("name") or p),
+                "prof_name": str(ix.attrs[p].get("name") or p),
                 "theme": w.theme(theme),
                 "offers": w.offers(missing),
                 "colleagues": w.people(who),
@@ -303,19 +364,24 @@ class Isolated:
 
 def isolated_residents(ix: GapIndex, opts: Options) -> list[Isolated]:
     out = []
-    for r in ix.residents():
-        no_informal = not ix.resident_friends.get(r)
-        no_professional = not ix.professional_ties.get(r)
+    # Every resident's reachable themes in one bulk search (the same answers as
+    # ix.reachable_needs, resident by resident).
+    themes, reached = ix.reached_needs(max_hops=opts.max_hops)
+    theme_at = {theme: i for i, theme in enumerate(themes)}
+    friends, professionals = ix.resident_friends, ix.professional_ties
+    rows = reached.tolist()  # plain lists: faster to index one by one
+    for r, row in zip(ix.residents(), rows, strict=True):
+        no_informal = not friends.get(r)
         needs = ix.needs(r)
         unreached: list[str] = []
         if needs:
-            found = ix.reachable_needs(r, max_hops=opts.max_hops)
             unreached = sorted(
-                (th for th in needs if th not in found),
+                (th for th in needs if th not in theme_at or not row[theme_at[th]]),
                 key=lambda th: (-need_weight(needs[th]), th),
             )
         if not no_informal and not unreached:
             continue
+        no_professional = not professionals.get(r)
         weight = need_weight(needs[unreached[0]]) / 5 if unreached else 0.0
         severity = 0.5 * no_informal + 0.2 * (no_informal and no_professional) + 0.3 * weight
         out.append(Isolated(r, no_informal, no_professional, unreached, severity))
@@ -493,8 +559,15 @@ def structural_hole_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
                     if a != b:
                         ties.add(frozenset((a, b)))
         shared: Counter[frozenset[Hashable]] = Counter()
+        supporters = ix.supporters
         for r in ix.residents():
-            groups = sorted({g for p in ix.supporters.get(r, ()) for g in group_of(p)}, key=str)
+            found = supporters.get(r)
+            if not found or (len(found) < 2 and grouping == "team"):  # one team at most
+                continue
+            mine = {g for p in found for g in group_of(p)}
+            if len(mine) < 2:
+                continue
+            groups = sorted(mine, key=str)
             for i, a in enumerate(groups):
                 for b in groups[i + 1 :]:
                     shared[frozenset((a, b))] += 1
@@ -662,7 +735,9 @@ def meeting_gaps(ix: GapIndex, opts: Options) -> list[Gap]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _fmt_hours(hours: float | None, language: str) -> str:
+    """Hours a month in the language's number format (cached: babel is slow)."""
     if hours is None:
         return "?"
     return format_number(hours, language, decimals=0 if float(hours).is_integer() else 1)

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
-import operator
 import weakref
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -135,6 +135,9 @@ class GapIndex:
     True
     """
 
+    _people: dict[Hashable, set[Hashable]] | None
+    _ids: np.ndarray
+
     def __init__(self, G: nx.MultiDiGraph, *, today: _dt.date) -> None:
         self._graph = weakref.ref(G)
         self._keep: nx.MultiDiGraph | None = G
@@ -193,7 +196,6 @@ class GapIndex:
         # Plain dicts from here on: the index is shared between calls, and a
         # look-up of a missing key must not add it.
         for name in (
-            "people",
             "resident_friends",
             "professional_ties",
             "aware",
@@ -219,7 +221,7 @@ class GapIndex:
         self._masks: dict[Key, np.ndarray] = {}
         # Per tuple of signature positions: each resident's projection code, and
         # the distinct projections (day-independent, shared between days).
-        self._signatures: list[Sig] | None = None
+        self._signatures: list[list[Any]] | None = None
         self._projections: dict[tuple[int, ...], tuple[np.ndarray, list[tuple[Any, ...]]]] = {}
         #: Results the detectors derive from this index on its day, kept so that
         #: find_gaps and coverage on the same map and day compute them once
@@ -236,6 +238,19 @@ class GapIndex:
         if G is None:
             raise RuntimeError("the map of this GapIndex no longer exists")
         return G
+
+    @property
+    def people(self) -> dict[Hashable, set[Hashable]]:
+        """Node -> the nodes it has a ``knows`` or ``supports`` tie with, either way.
+
+        Made on first use (only the resident-by-resident search
+        :meth:`reachable_needs` reads it; :meth:`reached_needs` reads the
+        tie arrays).
+        """
+        found = self._people
+        if found is None:
+            found = self._people = _sets(self._ids, *self._people_pairs)
+        return found
 
     def release(self) -> None:
         """Hold the graph weakly from now on (the compiled index does this)."""
@@ -321,22 +336,30 @@ class GapIndex:
             a, b = u[mask], v[mask]
             return np.column_stack([a, b]).ravel(), np.column_stack([b, a]).ravel()
 
-        self.people = _sets(nodes, *both_ways(personal))
-        self.resident_friends = _sets(nodes, *both_ways(personal & ru & rv))
+        #: Node ids by code (the edge table's order, which is the graph's) and back.
+        self.nodes: list[Hashable] = nodes
+        self.code: dict[Hashable, int] = {node: i for i, node in enumerate(nodes)}
+        # The tie arrays behind :meth:`reached_needs` (codes of self.nodes).
+        self._people_pairs = both_ways(personal)
+        self._aware_pairs = (u[aware], v[aware])
+        self._people: dict[Hashable, set[Hashable]] | None = None  # made on first use
+        self._ids = np.empty(len(nodes), dtype=object)  # the ids as an array, for fast picks
+        for i, node in enumerate(nodes):
+            self._ids[i] = node
+        ids = self._ids
+        self.resident_friends = _sets(ids, *both_ways(personal & ru & rv))
         to_pro = personal & ((ru & pv) | (pu & rv))
-        self.professional_ties = _sets(
-            nodes, np.where(ru, u, v)[to_pro], np.where(ru, v, u)[to_pro]
-        )
-        self.aware = _sets(nodes, u[aware], v[aware])
-        self.knowers = _sets(nodes, v[aware & pu], u[aware & pu])
-        self.caseload = _sets(nodes, u[supports], v[supports])
-        self.supporters = _sets(nodes, v[supports], u[supports])
-        self.staff = _sets(nodes, v[works_for], u[works_for])
-        self.employers = _sets(nodes, u[works_for], v[works_for])
+        self.professional_ties = _sets(ids, np.where(ru, u, v)[to_pro], np.where(ru, v, u)[to_pro])
+        self.aware = _sets(ids, u[aware], v[aware])
+        self.knowers = _sets(ids, v[aware & pu], u[aware & pu])
+        self.caseload = _sets(ids, u[supports], v[supports])
+        self.supporters = _sets(ids, v[supports], u[supports])
+        self.staff = _sets(ids, v[works_for], u[works_for])
+        self.employers = _sets(ids, u[works_for], v[works_for])
         visits = rel("visits")
-        self.visitors = _sets(nodes, v[visits], u[visits])
-        self.located = _sets(nodes, v[located], u[located])
-        self.places_of = _sets(nodes, u[located], v[located])
+        self.visitors = _sets(ids, v[visits], u[visits])
+        self.located = _sets(ids, v[located], u[located])
+        self.places_of = _sets(ids, u[located], v[located])
         meets = rel("meets")
         grouping = (knows & pu & ~rv) | rel("refers", "partners") | meets
         #: Ties between non-residents that join groups (knows, meets, partners, refers).
@@ -365,12 +388,20 @@ class GapIndex:
             sig = self._sig[resident] = signature(self.attrs[resident])
         return sig
 
-    def _resident_signatures(self) -> list[Sig]:
-        """Every resident's signature, in the order of :meth:`residents` (made once)."""
+    def _signature_columns(self) -> list[list[Any]]:
+        """The residents' signatures by field: column ``i`` holds slot ``i`` of
+        :meth:`signature` for every resident, in the order of :meth:`residents` (made once).
+        """
         found = self._signatures
         if found is None:
-            signature_of = self.signature
-            found = self._signatures = [signature_of(r) for r in self.residents()]
+            records = [self.attrs[r] for r in self.residents()]
+            found = [[record.get("neighbourhood") for record in records]]
+            for name in _SIG_FIELDS:
+                values = [record.get(name) for record in records]
+                found.append(
+                    [tuple(sorted(v)) if isinstance(v, (list, tuple)) else v for v in values]
+                )
+            self._signatures = found
         return found
 
     def eligible(self, resident: Hashable, offer: Hashable) -> bool:
@@ -487,9 +518,11 @@ class GapIndex:
             if projected is None:
                 codes: dict[Any, int] = {}
                 values: Iterable[Any]
-                if slots:
-                    take = operator.itemgetter(*slots)  # a value for one slot, else a tuple
-                    values = map(take, self._resident_signatures())
+                columns = self._signature_columns()
+                if len(slots) == 1:  # a value for one slot, else a tuple
+                    values = columns[slots[0]]
+                elif slots:
+                    values = zip(*(columns[i] for i in slots), strict=True)
                 else:
                     values = iter([()] * len(self.position))
                 add = codes.setdefault
@@ -536,6 +569,169 @@ class GapIndex:
     def works_in(self, professional: Hashable, neighbourhood: str | None) -> bool:
         nbs = self.attrs[professional].get("neighbourhoods") or ()
         return not nbs or neighbourhood is None or neighbourhood in nbs
+
+    def rule_patterns(self) -> RulePatterns:
+        """Every resident's answer to every offer rule, as one small table (per day).
+
+        Residents with the same neighbourhood and the same answers to the
+        restriction keys (:meth:`mask`) give the same answer to every rule of
+        :attr:`rule`; such a group is a *pattern*. The table has one row per
+        pattern and one column per rule, and says what :meth:`eligible` says
+        for a resident of that pattern and an offer with that rule.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> import sociale_kaart as sk
+        >>> from sociale_kaart.index.lookups import GapIndex
+        >>> ix = GapIndex(sk.load_sample(), today=dt.date(2026, 11, 21))
+        >>> pat = ix.rule_patterns()
+        >>> all(
+        ...     bool(pat.table[pat.of_resident[ix.position[r]], pat.rule_id[ix.rule[o]]])
+        ...     == ix.eligible(r, o)
+        ...     for r in ix.residents()
+        ...     for o in ix.offers
+        ... )
+        True
+        """
+        found = self.memo.get("rule_patterns")
+        if isinstance(found, RulePatterns):
+            return found
+        rule_id: dict[tuple[Key | None, frozenset[str] | None], int] = {}
+        for offer in self.offers:
+            rule_id.setdefault(self.rule[offer], len(rule_id))
+        rules = list(rule_id)
+        key_id: dict[Key | None, int] = {None: 0}
+        for key, _ in rules:
+            key_id.setdefault(key, len(key_id))
+        keys = [key for key in key_id if key is not None]
+        n = len(self.position)
+        nb_codes: dict[str | None, int] = {}
+        nb_of = [
+            nb_codes.setdefault(self.attrs[r].get("neighbourhood"), len(nb_codes))
+            for r in self.residents()
+        ]
+        nb_names = list(nb_codes)
+        columns = [np.array(nb_of, dtype=np.int64).reshape(n, 1)]
+        columns += [self.mask(key).astype(np.int64).reshape(n, 1) for key in keys]
+        every = np.hstack(columns)
+        if len(keys) < 40:  # one int per resident (neighbourhood, then a bit per key): fast
+            packed = every[:, 0] << len(keys)
+            for i in range(len(keys)):
+                packed |= every[:, 1 + i] << (len(keys) - 1 - i)
+            _, first, of_resident = np.unique(packed, return_index=True, return_inverse=True)
+            rows = every[first]
+        else:
+            rows, of_resident = np.unique(every, axis=0, return_inverse=True)
+        rows = rows.reshape(-1, 1 + len(keys))
+        key_ok = np.ones((len(rows), len(key_id)), dtype=bool)
+        key_ok[:, 1:] = rows[:, 1:].astype(bool)
+        nb_rows = [nb_names[code] for code in rows[:, 0].tolist()]
+        area_ok = np.ones((len(rows), len(rules)), dtype=bool)
+        for j, (_, served) in enumerate(rules):
+            if served is not None:
+                area_ok[:, j] = [nb is None or nb in served for nb in nb_rows]
+        key_of_rule = np.array([key_id[key] for key, _ in rules], dtype=np.int64)
+        table = key_ok[:, key_of_rule] & area_ok
+        found = self.memo["rule_patterns"] = RulePatterns(
+            of_resident=np.asarray(of_resident, dtype=np.int64).reshape(n),
+            rule_id=rule_id,
+            table=table,
+            rule_bits=[
+                int.from_bytes(np.packbits(row, bitorder="little").tobytes(), "little")
+                for row in table
+            ],
+            neighbourhood=nb_rows,
+            key_id=key_id,
+            key_ok=key_ok,
+        )
+        return found
+
+    def reached_needs(self, *, max_hops: int) -> tuple[list[str], np.ndarray]:
+        """Every resident's reachable themes at once: what :meth:`reachable_needs` finds.
+
+        Returns the themes of the offers and a boolean array with a row per
+        resident (by :attr:`position`) and a column per theme: whether a
+        person within ``max_hops - 1`` steps over ``knows``/``supports`` ties
+        (the resident included) knows an offer on the theme that the rules do
+        not close to the resident. The same answers as
+        :meth:`reachable_needs`, computed in bulk, one neighbourhood at a
+        time: only offers open to the neighbourhood count, each node near
+        its residents gets a bit set of the (theme, restriction key) pairs of
+        the offers it knows, the sets are OR-ed along the people ties
+        ``max_hops - 1`` times (a breadth-first search from all the
+        neighbourhood's residents together, over CSR arrays), and each
+        resident keeps the keys its pattern (:meth:`rule_patterns`) passes.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> import sociale_kaart as sk
+        >>> from sociale_kaart.index.lookups import GapIndex
+        >>> ix = GapIndex(sk.load_sample(), today=dt.date(2026, 11, 21))
+        >>> themes, reached = ix.reached_needs(max_hops=3)
+        >>> all(
+        ...     {th for th, hit in zip(themes, reached[ix.position[r]]) if hit}
+        ...     == set(ix.reachable_needs(r, max_hops=3, themes=themes))
+        ...     for r in ix.residents()
+        ... )
+        True
+        """
+        pat = self.rule_patterns()
+        themes = list(self.offers_by_theme)
+        theme_at = {theme: i for i, theme in enumerate(themes)}
+        n_keys = len(pat.key_id)
+        n_columns = len(themes) * n_keys  # column of (theme, key): theme * n_keys + key
+        words = max(1, -(-n_columns // 64))
+        # One row per (awareness tie, theme of its offer): who, which offer, which column.
+        offer_at = {offer: i for i, offer in enumerate(self.offers)}
+        per_offer: list[tuple[int, int, int]] = []
+        for offer in self.offers:
+            key = pat.key_id[self.rule[offer][0]]
+            for theme in dict.fromkeys(self.attrs[offer].get("themes") or ()):
+                per_offer.append(
+                    (self.code[offer], offer_at[offer], theme_at[theme] * n_keys + key)
+                )
+        table = np.array(per_offer, dtype=np.int64).reshape(-1, 3)
+        holder, row = _expand(*self._aware_pairs, table[:, 0])
+        offer_of, column_of = table[row, 1], table[row, 2]
+        rule_of_offer = np.array([pat.rule_id[self.rule[o]] for o in self.offers], dtype=np.int64)
+        indptr, indices = _csr(*self._people_pairs, len(self.nodes))
+        # Per pattern, the columns whose key it passes; per theme, its columns.
+        flags = np.zeros((len(pat.key_ok), n_columns), dtype=bool)
+        for i in range(len(themes)):
+            flags[:, i * n_keys : (i + 1) * n_keys] = pat.key_ok
+        usable = _pack(flags, words)
+        on_theme = _pack(
+            np.arange(n_columns)[None, :] // n_keys == np.arange(len(themes))[:, None], words
+        )
+        codes = np.array([self.code[r] for r in self.residents()], dtype=np.int64)
+        nb_of_pattern = pat.neighbourhood
+        pattern_nb: dict[str | None, list[int]] = defaultdict(list)
+        for i, nb in enumerate(nb_of_pattern):
+            pattern_nb[nb].append(i)
+        reached = np.zeros((len(codes), len(themes)), dtype=bool)
+        bits = np.zeros((len(self.nodes), words), dtype=np.uint64)
+        bit = np.left_shift(np.uint64(1), (column_of & 63).astype(np.uint64))
+        word = column_of >> 6
+        for patterns in pattern_nb.values():
+            here = np.flatnonzero(np.isin(pat.of_resident, patterns))
+            # The rules open to the neighbourhood: those the area lets in (the area
+            # answer is the same for every pattern of one neighbourhood).
+            area_open = pat.area_ok(patterns[0])
+            levels = _balls(indptr, indices, codes[here], max(0, max_hops - 1))
+            ball = levels[0]
+            in_ball = np.zeros(len(self.nodes), dtype=bool)
+            in_ball[ball] = True
+            take = in_ball[holder] & area_open[rule_of_offer[offer_of]]
+            bits[ball] = 0
+            np.bitwise_or.at(bits, (holder[take], word[take]), bit[take])
+            for level in levels[1:]:
+                _spread_into(bits, indptr, indices, level)
+            hits = bits[codes[here]] & usable[pat.of_resident[here]]
+            for i in range(len(themes)):
+                reached[here, i] = (hits & on_theme[i]).any(axis=1)
+        return themes, reached
 
     # ----------------------------------------------------------------- reach
 
@@ -617,20 +813,117 @@ class GapIndex:
         return best
 
 
-def _sets(
-    nodes: list[Hashable], keys: np.ndarray, members: np.ndarray
-) -> dict[Hashable, set[Hashable]]:
-    """``{nodes[k]: {nodes[m], ...}}`` of the pairs (k, m), keys in order of first appearance."""
+@dataclass(frozen=True)
+class RulePatterns:
+    """The residents' answers to the offer rules (:meth:`GapIndex.rule_patterns`).
+
+    ``table[of_resident[position], rule_id[rule]]`` is what
+    :meth:`GapIndex.eligible` says for the resident at ``position`` and an
+    offer whose :attr:`GapIndex.rule` is ``rule``. ``key_ok[pattern,
+    key_id[key]]`` is the answer of the restriction key alone (column 0: no
+    key, always True), and ``neighbourhood[pattern]`` the pattern's area.
+    ``rule_bits[pattern]`` holds a pattern's row of ``table`` as an int (bit
+    ``rule_id[rule]`` set where the rule lets the pattern in), for fast
+    unions in plain Python.
+    """
+
+    of_resident: np.ndarray
+    rule_id: dict[tuple[Key | None, frozenset[str] | None], int]
+    table: np.ndarray
+    rule_bits: list[int]
+    neighbourhood: list[str | None]
+    key_id: dict[Key | None, int]
+    key_ok: np.ndarray
+
+    def area_ok(self, pattern: int) -> np.ndarray:
+        """Per rule, whether its ``serves`` lets in the pattern's neighbourhood."""
+        answers = np.ones(len(self.rule_id), dtype=bool)
+        nb = self.neighbourhood[pattern]
+        if nb is not None:
+            for (_, served), j in self.rule_id.items():
+                if served is not None and nb not in served:
+                    answers[j] = False
+        return answers
+
+
+def _pack(flags: np.ndarray, words: int) -> np.ndarray:
+    """Boolean rows as bit sets: column ``c`` is bit ``c % 64`` of word ``c // 64``."""
+    rows, n = flags.shape
+    padded = np.zeros((rows, words * 64), dtype=np.uint64)
+    padded[:, :n] = flags
+    bits = np.left_shift(np.uint64(1), np.arange(64, dtype=np.uint64))
+    packed: np.ndarray = (padded.reshape(rows, words, 64) * bits).sum(axis=2, dtype=np.uint64)
+    return packed
+
+
+def _expand(left: np.ndarray, right: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Join pairs ``(left[j], right[j])`` with the rows ``i`` where ``keys[i] == right[j]``.
+
+    Returns ``left`` and the row ``i`` of every match (pairs whose right
+    side has no row add nothing).
+    """
+    order = np.argsort(keys, kind="stable")
+    low = np.searchsorted(keys[order], right, side="left")
+    count = np.searchsorted(keys[order], right, side="right") - low
+    start = np.repeat(low - (np.cumsum(count) - count), count)
+    rows = order[start + np.arange(int(count.sum()))]
+    return np.repeat(left, count), rows
+
+
+def _csr(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``a[i] -> b[i]`` as CSR arrays over ``n`` nodes (indptr, indices)."""
+    order = np.argsort(a, kind="stable")
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(a, minlength=n), out=indptr[1:])
+    return indptr, b[order]
+
+
+def _gather(
+    indptr: np.ndarray, indices: np.ndarray, nodes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The neighbours of ``nodes``: those with any, the start of each one's run, and all of them."""
+    count = indptr[nodes + 1] - indptr[nodes]
+    nodes, count = nodes[count > 0], count[count > 0]
+    starts = np.cumsum(count) - count
+    offsets = np.repeat(indptr[nodes] - starts, count) + np.arange(int(count.sum()))
+    return nodes, starts, indices[offsets]
+
+
+def _balls(
+    indptr: np.ndarray, indices: np.ndarray, centres: np.ndarray, steps: int
+) -> list[np.ndarray]:
+    """The nodes within ``steps``, ``steps - 1``, ..., 0 steps of ``centres`` (widest first)."""
+    levels = [np.unique(centres)]
+    for _ in range(steps):
+        _, _, near = _gather(indptr, indices, levels[0])
+        levels.insert(0, np.union1d(levels[0], near))
+    return levels
+
+
+def _spread_into(
+    bits: np.ndarray, indptr: np.ndarray, indices: np.ndarray, nodes: np.ndarray
+) -> None:
+    """OR into each of ``nodes`` the bit sets of its neighbours (read before any is changed)."""
+    nodes, starts, near = _gather(indptr, indices, nodes)
+    if len(nodes):
+        bits[nodes] |= np.bitwise_or.reduceat(bits[near], starts, axis=0)
+
+
+def _sets(ids: np.ndarray, keys: np.ndarray, members: np.ndarray) -> dict[Hashable, set[Hashable]]:
+    """``{ids[k]: {ids[m], ...}}`` of the pairs (k, m), keys in order of first appearance.
+
+    ``ids`` is the object array of the node ids (by code).
+    """
     if len(keys) == 0:
         return {}
     order = np.argsort(keys, kind="stable")  # stable: each key's members stay in pair order
     grouped = keys[order]
     starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
     ends = np.r_[starts[1:], len(grouped)]
-    member_ids = [nodes[m] for m in members[order].tolist()]
+    member_ids = ids[members[order]].tolist()
     first = np.argsort(order[starts], kind="stable")  # groups by their earliest pair
     return {
-        nodes[k]: set(member_ids[a:b])
+        ids[k]: set(member_ids[a:b])
         for k, a, b in zip(
             grouped[starts[first]].tolist(),
             starts[first].tolist(),
