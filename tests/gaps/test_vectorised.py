@@ -115,18 +115,6 @@ def _old_cell(
     return Cell(nb, theme, residents, demand, offers, eligible, supply, full, far, unserved, reason)
 
 
-def _centre(ix: GapIndex, residents: list[Hashable]) -> tuple[float, float] | None:
-    lats, lons = [], []
-    for r in residents:
-        attrs = ix.attrs[r]
-        if attrs.get("lat") is not None and attrs.get("lon") is not None:
-            lats.append(float(attrs["lat"]))
-            lons.append(float(attrs["lon"]))
-    if not lats:
-        return None
-    return sum(lats) / len(lats), sum(lons) / len(lons)
-
-
 def _check_cells(G: nx.MultiDiGraph, max_distance_km: float | None) -> int:
     ix = GapIndex(G, today=TODAY)
     opts = Options(today=TODAY, max_distance_km=max_distance_km)
