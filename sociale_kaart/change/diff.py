@@ -930,40 +930,28 @@ def diff(
     workers = _check_workers(workers)
     day_b, day_a = _day(before, today), _day(after, today)
     # Two large maps hold millions of objects and the comparison makes millions more,
-    # none in reference cycles: the collector's passes over them were a quarter of the
+    # almost none in reference cycles: the collector's passes over them were a quarter of the
     # time (issue 12, scale). A forked child inherits the pause.
     with gc_paused():
-        return _diff(before, after, (day_b, day_a), language, samples, seed, workers)
-
-
-def _diff(
-    before: nx.MultiDiGraph,
-    after: nx.MultiDiGraph,
-    days: tuple[_dt.date | None, _dt.date | None],
-    language: str,
-    samples: int | None,
-    seed: int,
-    workers: int,
-) -> Diff:
-    both = _sides(before, after, days, language, samples, seed, workers)
-    first, second = both.first, both.second
-    return Diff(
-        records=_records(before, after, language) if both.records is None else both.records,
-        ties=_ties(before, after, language) if both.ties is None else both.ties,
-        gaps=_gaps(first.gaps, second.gaps, language),
-        measures=(
-            _measures(first.measures, second.measures, language)
-            if both.measures is None
-            else both.measures
-        ),
-        scores=_scores(first.scores, second.scores, language),
-        coverage=_coverage(
-            first.coverage, second.coverage, before.graph.get("themes") or {}, language
-        ),
-        before=as_of(before),
-        after=as_of(after),
-        language=language,
-    )
+        both = _sides(before, after, (day_b, day_a), language, samples, seed, workers)
+        first, second = both.first, both.second
+        return Diff(
+            records=_records(before, after, language) if both.records is None else both.records,
+            ties=_ties(before, after, language) if both.ties is None else both.ties,
+            gaps=_gaps(first.gaps, second.gaps, language),
+            measures=(
+                _measures(first.measures, second.measures, language)
+                if both.measures is None
+                else both.measures
+            ),
+            scores=_scores(first.scores, second.scores, language),
+            coverage=_coverage(
+                first.coverage, second.coverage, before.graph.get("themes") or {}, language
+            ),
+            before=as_of(before),
+            after=as_of(after),
+            language=language,
+        )
 
 
 def apply_diff(G: nx.MultiDiGraph, change: Diff) -> nx.MultiDiGraph:

@@ -397,10 +397,7 @@ class GapIndex:
             records = [self.attrs[r] for r in self.residents()]
             found = [[record.get("neighbourhood") for record in records]]
             for name in _SIG_FIELDS:
-                values = [record.get(name) for record in records]
-                found.append(
-                    [tuple(sorted(v)) if isinstance(v, (list, tuple)) else v for v in values]
-                )
+                found.append([_hashable(record.get(name)) for record in records])
             self._signatures = found
         return found
 
