@@ -32,6 +32,7 @@ import dataclasses
 import datetime as _dt
 import math
 import multiprocessing
+import queue
 import threading
 import warnings
 from collections.abc import Callable, Hashable, Mapping
@@ -341,17 +342,27 @@ def _records(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFr
     return frame.astype(object)
 
 
-def _edge_dict(G: nx.MultiDiGraph) -> dict[tuple[Hashable, Hashable, Any], dict[str, Any]]:
-    """Edge (u, v, key) -> its attribute dict, from the map's edge table (walked once per map)."""
-    table = get_index(G).edges()
-    nodes = table.nodes
-    us = [nodes[i] for i in table.src.tolist()]
-    vs = [nodes[i] for i in table.dst.tolist()]
-    return dict(zip(zip(us, vs, table.keys, strict=True), table.data, strict=True))
+def _edge_dict(
+    G: nx.MultiDiGraph, *, table: bool = True
+) -> dict[tuple[Hashable, Hashable, Any], dict[str, Any]]:
+    """Edge (u, v, key) -> its attribute dict, in the order of ``G.edges``.
+
+    From the map's edge table (walked once per map), or with ``table=False``
+    from the graph itself: the forked child of a diff reads the first map's
+    edges once, and building its table there would cost twice as much.
+    """
+    if not table:
+        return {(u, v, k): attrs for u, v, k, attrs in G.edges(keys=True, data=True)}
+    edges = get_index(G).edges()
+    nodes = np.fromiter(edges.nodes, dtype=object, count=len(edges.nodes))  # ids may be tuples
+    us, vs = nodes[edges.src].tolist(), nodes[edges.dst].tolist()
+    return dict(zip(zip(us, vs, edges.keys, strict=True), edges.data, strict=True))
 
 
-def _ties(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFrame:
-    ea, eb = _edge_dict(A), _edge_dict(B)
+def _ties(
+    A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str, *, table_a: bool = True
+) -> pd.DataFrame:
+    ea, eb = _edge_dict(A, table=table_a), _edge_dict(B)
     rows: list[tuple[Any, ...]] = []
     nodes_a, nodes_b = A.nodes, B.nodes
 
@@ -684,6 +695,7 @@ class _Compared:
     records: pd.DataFrame | None = None
     ties: pd.DataFrame | None = None
     measures: pd.DataFrame | None = None
+    gaps: pd.DataFrame | None = None
 
 
 def _side(
@@ -693,14 +705,20 @@ def _side(
     samples: int | None,
     seed: int,
     *,
-    measured: Callable[[pd.DataFrame], None] | None = None,
+    ready: Callable[[str, pd.DataFrame], None] | None = None,
 ) -> _MapSide:
-    """One map's own analyses; ``measured`` gets the measures as soon as they are there."""
+    """One map's own analyses; ``ready`` gets the measures and the gaps as soon as they are there.
+
+    ``ready("measures", frame)``, then ``ready("gaps", frame)``.
+    """
     measures = _measure_frame(G, samples, seed)
-    if measured is not None:
-        measured(measures)
+    if ready is not None:
+        ready("measures", measures)
+    gaps = find_gaps(G, language=language, today=day)
+    if ready is not None:
+        ready("gaps", gaps)
     return _MapSide(
-        gaps=find_gaps(G, language=language, today=day),
+        gaps=gaps,
         measures=measures,
         scores=network_scores(G),
         coverage=coverage(G, today=day),
@@ -716,47 +734,54 @@ def _side_in_child(
     samples: int | None,
     seed: int,
 ) -> None:  # pragma: no cover - runs in the forked process (covered by its result)
-    """The second map's analyses: its measures are sent first, then the rest.
+    """The second map's analyses: its measures and gaps are sent first, then the rest.
 
-    The parent compares the measures while this process finds the gaps of
+    The parent compares the measures and the gaps while this process finishes
     its map and compares the ties (which read both maps), so that the two
     processes carry about the same load.
     """
-    sent: list[bool] = []
+    # One thread writes every message, in order: the pipe holds 64 KiB, and the
+    # parent reads only when its own map is done; a blocking send here would make
+    # the two run in turn.
+    outbox: queue.SimpleQueue[tuple[str, Any] | None] = queue.SimpleQueue()
 
-    def send_measures(measures: pd.DataFrame) -> None:
-        send.send(("measures", measures))
-        sent.append(True)
+    def post() -> None:
+        while (message := outbox.get()) is not None:
+            try:
+                send.send(message)
+            except Exception as error:  # e.g. an error that cannot be pickled: its text
+                problem = message[1] if message[0] == "error" else error
+                send.send(("error", RuntimeError(f"{type(problem).__name__}: {problem}")))
+                return
 
-    sender: threading.Thread | None = None
+    sender = threading.Thread(target=post, daemon=True)
+    sender.start()
+    sent: set[str] = set()
 
-    def measured(measures: pd.DataFrame) -> None:
-        # From a thread: the pipe holds 64 KiB, and the parent reads only when its
-        # own map is done; a blocking send here would make the two run in turn.
-        nonlocal sender
-        sender = threading.Thread(target=send_measures, args=(measures,), daemon=True)
-        sender.start()
+    def ready(name: str, frame: pd.DataFrame) -> None:
+        outbox.put((name, frame))
+        sent.add(name)
 
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            side = _side(G, day, language, samples, seed, measured=measured)
-            ties = _ties(before, G, language)
+            side = _side(G, day, language, samples, seed, ready=ready)
+            ties = _ties(before, G, language, table_a=False)
         kept = tuple((str(w.message), w.category) for w in caught)
-        if sender is not None:
-            sender.join()
-        if sent:  # the measures went ahead: not sent twice
-            side = dataclasses.replace(side, measures=side.measures.iloc[:0])
-        side = dataclasses.replace(side, ties=ties, warnings=kept)
-        send.send(("ok", side))
+        # What went ahead is not sent twice.
+        side = dataclasses.replace(
+            side,
+            measures=side.measures.iloc[:0] if "measures" in sent else side.measures,
+            gaps=side.gaps.iloc[:0] if "gaps" in sent else side.gaps,
+            ties=ties,
+            warnings=kept,
+        )
+        outbox.put(("ok", side))
     except BaseException as error:
-        if sender is not None:
-            sender.join()  # one writer on the pipe at a time
-        try:
-            send.send(("error", error))
-        except Exception:  # an error that cannot be pickled: its text
-            send.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+        outbox.put(("error", error))
     finally:
+        outbox.put(None)
+        sender.join()
         send.close()
 
 
@@ -773,16 +798,16 @@ def _sides(
 
     With two workers the comparisons run where their inputs are first ready:
     the child compares the ties; this process compares the records, and the
-    measures as soon as the child has sent its own.
+    measures and the gaps as soon as the child has sent its own.
     """
     if workers == 1:
         return _Compared(
             _side(before, days[0], language, samples, seed),
             _side(after, days[1], language, samples, seed),
         )
-    # Both processes read the edge table of ``before`` (this one for its measures,
-    # the child to compare the ties). The child makes its own copy when it compares
-    # the ties, at the end, since this process has the longer way to go.
+    # Both processes read the edges of ``before``: this one builds its edge table for
+    # the measures, the child walks the graph once when it compares the ties, at the
+    # end (a table of its own there would cost twice as much).
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(
@@ -804,13 +829,14 @@ def _sides(
             ) from None
         return message
 
-    measures: pd.DataFrame | None = None
+    compared: dict[str, pd.DataFrame] = {}
+    compare = {"measures": _measures, "gaps": _gaps}
     try:
         first = _side(before, days[0], language, samples, seed)
         records = _records(before, after, language)
         status, payload = received()
-        if status == "measures":
-            measures = _measures(first.measures, payload, language)
+        while status in compare:  # what the child sent ahead
+            compared[status] = compare[status](getattr(first, status), payload, language)
             status, payload = received()
     except BaseException:  # this side failed (or was interrupted): the child's work is moot
         child.terminate()
@@ -823,7 +849,14 @@ def _sides(
     second: _MapSide = payload
     for message, category in second.warnings:
         warnings.warn(message, category, stacklevel=4)
-    return _Compared(first, second, records=records, ties=second.ties, measures=measures)
+    return _Compared(
+        first,
+        second,
+        records=records,
+        ties=second.ties,
+        measures=compared.get("measures"),
+        gaps=compared.get("gaps"),
+    )
 
 
 def _check_workers(workers: int) -> int:
@@ -938,7 +971,7 @@ def diff(
         return Diff(
             records=_records(before, after, language) if both.records is None else both.records,
             ties=_ties(before, after, language) if both.ties is None else both.ties,
-            gaps=_gaps(first.gaps, second.gaps, language),
+            gaps=_gaps(first.gaps, second.gaps, language) if both.gaps is None else both.gaps,
             measures=(
                 _measures(first.measures, second.measures, language)
                 if both.measures is None

@@ -102,6 +102,64 @@ def test_with_two_workers_this_process_compares_the_measures_the_child_sent() ->
     pd.testing.assert_frame_equal(both.measures, expected)
 
 
+def test_with_two_workers_this_process_compares_the_gaps_the_child_sent() -> None:
+    G = sk.load_sample()
+    B = _changed(G)
+    day = dt.date(2026, 11, 21)
+    both = diff_module._sides(G, B, (day, day), "nl", None, 0, 2)
+    assert both.gaps is not None and not both.gaps.empty
+    assert both.second.gaps.empty  # sent ahead, not twice
+    one = diff_module._sides(G, B, (day, day), "nl", None, 0, 1)
+    expected = diff_module._gaps(one.first.gaps, one.second.gaps, "nl")
+    pd.testing.assert_frame_equal(both.gaps, expected)
+
+
+def test_an_error_after_the_gaps_were_sent_is_raised_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    G = sk.load_sample()
+    B = _changed(G)
+
+    def failing(A: nx.MultiDiGraph, H: nx.MultiDiGraph, *args: Any, **kwargs: Any) -> Any:
+        raise KeyError("the ties fail in a planned way")
+
+    monkeypatch.setattr(diff_module, "_ties", failing)  # the child compares the ties
+    with pytest.raises(KeyError, match="ties fail"):
+        sk.diff(G, B, workers=2)
+
+
+class _Unpicklable(ValueError):
+    def __reduce__(self) -> Any:
+        raise TypeError("this error cannot be pickled")
+
+
+def test_an_error_that_cannot_be_pickled_arrives_as_its_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    G = sk.load_sample()
+    B = _changed(G)
+    network_scores = diff_module.network_scores
+
+    def failing(H: nx.MultiDiGraph, **kwargs: Any) -> Any:
+        if H is B:
+            raise _Unpicklable("scores of the second map fail in a planned way")
+        return network_scores(H, **kwargs)
+
+    monkeypatch.setattr(diff_module, "network_scores", failing)
+    with pytest.raises(RuntimeError, match="_Unpicklable: scores of the second map fail"):
+        sk.diff(G, B, workers=2)
+
+
+@pytest.mark.parametrize("name", [None, "rivierwijk_history"])
+def test_the_edges_walked_from_the_graph_equal_those_of_the_edge_table(name: str | None) -> None:
+    G = sk.load_sample(name)
+    G.add_edge(("tuple", 1), ("tuple", 2), key="knows", relation="knows")  # tuple ids
+    walked = diff_module._edge_dict(G, table=False)
+    from_table = diff_module._edge_dict(G)
+    assert list(walked.items()) == list(from_table.items())  # same order too
+    assert len(walked) == G.number_of_edges()
+
+
 def test_warnings_of_the_child_reach_the_caller() -> None:
     G = sk.load_sample()
     directory = G.subgraph([n for n, k in G.nodes(data="kind") if k != "resident"]).copy()
