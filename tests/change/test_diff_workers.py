@@ -250,3 +250,42 @@ def test_show_pairs_adds_digits_until_a_pair_reads_apart() -> None:
     assert shown_a == ["0,1235", "0,12346", "0,5", "0,25", "0,333", "3"]
     for b, a, sb, sa in zip(before, after, shown_b, shown_a, strict=True):
         assert diff_module._show_pair(b, a, "nl") == (sb, sa)
+
+
+@pytest.mark.parametrize(
+    "ids_a, ids_b",
+    [
+        (["a", "b", "c"], ["b", "c", "d", "e"]),  # strings, as read from files
+        ([1, ("t", 2), "c"], ["c", 1, ("t", 3)]),  # ids of other types, tuples too
+    ],
+)
+def test_measures_cover_nodes_of_either_map_in_first_map_order(
+    ids_a: list[Any], ids_b: list[Any]
+) -> None:
+    def frame(ids: list[Any], offset: float) -> pd.DataFrame:
+        n = len(ids)
+        index = pd.Index(ids, dtype=object) if not all(isinstance(i, str) for i in ids) else None
+        out = pd.DataFrame(
+            {
+                "kind": ["resident"] * n,
+                "name": [f"N{i}" for i in range(n)],
+                "degree": [float(i) + offset for i in range(n)],
+                "betweenness": [0.5] * n,
+                "brokerage": [1.0] * n,
+            },
+            index=pd.Index(ids) if index is None else index,
+        )
+        return out
+
+    m = diff_module._measures(frame(ids_a, 0.0), frame(ids_b, 100.0), "en")
+    fresh = [i for i in ids_b if i not in ids_a]
+    gone = [i for i in ids_a if i not in ids_b]
+    # Every node of either map changed its degree (by 100 or more, or on one side only).
+    degree = m[m["measure"] == "degree"]
+    assert degree.index.tolist() == [*ids_a, *fresh]
+    assert degree.loc[degree["before"].isna()].index.tolist() == fresh
+    assert degree.loc[degree["after"].isna()].index.tolist() == gone
+    # Constant measures change only for the nodes on one map.
+    assert sorted(map(str, m[m["measure"] == "betweenness"].index)) == sorted(
+        map(str, [*fresh, *gone])
+    )
