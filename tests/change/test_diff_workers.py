@@ -73,20 +73,38 @@ def test_an_error_in_the_child_is_raised_here(monkeypatch: pytest.MonkeyPatch) -
         sk.diff(G, B, workers=2)
 
 
-def test_an_error_after_the_measures_were_sent_is_raised_here(
+class _Unpicklable(ValueError):
+    def __reduce__(self) -> Any:
+        raise TypeError("this error cannot be pickled")
+
+
+@pytest.mark.parametrize(
+    "step, error, expected, match",
+    [
+        # After the measures were sent ahead.
+        ("find_gaps", ValueError, ValueError, "^the second map fails in find_gaps"),
+        # After the gaps were sent ahead; an error that cannot be pickled arrives as its text.
+        ("network_scores", _Unpicklable, RuntimeError, "^_Unpicklable: the second map fails"),
+    ],
+)
+def test_an_error_after_results_were_sent_ahead_is_raised_here(
+    step: str,
+    error: type[Exception],
+    expected: type[Exception],
+    match: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     G = sk.load_sample()
     B = _changed(G)
-    find_gaps = diff_module.find_gaps
+    analysis = getattr(diff_module, step)
 
     def failing(H: nx.MultiDiGraph, **kwargs: Any) -> Any:
         if H is B:
-            raise ValueError("the gaps of the second map fail in a planned way")
-        return find_gaps(H, **kwargs)
+            raise error(f"the second map fails in {step} in a planned way")
+        return analysis(H, **kwargs)
 
-    monkeypatch.setattr(diff_module, "find_gaps", failing)
-    with pytest.raises(ValueError, match="gaps of the second map"):
+    monkeypatch.setattr(diff_module, step, failing)
+    with pytest.raises(expected, match=match):
         sk.diff(G, B, workers=2)
 
 
@@ -125,28 +143,6 @@ def test_an_error_after_the_gaps_were_sent_is_raised_here(
 
     monkeypatch.setattr(diff_module, "_ties", failing)  # the child compares the ties
     with pytest.raises(KeyError, match="ties fail"):
-        sk.diff(G, B, workers=2)
-
-
-class _Unpicklable(ValueError):
-    def __reduce__(self) -> Any:
-        raise TypeError("this error cannot be pickled")
-
-
-def test_an_error_that_cannot_be_pickled_arrives_as_its_text(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    G = sk.load_sample()
-    B = _changed(G)
-    network_scores = diff_module.network_scores
-
-    def failing(H: nx.MultiDiGraph, **kwargs: Any) -> Any:
-        if H is B:
-            raise _Unpicklable("scores of the second map fail in a planned way")
-        return network_scores(H, **kwargs)
-
-    monkeypatch.setattr(diff_module, "network_scores", failing)
-    with pytest.raises(RuntimeError, match="_Unpicklable: scores of the second map fail"):
         sk.diff(G, B, workers=2)
 
 
