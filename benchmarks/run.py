@@ -35,10 +35,12 @@ def timed(fn: Callable[[], Any], *, repeat: int = 1) -> tuple[float, Any]:
     best = float("inf")
     result = None
     for _ in range(repeat):
+        result = None  # the last result is freed here, not inside the next timing
         gc.collect()
         start = time.perf_counter()
-        result = fn()
+        value = fn()
         best = min(best, time.perf_counter() - start)
+        result = value
     return best, result
 
 

@@ -203,12 +203,12 @@ def _current_ties(
         for v, keydict in nbrs.items():
             if v not in keep:
                 continue
-            kept: dict[Any, dict[str, Any]] = {}
-            for k, attrs in keydict.items():
-                if (attrs.get(start) is None and attrs.get(end) is None) or _current(
-                    attrs, tie, day, f"tie {u!r} -> {v!r} ({k})"
-                ):
-                    kept[k] = dict(attrs)
+            kept = {
+                k: attrs.copy()
+                for k, attrs in keydict.items()
+                if (attrs.get(start) is None and attrs.get(end) is None)
+                or _current(attrs, tie, day, f"tie {u!r} -> {v!r} ({k})")
+            }
             if kept:
                 yield u, v, kept
 
