@@ -35,6 +35,7 @@ from sociale_kaart.core.vocabulary import PERSON_KINDS
 __all__ = [
     "name_in_text",
     "professional_labels",
+    "professional_name_counts",
     "table_name",
     "table_names",
     "team_label",
@@ -42,8 +43,41 @@ __all__ = [
 ]
 
 
+def professional_name_counts(G: nx.MultiDiGraph) -> Counter[str]:
+    """How many professionals on the map bear each name (the rule of :func:`professional_labels`).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A social map.
+
+    Returns
+    -------
+    collections.Counter
+        Name to the number of professionals with it; professionals without a
+        name are not counted.
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.core.naming import professional_name_counts
+    >>> G = sk.load_sample()
+    >>> professional_name_counts(G)["Ruud Kramer"]
+    1
+    """
+    names: Counter[str] = Counter()
+    for _, attrs in G.nodes(data=True):
+        if attrs.get("kind") == "professional" and attrs.get("name"):
+            names[str(attrs["name"])] += 1
+    return names
+
+
 def professional_labels(
-    G: nx.MultiDiGraph, nodes: Iterable[Hashable] | None = None, *, language: str = "en"
+    G: nx.MultiDiGraph,
+    nodes: Iterable[Hashable] | None = None,
+    *,
+    language: str = "en",
+    name_counts: Mapping[str, int] | None = None,
 ) -> dict[Hashable, str]:
     """The display label of each professional: name, discipline, id only when needed.
 
@@ -55,6 +89,10 @@ def professional_labels(
         The professionals to label; every professional by default.
     language : {"en", "nl"}
         The language of the discipline.
+    name_counts : mapping, optional
+        :func:`professional_name_counts` of ``G``, computed once for many
+        calls with a few ``nodes`` each (a walk over every node otherwise;
+        with ``nodes`` given, the map's professionals are then not walked).
 
     Returns
     -------
@@ -74,14 +112,15 @@ def professional_labels(
     {'p_schuld': 'Ruud Kramer (debt advisor, p_schuld)'}
     """
     check_language(language)
-    names: Counter[str] = Counter()
-    pros: list[Hashable] = []
-    for node, attrs in G.nodes(data=True):
-        if attrs.get("kind") == "professional":
-            pros.append(node)
-            if attrs.get("name"):
-                names[str(attrs["name"])] += 1
-    wanted = pros if nodes is None else [n for n in nodes if n in G]
+    if nodes is None:
+        wanted: list[Hashable] = [
+            node for node, kind in G.nodes(data="kind") if kind == "professional"
+        ]
+    else:
+        wanted = [n for n in nodes if n in G]
+    if not wanted:
+        return {}
+    names = professional_name_counts(G) if name_counts is None else name_counts
     out: dict[Hashable, str] = {}
     for node in wanted:
         attrs = G.nodes[node]
@@ -93,7 +132,7 @@ def professional_labels(
         key = f"discipline.{attrs.get('role')}"
         if key in STRINGS:
             parts.append(text(key, language))
-        if names[str(name)] > 1:
+        if names.get(str(name), 0) > 1:
             parts.append(str(node))
         out[node] = f"{name} ({', '.join(parts)})" if parts else str(name)
     return out

@@ -26,7 +26,7 @@ referral layer: this module holds data only.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -70,6 +70,9 @@ class Index:
     granters: dict[int, tuple[str, ...]]  # offer -> tags it grants
     requiring: dict[tuple[str, str], list[int]]  # (tag, theme) -> offers
     local: dict[tuple[str, str | None], list[int]]  # (theme, neighbourhood) -> offers
+    # made on first use, under the index's rule (clear_cache after in-place edits):
+    # e.g. the professional name counts of suggest_referrals' labels
+    memo: dict[str, Any] = field(default_factory=dict)
 
 
 def moves_index(G: nx.MultiDiGraph) -> Index:

@@ -86,7 +86,7 @@ from sociale_kaart.core.eligibility import Outcome, RuleResult, evaluate, has_co
 from sociale_kaart.core.errors import NodeNotFoundError
 from sociale_kaart.core.formatting import format_km
 from sociale_kaart.core.geo import haversine_km
-from sociale_kaart.core.naming import professional_labels, table_name
+from sociale_kaart.core.naming import professional_labels, professional_name_counts, table_name
 from sociale_kaart.core.strings import STRINGS, check_language, text
 from sociale_kaart.core.themes import DEFAULT_THEMES, nearest_code, resolve_theme, theme_label
 from sociale_kaart.core.wording import label_in_sentence, status_labels, theme_need, theme_offer
@@ -225,7 +225,10 @@ def _name(G: nx.MultiDiGraph, index: Index, i: int, start: int, language: str) -
     if index.kind[i] == RESIDENT:
         return node  # residents' names are personal data
     if index.kind[i] == PROFESSIONAL:
-        return professional_labels(G, [node], language=language)[node]
+        counts = index.memo.get("professional_name_counts")
+        if counts is None:  # one walk over the map per index, not one per name
+            counts = index.memo["professional_name_counts"] = professional_name_counts(G)
+        return professional_labels(G, [node], language=language, name_counts=counts)[node]
     return str(G.nodes[node].get("name") or node)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 import sociale_kaart as sk
-from sociale_kaart.core.naming import professional_labels
+from sociale_kaart.core.naming import professional_labels, professional_name_counts
 
 TODAY = _dt.date(2026, 12, 2)
 
@@ -42,3 +42,35 @@ def test_referral_explanations_name_the_introducer_with_discipline() -> None:
     row = found.loc[found["target"] == "i_taalmaatjes"].iloc[0]
     assert "Esther Mulder (sociaal raadsman) kan de bewoner introduceren" in row["explanation"]
     assert "p_legal" not in row["explanation"]
+
+
+def test_given_name_counts_give_the_same_labels() -> None:
+    G = sk.datasets.synthetic(1_500, seed=2)
+    pros = [n for n, k in G.nodes(data="kind") if k == "professional"]
+    G.nodes[pros[1]]["name"] = G.nodes[pros[0]]["name"]  # a shared name
+    counts = professional_name_counts(G)
+    assert counts[G.nodes[pros[0]]["name"]] >= 2
+    assert sum(counts.values()) == sum(1 for p in pros if G.nodes[p].get("name"))
+    for language in ("en", "nl"):
+        every = professional_labels(G, language=language)
+        assert set(every) == set(pros)
+        assert professional_labels(G, pros, language=language, name_counts=counts) == every
+        assert professional_labels(G, pros[:2], language=language, name_counts=counts) == {
+            p: every[p] for p in pros[:2]
+        }
+    assert f", {pros[0]})" in every[pros[0]]
+    assert professional_labels(G, [], name_counts=counts) == {}
+
+
+def test_referral_explanations_show_the_id_of_a_shared_name_after_clear_cache() -> None:
+    G = sk.load_sample()
+    before = sk.suggest_referrals(G, "r_samira", language="nl", today=TODAY)
+    assert "p_legal" not in " ".join(before["explanation"])
+    G.nodes["p_schuld"]["name"] = "Esther Mulder"  # an edit in place: the index is told
+    sk.clear_cache(G)
+    found = sk.suggest_referrals(G, "r_samira", language="nl", today=TODAY)
+    row = found.loc[found["target"] == "i_taalmaatjes"].iloc[0]
+    assert (
+        "Esther Mulder (sociaal raadsman, p_legal) kan de bewoner introduceren"
+        in (row["explanation"])
+    )
