@@ -76,6 +76,7 @@ __all__ = [
     "eligibility_table",
     "evaluate",
     "has_condition",
+    "resident_fields_read",
 ]
 
 Outcome = Literal["yes", "no", "unknown"]
@@ -409,6 +410,41 @@ def has_condition(rule: str, offer: Attrs) -> bool:
     if rule == "cost":
         return bool(values[0])
     return any(value is not None and value != [] and value != () for value in values)
+
+
+def _offer_field_set(value: Any) -> bool:
+    """Whether an offer field may make its rule read the resident (unset: None or empty)."""
+    if value is None:
+        return False
+    return not (isinstance(value, (list, tuple, str, set, frozenset)) and len(value) == 0)
+
+
+def resident_fields_read(offer: Attrs) -> tuple[str, ...]:
+    """The resident fields that :func:`evaluate` reads for ``offer``, in :data:`RULE_FIELDS` order.
+
+    A rule reads the resident only when the offer sets one of its fields
+    (:data:`RULE_FIELDS`); a rule whose offer fields are all empty answers
+    the same for everyone. Two residents who agree on these fields get the
+    same answer from :func:`evaluate` for this offer (given the same
+    ``today``, ``language`` and ``grants``), so code that checks many pairs
+    can compute it once per distinct projection. The test is cautious: a
+    field counts as set unless it is missing, ``None`` or empty (a free
+    offer's ``cost_eur`` of 0 still counts), so the projection may hold a
+    field the rule turns out not to need, never the other way round.
+
+    Examples
+    --------
+    >>> from sociale_kaart.core.eligibility import resident_fields_read
+    >>> resident_fields_read({"min_age": 65, "serves": ["Havenkwartier"]})
+    ('birth_year', 'neighbourhood')
+    >>> resident_fields_read({"name": "Open inloop"})
+    ()
+    """
+    out: list[str] = []
+    for offer_fields, resident_fields in RULE_FIELDS.values():
+        if any(_offer_field_set(offer.get(name)) for name in offer_fields):
+            out.extend(f for f in resident_fields if f not in out)
+    return tuple(out)
 
 
 def _grants(G: nx.MultiDiGraph) -> dict[str, list[str]]:

@@ -28,12 +28,12 @@ What a page holds (nothing sensitive about a resident unless asked for):
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
-from sociale_kaart.core.eligibility import evaluate
+from sociale_kaart.core.eligibility import evaluate, resident_fields_read
 from sociale_kaart.core.geo import EARTH_RADIUS_KM, node_coordinates, normalise_postcode
 from sociale_kaart.core.strings import text
 from sociale_kaart.core.themes import (
@@ -140,20 +140,51 @@ def _eligibility(
         if attrs.get("kind") in OFFER_KINDS:
             for tag in attrs.get("grants") or []:
                 grants.setdefault(tag, []).append(str(attrs.get("name") or node))
+    # One evaluation per offer and distinct projection of the residents onto the
+    # fields its rules read (resident_fields_read), not one per pair: a team map of
+    # 10,000 residents has millions of pairs and tens of thousands of projections.
+    reads = [(o, str(o), G.nodes[o], resident_fields_read(G.nodes[o])) for o in offers]
+    field_sets = {fields for *_, fields in reads}
+    # The rows share their answers (one list per offer and projection): read, not changed.
+    answers: dict[tuple[Any, Any], list[Any]] = {}
     out = []
     for r in sorted(chosen, key=str):
         resident = G.nodes[r]
         if resident.get("kind") != "resident":
             continue
+        projections = {fields: _projection(resident, fields) for fields in field_sets}
         per_offer = {}
-        for o in offers:
-            eligible, _, results = evaluate(
-                resident, G.nodes[o], today=today, language=language, grants=grants
-            )
-            reasons = [x.reason for x in results if x.outcome != "yes"]
-            per_offer[str(o)] = [eligible, reasons]
+        for o, name, offer, fields in reads:
+            projection = projections[fields]
+            key = (o, projection)
+            found = None if projection is None else answers.get(key)
+            if found is None:
+                eligible, _, results = evaluate(
+                    resident, offer, today=today, language=language, grants=grants
+                )
+                found = [eligible, [x.reason for x in results if x.outcome != "yes"]]
+                if projection is not None:
+                    answers[key] = found
+            per_offer[name] = found
         out.append({"id": str(r), "label": node_label(G, r) or str(r), "offers": per_offer})
     return out
+
+
+def _projection(resident: Mapping[str, Any], fields: tuple[str, ...]) -> tuple[Any, ...] | None:
+    """The resident's values of ``fields``, or None when one of them cannot be a key."""
+    values: list[Any] = []
+    for name in fields:
+        value = resident.get(name)
+        if isinstance(value, (list, tuple)):  # order kept: the reasons follow it
+            value = (type(value), *((type(item), item) for item in value))
+        else:  # with its type: 1950 and 1950.0 are one key but may read differently
+            value = (type(value), value)
+        try:
+            hash(value)
+        except TypeError:  # a set, a dict or a list in a list: this pair on its own
+            return None
+        values.append(value)
+    return tuple(values)
 
 
 def search_data(
@@ -185,10 +216,18 @@ def search_data(
         ``offers``, ``themes``, ``places``, ``residents`` (empty unless
         ``eligibility``), ``radius`` (the Earth's radius in km), ``language``
         and ``text`` (the box's strings, with ``{n}`` and ``{value}`` left
-        for the script).
+        for the script). Each resident's ``offers`` maps an offer id to
+        ``[eligible, reasons]``; residents who agree on the fields an offer's
+        rules read share that list (read it, do not change it).
 
     Notes
     -----
+    Eligibility is computed once per offer and distinct projection of the
+    residents onto the fields its rules read
+    (:func:`~sociale_kaart.core.eligibility.resident_fields_read`), not per
+    pair: at 10,000 residents and 850 offers, 77 thousand evaluations instead
+    of 8.5 million. The embedded table still has one entry per pair.
+
     Distances are great-circle distances (Sinnott, 1984), computed by the
     script with ``sociale_kaart.core.geo.EARTH_RADIUS_KM``, the radius
     of ``sociale_kaart.core.geo.haversine_km``.

@@ -11,7 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sociale_kaart as sk
-from sociale_kaart.core.eligibility import COST_COVERING_STATUSES, RULES, evaluate
+from sociale_kaart.core.eligibility import (
+    COST_COVERING_STATUSES,
+    RULES,
+    evaluate,
+    resident_fields_read,
+)
 from sociale_kaart.testing import maps
 
 DAY = dt.date(2026, 11, 21)
@@ -340,3 +345,79 @@ def test_the_womens_swimming_club_is_not_suggested_to_henk() -> None:
     ] == ("yes")
     found = sk.suggest_referrals(G, "r_henk", theme="exercise", top=10)
     assert "i_zwemclub_vrouwen" not in set(found["target"])
+
+
+# --------------------------------------------------------- resident_fields_read
+
+_NBS = ["Havenkwartier", "Rivierwijk"]
+_LANGS = ["nl", "pt", "ar", "tr"]
+_TAGS = [*COST_COVERING_STATUSES, "eu_citizen", "newcomer"]
+
+
+def _maybe_list(items: list[str]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), st.just([]), st.lists(st.sampled_from(items), max_size=3))
+
+
+_OFFERS = st.fixed_dictionaries(
+    {},
+    optional={
+        "min_age": st.one_of(st.none(), st.integers(0, 90)),
+        "max_age": st.one_of(st.none(), st.integers(0, 99)),
+        "genders": _maybe_list(["female", "male", "other"]),
+        "serves": _maybe_list(_NBS),
+        "languages": _maybe_list(_LANGS),
+        "themes": _maybe_list(["language", "money", "health"]),
+        "requires": _maybe_list(_TAGS),
+        "excludes": _maybe_list(_TAGS),
+        "cost_eur": st.one_of(st.none(), st.just(0), st.floats(0.5, 200)),
+        "capacity": st.one_of(st.none(), st.integers(0, 5)),
+    },
+)
+_RESIDENT_VALUES = {
+    "birth_year": st.one_of(st.none(), st.integers(1930, 2020)),
+    "gender": st.one_of(st.none(), st.sampled_from(["female", "male", "other"])),
+    "neighbourhood": st.one_of(st.none(), st.sampled_from(_NBS)),
+    "languages": _maybe_list(_LANGS),
+    "statuses": _maybe_list(_TAGS),
+}
+_RESIDENTS = st.fixed_dictionaries(_RESIDENT_VALUES)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(offer=_OFFERS, resident=_RESIDENTS, other=_RESIDENTS)
+def test_residents_who_agree_on_the_fields_read_get_the_same_answer(
+    offer: dict[str, Any], resident: dict[str, Any], other: dict[str, Any]
+) -> None:
+    read = resident_fields_read(offer)
+    # ``other`` with the fields read taken from ``resident``: only unread fields differ.
+    mixed = {**other, **{name: resident[name] for name in read}}
+    day = dt.date(2026, 11, 21)
+    grants = {"meedoen_pass": ["Loket"]}
+    for language in ("en", "nl"):
+        assert evaluate(resident, offer, today=day, language=language, grants=grants) == (
+            evaluate(mixed, offer, today=day, language=language, grants=grants)
+        )
+
+
+@pytest.mark.parametrize(
+    "offer, expected",
+    [
+        ({}, ()),
+        ({"min_age": 0}, ("birth_year",)),  # 0 is a limit: the age is read
+        ({"max_age": 18, "genders": []}, ("birth_year",)),  # an empty list sets nothing
+        ({"cost_eur": 0}, ("statuses",)),  # cautious: a free offer still counts
+        ({"serves": ["Rivierwijk"], "excludes": ["newcomer"]}, ("neighbourhood", "statuses")),
+        ({"languages": ["pt"], "requires": ["eu_citizen"]}, ("languages", "statuses")),
+        ({"capacity": 3}, ()),
+    ],
+)
+def test_resident_fields_read_by_hand(offer: dict[str, Any], expected: tuple[str, ...]) -> None:
+    assert resident_fields_read(offer) == expected
+
+
+def test_a_field_left_out_of_the_projection_would_change_the_answer() -> None:
+    # The reason the projection must hold the fields read: they change the answer.
+    course = {"requires": ["eu_citizen"]}
+    assert resident_fields_read(course) == ("statuses",)
+    assert evaluate({"statuses": ["eu_citizen"]}, course)[0] == "yes"
+    assert evaluate({"statuses": ["newcomer"]}, course)[0] == "no"

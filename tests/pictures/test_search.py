@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -124,3 +125,42 @@ def test_search_can_be_switched_off_and_flags_are_checked(sample: nx.MultiDiGrap
     assert _page_search(page) is None and 'data-sk-search="theme"' not in page
     with pytest.raises(TypeError, match="eligibility must be True or False"):
         sk.interactive(sample, eligibility="yes")  # type: ignore[arg-type]
+
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def _every_pair(G: nx.MultiDiGraph, offers: list[Any], language: str) -> dict[str, Any]:
+    """The search box's eligibility computed pair by pair (the reference)."""
+    from sociale_kaart.core.eligibility import _grants, evaluate
+
+    grants = _grants(G)
+    out = {}
+    for r, kind in G.nodes(data="kind"):
+        if kind != "resident":
+            continue
+        out[str(r)] = {
+            str(o): [eligible, [x.reason for x in results if x.outcome != "yes"]]
+            for o in offers
+            for eligible, _, results in [
+                evaluate(G.nodes[r], G.nodes[o], today=TODAY, language=language, grants=grants)
+            ]
+        }
+    return out
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("which", ["sample", "synthetic"])
+def test_eligibility_once_per_projection_equals_every_pair(which: str, language: str) -> None:
+    G = sk.load_sample() if which == "sample" else sk.datasets.synthetic(800, seed=3)
+    # A resident whose statuses are a set: not a key, evaluated on its own.
+    residents = [n for n, k in G.nodes(data="kind") if k == "resident"]
+    G.nodes[residents[0]]["statuses"] = set(G.nodes[residents[0]].get("statuses") or ())
+    data = search_data(G, list(G), language=language, eligibility=True, today=TODAY)
+    assert data is not None
+    offers = [n for n, k in G.nodes(data="kind") if k in ("initiative", "organisation")]
+    found = {r["id"]: r["offers"] for r in data["residents"]}
+    drawn = {o for r in found.values() for o in r}
+    expected = _every_pair(G, [o for o in offers if str(o) in drawn], language)
+    assert found == expected
+    assert len(found) == len(residents)
