@@ -9,7 +9,7 @@ a node's contacts are themselves unconnected (Burt 1992).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Hashable, Iterable, Iterator
 
 import networkx as nx
 import numpy as np
@@ -138,11 +138,8 @@ def brokerage(
     require_map(G)
     check_node_attribute(G, by, parameter="by")
     view = tie_view(G, relations=relations, directed=True, symmetric=symmetric)
-    n = view.n
     groups = group_of(G, by, name="by")
-    codes, _ = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=True)
-    codes = np.asarray(codes, dtype=np.int64)  # -1 = no group
-    counts = _count_roles(n, view.src, view.dst, codes)
+    counts = _count_roles(view.n, view.src, view.dst, _group_codes(groups))
     frame = node_frame(G, view.nodes)[["kind", "name"]]
     frame["group"] = pd.Series(groups, index=frame.index, dtype=object)
     for r, role in enumerate(ROLES):
@@ -160,13 +157,59 @@ def _as_list(value: str | Iterable[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def _group_codes(groups: list[Hashable]) -> np.ndarray:
+    """An integer code per group (in the order of ``groups``); -1 for no group."""
+    codes, _ = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=True)
+    return np.asarray(codes, dtype=np.int64)
+
+
+def brokerage_totals(
+    G: nx.MultiDiGraph,
+    groups: list[Hashable],
+    *,
+    relations: str | Iterable[str] | None = None,
+    symmetric: Collection[str] = SYMMETRIC_RELATIONS,
+) -> np.ndarray:
+    """The ``total`` column of :func:`brokerage`, in ``G``'s node order, without the roles.
+
+    ``groups`` is :func:`~sociale_kaart.analysis.frames.group_of` of the partition,
+    or the same list made otherwise (one pass over the nodes that also reads other
+    attributes). For the diff of two maps, which needs only the totals.
+    """
+    view = tie_view(G, relations=relations, directed=True, symmetric=symmetric)
+    return _count_total(view.n, view.src, view.dst, _group_codes(groups))
+
+
 def _count_roles(n: int, src: np.ndarray, dst: np.ndarray, codes: np.ndarray) -> np.ndarray:
     """Role counts (n x 5) over the open two-paths of the directed ties src -> dst."""
     out = np.zeros((n, len(ROLES)), dtype=np.int64)
+    for v, i, j in _open_two_paths(n, src, dst, codes):
+        gi, gv, gj = codes[i], codes[v], codes[j]
+        role = np.full(len(v), 4, dtype=np.int64)  # liaison A -> B -> C
+        role[(gi == gv) & (gv == gj)] = 0  # coordinator
+        role[(gi == gj) & (gi != gv)] = 1  # itinerant
+        role[(gi == gv) & (gv != gj)] = 2  # representative
+        role[(gi != gv) & (gv == gj)] = 3  # gatekeeper
+        out += np.bincount(v * len(ROLES) + role, minlength=n * len(ROLES)).reshape(n, -1)
+    return out
+
+
+def _count_total(n: int, src: np.ndarray, dst: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """The total of :func:`_count_roles` per node, without telling the roles apart."""
+    out = np.zeros(n, dtype=np.int64)
+    for v, _, _ in _open_two_paths(n, src, dst, codes):
+        out += np.bincount(v, minlength=n)
+    return out
+
+
+def _open_two_paths(
+    n: int, src: np.ndarray, dst: np.ndarray, codes: np.ndarray
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The open two-paths ``i -> v -> j`` between grouped nodes, as arrays (v, i, j) by chunk."""
     grouped = (codes[src] >= 0) & (codes[dst] >= 0)
     src, dst = src[grouped], dst[grouped]
     if n == 0 or len(src) == 0:
-        return out
+        return
     ones = np.ones(len(src), dtype=np.int8)
     A = sp.csr_array((ones, (src, dst)), shape=(n, n))
     A.sum_duplicates()
@@ -177,7 +220,7 @@ def _count_roles(n: int, src: np.ndarray, dst: np.ndarray, codes: np.ndarray) ->
     paths = in_deg * out_deg
     brokers = np.flatnonzero(paths)
     if len(brokers) == 0:
-        return out
+        return
     # Chunks of brokers with at most _PATHS_PER_CHUNK two-paths each (one broker may exceed it).
     cum = np.cumsum(paths[brokers])
     bounds = np.searchsorted(cum, np.arange(_PATHS_PER_CHUNK, cum[-1], _PATHS_PER_CHUNK))
@@ -197,15 +240,7 @@ def _count_roles(n: int, src: np.ndarray, dst: np.ndarray, codes: np.ndarray) ->
         inside = pos < len(edge_codes)
         closed[inside] = edge_codes[pos[inside]] == (i * n + j)[inside]
         keep &= ~closed
-        v, i, j = v[keep], i[keep], j[keep]
-        gi, gv, gj = codes[i], codes[v], codes[j]
-        role = np.full(len(v), 4, dtype=np.int64)  # liaison A -> B -> C
-        role[(gi == gv) & (gv == gj)] = 0  # coordinator
-        role[(gi == gj) & (gi != gv)] = 1  # itinerant
-        role[(gi == gv) & (gv != gj)] = 2  # representative
-        role[(gi != gv) & (gv == gj)] = 3  # gatekeeper
-        out += np.bincount(v * len(ROLES) + role, minlength=n * len(ROLES)).reshape(n, -1)
-    return out
+        yield v[keep], i[keep], j[keep]
 
 
 def structural_holes(

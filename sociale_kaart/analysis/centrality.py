@@ -293,9 +293,48 @@ def centrality(
         or not 0 < error < 1
     ):
         raise ValueError(f"error must be a number between 0 and 1, such as 0.005, not {error!r}")
+    view, values, attrs = centrality_values(
+        G,
+        chosen,
+        relations=relations,
+        weight=weight,
+        directed=directed,
+        normalized=normalized,
+        samples=samples,
+        error=float(error),
+        seed=seed,
+    )
+    frame = node_frame(G, view.nodes)
+    for measure in chosen:
+        frame[measure] = values[measure]
+    frame = rank_within_kind(frame, chosen)
+    frame.attrs.update(attrs)
+    return frame
+
+
+def centrality_values(
+    G: nx.MultiDiGraph,
+    chosen: Sequence[str],
+    *,
+    relations: str | Iterable[str] | None = None,
+    weight: str | None = None,
+    directed: bool = False,
+    normalized: bool = True,
+    samples: int | None = None,
+    error: float = DEFAULT_ERROR,
+    seed: int = 0,
+    batches: int | None = None,
+) -> tuple[TieView, dict[str, np.ndarray], dict[str, Any]]:
+    """The tie view, the values of each chosen measure (in the view's node order) and the attrs.
+
+    What :func:`centrality` puts in its frame, for callers that need the numbers only
+    (the diff of two maps). ``batches=1`` computes sampled betweenness in one igraph call,
+    without its standard error (``betweenness_rse`` is NaN); the estimate is the same up to
+    rounding.
+    """
     view = tie_view(G, relations=relations, weight=weight, directed=directed)
     n = view.n
-    frame = node_frame(G, view.nodes)
+    values: dict[str, np.ndarray] = {}
     attrs: dict[str, Any] = {
         "measures": list(chosen),
         "relations": None if relations is None else sorted(_as_list(relations)),
@@ -315,25 +354,28 @@ def centrality(
         attrs.update(sampled=True, samples=int(k))
     for measure in chosen:
         if measure == "degree":
-            values = _degree(view, normalized)
+            values[measure] = _degree(view, normalized)
         elif measure == "betweenness":
-            values, info = _betweenness(
-                view, normalized, pivots, adaptive=adaptive, seed=seed, error=float(error)
+            values[measure], info = _betweenness(
+                view,
+                normalized,
+                pivots,
+                adaptive=adaptive,
+                seed=seed,
+                error=error,
+                batches=_BATCHES if batches is None else batches,
             )
             attrs.update(info)
         elif measure == "closeness":
-            values, info = _closeness(view, normalized, pivots, adaptive=adaptive)
+            values[measure], info = _closeness(view, normalized, pivots, adaptive=adaptive)
             attrs.update(info)
         elif measure == "eigenvector":
-            values = _eigenvector(view)
+            values[measure] = _eigenvector(view)
         else:
-            values = _pagerank(view)
-        frame[measure] = values
+            values[measure] = _pagerank(view)
     if attrs.get("betweenness_method") == "kadabra" and "closeness" not in chosen:
         attrs["samples"] = None  # no pivots were used
-    frame = rank_within_kind(frame, chosen)
-    frame.attrs.update(attrs)
-    return frame
+    return view, values, attrs
 
 
 # --------------------------------------------------------------------------- checks
@@ -398,6 +440,7 @@ def _betweenness(
     adaptive: bool,
     seed: int,
     error: float = DEFAULT_ERROR,
+    batches: int = _BATCHES,
 ) -> tuple[np.ndarray, dict[str, Any]]:
     n = view.n
     if n < 3 or view.m == 0:
@@ -419,7 +462,7 @@ def _betweenness(
     if pivots is None:
         raw = np.asarray(graph.betweenness(directed=view.directed, weights=weights))
         return raw * scale, {}
-    batches = np.array_split(pivots, min(_BATCHES, len(pivots)))
+    parts = np.array_split(pivots, max(1, min(batches, len(pivots))))
     estimates = np.vstack(
         [
             np.asarray(
@@ -428,20 +471,20 @@ def _betweenness(
                 )
             )
             * (n / len(b))
-            for b in batches
+            for b in parts
         ]
     )
-    sizes = np.array([len(b) for b in batches], dtype=float)
+    sizes = np.array([len(b) for b in parts], dtype=float)
     estimate = (estimates * sizes[:, None]).sum(axis=0) / sizes.sum()
     se = (
-        estimates.std(axis=0, ddof=1) / math.sqrt(len(batches))
-        if len(batches) > 1
+        estimates.std(axis=0, ddof=1) / math.sqrt(len(parts))
+        if len(parts) > 1
         else np.full(n, np.nan)
     )
     return estimate * scale, {
         "betweenness_method": "pivots",
         "betweenness_pivots": len(pivots),
-        "betweenness_rse": _median_rse(estimate, se),
+        "betweenness_rse": _median_rse(estimate, se) if len(parts) > 1 else math.nan,
     }
 
 

@@ -44,8 +44,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from sociale_kaart.analysis.brokerage import brokerage
-from sociale_kaart.analysis.centrality import centrality
+from sociale_kaart.analysis.brokerage import brokerage_totals
+from sociale_kaart.analysis.centrality import centrality_values
+from sociale_kaart.analysis.frames import group_of
 from sociale_kaart.change.scores import SCORES, TOTAL, network_scores
 from sociale_kaart.change.snapshot import as_of
 from sociale_kaart.core.builder import gc_paused
@@ -505,20 +506,30 @@ def _gaps(before: pd.DataFrame, after: pd.DataFrame, language: str) -> pd.DataFr
 
 
 def _measure_frame(G: nx.MultiDiGraph, samples: int | None, seed: int) -> pd.DataFrame:
+    """Degree, betweenness and brokerage total per node: the numbers of
+    :func:`~sociale_kaart.centrality` (``measures=("degree", "betweenness")``) and
+    :func:`~sociale_kaart.brokerage` (``by="kind"``), without their frames and ranks,
+    and sampled betweenness in one igraph call (issue 12, scale). A test compares them.
+    """
     if G.number_of_nodes() == 0:
         return pd.DataFrame(columns=["kind", "name", *MEASURES])
-    cent = centrality(G, measures=("degree", "betweenness"), samples=samples, seed=seed)
-    brok = brokerage(G, by="kind")
+    view, values, _ = centrality_values(
+        G, ("degree", "betweenness"), samples=samples, seed=seed, batches=1
+    )
+    groups = group_of(G, "kind")  # brokerage's partition; also the kind column
+    names = [a.get("name") for a in G._node.values()]
+    index = pd.Index(view.nodes, dtype=object)
+    # Object columns: read back per node, which arrow-backed strings make slow.
     out = pd.DataFrame(
         {
-            # Object columns: read back per node, which arrow-backed strings make slow.
-            "kind": pd.Series({n: a.get("kind") for n, a in G.nodes(data=True)}, dtype=object),
-            "name": pd.Series({n: a.get("name") for n, a in G.nodes(data=True)}, dtype=object),
-        }
+            "kind": pd.Series([a.get("kind") for a in G._node.values()], index=index, dtype=object),
+            "name": pd.Series(names, index=index, dtype=object),
+            "degree": values["degree"].astype(float),
+            "betweenness": values["betweenness"].astype(float),
+            "brokerage": brokerage_totals(G, groups).astype(float),
+        },
+        index=index,
     )
-    out["degree"] = cent["degree"].astype(float)
-    out["betweenness"] = cent["betweenness"].astype(float)
-    out["brokerage"] = brok["total"].reindex(out.index).astype(float)
     return out
 
 

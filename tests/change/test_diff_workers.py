@@ -285,3 +285,34 @@ def test_measures_cover_nodes_of_either_map_in_first_map_order(
     assert sorted(map(str, m[m["measure"] == "betweenness"].index)) == sorted(
         map(str, [*fresh, *gone])
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "samples"),
+    [("sample", None), ("sample", 40), ("synthetic", None), ("synthetic", 64)],
+)
+def test_the_measures_are_those_of_centrality_and_brokerage(name: str, samples: int | None) -> None:
+    """diff's measure frame skips the frames, ranks and roles, and samples betweenness
+    in one igraph call; its numbers are still centrality's and brokerage's."""
+    G = sk.load_sample() if name == "sample" else sk.datasets.synthetic(6_000, seed=4)
+    B = _changed(G)  # a changed map too: not only one cached view
+    for H in (G, B):
+        got = diff_module._measure_frame(H, samples, 3)
+        cent = sk.centrality(H, measures=("degree", "betweenness"), samples=samples, seed=3)
+        brok = sk.brokerage(H, by="kind")
+        assert got.index.tolist() == list(H)
+        assert got["kind"].tolist() == [a.get("kind") for _, a in H.nodes(data=True)]
+        assert got["name"].tolist() == [a.get("name") for _, a in H.nodes(data=True)]
+        pd.testing.assert_series_equal(
+            got["degree"], cent["degree"].astype(float), check_names=False, check_index=False
+        )
+        pd.testing.assert_series_equal(
+            got["betweenness"],
+            cent["betweenness"].astype(float),
+            check_names=False,
+            check_index=False,
+            rtol=1e-9,
+            atol=1e-15,
+        )
+        assert got["brokerage"].tolist() == brok["total"].astype(float).tolist()
+        assert got["brokerage"].sum() > 0 and got["betweenness"].max() > 0
