@@ -81,8 +81,12 @@ def group_of(G: nx.Graph, by: Partition, *, name: str = "by") -> list[Hashable]:
             f"'neighbourhood') or a callable f(node, attrs), not {by!r}"
         )
     out: list[Hashable] = []
+    plain = (str, int, type(None))  # kept as they are: most values, and a quick test
     for node, attrs in G.nodes(data=True):
         value = func(node, attrs)
+        if type(value) in plain:
+            out.append(value)
+            continue
         if isinstance(value, (list, tuple, set, frozenset)):
             items = sorted(str(v) for v in value)
             value = None if not items else items[0] if len(items) == 1 else tuple(items)

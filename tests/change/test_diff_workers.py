@@ -147,13 +147,41 @@ def test_an_error_after_the_gaps_were_sent_is_raised_here(
 
 
 @pytest.mark.parametrize("name", [None, "rivierwijk_history"])
-def test_the_edges_walked_from_the_graph_equal_those_of_the_edge_table(name: str | None) -> None:
+def test_the_ties_table_is_the_set_difference_of_the_edge_lists(name: str | None) -> None:
+    """_ties walks both maps' successor dicts; a plain reference from G.edges agrees."""
     G = sk.load_sample(name)
     G.add_edge(("tuple", 1), ("tuple", 2), key="knows", relation="knows")  # tuple ids
-    walked = diff_module._edge_dict(G, table=False)
-    from_table = diff_module._edge_dict(G)
-    assert list(walked.items()) == list(from_table.items())  # same order too
-    assert len(walked) == G.number_of_edges()
+    B = _changed(G)
+    B.add_edge(("tuple", 2), ("tuple", 1), key="knows", relation="knows", trust=3)
+    B.remove_edge(("tuple", 1), ("tuple", 2), key="knows")
+    ea = {(u, v, k): d for u, v, k, d in G.edges(keys=True, data=True)}
+    eb = {(u, v, k): d for u, v, k, d in B.edges(keys=True, data=True)}
+    expected = (
+        [(*e, "removed", None) for e in ea if e not in eb]
+        + [
+            (*e, "changed", f)
+            for e, d in ea.items()
+            if e in eb
+            for f in sorted(set(d) | set(eb[e]))
+            if d.get(f) != eb[e].get(f)
+        ]
+        + [(*e, "added", None) for e in eb if e not in ea]
+    )
+    got = diff_module._ties(G, B, "en")
+    columns = ["source", "target", "relation", "change", "field"]
+    table = got[columns].astype(object)
+    rows = list(table.where(table.notna(), None).itertuples(index=False, name=None))
+    assert sorted(rows, key=repr) == sorted(expected, key=repr)
+    assert any(r[3] == "changed" for r in rows) and any(r[3] == "removed" for r in rows)
+    assert (("tuple", 2), ("tuple", 1), "knows", "added", None) in rows
+    # Removed and changed ties in the first map's edge order, then the added ones.
+    order = [
+        e
+        for e in ea
+        if (*e, "removed", None) in rows or any(r[:3] == e and r[3] == "changed" for r in rows)
+    ]
+    seen = list(dict.fromkeys(r[:3] for r in rows if r[3] != "added"))
+    assert seen == order
 
 
 def test_warnings_of_the_child_reach_the_caller() -> None:
