@@ -146,4 +146,4 @@ with tempfile.TemporaryDirectory() as tmp:
     page = sk.report(after, Path(tmp) / "wijk.html", language="nl", previous=before)
     html = page.read_text(encoding="utf-8")
 section = html.split('<h2 id="since">')[1].split("<h2")[0]
-"Sinds de vorige keer" in html, "Opgeloste knelpunten" in section
+"Sinds de vorige keer" in html, "Opgeloste tekorten" in section

@@ -927,7 +927,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{source} {relation} {target}: {field} was {before}, is nu {after}.",
         "{source} {relation} {target}: {field} was {before}, is now {after}.",
     ),
-    "change.gap.opened": ("Nieuw knelpunt: {explanation}", "New gap: {explanation}"),
+    "change.gap.opened": ("Nieuw tekort: {explanation}", "New gap: {explanation}"),
     "change.gap.closed": (
         "Opgelost, dit geldt niet meer: {explanation}",
         "Closed, this is no longer so: {explanation}",
@@ -1000,6 +1000,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.wmo_indication": ("Wmo-indicatie", "Wmo assessment"),
     "status.foodbank_referral": ("verwijsbrief voor de voedselbank", "food bank referral"),
     "status.gp_referral": ("verwijzing van de huisarts", "GP referral"),
+    "status.stadspas": ("Stadspas", "city pass (Stadspas)"),
+    "status.u_pas": ("U-pas", "U-pas (Utrecht city pass)"),
     "status.custom": ("{code} (eigen code, zonder omschrijving)", "{code} (custom code, no label)"),
     "place_type.supermarket_bench": ("bankje bij de supermarkt", "supermarket bench"),
     "place_type.community_centre": ("buurthuis", "community centre"),
@@ -1161,30 +1163,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the report section "since last time" (issue 12)
     "report.since": ("Sinds de vorige keer", "Since last time"),
     "report.since_intro": (
-        "Deze kaart vergeleken met de vorige, van {date}: welke knelpunten zijn opgelost en "
+        "Deze kaart vergeleken met de vorige, van {date}: welke tekorten zijn opgelost en "
         "welke nieuw, wat het team aan verbindingen won en verloor, en wie er wegging.",
         "This map compared with the previous one, of {date}: which gaps closed and which "
         "opened, which connections the team gained and lost, and who left.",
     ),
     "report.since_intro_undated": (
-        "Deze kaart vergeleken met de vorige (die geen datum heeft): welke knelpunten zijn "
+        "Deze kaart vergeleken met de vorige (die geen datum heeft): welke tekorten zijn "
         "opgelost en welke nieuw, wat het team aan verbindingen won en verloor, en wie er "
         "wegging.",
         "This map compared with the previous one (which has no date): which gaps closed and "
         "which opened, which connections the team gained and lost, and who left.",
     ),
     "report.since_public_intro": (
-        "Alleen totalen: hoeveel knelpunten er per soort, buurt en thema zijn opgelost of "
+        "Alleen totalen: hoeveel tekorten er per soort, buurt en thema zijn opgelost of "
         "bijgekomen, hoeveel records en verbindingen erbij kwamen of verdwenen, en de scores "
         "van de hele kaart. Aantallen over mensen onder de {min_cell} staan er niet in.",
         "Totals only: how many gaps closed or opened per type, neighbourhood and theme, how "
         "many records and ties were added or removed, and the scores of the whole map. Counts "
         "about people below {min_cell} are not shown.",
     ),
-    "report.since_closed": ("Opgeloste knelpunten", "Gaps closed"),
-    "report.since_opened": ("Nieuwe knelpunten", "Gaps opened"),
+    "report.since_closed": ("Opgeloste tekorten", "Gaps closed"),
+    "report.since_opened": ("Nieuwe tekorten", "Gaps opened"),
     "report.since_opened_intro": (
-        "Een vinkje bij 'door vertrek': het knelpunt volgt uit het vertrek van wie of wat "
+        "Een vinkje bij 'door vertrek': het tekort volgt uit het vertrek van wie of wat "
         "hieronder staat (de wat-als-berekening op de vorige kaart zonder hen voorspelt het).",
         "A tick under 'from departures': the gap follows from the departure of whoever or "
         "whatever is listed below (the what-if run on the previous map without them predicts it).",
@@ -1205,12 +1207,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Who or what left, and what that did",
     ),
     "report.since_left_effect": (
-        "{n} van de {total} nieuwe knelpunten volgen uit dit vertrek (aangevinkt bij de nieuwe "
-        "knelpunten hierboven).",
+        "{n} van de {total} nieuwe tekorten volgen uit dit vertrek (aangevinkt bij de nieuwe "
+        "tekorten hierboven).",
         "{n} of the {total} new gaps follow from these departures (ticked among the new gaps "
         "above).",
     ),
-    "report.since_gaps_public": ("Knelpunten opgelost en nieuw", "Gaps closed and opened"),
+    "report.since_gaps_public": ("Tekorten opgelost en nieuw", "Gaps closed and opened"),
     "report.since_records": ("Records erbij en weg", "Records added and removed"),
     "report.since_ties": ("Verbindingen erbij en weg", "Ties added and removed"),
     "report.since_scores": ("Scores door de tijd", "Scores over time"),
@@ -1237,7 +1239,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.removed": ("weg", "removed"),
     "col.from_departure": ("door vertrek", "from departures"),
     "col.ties_lost": ("verbindingen weg", "ties lost"),
-    "col.gaps_opened": ("nieuwe knelpunten", "gaps opened"),
+    "col.gaps_opened": ("nieuwe tekorten", "gaps opened"),
     "col.connected": ("met", "with"),
     "col.since": ("sinds", "since"),
     "col.before": ("vorige keer", "last time"),
@@ -1250,8 +1252,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.diff.undated": ("zonder datum", "undated"),
     "cli.diff.none": ("niets veranderd", "nothing changed"),
-    "cli.diff.closed": ("Opgeloste knelpunten", "Gaps closed"),
-    "cli.diff.opened": ("Nieuwe knelpunten", "Gaps opened"),
+    "cli.diff.closed": ("Opgeloste tekorten", "Gaps closed"),
+    "cli.diff.opened": ("Nieuwe tekorten", "Gaps opened"),
     "cli.diff.scores": ("Scores van de hele kaart", "Scores of the whole map"),
     "cli.diff.more": (
         "... en nog {n}; schrijf alle tabellen met -o en een map",
@@ -1260,7 +1262,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.diff.written": ("{n} tabellen geschreven naar {path}", "{n} tables written to {path}"),
     "cli.diff.table.records": ("records", "records"),
     "cli.diff.table.ties": ("verbindingen", "ties"),
-    "cli.diff.table.gaps": ("knelpunten", "gaps"),
+    "cli.diff.table.gaps": ("tekorten", "gaps"),
     "cli.diff.table.measures": ("maten per knooppunt", "measures per node"),
     "cli.diff.table.scores": ("scores", "scores"),
     "cli.diff.table.coverage": ("dekking", "coverage"),

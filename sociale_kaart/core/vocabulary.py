@@ -158,6 +158,8 @@ STATUS_TAGS: tuple[str, ...] = (
     "wmo_indication",
     "foodbank_referral",
     "gp_referral",
+    "stadspas",
+    "u_pas",
 )
 
 #: Place types with a label (``place_type.<code>``; spaces in a stored type read as

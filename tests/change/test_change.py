@@ -490,7 +490,7 @@ def test_the_explanations_come_in_dutch(states: tuple[nx.MultiDiGraph, ...]) -> 
     assert dropped["explanation"].tolist() == [
         "Overleg gestopt: Yusuf Aydın overlegt met Gemeente Rivierstad; 12 uur per maand vrij."
     ]
-    assert d.gaps["explanation"].str.match("^(Nieuw knelpunt|Opgelost|Nog steeds)").all()
+    assert d.gaps["explanation"].str.match("^(Nieuw tekort|Opgelost|Nog steeds)").all()
     with pytest.raises(ValueError, match="language"):
         sk.diff(states[1], states[2], language="de")
 

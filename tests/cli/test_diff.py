@@ -47,7 +47,7 @@ def test_report_since_adds_the_section_with_the_figure(maps: Path, tmp_path: Pat
     page = out.read_text(encoding="utf-8")
     section = page.split('<h2 id="since">')[1].split("<h2")[0]
     assert "Sinds de vorige keer" in page and "van 1 november 2026" in section
-    assert "Naaiclub Dikiş" in section and "Opgeloste knelpunten" in section
+    assert "Naaiclub Dikiş" in section and "Opgeloste tekorten" in section
     assert section.count("data:image/png;base64,") == 1
 
 
@@ -138,7 +138,7 @@ def test_verschil_speaks_dutch_and_cuts_long_lists(
     out = capsys.readouterr().out
     assert out.startswith("Wat er veranderde van 2026-11-11 tot 2026-11-21\n")
     assert "  records: 1 weg" in out
-    opened = out.split("Nieuwe knelpunten:\n")[1].split("\n\n")[0].splitlines()
+    opened = out.split("Nieuwe tekorten:\n")[1].split("\n\n")[0].splitlines()
     assert opened[0].startswith("1. ") and opened[1].startswith("2. ")
     assert opened[2].startswith("... en nog ")
     assert "uren overleg per maand: gedaald van 72 naar 36" in out

@@ -44,6 +44,14 @@ def test_every_known_status_tag_has_a_label_in_both_languages(code: str) -> None
     assert "eigen code" not in nl and "custom code" not in en
 
 
+def test_every_status_that_covers_a_cost_is_a_known_tag() -> None:
+    """The passes that pay for an offer are named in words, not as custom codes."""
+    from sociale_kaart.core.eligibility import COST_COVERING_STATUSES
+
+    assert sorted(set(COST_COVERING_STATUSES) - set(STATUS_TAGS)) == []
+    assert status_label("stadspas", "nl") == "Stadspas"
+
+
 @pytest.mark.parametrize("code", PLACE_TYPES)
 def test_every_known_place_type_has_a_label(code: str) -> None:
     nl, en = place_type_label(code, "nl"), place_type_label(code, "en")
