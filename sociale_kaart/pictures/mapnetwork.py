@@ -28,6 +28,33 @@ __all__ = ["MapNetwork"]
 
 PathLike = str | os.PathLike[str]
 
+#: The keys of a node and of an edge on the page, in the order of their rows.
+NODE_KEYS = (
+    "id",
+    "label",
+    "title",
+    "x",
+    "y",
+    "size",
+    "color",
+    "border",
+    "borderWidth",
+    "kind",
+    "nbs",
+    "themes",
+    "rank",
+)
+EDGE_KEYS = ("from", "to", "title", "width", "color", "opacity", "dashes")
+
+
+def _rows(records: list[dict[str, Any]], keys: tuple[str, ...]) -> dict[str, Any]:
+    """Records as ``{"keys": keys, "rows": [[value of each key], ...]}``: keys once, not per record.
+
+    The page's script turns the rows back into the records (``records`` in
+    sk-map.js); an edge's id is its position, ``"e0"``, ``"e1"`` ...
+    """
+    return {"keys": list(keys), "rows": [[r[k] for k in keys] for r in records]}
+
 
 class MapNetwork(Network):
     """A :class:`pyvis.network.Network` that renders through sociale_kaart's safe template.
@@ -143,8 +170,8 @@ class MapNetwork(Network):
                     {"key": key, "label": text(f"map.filter_{key}", language), "options": options}
                 )
         data = {
-            "nodes": self._node_data(),
-            "edges": self._edge_data(),
+            "nodes": _rows(self._node_data(), NODE_KEYS),
+            "edges": _rows(self._edge_data(), EDGE_KEYS),  # ids: e + position, as _edge_data
             "options": self._vis_options(),
             "directed": True,
             "labelSteps": [[z, k] for z, k in self.sk_label_steps],

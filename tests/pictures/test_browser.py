@@ -22,6 +22,7 @@ import pandas as pd
 import pytest
 
 import sociale_kaart as sk
+from tests.pictures._page import decoded
 
 pytestmark = pytest.mark.browser
 
@@ -420,7 +421,7 @@ def test_labels_follow_the_zoom_and_the_path_stays(
     page = sk.write_html(sample, tmp_path / "zoom.html", language="nl", highlight=path)
     html_text = page.read_text(encoding="utf-8")
     block = html_text.split('<script type="application/json" id="', 1)[1]
-    data = json.loads(block.split(">", 1)[1].split("</script>", 1)[0])
+    data = decoded(block.split(">", 1)[1].split("</script>", 1)[0])
     state = _open(browser, page)
     assert state["errors"] == [] and state["dialogs"] == []
     counts = {}

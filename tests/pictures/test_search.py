@@ -101,7 +101,7 @@ def test_a_small_postcode_area_is_left_out() -> None:
 
 
 def _decode(data: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
-    """The compact eligibility table read back pair by pair: {resident: {offer: [eligible, reasons]}}.
+    """The compact eligibility table read back pair by pair: {resident: {offer: [eligible, why]}}.
 
     As the page's script reads it (sk-map.js): ``answers[classes[k][r]]`` with
     ``[k, answers] = offers[o]``, reasons by position in ``reasons``. Checks the

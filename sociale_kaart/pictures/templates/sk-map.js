@@ -200,6 +200,21 @@
       return;
     }
     var data = JSON.parse(source.textContent);
+    // Nodes and edges come as rows, the keys once (pictures/mapnetwork.py, _rows).
+    function records(table, prefix) {
+      return table.rows.map(function (row, i) {
+        var item = {};
+        table.keys.forEach(function (key, j) {
+          item[key] = row[j];
+        });
+        if (prefix) {
+          item.id = prefix + i;
+        }
+        return item;
+      });
+    }
+    data.nodes = records(data.nodes, "");
+    data.edges = records(data.edges, "e");
     var meta = {};
     var steps = Array.isArray(data.labelSteps) ? data.labelSteps : [];
     // The rule is computed in Python (pictures/labelling.py): a node of rank r is

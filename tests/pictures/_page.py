@@ -1,0 +1,36 @@
+"""Read a page's map data as the script does: the nodes' and edges' rows back into records."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_BLOCK = r'<script type="application/json" id="[^"]+">(.*?)</script>'
+
+
+def _records(table: dict[str, Any], prefix: str | None) -> list[dict[str, Any]]:
+    keys = table["keys"]
+    assert len(set(keys)) == len(keys)
+    out = []
+    for i, row in enumerate(table["rows"]):
+        assert len(row) == len(keys)
+        item = dict(zip(keys, row, strict=True))
+        if prefix is not None:
+            assert "id" not in item
+            item["id"] = f"{prefix}{i}"
+        out.append(item)
+    return out
+
+
+def decoded(block: str) -> dict[str, Any]:
+    """One JSON block of a page with ``nodes`` and ``edges`` as lists of dicts (as sk-map.js)."""
+    data = dict(json.loads(block))
+    data["nodes"] = _records(data["nodes"], None)
+    data["edges"] = _records(data["edges"], "e")
+    return data
+
+
+def map_blocks(page: str) -> list[dict[str, Any]]:
+    """Every map's data on a page, decoded."""
+    return [decoded(b) for b in re.findall(_BLOCK, page, re.S)]
