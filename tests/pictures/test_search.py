@@ -103,9 +103,10 @@ def test_a_small_postcode_area_is_left_out() -> None:
 def _decode(data: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
     """The compact eligibility table read back pair by pair: {resident: {offer: [eligible, why]}}.
 
-    As the page's script reads it (sk-map.js): ``answers[classes[k][r]]`` with
-    ``[k, answers] = offers[o]``, reasons by position in ``reasons``. Checks the
-    shape on the way: one class per resident and field set, every index in range.
+    As the page's script reads it (sk-map.js): ``answers[said[classes[k][r]]]``
+    with ``[k, said] = offers[o]``, reasons by position in ``reasons``. Checks the
+    shape on the way: one class per resident and field set, every index in range,
+    each answer and text once.
     """
     table = data["eligibility"]
     ids = [r["id"] for r in data["residents"]]
@@ -113,16 +114,25 @@ def _decode(data: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
     assert len(table["classes"]) == len(table["fields"])
     assert len(set(map(tuple, table["fields"]))) == len(table["fields"])  # each field set once
     assert len(set(table["reasons"])) == len(table["reasons"])  # each text once
+    assert len({json.dumps(a) for a in table["answers"]}) == len(table["answers"])
+    used: set[int] = set()
+    used_reasons: set[int] = set()
     for column in table["classes"]:
         assert len(column) == len(ids)
     out: dict[str, dict[str, list[Any]]] = {who: {} for who in ids}
-    for offer, (k, answers) in table["offers"].items():
+    for offer, (k, said) in table["offers"].items():
         column = table["classes"][k]
-        assert set(column) == set(range(len(answers)))  # no answer that nobody reads
+        assert set(column) == set(range(len(said)))  # one answer per class, each read
         for r, who in enumerate(ids):
-            eligible, reasons = answers[column[r]]
+            assert 0 <= said[column[r]] < len(table["answers"])
+            eligible, reasons = table["answers"][said[column[r]]]
             assert eligible in ("yes", "no", "unknown")
+            assert all(0 <= i < len(table["reasons"]) for i in reasons)
             out[who][offer] = [eligible, [table["reasons"][i] for i in reasons]]
+            used.add(said[column[r]])
+            used_reasons.update(reasons)
+    assert used == set(range(len(table["answers"])))  # no answer that nobody gets
+    assert used_reasons == set(range(len(table["reasons"])))
     return out
 
 
@@ -209,9 +219,11 @@ def test_the_team_page_embeds_eligibility_per_class_not_per_pair() -> None:
     The bound is derived from the shape (see ``search_data``), with the field
     sets and the distinct projections counted here on their own: each class
     number takes at most ``len(str(R)) + 2`` bytes (the digits and ``", "``),
-    each answer ``["unknown", [...]]`` at most 15 bytes plus, for each of the
-    8 rules at most, a reason position and ``", "``; each offer its quoted id,
-    ``": [k, [...]], "`` and ``k``; each reason text its JSON once.
+    each offer's answer per class ``len(str(A)) + 2`` (A distinct answers);
+    each offer its quoted id, ``": [k, [...]], "`` and ``k``; each distinct
+    answer ``["unknown", [...]]`` at most 15 bytes plus, for each of the 8
+    rules at most, a reason position and ``", "``; each reason text its JSON
+    once.
     """
     from sociale_kaart.core.eligibility import RULES, resident_fields_read
 
@@ -227,11 +239,13 @@ def test_the_team_page_embeds_eligibility_per_class_not_per_pair() -> None:
         fields: len({tuple(repr(G.nodes[r].get(f)) for f in fields) for r in residents})
         for fields in field_sets
     }
-    answers = sum(classes[reads[o]] for o in offers)
-    n_r, n_reasons = len(residents), len(table["reasons"])
+    evaluations = sum(classes[reads[o]] for o in offers)
+    n_r, n_reasons, n_answers = len(residents), len(table["reasons"]), len(table["answers"])
+    assert n_answers <= evaluations
     bound = (
         n_r * len(field_sets) * (len(str(n_r)) + 2)
-        + answers * (15 + len(RULES) * (len(str(n_reasons)) + 2))
+        + evaluations * (len(str(n_answers)) + 2)
+        + n_answers * (15 + len(RULES) * (len(str(n_reasons)) + 2))
         + sum(len(json.dumps(str(o), ensure_ascii=False)) + 20 for o in offers)
         + sum(len(json.dumps(t, ensure_ascii=False)) + 2 for t in table["reasons"])
         + 200  # the keys and the field names

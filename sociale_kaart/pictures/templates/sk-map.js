@@ -78,7 +78,7 @@
       maximumFractionDigits: 2
     });
     // A resident's answer for an offer, from the compact table of pictures/search.py:
-    // answers[classes[k][r]] with [k, answers] = offers[o], reasons by position.
+    // answers[said[classes[k][r]]] with [k, said] = offers[o], reasons by position.
     var table = search.eligibility;
     var residents = new Map();
     search.residents.forEach(function (r, i) {
@@ -89,7 +89,7 @@
       if (!found) {
         return null;
       }
-      var said = found[1][table.classes[found[0]][r]];
+      var said = table.answers[found[1][table.classes[found[0]][r]]];
       return [said[0], said[1].map(function (i) {
         return table.reasons[i];
       })];
