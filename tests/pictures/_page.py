@@ -1,4 +1,4 @@
-"""Read a page's map data as the script does: the nodes' and edges' rows back into records."""
+"""Read a page's map data as the script does: the nodes' and edges' columns back into records."""
 
 from __future__ import annotations
 
@@ -10,12 +10,18 @@ _BLOCK = r'<script type="application/json" id="[^"]+">(.*?)</script>'
 
 
 def _records(table: dict[str, Any], prefix: str | None) -> list[dict[str, Any]]:
-    keys = table["keys"]
-    assert len(set(keys)) == len(keys)
+    n = table["n"]
+    columns = {}
+    for key, column in table["columns"].items():
+        if isinstance(column, dict):  # shared values: each once, and a position per record
+            assert set(column) == {"values", "at"} and len(column["at"]) == n
+            assert len({json.dumps(v) for v in column["values"]}) == len(column["values"])
+            column = [column["values"][i] for i in column["at"]]
+        assert len(column) == n
+        columns[key] = column
     out = []
-    for i, row in enumerate(table["rows"]):
-        assert len(row) == len(keys)
-        item = dict(zip(keys, row, strict=True))
+    for i in range(n):
+        item = {key: column[i] for key, column in columns.items()}
         if prefix is not None:
             assert "id" not in item
             item["id"] = f"{prefix}{i}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from typing import Any
@@ -307,8 +308,8 @@ def test_property_no_markup_from_the_data(G: nx.MultiDiGraph) -> None:
             assert f"name: {attrs['name']}" in titles[str(node)]
 
 
-def test_the_rows_on_the_page_are_the_nodes_and_edges(sample: nx.MultiDiGraph) -> None:
-    """Nodes and edges go as rows (keys once); read back, they are the records, value for value."""
+def test_the_columns_on_the_page_are_the_nodes_and_edges(sample: nx.MultiDiGraph) -> None:
+    """Nodes and edges go as columns (keys once); read back, they are the records exactly."""
     away = next(  # a place with no tie to r_samira: the path's step is drawn dashed
         n
         for n, k in sorted(sample.nodes(data="kind"))
@@ -322,3 +323,10 @@ def test_the_rows_on_the_page_are_the_nodes_and_edges(sample: nx.MultiDiGraph) -
     assert data["nodes"] == net._node_data() and len(data["nodes"]) == sample.number_of_nodes()
     assert data["edges"] == net._edge_data() and any(e["dashes"] for e in data["edges"])
     assert page.count('"borderWidth"') == 1  # a key once, not once per node
+    (block,) = re.findall(r'<script type="application/json" id="[^"]+">(.*?)</script>', page, re.S)
+    nodes, edges = json.loads(block)["nodes"]["columns"], json.loads(block)["edges"]["columns"]
+    kinds = [k for _, k in sample.nodes(data="kind")]
+    assert nodes["kind"]["values"] == list(dict.fromkeys(kinds))  # each kind once, in order
+    assert [nodes["kind"]["values"][i] for i in nodes["kind"]["at"]] == kinds
+    assert nodes["id"] == [str(n) for n in sample]  # all distinct: a plain list
+    assert len(edges["width"]["values"]) == 2 and "id" not in edges  # 1.0 and 4.0

@@ -200,18 +200,23 @@
       return;
     }
     var data = JSON.parse(source.textContent);
-    // Nodes and edges come as rows, the keys once (pictures/mapnetwork.py, _rows).
+    // Nodes and edges come as columns, the keys once; a column of few distinct
+    // values as {values, at} (pictures/mapnetwork.py, _columns).
     function records(table, prefix) {
-      return table.rows.map(function (row, i) {
+      var out = [];
+      var keys = Object.keys(table.columns);
+      for (var i = 0; i < table.n; i++) {
         var item = {};
-        table.keys.forEach(function (key, j) {
-          item[key] = row[j];
-        });
+        for (var j = 0; j < keys.length; j++) {
+          var column = table.columns[keys[j]];
+          item[keys[j]] = Array.isArray(column) ? column[i] : column.values[column.at[i]];
+        }
         if (prefix) {
           item.id = prefix + i;
         }
-        return item;
-      });
+        out.push(item);
+      }
+      return out;
     }
     data.nodes = records(data.nodes, "");
     data.edges = records(data.edges, "e");
