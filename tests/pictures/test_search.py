@@ -68,7 +68,7 @@ def test_theme_words_cover_codes_aliases_and_both_labels(sample: nx.MultiDiGraph
 def test_no_resident_data_without_eligibility(sample: nx.MultiDiGraph) -> None:
     page = sk.interactive(sample, language="en").generate_html()
     search = _page_search(page)
-    assert search["residents"] == []
+    assert search["residents"] == [] and search["eligibility"] is None
     assert "eu_citizen" not in json.dumps(search)
     resident_postcodes = {
         str(a["postcode"]).replace(" ", "").lower()
@@ -157,6 +157,7 @@ def test_the_public_report_map_has_a_search_box_without_residents(
     page = out.read_text(encoding="utf-8")
     search = _page_search(page)
     assert search["residents"] == [] and len(search["offers"]) == 38
+    assert search["eligibility"] is None
     assert 'data-sk-search="theme"' in page and 'data-sk-search="resident"' not in page
 
 
