@@ -7,6 +7,7 @@ module when a map is made.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -27,6 +28,47 @@ from sociale_kaart.pictures.html import (
 __all__ = ["MapNetwork"]
 
 PathLike = str | os.PathLike[str]
+
+#: The keys of a node and of an edge on the page (an edge's id is ``e`` and its position).
+NODE_KEYS = (
+    "id",
+    "label",
+    "title",
+    "x",
+    "y",
+    "size",
+    "color",
+    "border",
+    "borderWidth",
+    "kind",
+    "nbs",
+    "themes",
+    "rank",
+)
+EDGE_KEYS = ("from", "to", "title", "width", "color", "opacity", "dashes")
+
+
+def _columns(records: list[dict[str, Any]], keys: tuple[str, ...]) -> dict[str, Any]:
+    """Records as columns, the keys once: ``{"n": len(records), "columns": {key: column}}``.
+
+    A column is the list of its values, one per record; or, when fewer than
+    half of them are distinct (a colour, a kind, a width), ``{"values":
+    [each distinct value once], "at": [position in values, one per record]}``.
+    Values are told apart as JSON (``1`` and ``1.0`` and ``true`` differ).
+    The page's script turns the columns back into the records (``records`` in
+    sk-map.js).
+    """
+    columns: dict[str, Any] = {}
+    for key in keys:
+        column = [r[key] for r in records]
+        seen: dict[str, int] = {}
+        at = [seen.setdefault(json.dumps(v, sort_keys=True), len(seen)) for v in column]
+        if 2 * len(seen) < len(column):
+            values = [json.loads(v) for v in seen]
+            columns[key] = {"values": values, "at": at}
+        else:
+            columns[key] = column
+    return {"n": len(records), "columns": columns}
 
 
 class MapNetwork(Network):
@@ -143,8 +185,8 @@ class MapNetwork(Network):
                     {"key": key, "label": text(f"map.filter_{key}", language), "options": options}
                 )
         data = {
-            "nodes": self._node_data(),
-            "edges": self._edge_data(),
+            "nodes": _columns(self._node_data(), NODE_KEYS),
+            "edges": _columns(self._edge_data(), EDGE_KEYS),  # ids: e + position, as _edge_data
             "options": self._vis_options(),
             "directed": True,
             "labelSteps": [[z, k] for z, k in self.sk_label_steps],

@@ -22,6 +22,7 @@ import pandas as pd
 import pytest
 
 import sociale_kaart as sk
+from tests.pictures._page import decoded
 
 pytestmark = pytest.mark.browser
 
@@ -420,7 +421,7 @@ def test_labels_follow_the_zoom_and_the_path_stays(
     page = sk.write_html(sample, tmp_path / "zoom.html", language="nl", highlight=path)
     html_text = page.read_text(encoding="utf-8")
     block = html_text.split('<script type="application/json" id="', 1)[1]
-    data = json.loads(block.split(">", 1)[1].split("</script>", 1)[0])
+    data = decoded(block.split(">", 1)[1].split("</script>", 1)[0])
     state = _open(browser, page)
     assert state["errors"] == [] and state["dialogs"] == []
     counts = {}
@@ -532,3 +533,50 @@ def test_hostile_offer_names_in_the_search_results_stay_text(browser: Any, tmp_p
     )
     assert after == {"dialogs": [], "injected": 0}
     assert state["errors"] == [] and state["dialogs"] == []
+
+
+def test_hostile_reasons_in_the_eligibility_stay_text_and_follow_the_table(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The box reads each resident's answers from the compact table; payloads in reasons stay text.
+
+    The reasons name the offers that give the pass (payload names) and the
+    status an offer requires (a payload tag); three residents in different
+    classes get different answers, each as find_offers gives it.
+    """
+    from sociale_kaart.core.strings import text
+
+    G = xss_map()
+    offers = sorted(n for n, k in G.nodes(data="kind") if k == "initiative")
+    for i, o in enumerate(offers):
+        if i % 3 == 0:
+            G.nodes[o]["cost_eur"] = 5.0
+        if i % 4 == 0:
+            G.nodes[o]["grants"] = ["meedoen_pass"]
+        if i % 5 == 0:
+            G.nodes[o]["requires"] = [PAYLOADS[1]]
+    G.nodes["r0"]["statuses"] = ["meedoen_pass"]
+    G.nodes["r2"]["statuses"] = [PAYLOADS[1]]
+    page = sk.write_html(G, tmp_path / "xss-reasons.html", language="nl", eligibility=True)
+    state = _open(browser, page)
+    assert state["errors"] == [] and state["dialogs"] == []
+    shown = set()
+    for who in ("r0", "r1", "r2"):
+        found = _search(browser, theme="thema", resident=who)
+        expected = sk.find_offers(G, theme="xss_theme", for_resident=who, language="nl")
+        assert found["ids"] == [str(o) for o in expected.index]
+        for line, (_, row) in zip(found["texts"], expected.iterrows(), strict=True):
+            said = text(f"search.eligible_{row['eligible']}", "nl", n="{n}", value="{value}")
+            tail = f"{said}: {'; '.join(row['reasons'])}" if row["reasons"] else said
+            assert line.endswith(" \u00b7 " + tail), (who, line, tail)
+            shown.add(tuple(row["reasons"]))
+    # the three residents are told different things, and the payloads are in them as text
+    everything = " ".join(r for reasons in shown for r in reasons)
+    assert len(shown) >= 3
+    assert PAYLOADS[1] in everything
+    assert any(G.nodes[o]["name"] in everything for o in offers[::4])
+    after = browser.execute_script(
+        "return {dialogs: window.__dialogs, injected: document.querySelectorAll("
+        "'#xss, xss, iframe, object, embed, body [onerror], body [onload]').length};"
+    )
+    assert after == {"dialogs": [], "injected": 0}

@@ -19,12 +19,12 @@ from sociale_kaart.core.records import KINDS, SENSITIVE_FIELDS
 from sociale_kaart.pictures.interactive import PHYSICS_MAX_NODES, TOOLTIP_FIELDS, tooltip_fields
 from sociale_kaart.testing import maps, safe_text
 from tests.conftest import tiny_map
+from tests.pictures._page import map_blocks
 
 
 def _data(page: str) -> list[dict[str, Any]]:
-    """The JSON data blocks of a page, parsed."""
-    blocks = re.findall(r'<script type="application/json" id="[^"]+">(.*?)</script>', page, re.S)
-    return [json.loads(b) for b in blocks]
+    """The JSON data blocks of a page, parsed (nodes and edges back from their rows)."""
+    return map_blocks(page)
 
 
 def _node(net: Any, node_id: str) -> dict[str, Any]:
@@ -306,3 +306,27 @@ def test_property_no_markup_from_the_data(G: nx.MultiDiGraph) -> None:
     for node, attrs in G.nodes(data=True):
         if attrs.get("kind") != "resident" and attrs.get("name"):
             assert f"name: {attrs['name']}" in titles[str(node)]
+
+
+def test_the_columns_on_the_page_are_the_nodes_and_edges(sample: nx.MultiDiGraph) -> None:
+    """Nodes and edges go as columns (keys once); read back, they are the records exactly."""
+    away = next(  # a place with no tie to r_samira: the path's step is drawn dashed
+        n
+        for n, k in sorted(sample.nodes(data="kind"))
+        if k == "place"
+        and not sample.has_edge("r_samira", n)
+        and not sample.has_edge(n, "r_samira")
+    )
+    net = sk.interactive(sample, language="nl", highlight=["r_samira", away])
+    page = net.generate_html()
+    (data,) = _data(page)
+    assert data["nodes"] == net._node_data() and len(data["nodes"]) == sample.number_of_nodes()
+    assert data["edges"] == net._edge_data() and any(e["dashes"] for e in data["edges"])
+    assert page.count('"borderWidth"') == 1  # a key once, not once per node
+    (block,) = re.findall(r'<script type="application/json" id="[^"]+">(.*?)</script>', page, re.S)
+    nodes, edges = json.loads(block)["nodes"]["columns"], json.loads(block)["edges"]["columns"]
+    kinds = [k for _, k in sample.nodes(data="kind")]
+    assert nodes["kind"]["values"] == list(dict.fromkeys(kinds))  # each kind once, in order
+    assert [nodes["kind"]["values"][i] for i in nodes["kind"]["at"]] == kinds
+    assert nodes["id"] == [str(n) for n in sample]  # all distinct: a plain list
+    assert len(edges["width"]["values"]) == 2 and "id" not in edges  # 1.0 and 4.0

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import itertools
-import json
 import math
-import re
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -24,11 +22,12 @@ from sociale_kaart.pictures.labelling import (
     zoom_table,
 )
 from sociale_kaart.pictures.style import node_label, node_sizes
+from tests.pictures._page import map_blocks
 
 
 def _data(page: str) -> dict[str, Any]:
-    (block,) = re.findall(r'<script type="application/json" id="[^"]+">(.*?)</script>', page, re.S)
-    return dict(json.loads(block))
+    (block,) = map_blocks(page)
+    return block
 
 
 # ----------------------------------------------------------------------------- the rule

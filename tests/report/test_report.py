@@ -13,6 +13,7 @@ import pytest
 import sociale_kaart as sk
 from sociale_kaart.core.strings import STRINGS, text
 from sociale_kaart.report.page import render_report
+from tests.pictures._page import map_blocks
 
 TODAY = _dt.date(2026, 11, 21)  # the sample's "today"
 
@@ -128,12 +129,14 @@ def test_public_report_suppresses_small_counts(public_nl: str) -> None:
     assert re.search(r"\b[rp]_\w+", gaps) is None  # no resident or professional named
 
 
-def test_public_map_shows_only_offers_and_places(public_nl: str) -> None:
-    data = re.search(r'<script type="application/json" id="[^"]+">(.*?)</script>', public_nl)
-    assert data is not None
-    assert '"kind": "resident"' not in data.group(1)
-    assert '"kind": "professional"' not in data.group(1)
-    assert '"kind": "initiative"' in data.group(1)
+def test_public_map_shows_only_offers_and_places(public_nl: str, sample: nx.MultiDiGraph) -> None:
+    (data,) = map_blocks(public_nl)
+    kinds = {n["kind"] for n in data["nodes"]}
+    assert kinds == {"initiative", "organisation", "place"}
+    drawn = {n["id"] for n in data["nodes"]}
+    assert drawn == {n for n, k in sample.nodes(data="kind") if k in kinds}
+    people = {n for n, k in sample.nodes(data="kind") if k in ("resident", "professional")}
+    assert not {x for e in data["edges"] for x in (e["from"], e["to"])} & people
 
 
 def test_report_rejects_bad_arguments(sample: nx.MultiDiGraph, tmp_path: Path) -> None:

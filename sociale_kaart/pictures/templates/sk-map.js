@@ -77,10 +77,23 @@
     var numbers = new Intl.NumberFormat(search.language === "nl" ? "nl-NL" : "en-GB", {
       maximumFractionDigits: 2
     });
-    var residents = {};
-    search.residents.forEach(function (r) {
-      residents[r.id] = r;
+    // A resident's answer for an offer, from the compact table of pictures/search.py:
+    // answers[said[classes[k][r]]] with [k, said] = offers[o], reasons by position.
+    var table = search.eligibility;
+    var residents = new Map();
+    search.residents.forEach(function (r, i) {
+      residents.set(r.id, i);
     });
+    function answer(r, id) {
+      var found = table && Object.prototype.hasOwnProperty.call(table.offers, id) ? table.offers[id] : null;
+      if (!found) {
+        return null;
+      }
+      var said = table.answers[found[1][table.classes[found[0]][r]]];
+      return [said[0], said[1].map(function (i) {
+        return table.reasons[i];
+      })];
+    }
     function value(key) {
       return inputs[key] ? String(inputs[key].value).trim() : "";
     }
@@ -132,7 +145,7 @@
         show(words.radius_needs_near, []);
         return;
       }
-      var resident = who ? residents[who] : null;
+      var resident = who && residents.has(who) ? residents.get(who) : null;
       var rows = [];
       var noCoords = 0;
       search.offers.forEach(function (o) {
@@ -150,7 +163,7 @@
             return;
           }
         }
-        var said = resident ? resident.offers[o.id] : null;
+        var said = resident !== null ? answer(resident, o.id) : null;
         rows.push({ offer: o, km: km, eligible: said ? said[0] : null, reasons: said ? said[1] : [] });
       });
       rows.sort(function (a, b) {
@@ -187,6 +200,26 @@
       return;
     }
     var data = JSON.parse(source.textContent);
+    // Nodes and edges come as columns, the keys once; a column of few distinct
+    // values as {values, at} (pictures/mapnetwork.py, _columns).
+    function records(table, prefix) {
+      var out = [];
+      var keys = Object.keys(table.columns);
+      for (var i = 0; i < table.n; i++) {
+        var item = {};
+        for (var j = 0; j < keys.length; j++) {
+          var column = table.columns[keys[j]];
+          item[keys[j]] = Array.isArray(column) ? column[i] : column.values[column.at[i]];
+        }
+        if (prefix) {
+          item.id = prefix + i;
+        }
+        out.push(item);
+      }
+      return out;
+    }
+    data.nodes = records(data.nodes, "");
+    data.edges = records(data.edges, "e");
     var meta = {};
     var steps = Array.isArray(data.labelSteps) ? data.labelSteps : [];
     // The rule is computed in Python (pictures/labelling.py): a node of rank r is
