@@ -691,8 +691,9 @@ class _MapSide:
     scores: pd.DataFrame
     coverage: pd.DataFrame
     warnings: tuple[tuple[str, type[Warning]], ...] = ()
-    #: The ties table, when this side was made in the forked process.
+    #: The ties and records tables, when this side was made in the forked process.
     ties: pd.DataFrame | None = None
+    records: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -746,8 +747,8 @@ def _side_in_child(
     """The second map's analyses: its measures and gaps are sent first, then the rest.
 
     The parent compares the measures and the gaps while this process finishes
-    its map and compares the ties (which read both maps), so that the two
-    processes carry about the same load.
+    its map and compares the ties and the records (which read both maps), so
+    that the two processes carry about the same load.
     """
     # One thread writes every message, in order: the pipe holds 64 KiB, and the
     # parent reads only when its own map is done; a blocking send here would make
@@ -776,6 +777,7 @@ def _side_in_child(
             warnings.simplefilter("always")
             side = _side(G, day, language, samples, seed, ready=ready)
             ties = _ties(before, G, language)
+            records = _records(before, G, language)
         kept = tuple((str(w.message), w.category) for w in caught)
         # What went ahead is not sent twice.
         side = dataclasses.replace(
@@ -783,6 +785,7 @@ def _side_in_child(
             measures=side.measures.iloc[:0] if "measures" in sent else side.measures,
             gaps=side.gaps.iloc[:0] if "gaps" in sent else side.gaps,
             ties=ties,
+            records=records,
             warnings=kept,
         )
         outbox.put(("ok", side))
@@ -806,7 +809,7 @@ def _sides(
     """Both maps' own analyses; with two workers, ``after``'s in a forked process.
 
     With two workers the comparisons run where their inputs are first ready:
-    the child compares the ties; this process compares the records, and the
+    the child compares the ties and the records; this process compares the
     measures and the gaps as soon as the child has sent its own.
     """
     if workers == 1:
@@ -842,7 +845,6 @@ def _sides(
     compare = {"measures": _measures, "gaps": _gaps}
     try:
         first = _side(before, days[0], language, samples, seed)
-        records = _records(before, after, language)
         status, payload = received()
         while status in compare:  # what the child sent ahead
             compared[status] = compare[status](getattr(first, status), payload, language)
@@ -861,7 +863,7 @@ def _sides(
     return _Compared(
         first,
         second,
-        records=records,
+        records=second.records,
         ties=second.ties,
         measures=compared.get("measures"),
         gaps=compared.get("gaps"),
