@@ -556,6 +556,13 @@ def _measures(ma: pd.DataFrame, mb: pd.DataFrame, language: str) -> pd.DataFrame
     )
     rose, fell = text("change.rose", language), text("change.fell", language)
     empty = text("change.empty", language)
+    written: dict[float, str] = {}  # rank -> its text: ranks repeat within and across measures
+
+    def rank_texts(ranks: list[float]) -> list[str]:
+        new = [r for r in dict.fromkeys(ranks) if r not in written]
+        written.update(zip(new, format_significant_many(new, language, missing=empty), strict=True))
+        return [written[r] for r in ranks]
+
     for measure in MEASURES:
         before = ma[measure].reindex(index).astype(float)
         after = mb[measure].reindex(index).astype(float)
@@ -576,8 +583,8 @@ def _measures(ma: pd.DataFrame, mb: pd.DataFrame, language: str) -> pd.DataFrame
             ranks_a,
             texts_b,
             texts_a,
-            format_significant_many(ranks_b, language, missing=empty),
-            format_significant_many(ranks_a, language, missing=empty),
+            rank_texts(ranks_b),
+            rank_texts(ranks_a),
             strict=True,
         ):
             node = nodes[position]
