@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import itertools
 import math
 import multiprocessing
 import queue
@@ -526,26 +527,37 @@ def _measure_frame(G: nx.MultiDiGraph, samples: int | None, seed: int) -> pd.Dat
     return out
 
 
-def _as_dict(values: pd.Series) -> dict[Hashable, Any]:
-    return dict(zip(values.index.tolist(), values.tolist(), strict=True))
+def _spread(values: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """``values[where]``, NaN where ``where`` is -1 (a node the frame does not hold)."""
+    out = np.full(len(where), np.nan)
+    held = where >= 0
+    out[held] = values[where[held]]
+    return out
 
 
-def _rank(values: pd.Series) -> pd.Series:
-    return values.rank(ascending=False, method="min")
+def _rank(values: pd.Series) -> np.ndarray:
+    return values.astype(float).rank(ascending=False, method="min").to_numpy(dtype=float)
 
 
 def _measures(ma: pd.DataFrame, mb: pd.DataFrame, language: str) -> pd.DataFrame:
-    # A set, not Index.isin: on arrow-backed ids isin made a Python string of every
-    # id of both maps, a third of the time here at 100k (issue 12, scale).
-    known = set(ma.index.tolist())
-    new_ids = mb.index.tolist()
-    fresh = np.fromiter((n not in known for n in new_ids), dtype=bool, count=len(new_ids))
-    index = ma.index.append(mb.index[fresh])
-    # Plain lists and dicts for the row loop: pandas scalar access per node was
-    # most of the time of a diff (issue 12, scale).
-    kinds = {**_as_dict(ma["kind"]), **_as_dict(mb["kind"])}
-    names = {**_as_dict(ma["name"]), **_as_dict(mb["name"])}
-    nodes = index.tolist()
+    # Plain lists, dicts and positions for the rows: pandas scalar access per node,
+    # Index.isin on arrow-backed ids (a Python string of every id of both maps) and
+    # reindexing per measure were most of the time of a diff (issue 12, scale).
+    ids_a, ids_b = ma.index.tolist(), mb.index.tolist()
+    in_b = {node: i for i, node in enumerate(ids_b)}
+    known = set(ids_a)
+    fresh = [i for i, node in enumerate(ids_b) if node not in known]
+    nodes = ids_a + [ids_b[i] for i in fresh]
+    # Each node's row in ma and in mb, -1 where that map does not hold it.
+    rows_a = np.concatenate([np.arange(len(ids_a)), np.full(len(fresh), -1)]).astype(np.intp)
+    rows_b = np.fromiter(
+        itertools.chain((in_b.get(node, -1) for node in ids_a), fresh),
+        dtype=np.intp,
+        count=len(nodes),
+    )
+    second = rows_b.tolist()
+    kinds_a, kinds_b = ma["kind"].tolist(), mb["kind"].tolist()
+    names_a, names_b = ma["name"].tolist(), mb["name"].tolist()
     rows = []
     ids = []
     # The templates are read once, and the numbers of a measure are written in one
@@ -564,15 +576,16 @@ def _measures(ma: pd.DataFrame, mb: pd.DataFrame, language: str) -> pd.DataFrame
         return [written[r] for r in ranks]
 
     for measure in MEASURES:
-        before = ma[measure].reindex(index).astype(float)
-        after = mb[measure].reindex(index).astype(float)
-        rank_b = _rank(ma[measure].astype(float)).reindex(index).to_numpy(dtype=float)
-        rank_a = _rank(mb[measure].astype(float)).reindex(index).to_numpy(dtype=float)
-        changed = ~(((before - after).abs() <= 1e-12) | (before.isna() & after.isna()))
-        where = np.flatnonzero(changed.to_numpy())
-        label = text(f"measure.{measure}", language)
-        values_b = before.to_numpy(dtype=float)[where].tolist()
-        values_a = after.to_numpy(dtype=float)[where].tolist()
+        before = _spread(ma[measure].to_numpy(dtype=float), rows_a)
+        after = _spread(mb[measure].to_numpy(dtype=float), rows_b)
+        rank_b = _spread(_rank(ma[measure]), rows_a)
+        rank_a = _spread(_rank(mb[measure]), rows_b)
+        both_nan = np.isnan(before) & np.isnan(after)
+        with np.errstate(invalid="ignore"):
+            same = np.abs(before - after) <= 1e-12
+        where = np.flatnonzero(~(same | both_nan))
+        shown: dict[str, str] = {"measure": text(f"measure.{measure}", language)}
+        values_b, values_a = before[where].tolist(), after[where].tolist()
         texts_b, texts_a = _show_pairs(values_b, values_a, language)
         ranks_b, ranks_a = rank_b[where].tolist(), rank_a[where].tolist()
         for position, b, a, r_b, r_a, shown_b, shown_a, shown_rb, shown_ra in zip(
@@ -588,23 +601,27 @@ def _measures(ma: pd.DataFrame, mb: pd.DataFrame, language: str) -> pd.DataFrame
             strict=True,
         ):
             node = nodes[position]
-            name = names.get(node)
-            shown = {
-                "name": str(name or node),
-                "measure": label,
-                "before": shown_b,
-                "after": shown_a,
-                "rank_before": shown_rb,
-                "rank_after": shown_ra,
-            }
+            # The second map's kind and name where it holds the node.
+            j = second[position]
+            kind, name = (
+                (kinds_b[j], names_b[j]) if j >= 0 else (kinds_a[position], names_a[position])
+            )
+            shown.update(
+                name=str(name or node),
+                before=shown_b,
+                after=shown_a,
+                rank_before=shown_rb,
+                rank_after=shown_ra,
+            )
             if math.isnan(b):
-                explanation = new_text.format(**shown)
+                explanation = new_text.format_map(shown)
             elif math.isnan(a):
-                explanation = gone_text.format(**shown)
+                explanation = gone_text.format_map(shown)
             else:
-                explanation = moved_text.format(direction=rose if a > b else fell, **shown)
+                shown["direction"] = rose if a > b else fell
+                explanation = moved_text.format_map(shown)
             ids.append(node)
-            rows.append((kinds.get(node), name, measure, b, a, a - b, r_b, r_a, explanation))
+            rows.append((kind, name, measure, b, a, a - b, r_b, r_a, explanation))
     frame = pd.DataFrame(rows, columns=_MEASURE_COLUMNS, index=pd.Index(ids, name="id"))
     for column in ("before", "after", "change", "rank_before", "rank_after"):
         frame[column] = frame[column].astype(float)

@@ -156,27 +156,37 @@ def format_significant_many(
     if digits < 1:
         raise ValueError(f"digits must be 1 or more, not {digits}")
     table = _symbols(language)
+    decimal = "." if table is None else table[ord(".")]
     log10, floor, isinf = math.log10, math.floor, math.isinf
-    out = []
+    specs: dict[int, str] = {}  # decimals -> the format spec, made once
+    out: list[str] = []
+    append = out.append
     for value in values:
         number = float(value)
         if number.is_integer():
             written = f"{int(number):,}"
-        elif number != number:
+            # Only a separator to swap: whole numbers below 1,000 are written as they are.
+            append(written if table is None or "," not in written else written.translate(table))
+            continue
+        if number != number:
             if missing is None:
                 raise ValueError("value is NaN; write a missing value as empty instead")
-            out.append(missing)
+            append(missing)
             continue
-        elif isinf(number):
-            out.append("∞" if number > 0 else "-∞")
+        if isinf(number):
+            append("∞" if number > 0 else "-∞")
             continue
+        decimals = digits - (floor(log10(abs(number))) + 1)
+        if decimals > 0:
+            spec = specs.get(decimals)
+            if spec is None:
+                spec = specs[decimals] = f",.{decimals}f"
+            written = format(number, spec).rstrip("0").rstrip(".")
         else:
-            decimals = digits - (floor(log10(abs(number))) + 1)
-            if decimals > 0:
-                written = f"{number:,.{decimals}f}".rstrip("0").rstrip(".")
-            else:
-                written = f"{number:,.0f}"
-        out.append(written if table is None else written.translate(table))
+            written = format(number, ",.0f")
+        if table is not None:  # the decimal sign alone is a replace, not a translate
+            written = written.translate(table) if "," in written else written.replace(".", decimal)
+        append(written)
     return out
 
 
