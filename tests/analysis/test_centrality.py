@@ -291,7 +291,8 @@ def test_sampling_above_the_limit(monkeypatch):
     monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 50)
     est = sk.centrality(G, measures=["betweenness", "closeness"], seed=4)
     assert est.attrs["sampled"] is True
-    assert est.attrs["samples"] == centrality_module.DEFAULT_SAMPLES
+    # KADABRA needs no pivots and the closeness top is exact: fewer closeness pivots.
+    assert est.attrs["samples"] == centrality_module.ADAPTIVE_SAMPLES
     assert est.attrs["seed"] == 4
     assert est.attrs["betweenness_method"] == "kadabra"
     assert est.attrs["betweenness_delta"] == centrality_module.DEFAULT_DELTA
@@ -314,6 +315,58 @@ def test_sampling_above_the_limit(monkeypatch):
     other = sk.centrality(G, measures=["betweenness"], seed=5)
     assert not other["betweenness"].equals(est["betweenness"])  # the seed is used
     assert other.attrs["samples"] is None  # KADABRA samples paths, not pivots
+
+
+def test_adaptive_attrs_state_the_achieved_error_against_exact_values(monkeypatch):
+    # 2,258 nodes: big enough for a top 100 with close values at its boundary.
+    G = sk.datasets.synthetic(2_000, seed=3)
+    measures = ["betweenness", "closeness"]
+    exact = sk.centrality(G, measures=measures)
+    top = exact["betweenness"].nlargest(100).index
+    monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 50)
+    ratios = []
+    for seed in range(3):
+        est = sk.centrality(G, measures=measures, seed=seed)
+        attrs = est.attrs
+        assert attrs["betweenness_method"] == "kadabra"
+        # The stated bound, for every node at once.
+        assert (est["betweenness"] - exact["betweenness"]).abs().max() <= attrs["betweenness_error"]
+        # The stated standard error fits the true top 100's errors: for normal
+        # errors the median absolute error is 0.674 standard errors.
+        rse = attrs["betweenness_rse"]
+        assert 0.01 < rse < 0.2
+        rel = (est.loc[top, "betweenness"] - exact.loc[top, "betweenness"]) / exact.loc[
+            top, "betweenness"
+        ]
+        ratios.append(rel.abs().median() / rse)
+        # Those said to be certainly in the top 100 are in it.
+        certain = attrs["betweenness_top_certain"]
+        assert 10 <= certain <= 100
+        assert set(est["betweenness"].nlargest(certain).index) <= set(top)
+        assert overlap(est["betweenness"], exact["betweenness"], 100) >= 90
+        # Closeness: the top 100 exact, the rest from the few pivots, as stated.
+        assert attrs["samples"] == centrality_module.ADAPTIVE_SAMPLES
+        assert attrs["closeness_exact"] == 100
+        assert set(est["closeness"].nlargest(100).index) == set(
+            exact["closeness"].nlargest(100).index
+        )
+        rest = exact.index.difference(exact["closeness"].nlargest(100).index)
+        crel = (est.loc[rest, "closeness"] - exact.loc[rest, "closeness"]) / exact.loc[
+            rest, "closeness"
+        ]
+        assert crel.abs().median() < 2 * attrs["closeness_rse"]
+    assert 0.45 < np.mean(ratios) < 0.9
+
+
+def test_certain_top_by_hand():
+    # 99 clear leaders, the 100th (0.2) and the 101st (0.19) close, the rest far below.
+    estimate = np.concatenate([np.full(99, 0.5), [0.2], [0.19], np.zeros(50)])
+    se = np.full(len(estimate), 0.01)
+    # z = 1: the 101st reaches 0.20; the 100th's lower bound is 0.19, not above it.
+    assert centrality_module._certain_top(estimate, se, 1.0) == 99
+    assert centrality_module._certain_top(estimate, se, 0.1) == 100
+    assert centrality_module._certain_top(estimate, se, 30.0) == 0
+    assert centrality_module._certain_top(estimate[:80], se[:80], 1.0) == 80
 
 
 def test_adaptive_betweenness_on_a_hand_computed_path(monkeypatch):
