@@ -24,7 +24,9 @@ import sociale_kaart as sk
 from sociale_kaart.core.records import MODELS, Relation
 
 _TIE_FIELDS = [f for f in Relation.model_fields if f not in ("source", "target")]
-_NODE_FIELDS = {kind: [f for f in model.model_fields if f != "id"] for kind, model in MODELS.items()}
+_NODE_FIELDS = {
+    kind: [f for f in model.model_fields if f != "id"] for kind, model in MODELS.items()
+}
 
 
 def dense(attrs: dict[str, Any], fields: list[str]) -> dict[str, Any]:

@@ -634,7 +634,7 @@ class Checked:
 
     def _sparse_records(self, names: Sequence[str], add: Mapping[str, Any]) -> list[Any]:
         """The sparse records, column by column: each column's set values, in field order."""
-        out = [{} for _ in range(self.n)]
+        out: list[dict[str, Any]] = [{} for _ in range(self.n)]
         for name in names:
             values = self.values[name]
             if name in self.constant:

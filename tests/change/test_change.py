@@ -118,7 +118,8 @@ def test_a_map_without_dates_stays_valid_and_snapshots_whole() -> None:
     # no start dates on records: only ties whose since lies after the day go
     assert set(H) == set(G)
     assert all(
-        d.get("since") is None or d.get("since") <= dt.date(2000, 1, 1) for *_, d in H.edges(data=True)
+        d.get("since") is None or d.get("since") <= dt.date(2000, 1, 1)
+        for *_, d in H.edges(data=True)
     )
 
 

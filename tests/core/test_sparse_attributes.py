@@ -29,7 +29,9 @@ from sociale_kaart.testing import graphs_equal, maps
 TODAY = _dt.date(2026, 11, 21)
 KEY = "a test key of more than sixteen bytes"
 _TIE_FIELDS = [f for f in Relation.model_fields if f not in ("source", "target")]
-_NODE_FIELDS = {kind: [f for f in model.model_fields if f != "id"] for kind, model in MODELS.items()}
+_NODE_FIELDS = {
+    kind: [f for f in model.model_fields if f != "id"] for kind, model in MODELS.items()
+}
 #: Every field, sensitive ones and custom columns too.
 ALL = sorted({f for fields in _NODE_FIELDS.values() for f in fields})
 
@@ -81,7 +83,9 @@ def _tree(path: Path | list[Path]) -> dict[str, bytes]:
         return {f"{i}/{k}": v for i, p in enumerate(path) for k, v in _tree(p).items()}
     if path.is_file():
         return {"": path.read_bytes()}
-    files = {str(p.relative_to(path)): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+    files = {
+        str(p.relative_to(path)): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()
+    }
     if "datapackage.json" in files:  # the time it was written
         files["datapackage.json"] = re.sub(rb'"created": "[^"]*"', b"", files["datapackage.json"])
     return files
@@ -162,8 +166,14 @@ def test_writers_and_round_trip(which: str, request: pytest.FixtureRequest, tmp_
     a, b = sk.write_csv(G, tmp_path / "sparse"), sk.write_csv(D, tmp_path / "dense")
     assert _files(a) == _files(b)  # every column, with the same empty cells
     header = (a / "relations.csv").read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.split(",")[:6] == ["source", "target", "relation", "trust", "intensity",
-                                     "hours_per_month"]
+    assert header.split(",")[:6] == [
+        "source",
+        "target",
+        "relation",
+        "trust",
+        "intensity",
+        "hours_per_month",
+    ]
     back = sk.read_csv(a)
     assert graphs_equal(back, G) and _is_sparse(back)
     assert {k for (*_, k) in back.edges(keys=True)} == {k for (*_, k) in G.edges(keys=True)}

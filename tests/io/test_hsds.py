@@ -1301,7 +1301,11 @@ def test_target_populations_terms_give_ages_and_genders(
 ) -> None:
     G = sk.read_hsds(_population_package(tmp_path, [("s1", term)], "id,name\ns1,A\n"))
     node = G.nodes["service:s1"]
-    assert (node.get("min_age"), node.get("max_age"), node["genders"]) == (min_age, max_age, genders)
+    assert (node.get("min_age"), node.get("max_age"), node["genders"]) == (
+        min_age,
+        max_age,
+        genders,
+    )
     assert node["themes"] == []
     report = _report(G)
     line = report[report["id"] == "t0"]
