@@ -5,7 +5,8 @@ The builder keeps only the attributes that are set: a None field and an empty
 tracemalloc in its own process, what the map built by ``synthetic(n)`` holds,
 and what the same map holds with every absent model field filled back in (None,
 and ``extra`` an empty dict), as maps were built before. It also times
-``read_csv`` of the map's CSV files (process time, best of ``--repeat``)::
+``read_csv`` of the map's CSV files (process time, best of ``--repeat``) and
+measures the map it returns, beside plain networkx reading the same files::
 
     python benchmarks/memory_per_tie.py 100000
 """
@@ -18,6 +19,8 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import sociale_kaart as sk
@@ -68,20 +71,52 @@ def held(n: int) -> dict[str, float]:
     }
 
 
-def read_csv_seconds(n: int, repeat: int) -> float:
-    """Best process time of ``read_csv`` of ``synthetic(n)`` written by ``write_csv``."""
+def _held_by(load: Callable[[], Any]) -> tuple[Any, int]:
+    """What ``load()`` returns, and the bytes it holds (tracemalloc)."""
+    gc.collect()
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    result = load()
+    gc.collect()
+    size = tracemalloc.get_traced_memory()[0] - base
+    tracemalloc.stop()
+    return result, size
+
+
+def read_figures(n: int, repeat: int) -> dict[str, float]:
+    """``read_csv`` of ``synthetic(n)``'s CSV files beside the plain networkx peer.
+
+    Best process time of ``repeat`` reads each, then the bytes each map holds
+    (one more read each, under tracemalloc). The peer is
+    ``bench_io.plain_networkx_load``: ``csv.DictReader`` into a MultiDiGraph,
+    no checks, every cell kept as text (empty cells as ``""``).
+    """
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_io import plain_networkx_load
+
     G = sk.datasets.synthetic(n, seed=1)
-    with tempfile.TemporaryDirectory() as folder:
-        sk.write_csv(G, folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = sk.write_csv(G, Path(tmp) / "map")
         del G
-        best = float("inf")
-        for _ in range(repeat):
-            gc.collect()
-            t = time.process_time()
-            H = sk.read_csv(folder)
-            best = min(best, time.process_time() - t)
+        out: dict[str, float] = {}
+        for name, load in (
+            ("read_csv", lambda: sk.read_csv(folder)),
+            ("networkx", lambda: plain_networkx_load(folder)),
+        ):
+            best = float("inf")
+            for _ in range(repeat):
+                gc.collect()
+                t = time.process_time()
+                H = load()
+                best = min(best, time.process_time() - t)
+                del H
+            H, size = _held_by(load)
+            out[f"{name}_s"] = best
+            out[f"{name}_per_tie"] = size / H.number_of_edges()
+            out[f"{name}_MiB"] = size / 2**20
+            out[f"{name}_ties"] = H.number_of_edges()
             del H
-    return best
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -100,8 +135,14 @@ def main(argv: list[str] | None = None) -> None:
         f"{figures['node_dicts_saved_per_node']:.0f} B per node less)"
     )
     if not args.no_read:
-        seconds = read_csv_seconds(args.n, args.repeat)
-        print(f"read_csv: {seconds:.2f} s process time (best of {args.repeat})")
+        f = read_figures(args.n, args.repeat)
+        print(
+            f"read_csv: {f['read_csv_s']:.2f} s process time (best of {args.repeat}), map "
+            f"{f['read_csv_MiB']:.1f} MiB, {f['read_csv_per_tie']:.0f} B per tie "
+            f"({f['read_csv_ties']:,} ties); plain networkx: {f['networkx_s']:.2f} s, "
+            f"{f['networkx_MiB']:.1f} MiB, {f['networkx_per_tie']:.0f} B per tie "
+            f"({f['networkx_ties']:,} ties, values as text)"
+        )
     sys.stdout.flush()
 
 
