@@ -31,6 +31,7 @@ except ImportError as exc:  # pragma: no cover - exercised by tests/test_setup.p
     ) from exc
 
 from sociale_kaart.core.builder import ENTITY_TABLES, Row, Table, build_graph, table_columns
+from sociale_kaart.core.columnar import sparse_record
 from sociale_kaart.core.records import GENDERS, LEVELS, RELATION_RULES
 from sociale_kaart.core.themes import DEFAULT_THEMES
 
@@ -254,7 +255,9 @@ def graphs_equal(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> bool:
     """Whether two maps hold the same nodes, edges, attributes and themes.
 
     Graph metadata that differs between loads (``name``, ``source``,
-    ``loaded_at``) is ignored.
+    ``loaded_at``) is ignored. An absent attribute is unset, as a None one
+    and an empty ``extra`` are: a map built by the builder, which keeps only
+    the attributes that are set, equals the same map with every field present.
 
     Examples
     --------
@@ -265,8 +268,10 @@ def graphs_equal(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> bool:
     """
     if G.graph.get("themes") != H.graph.get("themes"):
         return False
-    if dict(G.nodes(data=True)) != dict(H.nodes(data=True)):
+    if {n: sparse_record(d) for n, d in G.nodes(data=True)} != {
+        n: sparse_record(d) for n, d in H.nodes(data=True)
+    }:
         return False
-    edges_g = {(u, v, k): d for u, v, k, d in G.edges(keys=True, data=True)}
-    edges_h = {(u, v, k): d for u, v, k, d in H.edges(keys=True, data=True)}
+    edges_g = {(u, v, k): sparse_record(d) for u, v, k, d in G.edges(keys=True, data=True)}
+    edges_h = {(u, v, k): sparse_record(d) for u, v, k, d in H.edges(keys=True, data=True)}
     return edges_g == edges_h

@@ -283,12 +283,21 @@ def _equal_dicts(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 
 
 def _changed_fields(attrs: Mapping[str, Any], other: Mapping[str, Any]) -> list[str]:
-    """The fields whose values differ, in the order of ``attrs`` then ``other``."""
+    """The fields whose values differ, in the order of ``attrs`` then ``other``.
+
+    An absent field is unset, as a None one is, and an empty ``extra`` too.
+    """
     return [
         f
         for f in [*attrs, *(f for f in other if f not in attrs)]
-        if not _same(attrs.get(f), other.get(f))
+        if not _same(_field(attrs, f), _field(other, f))
     ]
+
+
+def _field(attrs: Mapping[str, Any], f: str) -> Any:
+    """A field's value, None where it is unset (absent, None, or an empty ``extra``)."""
+    value = attrs.get(f)
+    return None if f == "extra" and value == {} else value
 
 
 def _records(A: nx.MultiDiGraph, B: nx.MultiDiGraph, language: str) -> pd.DataFrame:

@@ -181,13 +181,13 @@ def snapshot(G: nx.MultiDiGraph, *, on: _dt.date | str) -> nx.MultiDiGraph:
 def _current_nodes(
     keep: Mapping[Hashable, Mapping[str, Any]],
 ) -> Iterator[tuple[Hashable, dict[str, Any]]]:
-    """A copy of each current node's attributes, references to nodes gone emptied."""
+    """A copy of each current node's attributes, references to nodes gone emptied (left out)."""
     for node, attrs in keep.items():
         copy = dict(attrs)
         for field in _REFERENCES.get(attrs.get("kind", ""), ()):
             ref = copy.get(field)
             if ref is not None and ref not in keep:
-                copy[field] = None
+                del copy[field]  # unset, as the builder leaves it
         yield node, copy
 
 

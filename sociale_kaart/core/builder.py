@@ -425,7 +425,7 @@ def _build_graph(
             continue
         context = {"themes": vocabulary, "list_sep": table.list_sep}
         checked = _check(table, MODELS[kind], context)
-        records = checked.records(drop=("id",), add={"kind": kind})
+        records = checked.records(drop=("id",), add={"kind": kind}, sparse=True)
         ids = checked.column("id")
         if not checked.errors() and len(set(ids)) == len(ids) and nodes.keys().isdisjoint(ids):
             # the common case, checked column-wise: every row valid, every id new
@@ -466,12 +466,12 @@ def _build_graph(
         if all(
             kind_of.get(target) == _REFERENCE_KIND[attribute]
             for attribute in attributes
-            for target in {entry[1][attribute] for entry in members} - {None}
+            for target in {entry[1].get(attribute) for entry in members} - {None}
         ):
             continue  # every reference names a node of the right kind
         for _, record, table, i in members:
             for attribute in attributes:
-                target = record[attribute]
+                target = record.get(attribute)
                 if target is None:
                     continue
                 wanted = _REFERENCE_KIND[attribute]
@@ -527,7 +527,7 @@ def _build_graph(
     _fill(G, itertools.chain.from_iterable(by_kind.values()), ())
     for (kind, attribute), (relation, attr_is_source) in IMPLIED.items():
         for node_id, record in by_kind[kind]:
-            other = record[attribute]
+            other = record.get(attribute)
             if other is None:
                 continue
             u, v = (other, node_id) if attr_is_source else (node_id, other)
@@ -569,7 +569,7 @@ def _relations(
     out: _Collector,
 ) -> dict[tuple[str, str, str], dict[str, Any]]:
     """The checked ties, keyed by (source, target, relation); their problems go to ``out``."""
-    attrs_list = checked.records(drop=("source", "target"), add={"implied": False})
+    attrs_list = checked.records(drop=("source", "target"), add={"implied": False}, sparse=True)
     sources = checked.column("source")
     targets = checked.column("target")
     relations = checked.column("relation")
@@ -683,11 +683,11 @@ def _fill(
 
 
 def implied_edge_attributes(relation: str) -> dict[str, Any]:
-    """The attributes of an edge implied by an entity column."""
-    attrs: dict[str, Any] = dict.fromkeys(Relation.model_fields)
-    del attrs["source"], attrs["target"]
-    attrs.update(relation=relation, extra={}, implied=True)
-    return attrs
+    """The attributes of an edge implied by an entity column: its relation, and ``implied``.
+
+    Like every tie the builder makes, it holds only the attributes that are set.
+    """
+    return {"relation": relation, "implied": True}
 
 
 def rows_from_records(records: Iterable[Mapping[str, Any]], *, start: int = 2) -> list[Row]:

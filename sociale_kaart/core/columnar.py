@@ -31,6 +31,7 @@ import dataclasses
 import datetime as _dt
 import functools
 import itertools
+import operator
 import re
 import types
 import typing
@@ -53,6 +54,7 @@ __all__ = [
     "check_records",
     "pydantic_only",
     "record_columns",
+    "sparse_record",
     "using_pydantic_only",
 ]
 
@@ -575,17 +577,25 @@ class Checked:
         return out
 
     def records(
-        self, drop: Sequence[str] = (), add: Mapping[str, Any] | None = None
+        self,
+        drop: Sequence[str] = (),
+        add: Mapping[str, Any] | None = None,
+        *,
+        sparse: bool = False,
     ) -> list[dict[str, Any] | ValidationError]:
         """Every record's fields but ``drop``, followed by ``add`` (immutable values), or its error.
 
         The same dicts, key for key, as ``model_dump()`` with the ``drop`` keys
-        popped and the ``add`` keys set.
+        popped and the ``add`` keys set. With ``sparse``, a field that is unset
+        (None, or an empty ``extra``) is left out of its record instead, as
+        :func:`sparse_record` leaves it out; the other keys keep their order.
         """
         add = add or {}
         names = [name for name in self.names if name not in drop]
         out: list[Any]
-        if self.values and self.n:
+        if self.values and self.n and sparse:
+            out = self._sparse_records(names, add)
+        elif self.values and self.n:
             # A template with the columns that hold one (immutable) value, copied per
             # record and updated with the others: keys stay in field order.
             template: dict[str, Any] = {}
@@ -619,8 +629,58 @@ class Checked:
             else:
                 record = {k: v for k, v in r.items() if k not in drop}
                 record.update(add)
-                out[i] = record
+                out[i] = sparse_record(record) if sparse else record
         return out
+
+    def _sparse_records(self, names: Sequence[str], add: Mapping[str, Any]) -> list[Any]:
+        """The sparse records, column by column: each column's set values, in field order."""
+        out: list[dict[str, Any]] = [{} for _ in range(self.n)]
+        for name in names:
+            values = self.values[name]
+            if name in self.constant:
+                if values[0] is not None:
+                    collections.deque(
+                        map(operator.setitem, out, itertools.repeat(name), values), maxlen=0
+                    )
+                continue
+            if name == "extra":  # dicts: an empty one is unset
+                for record, value in zip(out, values, strict=True):
+                    if value:
+                        record[name] = value
+            elif None in values:
+                for record, value in zip(out, values, strict=True):
+                    if value is not None:
+                        record[name] = value
+            else:
+                collections.deque(
+                    map(operator.setitem, out, itertools.repeat(name), values), maxlen=0
+                )
+        for name, value in add.items():
+            if value is not None:
+                collections.deque(
+                    map(operator.setitem, out, itertools.repeat(name), itertools.repeat(value)),
+                    maxlen=0,
+                )
+        return out
+
+
+_EMPTY_EXTRA: dict[str, str] = {}
+
+
+def sparse_record(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """A node's or tie's attributes without the unset ones: None values and an empty ``extra``.
+
+    A map keeps only the attributes that are set (issue 16): an absent
+    attribute means unset, as a None one does, so readers use ``.get``.
+
+    Examples
+    --------
+    >>> sparse_record({"relation": "knows", "trust": None, "extra": {}, "implied": False})
+    {'relation': 'knows', 'implied': False}
+    """
+    return {
+        k: v for k, v in attrs.items() if v is not None and not (k == "extra" and v == _EMPTY_EXTRA)
+    }
 
 
 def check_columns(

@@ -358,8 +358,21 @@ class _Record(BaseModel):
         return text
 
     def attributes(self) -> dict[str, Any]:
-        """The node attributes of this record: every field but ``id``, plus ``kind``."""
-        data = self.model_dump(exclude={"id"})
+        """The node attributes of this record, as the builder stores them.
+
+        Every field but ``id`` that is set (not None; ``extra`` when it holds
+        a custom column), plus ``kind``.
+
+        Examples
+        --------
+        >>> Place(id="pl1", name="Bankje").attributes()
+        {'name': 'Bankje', 'kind': 'place'}
+        """
+        data = {
+            k: v
+            for k, v in self.model_dump(exclude={"id"}).items()
+            if v is not None and not (k == "extra" and not v)
+        }
         data["kind"] = self.kind
         return data
 

@@ -17,10 +17,12 @@ import networkx as nx
 
 from sociale_kaart.core.builder import ENTITY_TABLES, Row, Table, table_columns
 from sociale_kaart.core.errors import Problem
+from sociale_kaart.core.records import MODELS, Relation
 from sociale_kaart.core.themes import DEFAULT_THEMES
 
 __all__ = [
     "FORMULA_STARTS",
+    "filled_attributes",
     "format_cell",
     "graph_records",
     "neutralise_formula",
@@ -55,6 +57,39 @@ def _flatten_extra(values: dict[str, Any]) -> dict[str, Any]:
     for key, value in extra.items():
         values[key] = value
     return values
+
+
+#: The fields of a tie and of each kind of node, in the order of ``model_dump()``.
+_TIE_FIELDS = tuple(f for f in Relation.model_fields if f not in ("source", "target"))
+_NODE_FIELDS = {
+    kind: tuple(f for f in model.model_fields if f != "id") for kind, model in MODELS.items()
+}
+
+
+def filled_attributes(attrs: Mapping[str, Any], *, tie: bool = False) -> dict[str, Any]:
+    """A node's or tie's attributes with every field of its model present, in the model's order.
+
+    A map keeps only the attributes that are set (issue 16); writers that
+    write the dicts themselves (``write_json``) fill in the others, None and
+    ``extra`` an empty dict, so that every record has every field, as before.
+    The other keys (``kind``, ``implied``, anything added) follow in their
+    own order. Attributes of an unknown kind are copied as they are.
+
+    Examples
+    --------
+    >>> filled_attributes({"relation": "visits", "implied": False}, tie=True)["until"] is None
+    True
+    >>> list(filled_attributes({"kind": "place", "name": "Bankje"}))[:4]
+    ['extra', 'name', 'type', 'neighbourhood']
+    """
+    fields = _TIE_FIELDS if tie else _NODE_FIELDS.get(attrs.get("kind"))  # type: ignore[arg-type]
+    if fields is None:
+        return dict(attrs)
+    out = {f: attrs.get(f) for f in fields if f != "relation" or f in attrs}  # else the key
+    if out["extra"] is None:
+        out["extra"] = {}
+    out.update((k, v) for k, v in attrs.items() if k not in out)
+    return out
 
 
 def graph_records(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:

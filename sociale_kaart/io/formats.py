@@ -47,6 +47,7 @@ from sociale_kaart.core.errors import DataError, Problem
 from sociale_kaart.core.journal import referral_rows
 from sociale_kaart.core.records import MODELS
 from sociale_kaart.core.tables import (
+    filled_attributes,
     format_cell,
     graph_records,
     node_link_tables,
@@ -1166,6 +1167,9 @@ def write_json(G: nx.MultiDiGraph, path: PathLike, *, indent: int | None = 1) ->
     """
     require_map(G)
     data = nx.node_link_data(G, edges="edges")
+    # Every record with every field (null where unset), as the map holds only the set ones.
+    data["nodes"] = [filled_attributes(node) for node in data["nodes"]]
+    data["edges"] = [filled_attributes(edge, tie=True) for edge in data["edges"]]
     # The referral journal (issue 13) is written as lists of text records, read back
     # and validated again by read_json.
     data["graph"] = {k: v for k, v in data["graph"].items() if k not in _JOURNAL_KEYS}

@@ -432,7 +432,7 @@ def _relabelled(
         new = dict(G.nodes[node])
         new_id = mapping[node]
         new["name"] = new_id
-        new["extra"] = {}
+        new.pop("extra", None)  # custom columns may name them; absent is unset
         if new.get("kind") == "resident":
             _coarsen(new, coordinates, grid_m, centres, birth_year_band)
         P.add_node(new_id, **new)
@@ -440,7 +440,7 @@ def _relabelled(
     for u, v, k, attrs in G.edges(keys=True, data=True):
         new = dict(attrs)
         if u in mapping or v in mapping:
-            new["extra"] = {}  # notes on a person's ties may name them
+            new.pop("extra", None)  # notes on a person's ties may name them
         edges.append(
             (
                 str(mapping.get(u, u)),
@@ -465,12 +465,16 @@ def _coarsen(
 ) -> None:
     lat, lon = attrs.get("lat"), attrs.get("lon")
     if coordinates == "drop" or lat is None or lon is None:
-        attrs["lat"] = attrs["lon"] = None
+        centre = None
     elif coordinates == "grid":
-        attrs["lat"], attrs["lon"] = _snap(float(lat), float(lon), float(grid_m))
+        centre = _snap(float(lat), float(lon), float(grid_m))
     else:
         centre = centres.get(attrs.get("neighbourhood") or "")
-        attrs["lat"], attrs["lon"] = centre if centre else (None, None)
+    if centre:
+        attrs["lat"], attrs["lon"] = centre
+    else:  # unset, as the builder leaves an unknown place
+        attrs.pop("lat", None)
+        attrs.pop("lon", None)
     postcode = attrs.get("postcode")
     if postcode:
         attrs["postcode"] = str(postcode)[:4]

@@ -80,6 +80,8 @@ def test_density_and_centralisation_agree_with_networkx():
 def test_member_trust_is_mean_of_received_ratings_on_sample():
     G = sk.datasets.load_survey(wave=1)
     m = sk.partner_scores(G).members
-    incoming = [d["trust"] for _, _, d in G.in_edges("m07", data=True) if d["trust"] is not None]
+    incoming = [
+        d["trust"] for _, _, d in G.in_edges("m07", data=True) if d.get("trust") is not None
+    ]
     assert m.loc["m07", "trust"] == pytest.approx(sum(incoming) / len(incoming))
     assert G.graph["survey"]["missing"] == "symmetrise"

@@ -299,7 +299,7 @@ def test_scene_2_swimming_needs_the_pass_from_the_information_point() -> None:
 def test_scene_14_unknown_birth_year_leaves_age_rules_open() -> None:
     G = sk.load_sample()
     nobirth = [
-        n for n, a in G.nodes(data=True) if a["kind"] == "resident" and a["birth_year"] is None
+        n for n, a in G.nodes(data=True) if a["kind"] == "resident" and a.get("birth_year") is None
     ]
     assert len(nobirth) == 11
     result = sk.check_eligibility(G, nobirth[0], "i_seniorengym", today=DAY)

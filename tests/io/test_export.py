@@ -166,7 +166,7 @@ def _resident_values(G: nx.MultiDiGraph) -> dict[str, list[str]]:
         for theme, score in attrs["needs"].items():
             if score is not None:
                 out["needs"].append(f"{theme}:{score}")
-        if attrs["lat"] is not None and repr(attrs["lat"]) not in other:
+        if attrs.get("lat") is not None and repr(attrs["lat"]) not in other:
             out["lat"].append(repr(attrs["lat"]))
     return out
 

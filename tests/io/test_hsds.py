@@ -129,7 +129,7 @@ def test_hsds3_tabular_mapping() -> None:
     sk.validate(G)
     assert G.graph["hsds_version"] == "3.0"
     s1, s2, s3, s4 = (G.nodes[s] for s in ("service:s1", "service:s2", "service:s3", "service:s4"))
-    assert s1["min_age"] == 18 and s1["max_age"] is None  # "Adults 18+ ..."
+    assert s1.get("min_age") == 18 and s1.get("max_age") is None  # "Adults 18+ ..."
     assert s1["languages"] == ["nl", "ar"]  # code, then a name
     assert s1["cost_eur"] == 0.0  # "Free"
     assert s1["schedule"] == "Mon, Wed 19:00-21:00"
@@ -139,15 +139,15 @@ def test_hsds3_tabular_mapping() -> None:
     assert s2["serves"] == ["Oude Dorp"]
     assert s2["schedule"] == "Tue 18:30-22:00"  # via service_at_location_id
     assert s2["themes"] == ["mental_health"]  # a child of "Mental Health"
-    assert s2["cost_eur"] is None  # GBP is not converted
+    assert s2.get("cost_eur") is None  # GBP is not converted
     assert s3["themes"] == ["finances"]  # "Debt Counselling"
     assert s3["last_verified"].isoformat() == "2025-01-15"  # last_modified
     assert s3["description"] == "Help with debts, budgets & letters."
     assert s3["place"] == "location:l3"  # l2 is virtual
-    assert s4["organisation"] is None and s4["min_age"] is None  # dangling org; "seniors"
+    assert s4.get("organisation") is None and s4.get("min_age") is None  # dangling org; "seniors"
     assert G.nodes["organization:o1"]["description"] == "The municipality & its Wmo desk."
     assert "location:l2" not in G
-    assert G.nodes["location:l3"]["lat"] is None  # latitude 95.3
+    assert G.nodes["location:l3"].get("lat") is None  # latitude 95.3
     assert G.nodes["location:l1"]["extra"]["x_address"] == "Dorpsstraat 1, 3314 AB Voorbeeldstad"
     assert G.has_edge("organization:o2", "location:l1", "located_at") and G.has_edge(
         "organization:o2", "service:s1", "runs"
@@ -243,7 +243,7 @@ def test_messy_rows_are_reported(tmp_path: Path) -> None:
     assert G.nodes["organization:o1"]["name"] == "Org één"
     assert G.nodes["organization:o2"]["name"] == "Café & Co"
     assert G.nodes["organization:o2"]["description"] == "Nice place"
-    assert G.nodes["service:s1"]["organisation"] is None
+    assert G.nodes["service:s1"].get("organisation") is None
 
 
 def test_windows_1252_file_is_read_and_reported(tmp_path: Path) -> None:
@@ -481,7 +481,7 @@ def test_write_hsds_fields_whitelist(tmp_path: Path) -> None:
     sk.write_hsds(G, tmp_path, fields=["themes"])
     H = sk.read_hsds(tmp_path)
     assert H.nodes["i_taalmaatjes"]["themes"] == ["language", "social_network"]
-    assert H.nodes["i_taalmaatjes"]["capacity"] is None
+    assert H.nodes["i_taalmaatjes"].get("capacity") is None
     assert H.nodes["i_taalmaatjes"]["organisation"] == "o_bibliotheek"
     with pytest.raises(ValueError, match="fields"):
         sk.write_hsds(G, tmp_path, fields=["birth_year"])
@@ -1069,7 +1069,7 @@ def test_official_hsds3_examples_import(name: str) -> None:
             "The service is not available on public holidays."
         )
         place = G.nodes["location:3a19ff88-4620-4d17-9830-ac1d859eb5d5"]
-        assert place["lat"] is None  # the example's latitude of 100 is reported
+        assert place.get("lat") is None  # the example's latitude of 100 is reported
         report = _report(G)
         assert (report["column"] == "lat, lon").any()
 
@@ -1174,7 +1174,7 @@ def test_dependant_ages_and_residence_are_reported(tmp_path: Path) -> None:
     )
     G = sk.read_hsds(tmp_path)
     s1, s2 = G.nodes["service:s1"], G.nodes["service:s2"]
-    assert s1["min_age"] is None
+    assert s1.get("min_age") is None
     assert s2["genders"] == ["female"]
     assert s2["extra"]["x_area_note"] == "County residents"
     report = _report(G)
@@ -1301,7 +1301,11 @@ def test_target_populations_terms_give_ages_and_genders(
 ) -> None:
     G = sk.read_hsds(_population_package(tmp_path, [("s1", term)], "id,name\ns1,A\n"))
     node = G.nodes["service:s1"]
-    assert (node["min_age"], node["max_age"], node["genders"]) == (min_age, max_age, genders)
+    assert (node.get("min_age"), node.get("max_age"), node["genders"]) == (
+        min_age,
+        max_age,
+        genders,
+    )
     assert node["themes"] == []
     report = _report(G)
     line = report[report["id"] == "t0"]
@@ -1328,7 +1332,7 @@ def test_target_populations_terms_without_age_or_gender_stay_ignored(
 ) -> None:
     G = sk.read_hsds(_population_package(tmp_path, [("s1", term)], "id,name\ns1,A\n"))
     node = G.nodes["service:s1"]
-    assert (node["min_age"], node["max_age"], node["genders"], node["themes"]) == (
+    assert (node.get("min_age"), node.get("max_age"), node["genders"], node["themes"]) == (
         None,
         None,
         [],
@@ -1364,7 +1368,7 @@ def test_target_populations_round_trip_with_eligibility(tmp_path: Path) -> None:
     )
     G = sk.read_hsds(source)
     got = {
-        n: (G.nodes[f"service:{n}"]["min_age"], G.nodes[f"service:{n}"]["max_age"])
+        n: (G.nodes[f"service:{n}"].get("min_age"), G.nodes[f"service:{n}"].get("max_age"))
         for n in ("s1", "s2", "s3", "s4", "s5", "s6", "s7")
     }
     assert got == {
@@ -1393,7 +1397,7 @@ def test_target_populations_round_trip_with_eligibility(tmp_path: Path) -> None:
     back = sk.read_hsds(sk.write_hsds(G, tmp_path / "out"))
     for node, data in G.nodes(data=True):
         if data["kind"] == "initiative":
-            assert (back.nodes[node]["min_age"], back.nodes[node]["max_age"]) == got[
+            assert (back.nodes[node].get("min_age"), back.nodes[node].get("max_age")) == got[
                 node.split(":")[1]
             ]
             assert back.nodes[node]["genders"] == data["genders"]

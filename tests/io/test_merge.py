@@ -56,7 +56,7 @@ def test_name_and_postcode(team: nx.MultiDiGraph) -> None:
     M = sk.merge(team, directory)
     report = _report(M)
     assert report.loc["d1", "status"] == "matched" and report.loc["d1", "team_id"] == "o1"
-    assert M.nodes["o1"]["description"] is None  # never overwritten
+    assert M.nodes["o1"].get("description") is None  # never overwritten
     assert "d1" not in M
     assert report.loc["d2", "status"] == "possible duplicate" and "d2" in M
     assert report.loc["d3", "status"] == "possible duplicate"

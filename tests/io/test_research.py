@@ -17,7 +17,9 @@ def survey():
 
 
 def trust_ties(G):
-    return {(u, v): float(d["trust"]) for u, v, d in G.edges(data=True) if d["trust"] is not None}
+    return {
+        (u, v): float(d["trust"]) for u, v, d in G.edges(data=True) if d.get("trust") is not None
+    }
 
 
 @pytest.mark.parametrize("fmt", ["edgelist1", "fullmatrix"])

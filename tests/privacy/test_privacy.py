@@ -97,10 +97,10 @@ def test_coordinates_are_coarsened(sample: nx.MultiDiGraph) -> None:
     in_havenkwartier = {
         (d["lat"], d["lon"])
         for _, d in hood.nodes(data=True)
-        if d["kind"] == "resident" and d["neighbourhood"] == "Havenkwartier" and d["lat"]
+        if d["kind"] == "resident" and d["neighbourhood"] == "Havenkwartier" and d.get("lat")
     }
     assert len(in_havenkwartier) == 1
-    assert dropped.nodes[samira]["lat"] is None
+    assert dropped.nodes[samira].get("lat") is None
     assert dropped.nodes[samira]["birth_year"] == 1985  # 1987 in bands of 5
     assert grid.nodes[samira]["postcode"] == "3311"
     # places and offers are not people: their coordinates stay
@@ -118,7 +118,7 @@ def test_pseudonymise_keeps_structure_on_random_maps(G: nx.MultiDiGraph, grid: f
     assert sorted(k for *_, k in P.edges(keys=True)) == sorted(k for *_, k in G.edges(keys=True))
     for node in people:
         kind = G.nodes[node]["kind"]
-        assert P.nodes[sk.pseudonym(node, key=KEY, kind=kind)]["extra"] == {}
+        assert P.nodes[sk.pseudonym(node, key=KEY, kind=kind)].get("extra") in (None, {})
 
 
 def test_pseudonymise_arguments(sample: nx.MultiDiGraph) -> None:
