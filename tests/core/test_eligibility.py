@@ -165,8 +165,8 @@ def test_cost_reason_says_where_a_pass_is_obtained() -> None:
     assert "Meedoen pass can be obtained at Infopunt" in result.to_frame().loc["cost", "reason"]
     assert result.questions == [
         "Can the resident pay EUR 5.00, or get a pass that covers it "
-        "(Meedoen pass, stadspas (custom code, no label) and u_pas (custom code, no label))?"
-    ]  # issue 14: a known tag in words, a team's own code marked as such
+        "(Meedoen pass, city pass (Stadspas) and U-pas (Utrecht city pass))?"
+    ]  # issue 14: known tags in words (a team's own code: tests/core/test_wording.py)
 
 
 @pytest.mark.parametrize(("capacity", "room"), [(None, None), (0, False), (3, True)])
