@@ -724,9 +724,10 @@ class _MapSide:
     scores: pd.DataFrame
     coverage: pd.DataFrame
     warnings: tuple[tuple[str, type[Warning]], ...] = ()
-    #: The ties and records tables, when this side was made in the forked process.
-    ties: pd.DataFrame | None = None
+    #: The records and measures tables of the diff, when this side was made in the
+    #: forked process (which compares them).
     records: pd.DataFrame | None = None
+    measure_changes: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -770,6 +771,8 @@ def _side(
 
 def _side_in_child(
     send: Connection,
+    receive: Connection,
+    unused: Connection,
     before: nx.MultiDiGraph,
     G: nx.MultiDiGraph,
     day: _dt.date | None,
@@ -777,12 +780,16 @@ def _side_in_child(
     samples: int | None,
     seed: int,
 ) -> None:  # pragma: no cover - runs in the forked process (covered by its result)
-    """The second map's analyses: its measures and gaps are sent first, then the rest.
+    """The second map's analyses, and the comparisons that read what this process holds.
 
-    The parent compares the measures and the gaps while this process finishes
-    its map and compares the ties and the records (which read both maps), so
-    that the two processes carry about the same load.
+    The gaps are sent first, for the parent to compare with its own while this
+    process finishes its map, compares the records (which read both maps) and
+    then the measures, with the first map's measures that the parent sent on
+    (``receive``), so that the two processes carry about the same load.
+    ``unused`` is this process's copy of the parent's sending end, closed here
+    so that a parent gone is an end of file.
     """
+    unused.close()
     # One thread writes every message, in order: the pipe holds 64 KiB, and the
     # parent reads only when its own map is done; a blocking send here would make
     # the two run in turn.
@@ -799,26 +806,26 @@ def _side_in_child(
 
     sender = threading.Thread(target=post, daemon=True)
     sender.start()
-    sent: set[str] = set()
 
     def ready(name: str, frame: pd.DataFrame) -> None:
-        outbox.put((name, frame))
-        sent.add(name)
+        if name == "gaps":  # compared by the parent; the measures are compared here
+            outbox.put((name, frame))
 
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             side = _side(G, day, language, samples, seed, ready=ready)
-            ties = _ties(before, G, language)
             records = _records(before, G, language)
+            first_measures: pd.DataFrame = receive.recv()
+            measures = _measures(first_measures, side.measures, language)
         kept = tuple((str(w.message), w.category) for w in caught)
-        # What went ahead is not sent twice.
+        # What went ahead is not sent twice; the measures go as their comparison.
         side = dataclasses.replace(
             side,
-            measures=side.measures.iloc[:0] if "measures" in sent else side.measures,
-            gaps=side.gaps.iloc[:0] if "gaps" in sent else side.gaps,
-            ties=ties,
+            measures=side.measures.iloc[:0],
+            gaps=side.gaps.iloc[:0],
             records=records,
+            measure_changes=measures,
             warnings=kept,
         )
         outbox.put(("ok", side))
@@ -828,6 +835,17 @@ def _side_in_child(
         outbox.put(None)
         sender.join()
         send.close()
+        receive.close()
+
+
+def _send_measures(to_child: Connection, frame: pd.DataFrame) -> None:
+    """Send the first map's measures to the child; a child gone has said why itself."""
+    try:
+        to_child.send(frame)
+    except OSError:  # pragma: no cover - the child stopped first; its message explains
+        pass
+    finally:
+        to_child.close()
 
 
 def _sides(
@@ -841,27 +859,29 @@ def _sides(
 ) -> _Compared:
     """Both maps' own analyses; with two workers, ``after``'s in a forked process.
 
-    With two workers the comparisons run where their inputs are first ready:
-    the child compares the ties and the records; this process compares the
-    measures and the gaps as soon as the child has sent its own.
+    With two workers the comparisons are shared so that both processes carry
+    about the same load: the child compares the records and (with the
+    measures this process sends it) the measures; this process compares the
+    ties and the gaps, which the child sends ahead.
     """
     if workers == 1:
         return _Compared(
             _side(before, days[0], language, samples, seed),
             _side(after, days[1], language, samples, seed),
         )
-    # Both processes read the edges of ``before``: this one builds its edge table for
-    # the measures, the child walks the graph once when it compares the ties, at the
-    # end (a table of its own there would cost twice as much).
+    # Both processes read ``before``: this one for its own analyses and to compare the
+    # ties, the child to compare the records.
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
+    from_parent, to_child = context.Pipe(duplex=False)
     child = context.Process(
         target=_side_in_child,
-        args=(send, before, after, days[1], language, samples, seed),
+        args=(send, from_parent, to_child, before, after, days[1], language, samples, seed),
         daemon=True,
     )
     child.start()
     send.close()
+    from_parent.close()
 
     def received() -> tuple[str, Any]:
         try:
@@ -874,20 +894,34 @@ def _sides(
             ) from None
         return message
 
-    compared: dict[str, pd.DataFrame] = {}
-    compare = {"measures": _measures, "gaps": _gaps}
+    # This map's measures go to the child as soon as they are there, from a thread:
+    # the child reads them only when it has compared the ties and the records.
+    sender: threading.Thread | None = None
+
+    def ready(name: str, frame: pd.DataFrame) -> None:
+        nonlocal sender
+        if name == "measures":
+            sender = threading.Thread(target=_send_measures, args=(to_child, frame), daemon=True)
+            sender.start()
+
+    gaps: pd.DataFrame | None = None
     try:
-        first = _side(before, days[0], language, samples, seed)
+        first = _side(before, days[0], language, samples, seed, ready=ready)
+        ties = _ties(before, after, language)
         status, payload = received()
-        while status in compare:  # what the child sent ahead
-            compared[status] = compare[status](getattr(first, status), payload, language)
+        if status == "gaps":  # what the child sent ahead
+            gaps = _gaps(first.gaps, payload, language)
             status, payload = received()
     except BaseException:  # this side failed (or was interrupted): the child's work is moot
         child.terminate()
         raise
     finally:
+        if sender is None:
+            to_child.close()  # the child, if it waits for the measures, reads an end of file
         receive.close()
         child.join()
+        if sender is not None:
+            sender.join()
     if status == "error":
         raise payload
     second: _MapSide = payload
@@ -897,9 +931,9 @@ def _sides(
         first,
         second,
         records=second.records,
-        ties=second.ties,
-        measures=compared.get("measures"),
-        gaps=compared.get("gaps"),
+        ties=ties,
+        measures=second.measure_changes,
+        gaps=gaps,
     )
 
 
