@@ -109,7 +109,7 @@ def run(G: nx.MultiDiGraph, n_residents: int) -> list[dict[str, Any]]:
             "operation": "diff (two maps, 5% of ties changed), workers=2",
             "sociale_kaart_s": t_two,
             "networkx_s": t_plain,
-            "note": "the second map's analyses and the record and tie comparison in a forked "
+            "note": "the second map's analyses and the record and measure comparison in a forked "
             "process; networkx: the same plain way as the row above",
         }
     )
