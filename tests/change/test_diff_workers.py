@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import multiprocessing
 import random
 from typing import Any
 
@@ -108,7 +109,7 @@ def test_an_error_after_results_were_sent_ahead_is_raised_here(
         sk.diff(G, B, workers=2)
 
 
-def test_with_two_workers_this_process_compares_the_measures_the_child_sent() -> None:
+def test_with_two_workers_the_child_compares_the_measures_this_process_sent() -> None:
     G = sk.load_sample()
     B = _changed(G)
     day = dt.date(2026, 11, 21)
@@ -132,18 +133,51 @@ def test_with_two_workers_this_process_compares_the_gaps_the_child_sent() -> Non
     pd.testing.assert_frame_equal(both.gaps, expected)
 
 
+@pytest.mark.parametrize("step", ["_records", "_measures"])
 def test_an_error_after_the_gaps_were_sent_is_raised_here(
-    monkeypatch: pytest.MonkeyPatch,
+    step: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     G = sk.load_sample()
     B = _changed(G)
 
-    def failing(A: nx.MultiDiGraph, H: nx.MultiDiGraph, *args: Any, **kwargs: Any) -> Any:
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError(f"{step} fails in a planned way")
+
+    monkeypatch.setattr(diff_module, step, failing)  # the child compares these
+    with pytest.raises(KeyError, match="fails in a planned way"):
+        sk.diff(G, B, workers=2)
+    assert multiprocessing.active_children() == []
+
+
+def test_an_error_here_after_the_measures_were_sent_stops_the_child(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    G = sk.load_sample()
+    B = _changed(G)
+    analysis = diff_module.find_gaps
+
+    def failing(H: nx.MultiDiGraph, **kwargs: Any) -> Any:
+        if H is G:  # this process's map, after its measures went to the child
+            raise ValueError("the first map fails in a planned way")
+        return analysis(H, **kwargs)
+
+    monkeypatch.setattr(diff_module, "find_gaps", failing)
+    with pytest.raises(ValueError, match="first map fails"):
+        sk.diff(G, B, workers=2)
+    assert multiprocessing.active_children() == []
+
+
+def test_the_ties_fail_here_with_two_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    G = sk.load_sample()
+    B = _changed(G)
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
         raise KeyError("the ties fail in a planned way")
 
-    monkeypatch.setattr(diff_module, "_ties", failing)  # the child compares the ties
+    monkeypatch.setattr(diff_module, "_ties", failing)  # this process compares the ties
     with pytest.raises(KeyError, match="ties fail"):
         sk.diff(G, B, workers=2)
+    assert multiprocessing.active_children() == []
 
 
 @pytest.mark.parametrize("name", [None, "rivierwijk_history"])
