@@ -30,12 +30,16 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 
-def timed(fn: Callable[[], Any], *, repeat: int = 1) -> tuple[float, Any]:
-    """Best wall time of ``repeat`` calls, and the last result."""
+def timed(
+    fn: Callable[[], Any], *, repeat: int = 1, setup: Callable[[], Any] | None = None
+) -> tuple[float, Any]:
+    """Best wall time of ``repeat`` calls, and the last result; ``setup`` runs untimed first."""
     best = float("inf")
     result = None
     for _ in range(repeat):
         result = None  # the last result is freed here, not inside the next timing
+        if setup is not None:
+            setup()
         gc.collect()
         start = time.perf_counter()
         value = fn()
