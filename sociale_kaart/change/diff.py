@@ -895,7 +895,7 @@ def _sides(
         return message
 
     # This map's measures go to the child as soon as they are there, from a thread:
-    # the child reads them only when it has compared the ties and the records.
+    # the child reads them only when it has compared the records.
     sender: threading.Thread | None = None
 
     def ready(name: str, frame: pd.DataFrame) -> None:
