@@ -79,14 +79,15 @@ report[["file", "row", "action", "reason"]].head(12)
 # %% [markdown]
 # Services became initiatives, run by their organisation and located at
 # their location. Eligibility ("adult") became a minimum age, languages ISO
-# codes, the regular schedule a readable text:
+# codes, the regular schedule a readable text. A field the export leaves
+# empty is not set on the node, so read it with `.get` (None when unset):
 
 # %%
 helpline_id = "hsds:service:c89eb05c-62dd-4b64-b494-0cc347b6ea7f"  # "Never Homeless Helpline"
 if helpline_id not in directory:
     helpline_id = next(n for n, d in directory.nodes(data=True) if d["kind"] == "initiative")
 helpline = directory.nodes[helpline_id]
-{k: helpline[k] for k in ("name", "organisation", "min_age", "languages", "schedule", "themes")}
+{k: helpline.get(k) for k in ("name", "organisation", "min_age", "languages", "schedule", "themes")}
 
 # %% [markdown]
 # ## 2. Merge the directory into the team's map
