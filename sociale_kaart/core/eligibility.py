@@ -75,6 +75,7 @@ __all__ = [
     "check_eligibility",
     "eligibility_table",
     "evaluate",
+    "grant_sources",
     "has_condition",
     "resident_fields_read",
 ]
@@ -447,7 +448,19 @@ def resident_fields_read(offer: Attrs) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _grants(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+def grant_sources(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Where each status is obtained: tag -> the names of the offers that grant it.
+
+    The ``grants`` of :func:`evaluate`, which names them in a reason (a pass
+    that would pay for an offer can be obtained at the listed offers).
+
+    Examples
+    --------
+    >>> import sociale_kaart as sk
+    >>> from sociale_kaart.core.eligibility import grant_sources
+    >>> grant_sources(sk.load_sample())["meedoen_pass"]
+    ['Informatiepunt Rivierwijk']
+    """
     out: dict[str, list[str]] = {}
     for node, attrs in G.nodes(data=True):
         if attrs.get("kind") in OFFER_KINDS:
@@ -563,7 +576,8 @@ def check_eligibility(
     require_map(G)
     r = _node(G, resident, frozenset({"resident"}), "resident")
     o = _node(G, offer, OFFER_KINDS, "offer (initiative or organisation)")
-    eligible, room, results = evaluate(r, o, today=today, language=language, grants=_grants(G))
+    grants = grant_sources(G)
+    eligible, room, results = evaluate(r, o, today=today, language=language, grants=grants)
     return Eligibility(resident, offer, eligible, room, results)
 
 
@@ -597,7 +611,7 @@ def eligibility_table(
     """
     require_map(G)
     r = _node(G, resident, frozenset({"resident"}), "resident")
-    grants = _grants(G)
+    grants = grant_sources(G)
     rows = []
     for node, attrs in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
         if attrs.get("kind") not in OFFER_KINDS:

@@ -34,7 +34,7 @@ from typing import Any
 
 import networkx as nx
 
-from sociale_kaart.core.eligibility import evaluate, resident_fields_read
+from sociale_kaart.core.eligibility import evaluate, grant_sources, resident_fields_read
 from sociale_kaart.core.geo import EARTH_RADIUS_KM, node_coordinates, normalise_postcode
 from sociale_kaart.core.strings import text
 from sociale_kaart.core.themes import (
@@ -140,11 +140,7 @@ def _eligibility(
 
     See :func:`search_data` (Returns) for the shape.
     """
-    grants: dict[str, list[str]] = {}
-    for node, attrs in G.nodes(data=True):
-        if attrs.get("kind") in OFFER_KINDS:
-            for tag in attrs.get("grants") or []:
-                grants.setdefault(tag, []).append(str(attrs.get("name") or node))
+    grants = grant_sources(G)
     residents = [r for r in sorted(chosen, key=str) if G.nodes[r].get("kind") == "resident"]
     # One evaluation per offer and distinct projection of the residents onto the
     # fields its rules read (resident_fields_read), not one per pair: a team map of

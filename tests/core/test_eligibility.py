@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import networkx as nx
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -421,3 +422,14 @@ def test_a_field_left_out_of_the_projection_would_change_the_answer() -> None:
     assert resident_fields_read(course) == ("statuses",)
     assert evaluate({"statuses": ["eu_citizen"]}, course)[0] == "yes"
     assert evaluate({"statuses": ["newcomer"]}, course)[0] == "no"
+
+
+def test_grant_sources_names_the_offers_that_grant_each_tag() -> None:
+    from sociale_kaart.core.eligibility import grant_sources
+
+    G = nx.MultiDiGraph()
+    G.add_node("i1", kind="initiative", name="Infopunt", grants=["meedoen_pass", "stadspas"])
+    G.add_node("o1", kind="organisation", grants=["meedoen_pass"])  # no name: its id
+    G.add_node("r1", kind="resident", grants=["stadspas"])  # not an offer: left out
+    G.add_node("p1", kind="place", name="Bankje")
+    assert grant_sources(G) == {"meedoen_pass": ["Infopunt", "o1"], "stadspas": ["Infopunt"]}

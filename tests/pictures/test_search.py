@@ -173,9 +173,9 @@ TODAY = dt.date(2026, 11, 21)
 
 def _every_pair(G: nx.MultiDiGraph, offers: list[Any], language: str) -> dict[str, Any]:
     """The search box's eligibility computed pair by pair (the reference)."""
-    from sociale_kaart.core.eligibility import _grants, evaluate
+    from sociale_kaart.core.eligibility import evaluate, grant_sources
 
-    grants = _grants(G)
+    grants = grant_sources(G)
     out = {}
     for r, kind in G.nodes(data="kind"):
         if kind != "resident":
