@@ -525,7 +525,7 @@ def _measure_frame(G: nx.MultiDiGraph, samples: int | None, seed: int) -> pd.Dat
     # Object columns: read back per node, which arrow-backed strings make slow.
     out = pd.DataFrame(
         {
-            "kind": pd.Series([a.get("kind") for a in G._node.values()], index=index, dtype=object),
+            "kind": pd.Series(groups, index=index, dtype=object),
             "name": pd.Series(names, index=index, dtype=object),
             "degree": values["degree"].astype(float),
             "betweenness": values["betweenness"].astype(float),

@@ -368,11 +368,10 @@ class _Record(BaseModel):
         >>> Place(id="pl1", name="Bankje").attributes()
         {'name': 'Bankje', 'kind': 'place'}
         """
-        data = {
-            k: v
-            for k, v in self.model_dump(exclude={"id"}).items()
-            if v is not None and not (k == "extra" and not v)
-        }
+        # Imported here: core.columnar reads this module's models.
+        from sociale_kaart.core.columnar import sparse_record
+
+        data = sparse_record(self.model_dump(exclude={"id"}))
         data["kind"] = self.kind
         return data
 
